@@ -1,0 +1,204 @@
+//! Unnumbered document titles: the headline of a speech or a news report, the title
+//! of a notice or of the plan it issues, the title inside an attachment; and the
+//! file's own title above its first document.
+//!
+//! A title is a block of one to four short lines with no sentence punctuation, at the
+//! start of a paragraph, each line no longer than the one before (a title wraps at its
+//! own, narrower measure), not followed by its own continuation. Because plain short
+//! lines are common, a title also needs one piece of outside evidence: it starts a
+//! PDF page, follows a part heading or an attachment label or a notice's closing
+//! lines, is followed by a subtitle, byline, document number or contents, or ends
+//! with the name of a kind of document (通知, 规划, 纲要, …).
+
+use super::draft;
+use super::{Before, Builder, table};
+use crate::document::{HeadingKind, ParagraphKind};
+use crate::outline::scan;
+
+/// Most lines in one title.
+const MAX_LINES: usize = 4;
+/// Fewest characters in a title.
+const MIN_CHARS: usize = 5;
+/// Fewest characters in a title known only by standing out of indented text.
+const MIN_STANDING_OUT_CHARS: usize = 8;
+/// Most characters in a title line where the text has no measure.
+const MAX_UNMEASURED_CHARS: usize = 60;
+
+/// Words a document's title ends with.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "通知", "规划", "纲要", "建议", "说明", "讲话", "决定", "意见", "办法", "方案", "条例", "报告",
+    "公报", "决议", "规定", "细则", "指示", "纪要", "批复", "通报", "指南", "计划", "要点", "通告",
+    "公告", "函",
+];
+
+impl Builder<'_, '_> {
+    /// If a document title starts at line `i`, emits it and returns its end.
+    pub(super) fn title_at(&mut self, i: usize) -> Option<usize> {
+        let end = self.title_block(i)?;
+        let lines = &self.context.lines;
+        let mut title = String::new();
+        for line in &lines[i..end] {
+            draft::append(&mut title, line.text);
+        }
+        let key = normalise(&title);
+        if self.doc_title.as_deref() == Some(key.as_str()) {
+            return None;
+        }
+        self.close_paragraph(i);
+        self.unfinished = None;
+        if self.before == Before::Start && self.is_file_title(end) {
+            self.file_title = Some(title);
+            self.new_draft(ParagraphKind::Body, i..end);
+            return Some(end);
+        }
+        self.start_document(HeadingKind::Doc);
+        self.push_heading(
+            HeadingKind::Doc,
+            String::new(),
+            title,
+            i..end,
+            ParagraphKind::Heading,
+        );
+        self.doc_title = Some(key);
+        self.before = Before::Title;
+        Some(end)
+    }
+
+    /// End (exclusive) of a title block at `i` that has the evidence a title needs.
+    fn title_block(&self, i: usize) -> Option<usize> {
+        let context = self.context;
+        let lines = &context.lines;
+        let first = &lines[i];
+        let paragraph_indent = first.indented && first.indent <= 4;
+        if self.before == Before::Title || paragraph_indent || !is_title_line(first.text) {
+            return None;
+        }
+        match context.measures[i] {
+            Some(measure) if first.width + 2 >= measure => return None,
+            None if first.text.chars().count() > MAX_UNMEASURED_CHARS => return None,
+            _ => {}
+        }
+        let mut end = i + 1;
+        while end < lines.len() && end - i < MAX_LINES && self.title_goes_on_at(i, end) {
+            end += 1;
+        }
+        if title_chars(&lines[i..end]) < MIN_CHARS || !self.title_stands_alone(i, end) {
+            return None;
+        }
+        self.title_has_evidence(i, end).then_some(end)
+    }
+
+    /// Line `next` carries on the title that starts at `first`.
+    fn title_goes_on_at(&self, first: usize, next: usize) -> bool {
+        let lines = &self.context.lines;
+        let (prev, line) = (&lines[next - 1], &lines[next]);
+        let prev_was_wrapped = next - 1 == first || prev.width * 5 >= lines[first].width * 4;
+        prev_was_wrapped
+            && is_title_line(line.text)
+            && line.width <= prev.width + 2
+            && !line.indented
+            && self.context.labels[next].is_none()
+            && !is_title_companion(line.text)
+            && !scan::is_table_row(line.text)
+    }
+
+    /// What follows the block is neither its own continuation, a table, nor the date
+    /// under a signature.
+    fn title_stands_alone(&self, i: usize, end: usize) -> bool {
+        let context = self.context;
+        let Some(next) = context.lines.get(end) else {
+            return true;
+        };
+        let last = end - 1;
+        let near_measure = context.shortfall(last).is_some_and(|s| s <= 8);
+        let starts_own_block = is_title_companion(next.text) || context.labels[end].is_some();
+        let continued =
+            near_measure && !starts_own_block && context.continues(last, end, last == i);
+        // An attachment may be a table under its title.
+        let table_follows =
+            self.before != Before::Attachment && table::region_at(context, end).is_some();
+        !continued && !scan::is_dateline(next.text) && !table_follows
+    }
+
+    fn title_has_evidence(&self, i: usize, end: usize) -> bool {
+        let context = self.context;
+        let first = &context.lines[i];
+        let follows_opening = matches!(
+            self.before,
+            Before::Start | Before::Part | Before::Attachment | Before::Paragraph { note: true }
+        );
+        let page_start = first.page_start && context.double_spaced;
+        let companion_follows = context
+            .lines
+            .get(end)
+            .is_some_and(|n| is_title_companion(n.text) || is_byline(n.text));
+        let last = context.lines[end - 1].text;
+        let names_a_document = DOCUMENT_NOUNS.iter().any(|noun| last.ends_with(noun));
+        // Saved one paragraph per line: a line standing out of the indented text.
+        let stands_out = !first.indented
+            && context.lines.get(end).is_some_and(|n| n.indented)
+            && title_chars(&context.lines[i..end]) >= MIN_STANDING_OUT_CHARS;
+        follows_opening || page_start || companion_follows || names_a_document || stands_out
+    }
+
+    /// A title at the top of the file followed (past its subtitle or date, and past
+    /// a contents page) by a part or another title names the whole file, not its
+    /// first document.
+    fn is_file_title(&self, end: usize) -> bool {
+        let context = self.context;
+        let mut next = end;
+        while next < context.len() && is_dated_note(context.lines[next].text) {
+            next += 1;
+        }
+        if next < context.len() && scan::is_contents_title(context.lines[next].text) {
+            next = self.entries_end(next + 1, true);
+        }
+        if next >= context.len() {
+            return false;
+        }
+        let part_follows = context.labels[next]
+            .as_ref()
+            .is_some_and(|l| l.kind == HeadingKind::Part);
+        part_follows || self.title_block(next).is_some()
+    }
+}
+
+fn title_chars(lines: &[crate::source::Line]) -> usize {
+    lines.iter().map(|l| l.text.chars().count()).sum()
+}
+
+/// A line that can be part of a title: no sentence punctuation in it, none at its end.
+fn is_title_line(text: &str) -> bool {
+    !text.starts_with("附件")
+        && !scan::ends_with_punctuation(text)
+        && !text.contains(['。', '；', '！', '？', '!', '?'])
+        && !scan::is_bracketed_note(text)
+        && !scan::is_dateline(text)
+        && !scan::is_document_number(text)
+        && !scan::is_contents_title(text)
+}
+
+/// What stands under a title: a subtitle or dated note, a document number, contents.
+fn is_title_companion(text: &str) -> bool {
+    scan::is_bracketed_note(text) || scan::is_document_number(text) || scan::is_contents_title(text)
+}
+
+/// A subtitle or date standing under a title.
+fn is_dated_note(text: &str) -> bool {
+    scan::is_bracketed_note(text) || scan::is_dateline(text)
+}
+
+/// A byline: a name of two to four characters alone on its line.
+fn is_byline(text: &str) -> bool {
+    let count = text.chars().count();
+    (2..=4).contains(&count) && text.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+/// A title as compared for repeats: no spaces, ○ read as 〇.
+fn normalise(title: &str) -> String {
+    title
+        .chars()
+        .filter(|&c| !crate::source::is_space(c))
+        .map(|c| if c == '○' { '〇' } else { c })
+        .collect()
+}

@@ -1,0 +1,136 @@
+//! The document model the reader and every command use: paragraphs with their
+//! source lines and kinds, and the outline as an arena tree whose headings point at
+//! their paragraphs. Built once per file by `build`; holds no terminal code.
+
+use serde::Serialize;
+
+/// What a heading is, coarse to fine (the order of the outline contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingKind {
+    Part,
+    Doc,
+    Toc,
+    Pian,
+    Zhang,
+    Jie,
+    Tiao,
+    H1,
+    H2,
+    H3,
+    H4,
+    Box,
+}
+
+impl HeadingKind {
+    /// The name used in `gangmu outline` (the contract's `kind` field).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Part => "part",
+            Self::Doc => "doc",
+            Self::Toc => "toc",
+            Self::Pian => "pian",
+            Self::Zhang => "zhang",
+            Self::Jie => "jie",
+            Self::Tiao => "tiao",
+            Self::H1 => "h1",
+            Self::H2 => "h2",
+            Self::H3 => "h3",
+            Self::H4 => "h4",
+            Self::Box => "box",
+        }
+    }
+
+    /// Leaves: nothing ever hangs under a table of contents or a box.
+    pub fn is_leaf(self) -> bool {
+        matches!(self, Self::Toc | Self::Box)
+    }
+
+    /// Numbered at the same level in sequence (一、二、三、; 1. 2. 3.).
+    pub fn is_enumerated(self) -> bool {
+        matches!(self, Self::Tiao | Self::H1 | Self::H2 | Self::H3 | Self::H4)
+    }
+}
+
+/// Index of a heading in [`Outline::headings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct HeadingId(pub u32);
+
+/// One node of the outline tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub kind: HeadingKind,
+    /// Numbering as printed, inner spaces folded; empty for titles without one.
+    pub label: String,
+    pub title: String,
+    /// 1-based source line of the label (or the title's first character).
+    pub line: u32,
+    /// 1 for the top of the tree.
+    pub depth: u16,
+    pub parent: Option<HeadingId>,
+    /// Index of the heading's paragraph in [`Document::paragraphs`]: a heading
+    /// paragraph, or for a run-in article (`1.决胜…成就。“十三五”时期…`) the body
+    /// paragraph that opens with the label and the title.
+    pub paragraph: usize,
+}
+
+/// The outline: headings in document order, each pointing at its parent.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Outline {
+    pub headings: Vec<Heading>,
+}
+
+impl Outline {
+    pub fn get(&self, id: HeadingId) -> &Heading {
+        &self.headings[id.0 as usize]
+    }
+
+    /// Children of `id` (or the top level for `None`), in document order.
+    pub fn children(&self, id: Option<HeadingId>) -> impl Iterator<Item = HeadingId> + '_ {
+        self.headings
+            .iter()
+            .enumerate()
+            .filter(move |(_, h)| h.parent == id)
+            .map(|(i, _)| HeadingId(i as u32))
+    }
+}
+
+/// What a paragraph holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphKind {
+    /// A heading's own text (label and title).
+    Heading,
+    /// Running text, hard wraps joined.
+    Body,
+    /// A table, one row per line (`\n` between rows).
+    Table,
+    /// A table of contents, one entry per line.
+    Contents,
+}
+
+/// A block of the reflowed text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    pub kind: ParagraphKind,
+    /// The text, hard wraps joined; rows of tables and contents separated by `\n`.
+    pub text: String,
+    /// First and last source line (1-based) the paragraph was made from.
+    pub first_line: u32,
+    pub last_line: u32,
+    /// Inside a 专栏 box.
+    pub in_box: bool,
+    /// The heading whose section this paragraph belongs to (its own, for headings).
+    pub heading: Option<HeadingId>,
+}
+
+/// A whole file, reflowed and outlined.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    /// A title standing above the file's first document (a packet's own name), shown
+    /// as the file's name rather than as a heading.
+    pub file_title: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub outline: Outline,
+}

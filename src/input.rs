@@ -1,0 +1,100 @@
+//! Reading a document: a path or `-` (standard input) to a [`Document`], with the
+//! warnings a reader should see. File-system errors become one-line messages.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::decode::{self, DecodeError};
+use crate::document::Document;
+
+/// A document read from a file, and what went wrong on the way that did not stop it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub document: Document,
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not be read as a document.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("reading {name}: {reason}")]
+    Io { name: String, reason: String },
+    #[error("reading {name}: {source}")]
+    NotText {
+        name: String,
+        #[source]
+        source: DecodeError,
+    },
+}
+
+/// Reads and builds the document at `path` (`-` for standard input).
+pub fn load(path: &Path) -> Result<Loaded, InputError> {
+    let name = display_name(path);
+    let bytes = read_bytes(path).map_err(|e| InputError::Io {
+        name: name.clone(),
+        reason: describe(&e),
+    })?;
+    load_bytes(&name, &bytes)
+}
+
+/// Builds the document from bytes already read; `name` names them in messages.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
+    let decoded = decode::decode(bytes).map_err(|source| InputError::NotText {
+        name: name.to_string(),
+        source,
+    })?;
+    let mut warnings = Vec::new();
+    if decoded.lossy {
+        warnings.push(format!(
+            "{name}: some bytes are not valid {}; they are shown as \u{FFFD}",
+            decoded.encoding
+        ));
+    }
+    Ok(Loaded {
+        document: crate::build(&decoded.text),
+        warnings,
+    })
+}
+
+/// How a path is named in messages: as given, `standard input` for `-`.
+pub fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    if path.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory",
+        ));
+    }
+    std::fs::read(path)
+}
+
+/// A lowercase, one-line description of an I/O error.
+fn describe(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match error.kind() {
+        NotFound => "no such file".to_string(),
+        PermissionDenied => "permission denied".to_string(),
+        IsADirectory => "is a directory".to_string(),
+        _ => {
+            let text = error.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}

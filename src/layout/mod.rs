@@ -1,0 +1,3 @@
+//! Text layout for a given width: no terminal code here.
+
+pub mod wrap;

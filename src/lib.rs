@@ -1,0 +1,28 @@
+//! gangmu (纲目): a reader for long Chinese policy documents.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! file bytes ─ decode ─▶ text ─ source ─▶ content lines ─┬─ measure (local wrap width)
+//!                                                         ├─ outline::scan (labels)
+//!                                                         └─ build ─▶ Document
+//!                                                              (paragraphs + outline)
+//! Document ─ outline::tsv / serde ─▶ `gangmu outline`
+//! Document ─ layout::wrap ─▶ rows ─▶ `gangmu text`, the reader
+//! ```
+//!
+//! Nothing here draws on a terminal; the binary owns all terminal code.
+
+pub mod build;
+pub mod decode;
+pub mod document;
+pub mod input;
+pub mod layout;
+pub mod measure;
+pub mod outline;
+pub mod render;
+pub mod sample;
+pub mod source;
+
+pub use build::build;
+pub use document::Document;

@@ -1,0 +1,149 @@
+//! The local wrap width (measure) of hard-wrapped text.
+//!
+//! A PDF extraction breaks lines where the page's measure ran out, and the measure
+//! differs between documents, between body text and 专栏 boxes, even between two
+//! pages. So the measure is inferred per line from its neighbourhood: the widths of
+//! nearby "steady" lines (a line as wide as both of its neighbours is in the middle of
+//! a paragraph, so its width is the measure there). Text saved one paragraph per line
+//! has no steady lines and so no measure: nothing in it is ever joined.
+
+use crate::source::Line;
+
+/// How far (in content lines) to look for steady lines.
+const REACH: usize = 40;
+/// How many steady lines make a measure.
+const SAMPLES: usize = 3;
+/// Neighbours within this many columns count as equally wide.
+const STEADY_SLACK: u16 = 4;
+/// Narrower lines than this are never steady (table cells, short titles).
+const MIN_STEADY: u16 = 16;
+/// Widest plausible hard-wrap measure: longer lines are paragraphs saved whole.
+const MAX_MEASURE: u16 = 120;
+/// A line is measured against steady lines at most this much wider than itself:
+/// enough for a first line's indent, not so much that a wider box next door counts.
+const ABOVE: u16 = 10;
+
+/// The measure at each line, or `None` where the text shows no hard wrapping.
+/// Only lines marked as prose (not headings, contents entries or table rows) can
+/// show the measure.
+pub fn measures(lines: &[Line], prose: &[bool]) -> Vec<Option<u16>> {
+    let steady = steady_widths(lines, prose);
+    (0..lines.len())
+        .map(|i| measure_at(i, lines[i].width, &steady))
+        .collect()
+}
+
+/// Width of each line that sits in the middle of a run of equally wide lines.
+fn steady_widths(lines: &[Line], prose: &[bool]) -> Vec<Option<u16>> {
+    let close = |a: u16, b: u16| a.abs_diff(b) <= STEADY_SLACK;
+    (0..lines.len())
+        .map(|i| {
+            let w = lines[i].width;
+            let steady = (MIN_STEADY..=MAX_MEASURE).contains(&w)
+                && i > 0
+                && i + 1 < lines.len()
+                && close(w, lines[i - 1].width)
+                && close(w, lines[i + 1].width)
+                && !lines[i].indented
+                && prose[i];
+            steady.then_some(w)
+        })
+        .collect()
+}
+
+/// The median width of the nearest steady lines no narrower than the line itself
+/// (less a little) and not much wider; failing that, of the nearest steady lines
+/// that are not narrower.
+fn measure_at(i: usize, width: u16, steady: &[Option<u16>]) -> Option<u16> {
+    let low = width.saturating_sub(2);
+    nearest(i, steady, |w| (low..=width + ABOVE).contains(&w), SAMPLES)
+        .or_else(|| nearest(i, steady, |w| w >= low, 1))
+}
+
+/// Median of the `SAMPLES` nearest steady widths that fit, if at least `enough`
+/// of them are within reach.
+fn nearest(
+    i: usize,
+    steady: &[Option<u16>],
+    fits: impl Fn(u16) -> bool,
+    enough: usize,
+) -> Option<u16> {
+    let mut found = [0u16; SAMPLES];
+    let mut count = 0;
+    for distance in 0..=REACH {
+        let before = i.checked_sub(distance);
+        let after = (distance > 0).then_some(i + distance);
+        for j in [before, after].into_iter().flatten() {
+            if let Some(Some(w)) = steady.get(j)
+                && fits(*w)
+            {
+                found[count] = *w;
+                count += 1;
+                if count == SAMPLES {
+                    found.sort_unstable();
+                    return Some(found[SAMPLES / 2]);
+                }
+            }
+        }
+    }
+    (count >= enough).then(|| {
+        let found = &mut found[..count];
+        found.sort_unstable();
+        found[count / 2]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::lines;
+
+    fn widths_and_measures(text: &str) -> Vec<(u16, Option<u16>)> {
+        let lines = lines(text).lines;
+        let m = measures(&lines, &vec![true; lines.len()]);
+        lines.iter().map(|l| l.width).zip(m).collect()
+    }
+
+    #[test]
+    fn finds_the_measure_of_a_hard_wrapped_paragraph() {
+        let text = "一二三四五六七八九十一二三四五六七八\n\
+                    一二三四五六七八九十一二三四五六七八九十\n\
+                    一二三四五六七八九十一二三四五六七八九十\n\
+                    一二三四五六七八九十一二三四五六七八九十\n\
+                    一二三四五\n";
+        let got = widths_and_measures(text);
+        assert!(got.iter().all(|&(_, m)| m == Some(40)), "{got:?}");
+    }
+
+    #[test]
+    fn a_box_and_the_body_around_it_keep_their_own_measures() {
+        let body = "甲".repeat(28);
+        let boxed = "乙".repeat(36);
+        let mut text = String::new();
+        for _ in 0..6 {
+            text += &format!("{body}\n");
+        }
+        for _ in 0..6 {
+            text += &format!("{boxed}\n");
+        }
+        for _ in 0..6 {
+            text += &format!("{body}\n");
+        }
+        let got = widths_and_measures(&text);
+        for (w, m) in got {
+            assert_eq!(m, Some(w), "a {w}-column line measured as {m:?}");
+        }
+    }
+
+    #[test]
+    fn text_saved_one_paragraph_per_line_has_no_measure() {
+        let text = format!(
+            "{}\n{}\n{}\n{}\n",
+            "字".repeat(150),
+            "字".repeat(90),
+            "字".repeat(200),
+            "字".repeat(75)
+        );
+        assert!(widths_and_measures(&text).iter().all(|&(_, m)| m.is_none()));
+    }
+}

@@ -1,0 +1,207 @@
+//! The `gangmu` command as a user runs it: output formats, standard input, errors
+//! and exit statuses, a closed pipe.
+
+use std::io::Read;
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SAMPLE: &str = "assets/plans-2021.txt";
+
+fn gangmu() -> Command {
+    Command::cargo_bin("gangmu").expect("the binary is built")
+}
+
+#[test]
+fn outline_prints_the_contract_tsv() {
+    let output = gangmu().args(["outline", SAMPLE]).output().expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 681);
+    assert_eq!(rows[0], "1\tpart\t1\t第一部分\t国家政策文件");
+    assert!(rows.iter().all(|r| r.split('\t').count() == 5));
+    assert!(rows.contains(&"7708\ttoc\t3\t\t目 录"));
+}
+
+#[test]
+fn outline_json_is_the_same_tree() {
+    let output = gangmu()
+        .args(["outline", "--json", SAMPLE])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let tree: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let parts = tree.as_array().expect("a list of top-level headings");
+    assert_eq!(parts.len(), 3);
+    assert_eq!(parts[0]["label"], "第一部分");
+    assert_eq!(parts[0]["children"][0]["kind"], "doc");
+    let count = |v: &serde_json::Value| -> usize {
+        fn walk(v: &serde_json::Value) -> usize {
+            v.as_array()
+                .map_or(0, |a| a.iter().map(|n| 1 + walk(&n["children"])).sum())
+        }
+        walk(v)
+    };
+    assert_eq!(count(&tree), 681);
+}
+
+#[test]
+fn text_prints_one_block_a_line_with_blank_lines_between() {
+    let output = gangmu().args(["text", SAMPLE]).output().expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let blocks: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(blocks[0], "第一部分 国家政策文件");
+    assert_eq!(
+        blocks[1],
+        "中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议"
+    );
+    assert!(blocks[2].starts_with("“十四五”时期是我国全面建成小康社会"));
+    assert!(blocks[2].ends_with("提出以下建议。"));
+    assert!(!text.contains("- 14 -"));
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn text_with_a_width_wraps_every_paragraph_row_within_it() {
+    let output = gangmu()
+        .args(["text", "--width", "41", SAMPLE])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let document = gangmu::build(&std::fs::read_to_string(SAMPLE).expect("sample"));
+    let table_rows: std::collections::HashSet<&str> = document
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == gangmu::document::ParagraphKind::Table)
+        .flat_map(|p| p.text.lines())
+        .collect();
+    for row in text.lines().filter(|l| !table_rows.contains(l)) {
+        let width = unicode_width::UnicodeWidthStr::width(row);
+        assert!(width <= 41, "{width} columns: {row}");
+    }
+    assert!(text.lines().count() > 10_000);
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    gangmu()
+        .args(["outline", "-"])
+        .write_stdin("一、总体要求\n\u{3000}\u{3000}坚持稳中求进。\n二、主要任务\n")
+        .assert()
+        .success()
+        .stdout("1\th1\t1\t一、\t总体要求\n3\th1\t1\t二、\t主要任务\n");
+}
+
+#[test]
+fn a_missing_file_is_one_line_and_status_2() {
+    gangmu()
+        .args(["outline", "no-such-file.txt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("gangmu: reading no-such-file.txt: no such file\n");
+}
+
+#[test]
+fn a_directory_is_refused() {
+    gangmu()
+        .args(["text", "tests"])
+        .assert()
+        .code(2)
+        .stderr("gangmu: reading tests: is a directory\n");
+}
+
+#[test]
+fn binary_input_is_refused_with_the_file_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let png = dir.path().join("picture.png");
+    std::fs::write(
+        &png,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+    )
+    .expect("write");
+    gangmu()
+        .arg("outline")
+        .arg(&png)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!(
+            "gangmu: reading {}: not a text file",
+            png.display()
+        )))
+        .stderr(
+            predicate::str::ends_with("\n")
+                .and(predicate::function(|s: &str| s.lines().count() == 1)),
+        );
+}
+
+#[test]
+fn gb18030_input_gives_the_same_outline_as_utf8() {
+    let utf8 = std::fs::read_to_string(SAMPLE).expect("sample");
+    let (gb, _, unmappable) = encoding_rs::GB18030.encode(&utf8);
+    assert!(!unmappable);
+    let from_gb = gangmu()
+        .args(["outline", "-"])
+        .write_stdin(gb.into_owned())
+        .output()
+        .expect("runs");
+    let from_utf8 = gangmu().args(["outline", SAMPLE]).output().expect("runs");
+    assert!(from_gb.status.success());
+    assert_eq!(from_gb.stdout, from_utf8.stdout);
+}
+
+#[test]
+fn invalid_bytes_are_read_with_a_warning() {
+    let mut bytes = "第一章 总则\n\n本办法适用于全市。".as_bytes().to_vec();
+    bytes.insert(10, 0xFF);
+    gangmu()
+        .args(["text", "-"])
+        .write_stdin(bytes)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("本办法适用于全市。"))
+        .stderr(predicate::str::starts_with(
+            "gangmu: warning: standard input:",
+        ));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("gangmu"))
+        .args(["text", SAMPLE])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("reads");
+    let status = child.wait().expect("exits");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("reads");
+    assert!(status.success(), "status {status:?}, stderr {stderr:?}");
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn no_file_reads_the_built_in_sample() {
+    gangmu()
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "第一部分 国家政策文件\n\n中共中央关于制定",
+        ));
+}

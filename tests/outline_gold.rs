@@ -1,0 +1,196 @@
+//! The parser against hand-checked gold outlines, scored as `outline-score` scores:
+//! a predicted heading matches a gold one with the same kind and label (NFKC-folded,
+//! spaces removed) within one source line; over the matches, titles and depths are
+//! compared. The floors only ever rise.
+
+use std::collections::{HashMap, HashSet};
+
+struct Row {
+    line: i64,
+    kind: String,
+    depth: u32,
+    label: String,
+    title: String,
+}
+
+fn parse(tsv: &str) -> Vec<Row> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 5, "bad row {l:?}");
+            Row {
+                line: f[0].parse().expect("line number"),
+                kind: f[1].to_string(),
+                depth: f[2].parse().expect("depth"),
+                label: f[3].to_string(),
+                title: f[4].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The scorer's normalisation: full-width ASCII folded (the NFKC that matters
+/// here), white space removed, trailing `。` or `.` dropped.
+fn norm(s: &str) -> String {
+    let folded: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    folded.trim_end_matches(['。', '.']).to_string()
+}
+
+struct Score {
+    f1: f64,
+    exact: f64,
+    report: String,
+}
+
+fn score(gold: &[Row], pred: &[Row]) -> Score {
+    let mut by_key: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, p) in pred.iter().enumerate() {
+        by_key
+            .entry((p.kind.clone(), norm(&p.label)))
+            .or_default()
+            .push(i);
+    }
+    let mut used = HashSet::new();
+    let mut pairs = Vec::new();
+    let mut missed = Vec::new();
+    for g in gold {
+        let best = by_key
+            .get(&(g.kind.clone(), norm(&g.label)))
+            .into_iter()
+            .flatten()
+            .filter(|&&i| !used.contains(&i) && (pred[i].line - g.line).abs() <= 1)
+            .min_by_key(|&&i| (pred[i].line - g.line).abs());
+        match best {
+            Some(&i) => {
+                used.insert(i);
+                pairs.push((g, &pred[i]));
+            }
+            None => missed.push(g),
+        }
+    }
+    let m = pairs.len() as f64;
+    let p = if pred.is_empty() {
+        0.0
+    } else {
+        m / pred.len() as f64
+    };
+    let r = if gold.is_empty() {
+        0.0
+    } else {
+        m / gold.len() as f64
+    };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    let exact = pairs
+        .iter()
+        .filter(|(g, q)| norm(&g.title) == norm(&q.title) && g.depth == q.depth)
+        .count() as f64
+        / gold.len() as f64;
+    let mut report = String::new();
+    let row = |r: &Row| {
+        format!(
+            "{:>6} {:<5} d{} {} {}\n",
+            r.line, r.kind, r.depth, r.label, r.title
+        )
+    };
+    for g in &missed {
+        report += &format!("missed {}", row(g));
+    }
+    for (i, q) in pred.iter().enumerate() {
+        if !used.contains(&i) {
+            report += &format!("extra  {}", row(q));
+        }
+    }
+    for (g, q) in &pairs {
+        if norm(&g.title) != norm(&q.title) || g.depth != q.depth {
+            report += &format!("gold   {}got    {}", row(g), row(q));
+        }
+    }
+    Score { f1, exact, report }
+}
+
+fn outline_of(text: &str) -> Vec<Row> {
+    let document = gangmu::build(text);
+    parse(&gangmu::outline::tsv::render(&document.outline))
+}
+
+/// Scores `text` against `gold` and holds the result to its floors.
+fn check(name: &str, text: &str, gold: &str, floor_f1: f64, floor_exact: f64) {
+    let got = score(&parse(gold), &outline_of(text));
+    eprintln!(
+        "{name}: F1 {:.3} exact {:.3}\n{}",
+        got.f1, got.exact, got.report
+    );
+    assert!(
+        got.f1 >= floor_f1,
+        "{name}: F1 {:.3} below {floor_f1}\n{}",
+        got.f1,
+        got.report
+    );
+    assert!(
+        got.exact >= floor_exact,
+        "{name}: exact {:.3} below {floor_exact}\n{}",
+        got.exact,
+        got.report
+    );
+}
+
+#[test]
+fn plans_2021_matches_its_gold_outline() {
+    let text = include_str!("../assets/plans-2021.txt");
+    check(
+        "plans-2021",
+        text,
+        include_str!("fixtures/plans-2021.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}
+
+#[test]
+fn a_study_packet_saved_one_paragraph_per_line_matches_its_gold_outline() {
+    let text = include_str!("fixtures/packet.txt");
+    check(
+        "packet",
+        text,
+        include_str!("fixtures/packet.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}
+
+#[test]
+fn a_speech_and_rules_extracted_from_pdf_match_their_gold_outline() {
+    let text = include_str!("fixtures/speech-and-rules.txt");
+    check(
+        "speech-and-rules",
+        text,
+        include_str!("fixtures/speech-and-rules.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}
+
+#[test]
+fn news_reports_saved_from_the_web_match_their_gold_outline() {
+    let text = include_str!("fixtures/news.txt");
+    check(
+        "news",
+        text,
+        include_str!("fixtures/news.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}

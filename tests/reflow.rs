@@ -1,0 +1,270 @@
+//! Reflow on passages picked from the corpus, and an invariant over all of it: no
+//! character of the source is lost, doubled or moved out of its paragraph.
+
+use gangmu::document::{Document, ParagraphKind};
+
+const CORPUS: &str = include_str!("../assets/plans-2021.txt");
+
+/// The corpus, built once for all tests.
+fn corpus() -> &'static Document {
+    static DOCUMENT: std::sync::OnceLock<Document> = std::sync::OnceLock::new();
+    DOCUMENT.get_or_init(|| gangmu::build(CORPUS))
+}
+
+/// The paragraph holding the given text.
+fn paragraph_with<'d>(document: &'d Document, needle: &str) -> &'d gangmu::document::Paragraph {
+    document
+        .paragraphs
+        .iter()
+        .find(|p| p.text.contains(needle))
+        .unwrap_or_else(|| panic!("no paragraph contains {needle:?}"))
+}
+
+#[test]
+fn a_paragraph_runs_on_across_a_page_break_and_its_page_number() {
+    // Lines 686–694: `- 14 -` after three blank lines, the sentence goes on below.
+    let document = corpus();
+    let paragraph = paragraph_with(document, "推进成渝地区双城经济圈建设。");
+    assert_eq!(paragraph.kind, ParagraphKind::Body);
+    assert!(
+        paragraph
+            .text
+            .ends_with("推进以县城为重要载体的城镇化建设。")
+    );
+    assert!(!paragraph.text.contains("14"), "{}", paragraph.text);
+}
+
+#[test]
+fn a_paragraph_ending_at_the_full_width_stops_at_the_heading_below_it() {
+    // Line 556 ends a sentence at the full width; line 558 is the heading 七、.
+    let document = corpus();
+    let paragraph = paragraph_with(document, "深化政务公开。");
+    assert!(
+        paragraph
+            .text
+            .ends_with("深化行业协会、商会和中介机构改革。")
+    );
+    let heading = paragraph_with(document, "优先发展农业农村");
+    assert_eq!(heading.kind, ParagraphKind::Heading);
+    assert_eq!(heading.text, "七、优先发展农业农村，全面推进乡村振兴");
+}
+
+#[test]
+fn a_box_inside_a_paragraph_leaves_the_paragraph_whole() {
+    // 专栏 1 (line 13393) interrupts "大力发展公办园，" / " 支持民办园提供普惠性服务".
+    let document = corpus();
+    let paragraph = paragraph_with(document, "大力发展公办园，支持民办园提供普惠性服务。");
+    assert_eq!(paragraph.kind, ParagraphKind::Body);
+    assert!(!paragraph.in_box);
+    assert!(paragraph.text.starts_with("持续实施学前教育行动计划。"));
+    assert!(
+        paragraph
+            .text
+            .ends_with("大力创建全国学前教育普及普惠区县。")
+    );
+    let item = paragraph_with(document, "实施思想政治理论课改革创新计划");
+    assert!(item.in_box);
+    assert!(item.text.starts_with("2.实施思想政治理论课改革创新计划。"));
+    assert!(item.text.ends_with("示范课程和精彩案例。"));
+    let after = paragraph_with(document, "加强幼儿园规范化建设");
+    assert!(!after.in_box, "the box ends where the body text resumes");
+}
+
+#[test]
+fn part_of_a_box_continued_on_the_next_page_is_lifted_out_of_the_paragraph() {
+    // Items 5. and 6. of 专栏 4 (lines 14102–14118) split "指导服务中心职" / "责和能力建设".
+    let document = corpus();
+    let paragraph = paragraph_with(document, "社区教育指导服务中心职责和能力建设");
+    assert!(!paragraph.in_box);
+    let item = paragraph_with(document, "5.实施科技创新能力提升计划。");
+    assert!(item.in_box);
+    assert!(!item.text.contains("职责"));
+}
+
+#[test]
+fn an_indicator_table_is_kept_row_by_row() {
+    // 专栏 1 of the Chongqing plan, lines 7982–8090.
+    let document = corpus();
+    let table = paragraph_with(document, "地区生产总值增长");
+    assert_eq!(table.kind, ParagraphKind::Table);
+    assert!(table.in_box);
+    let rows: Vec<&str> = table.text.split('\n').collect();
+    assert!(
+        rows.contains(&"1 地区生产总值增长（%） 预期性 9* 7.2*"),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&"一 创新发展"));
+    assert!(rows.contains(&"28 城镇常住人口住房保障覆盖率（%） 约束性 23 23"));
+    let note = paragraph_with(document, "备注：");
+    assert_eq!(note.kind, ParagraphKind::Body);
+    assert!(note.text.ends_with("2020 年最终数据以市统计局发布为准。"));
+}
+
+#[test]
+fn text_already_one_paragraph_per_line_comes_out_unchanged() {
+    let paragraphs = [
+        "为贯彻落实党中央、国务院决策部署，推动本市教育事业高质量发展，现提出如下意见。",
+        "到2025年，基本建成高质量教育体系，教育现代化水平明显提高，人民群众对教育的满意度显著提升，为建设社会主义现代化强市提供有力支撑。",
+        "坚持以人民为中心，坚持立德树人，坚持改革创新。",
+        "各区县要把教育事业发展摆在优先位置，加大投入，狠抓落实，确保各项任务落到实处。",
+    ];
+    let text: String = paragraphs
+        .iter()
+        .map(|p| format!("\u{3000}\u{3000}{p}\r\n"))
+        .collect();
+    let text = text.replace("\r\n", "\n");
+    let document = gangmu::build(&text);
+    let got: Vec<&str> = document
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(got, paragraphs);
+}
+
+#[test]
+fn a_packet_saved_one_paragraph_per_line_keeps_its_lines() {
+    let text = include_str!("fixtures/packet.txt");
+    let document = gangmu::build(text);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}'))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let rows: Vec<&str> = document
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.text.split('\n'))
+        .collect();
+    assert_eq!(rows, lines);
+}
+
+/// The corpus without white space and without its page-number lines.
+fn source_characters() -> Vec<(u32, String)> {
+    let mut blanks = 0;
+    let mut out = Vec::new();
+    for (index, line) in CORPUS.split('\n').enumerate() {
+        let text: String = line
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+            .collect();
+        let page_number = text.starts_with('-') && text.ends_with('-') && text.len() > 2
+            || blanks >= 2 && !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+        if text.is_empty() || page_number {
+            blanks += 1;
+            continue;
+        }
+        blanks = 0;
+        out.push((index as u32 + 1, text));
+    }
+    out
+}
+
+#[test]
+fn every_character_of_the_corpus_appears_once_in_its_paragraph() {
+    let document = corpus();
+    let source = source_characters();
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let total_source: usize = source.iter().map(|(_, t)| t.chars().count()).sum();
+    let total_text: usize = document
+        .paragraphs
+        .iter()
+        .map(|p| squeeze(&p.text).chars().count())
+        .sum();
+    assert_eq!(total_text, total_source, "characters lost or doubled");
+
+    let mut source_sorted: Vec<char> = source.iter().flat_map(|(_, t)| t.chars()).collect();
+    let mut text_sorted: Vec<char> = document
+        .paragraphs
+        .iter()
+        .flat_map(|p| squeeze(&p.text).chars().collect::<Vec<_>>())
+        .collect();
+    source_sorted.sort_unstable();
+    text_sorted.sort_unstable();
+    assert!(
+        source_sorted == text_sorted,
+        "the reflowed text holds other characters than the source"
+    );
+
+    for paragraph in &document.paragraphs {
+        let span: String = source
+            .iter()
+            .filter(|(n, _)| (paragraph.first_line..=paragraph.last_line).contains(n))
+            .map(|(_, t)| t.as_str())
+            .collect();
+        let mut rest = span.chars();
+        let in_order = squeeze(&paragraph.text)
+            .chars()
+            .all(|c| rest.any(|s| s == c));
+        assert!(
+            in_order,
+            "paragraph at lines {}–{} is not its source lines in order",
+            paragraph.first_line, paragraph.last_line
+        );
+    }
+}
+
+/// A small deterministic generator, so the test needs no extra crates.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+}
+
+#[test]
+fn shuffled_and_damaged_corpus_lines_never_panic_or_lose_text() {
+    let lines: Vec<&str> = CORPUS.split('\n').collect();
+    let junk = [
+        "",
+        " ",
+        "\u{3000}",
+        "- 3 -",
+        "7",
+        "目 录",
+        "专栏 9",
+        "附件1",
+        "（一）",
+        "1.",
+        "第一章",
+        "\t\u{1b}[31m",
+        "……（12）",
+    ];
+    let mut rng = Lcg(2021);
+    for _ in 0..200 {
+        let mut text = String::new();
+        for _ in 0..rng.next() % 120 {
+            let line = if rng.next().is_multiple_of(4) {
+                junk[rng.next() % junk.len()].to_string()
+            } else {
+                let line = lines[rng.next() % lines.len()];
+                let cut = line
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(rng.next() % 8)
+                    .unwrap_or(0);
+                line[cut..].to_string()
+            };
+            text.push_str(&line);
+            text.push('\n');
+        }
+        let document = gangmu::build(&text);
+        let squeeze = |s: &str| {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+                .count()
+        };
+        let kept: usize = document.paragraphs.iter().map(|p| squeeze(&p.text)).sum();
+        assert!(kept <= squeeze(&text), "text was invented");
+        for heading in &document.outline.headings {
+            let parent_depth = heading.parent.map_or(0, |p| document.outline.get(p).depth);
+            assert_eq!(heading.depth, parent_depth + 1);
+            assert!(heading.paragraph < document.paragraphs.len());
+        }
+    }
+}

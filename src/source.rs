@@ -5,6 +5,8 @@
 //! page, U+3000 indents, no-break and en/em spaces, trailing padding. Every content
 //! line keeps its 1-based source line number. Knows nothing of headings or paragraphs.
 
+use std::collections::HashMap;
+
 use unicode_width::UnicodeWidthChar;
 
 /// One non-blank, non-artefact line of the source.
@@ -85,8 +87,10 @@ pub fn lines(text: &str) -> Lines<'_> {
     // Sized up front: a 100 MB text has millions of lines, and growing the vector
     // step by step would touch its memory several times over.
     let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut page_edges = Vec::with_capacity(out.capacity());
     let mut blanks = 0u16;
     let mut followed_by_one_blank = 0usize;
+    let mut after_page_number = false;
     for (index, raw) in text.split('\n').enumerate() {
         let trimmed = raw.trim_matches(is_space);
         if trimmed.is_empty() {
@@ -95,11 +99,17 @@ pub fn lines(text: &str) -> Lines<'_> {
         }
         if is_page_number(trimmed, blanks) {
             blanks = blanks.saturating_add(1);
+            if let Some(last) = page_edges.last_mut() {
+                *last = true;
+            }
+            after_page_number = true;
             continue;
         }
         if blanks == 1 {
             followed_by_one_blank += 1;
         }
+        page_edges.push(after_page_number || is_page_start(raw) || blanks >= 3);
+        after_page_number = false;
         out.push(Line {
             number: u32::try_from(index + 1).unwrap_or(u32::MAX),
             text: trimmed,
@@ -112,10 +122,57 @@ pub fn lines(text: &str) -> Lines<'_> {
         blanks = 0;
     }
     let double_spaced = out.len() >= 4 && followed_by_one_blank * 10 >= out.len() * 6;
+    drop_running_heads(&mut out, &page_edges);
     Lines {
         lines: out,
         double_spaced,
     }
+}
+
+/// Longest line that can be a running head or foot.
+const MAX_RUNNING_HEAD_CHARS: usize = 40;
+/// Fewest pages a running head must appear on.
+const MIN_RUNNING_HEAD_PAGES: usize = 3;
+
+/// Drops running heads and feet: a short line repeated (page numbers in it aside)
+/// at the top or bottom of at least three pages and nowhere else. Its first
+/// occurrence stays, since a document's title often serves as its running head.
+fn drop_running_heads(lines: &mut Vec<Line>, page_edges: &[bool]) {
+    #[derive(Default)]
+    struct Seen {
+        total: usize,
+        at_edges: usize,
+        first: usize,
+    }
+    let key = |text: &str| -> Option<String> {
+        (text.chars().count() <= MAX_RUNNING_HEAD_CHARS && !text.contains('。')).then(|| {
+            text.chars()
+                .filter(|c| !c.is_ascii_digit() && !is_space(*c))
+                .collect()
+        })
+    };
+    let mut seen: HashMap<String, Seen> = HashMap::new();
+    for (index, line) in lines.iter().enumerate() {
+        if let Some(key) = key(line.text) {
+            let entry = seen.entry(key).or_insert(Seen {
+                first: index,
+                ..Seen::default()
+            });
+            entry.total += 1;
+            entry.at_edges += usize::from(page_edges[index]);
+        }
+    }
+    let running = |index: usize, line: &Line| {
+        key(line.text).and_then(|k| seen.get(&k)).is_some_and(|s| {
+            s.at_edges >= MIN_RUNNING_HEAD_PAGES && s.at_edges == s.total && s.first != index
+        })
+    };
+    let mut index = 0;
+    lines.retain(|line| {
+        let keep = !running(index, line);
+        index += 1;
+        keep
+    });
 }
 
 fn is_page_start(raw: &str) -> bool {
@@ -189,6 +246,26 @@ mod tests {
                 (17, "1", false),
             ]
         );
+    }
+
+    #[test]
+    fn drops_a_running_head_but_keeps_its_first_occurrence() {
+        let page =
+            |n: usize| format!(" 青州市人民政府公报\n\n正文第{n}页的内容。\n\n\n\n- {n} -\n\n");
+        let text: String = (1..=4).map(page).collect();
+        let kept: Vec<&str> = lines(&text).lines.iter().map(|l| l.text).collect();
+        assert_eq!(
+            kept,
+            [
+                "青州市人民政府公报",
+                "正文第1页的内容。",
+                "正文第2页的内容。",
+                "正文第3页的内容。",
+                "正文第4页的内容。"
+            ]
+        );
+        let twice: String = (1..=2).map(page).collect();
+        assert_eq!(lines(&twice).lines.len(), 4);
     }
 
     #[test]

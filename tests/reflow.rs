@@ -268,3 +268,40 @@ fn shuffled_and_damaged_corpus_lines_never_panic_or_lose_text() {
         }
     }
 }
+
+#[test]
+fn a_table_whose_cells_came_out_one_per_line_is_kept_as_a_table() {
+    let cells = [
+        "主要指标",
+        "指标",
+        "2020年",
+        "2025年",
+        "属性",
+        "地区生产总值增长（%）",
+        "3.9",
+        "6左右",
+        "预期性",
+        "研发经费投入强度（%）",
+        "2.1",
+        "2.5",
+        "预期性",
+        "森林覆盖率（%）",
+        "52.5",
+        "55",
+        "约束性",
+    ];
+    let before = "到2025年，全市经济实力、科技实力、综合实力大幅跃升，主要指标如下表所示。";
+    let after = "上述指标中，约束性指标必须确保完成，预期性指标力争实现。";
+    let text = format!("{before}\n\n{}\n\n{after}\n", cells.join("\n\n"));
+    let document = gangmu::build(&text);
+    let kinds: Vec<ParagraphKind> = document.paragraphs.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ParagraphKind::Body,
+            ParagraphKind::Table,
+            ParagraphKind::Body
+        ]
+    );
+    assert_eq!(document.paragraphs[1].text, cells.join("\n"));
+}

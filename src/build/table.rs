@@ -1,40 +1,59 @@
-//! Tables whose cells came out space-separated on one line, or one per line:
-//! a run of rows (`1 地区生产总值增长（%） 预期性 9* 7.2*`) with the short header
-//! fragments and group rows between them, kept row by row.
+//! Tables as PDF extraction leaves them: rows whose cells came out space-separated
+//! on one line (`1 地区生产总值增长（%） 预期性 9* 7.2*`), or cells that came out
+//! one per line (`地区生产总值增长（%）` / `6` / `6左右` / `预期性`), with the short
+//! header fragments and group rows between them. Kept row by row.
 
 use super::Context;
 use crate::outline::scan;
 
 /// Most short fragments allowed between two rows (a header split over lines).
 const MAX_FRAGMENT_RUN: usize = 6;
-/// Fewest rows that make a table.
+/// Fewest space-separated rows that make a table.
 const MIN_ROWS: usize = 2;
+/// Fewest one-per-line value cells, and lines in all, that make a table.
+const MIN_VALUE_LINES: usize = 3;
+const MIN_CELL_LINES: usize = 6;
 
 /// If a table starts at line `i`, its end (exclusive).
 pub(super) fn region_at(context: &Context, i: usize) -> Option<usize> {
     let lines = &context.lines;
+    if !is_row(lines[i].text) && !is_fragment(lines[i].text) {
+        return None;
+    }
     let mut rows = 0;
-    let mut last_row = None;
+    let mut value_lines = 0;
+    let mut last_cell = None;
     let mut fragments = 0;
     let mut j = i;
     while j < lines.len() {
         let text = lines[j].text;
         if scan::is_table_row(text) {
             rows += 1;
-            last_row = Some(j);
-            fragments = 0;
+        } else if is_value_line(text) {
+            value_lines += 1;
         } else if is_fragment(text) && fragments < MAX_FRAGMENT_RUN {
             fragments += 1;
+            j += 1;
+            continue;
         } else {
             break;
         }
+        last_cell = Some(j);
+        fragments = 0;
         j += 1;
     }
-    let first_is_part = scan::is_table_row(lines[i].text) || is_fragment(lines[i].text);
-    (rows >= MIN_ROWS && first_is_part)
-        .then_some(last_row)
-        .flatten()
-        .map(|last| last + 1)
+    let end = last_cell? + 1;
+    let one_per_line = value_lines >= MIN_VALUE_LINES && end - i >= MIN_CELL_LINES;
+    (rows >= MIN_ROWS || one_per_line).then_some(end)
+}
+
+fn is_row(text: &str) -> bool {
+    scan::is_table_row(text) || is_value_line(text)
+}
+
+/// A line that is one value cell: `6`, `6左右`, `【18】`, `预期性`.
+fn is_value_line(text: &str) -> bool {
+    scan::is_value_cell(text)
 }
 
 /// A short piece of a table: a header cell, a group row (`一 创新发展`), a wrapped

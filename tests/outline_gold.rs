@@ -194,3 +194,15 @@ fn news_reports_saved_from_the_web_match_their_gold_outline() {
         1.0,
     );
 }
+
+#[test]
+fn a_notice_and_its_plan_extracted_from_pdf_match_their_gold_outline() {
+    let text = include_str!("fixtures/packet-pdf.txt");
+    check(
+        "packet-pdf",
+        text,
+        include_str!("fixtures/packet-pdf.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}

@@ -132,6 +132,13 @@ impl Builder<'_, '_> {
         let mut last = i;
         loop {
             if let Some(stop) = text.find('。') {
+                // `（一）指导思想。` alone on its line is a plain heading.
+                let alone = last == i
+                    && stop + '。'.len_utf8() == text.len()
+                    && !(i + 1 < context.len() && context.continues(i, i + 1, true));
+                if alone {
+                    return None;
+                }
                 text.truncate(stop);
                 return Some(text);
             }
@@ -216,7 +223,10 @@ impl Builder<'_, '_> {
     /// after is not their continuation).
     fn title_end(&self, i: usize, kind: HeadingKind) -> usize {
         let context = self.context;
-        if matches!(kind, HeadingKind::Box | HeadingKind::Doc) {
+        if kind == HeadingKind::Box {
+            return i + 1 + usize::from(self.box_title_below(i));
+        }
+        if kind == HeadingKind::Doc {
             return i + 1;
         }
         let mut end = i + 1;
@@ -224,6 +234,27 @@ impl Builder<'_, '_> {
             end += 1;
         }
         end
+    }
+
+    /// A box label alone on its line (`专栏 3`) with its title on the next line: a
+    /// short line, no punctuation, no spaces between cells, not a table's header.
+    fn box_title_below(&self, i: usize) -> bool {
+        let context = self.context;
+        let Some(label) = context.labels[i].as_deref() else {
+            return false;
+        };
+        let next = i + 1;
+        if !context.lines[i].text[label.rest..].is_empty() || next >= context.len() {
+            return false;
+        }
+        let text = context.lines[next].text;
+        context.labels[next].is_none()
+            && text.chars().count() <= MAX_LABEL_LINE_TITLE
+            && !scan::ends_with_punctuation(text)
+            && !text.contains(['。', '，', '；', '：'])
+            && !text.contains(crate::source::is_space)
+            && super::table::region_at(context, next).is_none()
+            && super::table::region_at(context, next + 1).is_none()
     }
 
     fn title_goes_on(&self, prev: usize, next: usize) -> bool {

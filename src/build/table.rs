@@ -17,7 +17,8 @@ const MIN_CELL_LINES: usize = 6;
 /// If a table starts at line `i`, its end (exclusive).
 pub(super) fn region_at(context: &Context, i: usize) -> Option<usize> {
     let lines = &context.lines;
-    if !is_row(lines[i].text) && !is_fragment(lines[i].text) {
+    let first = lines.get(i)?;
+    if !is_row(first.text) && !is_fragment(first.text) {
         return None;
     }
     let mut rows = 0;

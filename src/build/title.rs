@@ -70,7 +70,12 @@ impl Builder<'_, '_> {
         let lines = &context.lines;
         let first = &lines[i];
         let paragraph_indent = first.indented && first.indent <= 4;
-        if self.before == Before::Title || paragraph_indent || !is_title_line(first.text) {
+        let labelled = context.labels[i].is_some();
+        if self.before == Before::Title
+            || paragraph_indent
+            || labelled
+            || !is_title_line(first.text)
+        {
             return None;
         }
         match context.measures[i] {
@@ -170,6 +175,7 @@ fn title_chars(lines: &[crate::source::Line]) -> usize {
 /// A line that can be part of a title: no sentence punctuation in it, none at its end.
 fn is_title_line(text: &str) -> bool {
     !text.starts_with("附件")
+        && !text.starts_with('—')
         && !scan::ends_with_punctuation(text)
         && !text.contains(['。', '；', '！', '？', '!', '?'])
         && !scan::is_bracketed_note(text)
@@ -180,7 +186,10 @@ fn is_title_line(text: &str) -> bool {
 
 /// What stands under a title: a subtitle or dated note, a document number, contents.
 fn is_title_companion(text: &str) -> bool {
-    scan::is_bracketed_note(text) || scan::is_document_number(text) || scan::is_contents_title(text)
+    scan::is_bracketed_note(text)
+        || scan::is_document_number(text)
+        || scan::is_contents_title(text)
+        || text.starts_with('—')
 }
 
 /// A subtitle or date standing under a title.

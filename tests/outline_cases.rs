@@ -1,0 +1,129 @@
+//! Small texts, one phenomenon each, and the outline they must give (the contract's
+//! TSV). Each case is a kind of thing real documents do, written out by hand.
+
+fn outline(text: &str) -> String {
+    gangmu::outline::tsv::render(&gangmu::build(text).outline)
+}
+
+fn check(text: &str, want: &[&str]) {
+    let got = outline(text);
+    let got: Vec<&str> = got.lines().collect();
+    assert_eq!(got, want, "for:\n{text}");
+}
+
+#[test]
+fn a_speech_headline_with_its_subtitle_date_and_byline() {
+    let text = "奋力开创新时代教育强市建设新局面\n\
+                ——在全市教育大会上的讲话\n\
+                （2021年5月10日）\n\
+                张　三\n\
+                \u{3000}\u{3000}同志们：\n\
+                \u{3000}\u{3000}今天召开全市教育大会，主要任务是总结工作、部署任务。\n\
+                \u{3000}\u{3000}一、深刻认识教育工作的重要地位\n\
+                \u{3000}\u{3000}教育是国之大计、党之大计。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t奋力开创新时代教育强市建设新局面",
+            "7\th1\t2\t一、\t深刻认识教育工作的重要地位",
+        ],
+    );
+}
+
+#[test]
+fn a_heading_that_ends_with_a_full_stop_alone_on_its_line() {
+    let text = "一、总体要求\n（一）指导思想。\n\u{3000}\u{3000}坚持以人民为中心。\n（二）基本原则。\n\u{3000}\u{3000}坚持稳中求进。\n";
+    check(
+        text,
+        &[
+            "1\th1\t1\t一、\t总体要求",
+            "2\th2\t2\t（一）\t指导思想",
+            "4\th2\t2\t（二）\t基本原则",
+        ],
+    );
+    let document = gangmu::build(text);
+    let heading = &document.outline.headings[1];
+    assert_eq!(
+        document.paragraphs[heading.paragraph].kind,
+        gangmu::document::ParagraphKind::Heading
+    );
+}
+
+#[test]
+fn a_box_whose_title_stands_on_the_line_below_its_label() {
+    let text = "（一）加强生态保护\n\
+                \u{3000}\u{3000}实施重要生态系统保护和修复重大工程。\n\
+                专栏2\n\
+                重大生态工程\n\
+                \u{3000}\u{3000}1.山水林田湖草沙一体化保护修复工程。实施流域综合治理。\n\
+                \u{3000}\u{3000}2.国土绿化工程。新增造林面积10万亩。\n\
+                （二）强化环境治理\n";
+    check(
+        text,
+        &[
+            "1\th2\t1\t（一）\t加强生态保护",
+            "3\tbox\t2\t专栏 2\t重大生态工程",
+            "7\th2\t1\t（二）\t强化环境治理",
+        ],
+    );
+}
+
+#[test]
+fn rules_with_chapters_and_run_in_articles() {
+    let text = "青州市物业管理办法\n\
+                第一章　总　　则\n\
+                \u{3000}\u{3000}第一条　为了规范物业管理活动，维护业主的合法权益，制定本办法。\n\
+                \u{3000}\u{3000}第二条　本办法适用于本市行政区域内的物业管理活动。\n\
+                第二章　业主大会\n\
+                \u{3000}\u{3000}第三条　业主大会由全体业主组成。业主大会应当代表和维护全体业主的合法权益。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t青州市物业管理办法",
+            "2\tzhang\t2\t第一章\t总　　则",
+            "3\ttiao\t3\t第一条\t为了规范物业管理活动，维护业主的合法权益，制定本办法",
+            "4\ttiao\t3\t第二条\t本办法适用于本市行政区域内的物业管理活动",
+            "5\tzhang\t2\t第二章\t业主大会",
+            "6\ttiao\t3\t第三条\t业主大会由全体业主组成",
+        ],
+    );
+}
+
+#[test]
+fn attachments_named_in_a_notice_are_not_attachments_until_they_begin() {
+    let text = "青州市人民政府关于印发两项实施方案的通知\n\
+                各镇人民政府，市政府各部门：\n\
+                \u{3000}\u{3000}现将两项实施方案印发给你们，请认真贯彻执行。\n\
+                \u{3000}\u{3000}附件：1．青州市教育提质实施方案\n\
+                \u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2．青州市医疗提升实施方案\n\
+                青州市人民政府\n\
+                2021年4月2日\n\
+                附件1\n\
+                青州市教育提质实施方案\n\
+                \u{3000}\u{3000}一、工作目标\n\
+                附件2\n\
+                青州市医疗提升实施方案\n\
+                \u{3000}\u{3000}一、工作目标\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t青州市人民政府关于印发两项实施方案的通知",
+            "8\tdoc\t1\t附件1\t",
+            "9\tdoc\t1\t\t青州市教育提质实施方案",
+            "10\th1\t2\t一、\t工作目标",
+            "11\tdoc\t1\t附件2\t",
+            "12\tdoc\t1\t\t青州市医疗提升实施方案",
+            "13\th1\t2\t一、\t工作目标",
+        ],
+    );
+}
+
+#[test]
+fn ordinals_and_numbers_in_running_text_are_not_headings() {
+    let text = "一、主要成就\n\
+                \u{3000}\u{3000}第一，经济实力明显增强。第二，民生持续改善。\n\
+                \u{3000}\u{3000}一是完善机制，二是加强保障。\n\
+                \u{3000}\u{3000}首先，要统一思想。\n\
+                \u{3000}\u{3000}2020年，全市地区生产总值增长3.9%。\n";
+    check(text, &["1\th1\t1\t一、\t主要成就"]);
+}

@@ -68,6 +68,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// Decodes bytes the caller no longer needs: valid UTF-8 (the common case) becomes
+/// the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let plain_utf8 = binary_signature(&bytes).is_none()
+        && Encoding::for_bom(&bytes).is_none()
+        && !bytes.contains(&0)
+        && std::str::from_utf8(&bytes).is_ok();
+    if !plain_utf8 {
+        return decode(&bytes);
+    }
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    if mostly_control_characters(&text) {
+        return Err(DecodeError::NotText {
+            what: "binary data (control characters)",
+        });
+    }
+    Ok(Decoded {
+        text: normalise_line_endings(text),
+        encoding: "UTF-8",
+        lossy: false,
+    })
+}
+
 fn decode_without_bom(bytes: &[u8]) -> (String, &'static str, bool) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (text.to_owned(), "UTF-8", false);
@@ -180,6 +203,18 @@ mod tests {
         );
         let with_bom = [b"\xEF\xBB\xBF".as_slice(), CHINESE.as_bytes()].concat();
         assert_eq!(decode(&with_bom).expect("text").text, CHINESE);
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let owned = decode_owned(CHINESE.replace('\n', "\r\n").into_bytes()).expect("text");
+        assert_eq!((owned.text.as_str(), owned.encoding), (CHINESE, "UTF-8"));
+        let (gb, _, _) = encoding_rs::GB18030.encode(CHINESE);
+        assert_eq!(
+            decode_owned(gb.into_owned()).expect("text").encoding,
+            "GB18030"
+        );
+        assert!(decode_owned(b"\x7FELF\x02\x01".to_vec()).is_err());
     }
 
     #[test]

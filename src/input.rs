@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::decode::{self, DecodeError};
+use crate::decode::{self, DecodeError, Decoded};
 use crate::document::Document;
 
 /// A document read from a file, and what went wrong on the way that did not stop it.
@@ -34,12 +34,17 @@ pub fn load(path: &Path) -> Result<Loaded, InputError> {
         name: name.clone(),
         reason: describe(&e),
     })?;
-    load_bytes(&name, &bytes)
+    let decoded = decode::decode_owned(bytes);
+    finish(&name, decoded)
 }
 
-/// Builds the document from bytes already read; `name` names them in messages.
+/// Builds the document from bytes already in memory; `name` names them in messages.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
-    let decoded = decode::decode(bytes).map_err(|source| InputError::NotText {
+    finish(name, decode::decode(bytes))
+}
+
+fn finish(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Loaded, InputError> {
+    let decoded = decoded.map_err(|source| InputError::NotText {
         name: name.to_string(),
         source,
     })?;

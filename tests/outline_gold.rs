@@ -206,3 +206,53 @@ fn a_notice_and_its_plan_extracted_from_pdf_match_their_gold_outline() {
         1.0,
     );
 }
+
+/// The sample as another extraction would give it: `keep` says which source lines
+/// stay, `edit` rewrites them. Returns the text and the gold with its line numbers
+/// moved to match.
+fn variant(keep: impl Fn(&str) -> bool, edit: impl Fn(&str) -> String) -> (String, String) {
+    let source = include_str!("../assets/plans-2021.txt");
+    let mut lines = Vec::new();
+    let mut moved = HashMap::new();
+    for (index, line) in source.split('\n').enumerate() {
+        if keep(line) {
+            lines.push(edit(line));
+            moved.insert(index as i64 + 1, lines.len() as i64);
+        }
+    }
+    let gold: Vec<String> = parse(include_str!("fixtures/plans-2021.gold.tsv"))
+        .into_iter()
+        .map(|r| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}",
+                moved[&r.line], r.kind, r.depth, r.label, r.title
+            )
+        })
+        .collect();
+    (lines.join("\n"), gold.join("\n"))
+}
+
+#[test]
+fn the_sample_without_its_blank_lines_matches_the_gold_outline() {
+    let (text, gold) = variant(|l| !l.trim().is_empty(), str::to_string);
+    check("single-spaced", &text, &gold, 1.0, 1.0);
+}
+
+#[test]
+fn the_sample_without_its_page_start_spaces_matches_the_gold_outline() {
+    let unmark = |l: &str| {
+        l.strip_prefix(' ')
+            .filter(|r| !r.starts_with(' '))
+            .unwrap_or(l)
+            .to_string()
+    };
+    let (text, gold) = variant(|_| true, unmark);
+    check("no page marks", &text, &gold, 1.0, 1.0);
+}
+
+#[test]
+fn the_sample_with_crlf_line_ends_and_no_blank_lines_matches_the_gold_outline() {
+    let (text, gold) = variant(|l| !l.trim().is_empty(), |l| format!("{l}\r"));
+    let decoded = gangmu::decode::decode(text.as_bytes()).expect("text");
+    check("CRLF", &decoded.text, &gold, 1.0, 1.0);
+}

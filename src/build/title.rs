@@ -6,9 +6,10 @@
 //! start of a paragraph, each line no longer than the one before (a title wraps at its
 //! own, narrower measure), not followed by its own continuation. Because plain short
 //! lines are common, a title also needs one piece of outside evidence: it starts a
-//! PDF page, follows a part heading or an attachment label or a notice's closing
-//! lines, is followed by a subtitle, byline, document number or contents, or ends
-//! with the name of a kind of document (通知, 规划, 纲要, …).
+//! PDF page, wraps well short of the body's measure, follows a part heading or an
+//! attachment label or a notice's closing lines, is followed by a subtitle, byline,
+//! document number or contents, ends with the name of a kind of document (通知,
+//! 规划, 纲要, …), or stands unindented above indented paragraphs.
 
 use super::draft;
 use super::{Before, Builder, table};
@@ -132,7 +133,12 @@ impl Builder<'_, '_> {
             self.before,
             Before::Start | Before::Part | Before::Attachment | Before::Paragraph { note: true }
         );
-        let page_start = first.page_start && context.double_spaced;
+        // A single leading space marks a new PDF page in hard-wrapped text.
+        let page_start =
+            first.page_start && (context.double_spaced || context.measures[i].is_some());
+        // Wrapped well short of the measure: a centred title, not a paragraph.
+        let wrapped_short =
+            end - i >= 2 && context.measures[i].is_some_and(|m| first.width + 10 <= m);
         let companion_follows = context
             .lines
             .get(end)
@@ -143,7 +149,12 @@ impl Builder<'_, '_> {
         let stands_out = !first.indented
             && context.lines.get(end).is_some_and(|n| n.indented)
             && title_chars(&context.lines[i..end]) >= MIN_STANDING_OUT_CHARS;
-        follows_opening || page_start || companion_follows || names_a_document || stands_out
+        follows_opening
+            || page_start
+            || wrapped_short
+            || companion_follows
+            || names_a_document
+            || stands_out
     }
 
     /// A title at the top of the file followed (past its subtitle or date, and past

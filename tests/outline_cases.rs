@@ -127,3 +127,18 @@ fn ordinals_and_numbers_in_running_text_are_not_headings() {
                 \u{3000}\u{3000}2020年，全市地区生产总值增长3.9%。\n";
     check(text, &["1\th1\t1\t一、\t主要成就"]);
 }
+
+#[test]
+fn a_run_of_empty_headings_that_recur_nowhere_is_a_list_not_contents() {
+    let text = "一、保障措施\n（一）加强组织领导\n（二）强化资金保障\n（三）严格考核评估\n（四）营造良好氛围\n";
+    check(
+        text,
+        &[
+            "1\th1\t1\t一、\t保障措施",
+            "2\th2\t2\t（一）\t加强组织领导",
+            "3\th2\t2\t（二）\t强化资金保障",
+            "4\th2\t2\t（三）\t严格考核评估",
+            "5\th2\t2\t（四）\t营造良好氛围",
+        ],
+    );
+}

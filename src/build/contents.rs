@@ -1,6 +1,7 @@
 //! Tables of contents: a `目录` title and the entries under it, or a run of heading
-//! lines with no text between them (a contents page that lost its title). Each is
-//! one `toc` leaf in the outline and one contents paragraph.
+//! lines with no text between them whose entries recur later as headings (a
+//! contents page that lost its title). Each is one `toc` leaf in the outline and one
+//! contents paragraph.
 
 use std::collections::HashSet;
 
@@ -25,7 +26,7 @@ impl Builder<'_, '_> {
         }
         let first_entry = if titled { i + 1 } else { i };
         let end = self.entries_end(first_entry, titled);
-        if !titled && end - i < MIN_UNTITLED_ENTRIES {
+        if !titled && (end - i < MIN_UNTITLED_ENTRIES || !self.entries_recur(i..end)) {
             return None;
         }
         self.close_paragraph(i);
@@ -78,6 +79,30 @@ impl Builder<'_, '_> {
             prev = kind;
         }
         false
+    }
+
+    /// Most of an untitled run's entries appear again as headings after it: it lists
+    /// the body (a run of empty headings that recur nowhere is a plain list).
+    fn entries_recur(&mut self, entries: std::ops::Range<usize>) -> bool {
+        let context = self.context;
+        let last_seen = self.last_heading_lines.get_or_insert_with(|| {
+            let mut last = std::collections::HashMap::new();
+            for (j, label) in context.labels.iter().enumerate() {
+                if let Some(label) = label {
+                    last.insert(entry_key(context.lines[j].text, Some(label)), j);
+                }
+            }
+            last
+        });
+        let end = entries.end;
+        let count = entries.len();
+        let recurring = entries
+            .filter(|&j| {
+                let key = entry_key(context.lines[j].text, context.labels[j].as_deref());
+                last_seen.get(&key).is_some_and(|&last| last >= end)
+            })
+            .count();
+        recurring * 2 >= count
     }
 
     /// The kind of a heading line that could be a contents entry: a structural or

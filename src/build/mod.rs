@@ -176,6 +176,9 @@ struct Builder<'c, 'a> {
     /// Title of the current document, normalised, to recognise a repeat of it.
     doc_title: Option<String>,
     file_title: Option<String>,
+    /// Where each heading line's text last appears, by contents key; built the
+    /// first time an untitled contents page is suspected.
+    last_heading_lines: Option<std::collections::HashMap<String, usize>>,
 }
 
 impl<'c, 'a> Builder<'c, 'a> {
@@ -194,6 +197,7 @@ impl<'c, 'a> Builder<'c, 'a> {
             before: Before::Start,
             doc_title: None,
             file_title: None,
+            last_heading_lines: None,
         }
     }
 

@@ -27,23 +27,38 @@ const ABOVE: u16 = 10;
 /// Only lines marked as prose (not headings, contents entries or table rows) can
 /// show the measure.
 pub fn measures(lines: &[Line], prose: &[bool]) -> Vec<Option<u16>> {
-    let steady = steady_widths(lines, prose);
+    let steady = steady_widths(lines, prose, Steadiness::BothNeighbours);
+    let paired = steady_widths(lines, prose, Steadiness::OneNeighbour);
     (0..lines.len())
-        .map(|i| measure_at(i, lines[i].width, &steady))
+        .map(|i| measure_at(i, lines[i].width, &steady, &paired))
         .collect()
 }
 
-/// Width of each line that sits in the middle of a run of equally wide lines.
-fn steady_widths(lines: &[Line], prose: &[bool]) -> Vec<Option<u16>> {
-    let close = |a: u16, b: u16| a.abs_diff(b) <= STEADY_SLACK;
+/// How a line shows it reached the measure.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Steadiness {
+    /// As wide as the lines on both sides: the middle of a paragraph.
+    BothNeighbours,
+    /// As wide as one neighbour: enough in a box of short items.
+    OneNeighbour,
+}
+
+/// Width of each prose line that is as wide as its neighbours.
+fn steady_widths(lines: &[Line], prose: &[bool], steadiness: Steadiness) -> Vec<Option<u16>> {
+    let close = |i: usize, j: Option<usize>| {
+        j.and_then(|j| lines.get(j))
+            .is_some_and(|n| n.width.abs_diff(lines[i].width) <= STEADY_SLACK && !n.indented)
+    };
     (0..lines.len())
         .map(|i| {
             let w = lines[i].width;
+            let (before, after) = (close(i, i.checked_sub(1)), close(i, Some(i + 1)));
+            let neighbours = match steadiness {
+                Steadiness::BothNeighbours => before && after,
+                Steadiness::OneNeighbour => before || after,
+            };
             let steady = (MIN_STEADY..=MAX_MEASURE).contains(&w)
-                && i > 0
-                && i + 1 < lines.len()
-                && close(w, lines[i - 1].width)
-                && close(w, lines[i + 1].width)
+                && neighbours
                 && !lines[i].indented
                 && prose[i];
             steady.then_some(w)
@@ -52,12 +67,20 @@ fn steady_widths(lines: &[Line], prose: &[bool]) -> Vec<Option<u16>> {
 }
 
 /// The median width of the nearest steady lines no narrower than the line itself
-/// (less a little) and not much wider; failing that, of the nearest steady lines
-/// that are not narrower.
-fn measure_at(i: usize, width: u16, steady: &[Option<u16>]) -> Option<u16> {
+/// (less a little) and not much wider; failing that, the nearest steady line that
+/// is not narrower. Where the text around is hard-wrapped (steady lines are in
+/// reach) but all of them are narrower, the line belongs to a wider block, such as
+/// a box of short items: its measure is that of lines paired with a neighbour of
+/// their width, or the line's own width if it is the widest.
+fn measure_at(i: usize, width: u16, steady: &[Option<u16>], paired: &[Option<u16>]) -> Option<u16> {
     let low = width.saturating_sub(2);
-    nearest(i, steady, |w| (low..=width + ABOVE).contains(&w), SAMPLES)
+    let compatible = |w: u16| (low..=width + ABOVE).contains(&w);
+    nearest(i, steady, compatible, SAMPLES)
         .or_else(|| nearest(i, steady, |w| w >= low, 1))
+        .or_else(|| {
+            nearest(i, steady, |_| true, 1)?;
+            nearest(i, paired, compatible, 2).or(Some(width))
+        })
 }
 
 /// Median of the `SAMPLES` nearest steady widths that fit, if at least `enough`
@@ -68,6 +91,7 @@ fn nearest(
     fits: impl Fn(u16) -> bool,
     enough: usize,
 ) -> Option<u16> {
+    let enough = enough.min(SAMPLES);
     let mut found = [0u16; SAMPLES];
     let mut count = 0;
     for distance in 0..=REACH {

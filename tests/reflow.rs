@@ -305,3 +305,33 @@ fn a_table_whose_cells_came_out_one_per_line_is_kept_as_a_table() {
     );
     assert_eq!(document.paragraphs[1].text, cells.join("\n"));
 }
+
+#[test]
+fn a_small_box_of_short_items_keeps_its_items_whole() {
+    // 专栏 5 of the education plan (lines 14194–14207): two items, wider than the body.
+    let document = corpus();
+    let item = paragraph_with(document, "1.实施国家级终身教育示范争创计划。");
+    assert!(item.in_box);
+    assert!(
+        item.text.ends_with("示范性职工培训基地 18 个左右。"),
+        "{}",
+        item.text
+    );
+    let resumed = paragraph_with(document, "增设教育博士、硕士学位授权点");
+    assert!(!resumed.in_box);
+}
+
+#[test]
+fn a_table_caption_after_a_sentence_at_full_width_is_not_glued_to_it() {
+    // Line 13058 ends a sentence at the full width; 13060 captions the table below.
+    let document = corpus();
+    let paragraph = paragraph_with(document, "教育经费投入支撑保障体系更加健全。");
+    assert!(paragraph.text.ends_with("更加健全。"), "{}", paragraph.text);
+    let table = paragraph_with(document, "在园幼儿数（万人） 100.8 110 预期性");
+    assert_eq!(table.kind, ParagraphKind::Table);
+    assert!(
+        table
+            .text
+            .starts_with("重庆教育事业“十四五”规划主要指标\n分类 指标 2020年 2025 年 属性")
+    );
+}

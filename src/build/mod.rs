@@ -93,7 +93,8 @@ impl Context<'_> {
         let Some(measure) = self.measures[prev] else {
             return false;
         };
-        if q.width > measure + 4 {
+        // A line much wider than the measure belongs to another block (a box).
+        if q.width > measure + 6 {
             return false;
         }
         let shortfall = measure.saturating_sub(p.width);
@@ -211,8 +212,11 @@ impl<'c, 'a> Builder<'c, 'a> {
         {
             return self.heading(i, label);
         }
-        let paragraph_start = self.at_paragraph_start(i);
-        let may_start = paragraph_start || self.after_full_sentence(i);
+        let after_sentence = self.after_full_sentence(i);
+        // A table (or its caption) may follow a sentence that ended at full width.
+        let paragraph_start = self.at_paragraph_start(i)
+            || (after_sentence && table::region_at(self.context, i).is_some());
+        let may_start = paragraph_start || after_sentence;
         if may_start
             && self.open_box.is_none()
             && let Some(end) = self.title_at(i)
@@ -327,7 +331,10 @@ impl<'c, 'a> Builder<'c, 'a> {
             return false;
         }
         let line = &lines[i];
-        let interruption = self.context.measures[unfinished.from];
+        // The measure of what came in between, read off its text, not its label.
+        let interruption = (unfinished.from..i)
+            .find(|&j| self.context.labels[j].is_none())
+            .and_then(|j| self.context.measures[j]);
         let other_measure = interruption.is_none_or(|m| m.abs_diff(unfinished.measure) >= 6);
         let same_measure =
             self.context.measures[i].is_some_and(|m| m.abs_diff(unfinished.measure) <= 3);

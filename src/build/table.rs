@@ -8,6 +8,8 @@ use crate::outline::scan;
 
 /// Most short fragments allowed between two rows (a header split over lines).
 const MAX_FRAGMENT_RUN: usize = 6;
+/// Longest header cell, group row or wrapped cell.
+const MAX_FRAGMENT_CHARS: usize = 30;
 /// Fewest space-separated rows that make a table.
 const MIN_ROWS: usize = 2;
 /// Fewest one-per-line value cells, and lines in all, that make a table.
@@ -60,7 +62,7 @@ fn is_value_line(text: &str) -> bool {
 /// A short piece of a table: a header cell, a group row (`一 创新发展`), a wrapped
 /// cell; never a sentence.
 fn is_fragment(text: &str) -> bool {
-    text.chars().count() <= 20
+    text.chars().count() <= MAX_FRAGMENT_CHARS
         && !text.contains(['。', '，', '；', '：'])
         && !scan::is_contents_title(text)
 }

@@ -23,6 +23,9 @@ pub enum HeadingKind {
 }
 
 impl HeadingKind {
+    /// How many kinds there are (for tables indexed by `kind as usize`).
+    pub const COUNT: usize = 12;
+
     /// The name used in `gangmu outline` (the contract's `kind` field).
     pub fn name(self) -> &'static str {
         match self {

@@ -138,40 +138,45 @@ const MIN_RUNNING_HEAD_PAGES: usize = 3;
 /// at the top or bottom of at least three pages and nowhere else. Its first
 /// occurrence stays, since a document's title often serves as its running head.
 fn drop_running_heads(lines: &mut Vec<Line>, page_edges: &[bool]) {
-    #[derive(Default)]
-    struct Seen {
-        total: usize,
-        at_edges: usize,
-        first: usize,
-    }
     let key = |text: &str| -> Option<String> {
-        (text.chars().count() <= MAX_RUNNING_HEAD_CHARS && !text.contains('。')).then(|| {
+        (text.len() <= MAX_RUNNING_HEAD_CHARS * 4
+            && text.chars().count() <= MAX_RUNNING_HEAD_CHARS
+            && !text.contains('。'))
+        .then(|| {
             text.chars()
                 .filter(|c| !c.is_ascii_digit() && !is_space(*c))
                 .collect()
         })
     };
-    let mut seen: HashMap<String, Seen> = HashMap::new();
-    for (index, line) in lines.iter().enumerate() {
+    // Lines at page edges first: most files have no running heads at all.
+    let mut at_edges: HashMap<String, usize> = HashMap::new();
+    for (line, _) in lines.iter().zip(page_edges).filter(|(_, edge)| **edge) {
         if let Some(key) = key(line.text) {
-            let entry = seen.entry(key).or_insert(Seen {
-                first: index,
-                ..Seen::default()
-            });
-            entry.total += 1;
-            entry.at_edges += usize::from(page_edges[index]);
+            *at_edges.entry(key).or_default() += 1;
         }
     }
-    let running = |index: usize, line: &Line| {
-        key(line.text).and_then(|k| seen.get(&k)).is_some_and(|s| {
-            s.at_edges >= MIN_RUNNING_HEAD_PAGES && s.at_edges == s.total && s.first != index
-        })
-    };
+    at_edges.retain(|_, count| *count >= MIN_RUNNING_HEAD_PAGES);
+    if at_edges.is_empty() {
+        return;
+    }
+    // Then everywhere: a running head appears nowhere but at page edges.
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    for (index, (line, edge)) in lines.iter().zip(page_edges).enumerate() {
+        let Some(key) = key(line.text).filter(|k| at_edges.contains_key(k)) else {
+            continue;
+        };
+        if !edge {
+            at_edges.remove(&key);
+        }
+        first_seen.entry(key).or_insert(index);
+    }
     let mut index = 0;
     lines.retain(|line| {
-        let keep = !running(index, line);
+        let running = key(line.text)
+            .filter(|k| at_edges.contains_key(k))
+            .is_some_and(|k| first_seen.get(&k) != Some(&index));
         index += 1;
-        keep
+        !running
     });
 }
 

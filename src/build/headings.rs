@@ -211,7 +211,7 @@ impl Builder<'_, '_> {
 
     /// A new part or document: numbering starts afresh.
     pub(super) fn start_document(&mut self, kind: HeadingKind) {
-        self.last_number = [None; 12];
+        self.last_number = [None; HeadingKind::COUNT];
         self.open_box = None;
         if kind == HeadingKind::Part {
             self.doc_title = None;

@@ -19,6 +19,7 @@
 
 mod contents;
 mod draft;
+mod headings;
 mod table;
 mod title;
 mod tree;
@@ -170,7 +171,7 @@ struct Builder<'c, 'a> {
     /// Heading whose section the following paragraphs belong to.
     section: Option<HeadingId>,
     /// Last number seen per enumerated kind, for the sequence check.
-    last_number: [Option<u32>; 12],
+    last_number: [Option<u32>; HeadingKind::COUNT],
     /// Measure of the latest full body line outside boxes.
     body_measure: Option<u16>,
     before: Before,
@@ -193,7 +194,7 @@ impl<'c, 'a> Builder<'c, 'a> {
             unfinished: None,
             open_box: None,
             section: None,
-            last_number: [None; 12],
+            last_number: [None; HeadingKind::COUNT],
             body_measure: None,
             before: Before::Start,
             doc_title: None,
@@ -380,5 +381,3 @@ impl<'c, 'a> Builder<'c, 'a> {
         }
     }
 }
-
-mod headings;

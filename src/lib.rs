@@ -21,6 +21,7 @@ pub mod layout;
 pub mod measure;
 pub mod outline;
 pub mod render;
+pub mod safe;
 pub mod sample;
 pub mod source;
 

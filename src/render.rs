@@ -8,7 +8,7 @@
 
 use crate::document::{Document, ParagraphKind};
 use crate::layout::wrap;
-use crate::outline::tsv::visible;
+use crate::safe::visible;
 
 /// Writes the document's text to `out`.
 pub fn write_text(

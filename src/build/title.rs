@@ -76,6 +76,7 @@ impl Builder<'_, '_> {
             || paragraph_indent
             || labelled
             || !is_title_line(first.text)
+            || (self.before != Before::Attachment && table::region_at(context, i).is_some())
         {
             return None;
         }

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use crate::document::Outline;
+use crate::safe::visible;
 
 /// The outline as TSV, one heading a line.
 pub fn render(outline: &Outline) -> String {
@@ -21,26 +22,4 @@ pub fn render(outline: &Outline) -> String {
         );
     }
     out
-}
-
-/// Replaces control characters with their visible Unicode symbols (U+2400 block).
-pub fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-            '\u{7F}' => '\u{2421}',
-            '\u{80}'..='\u{9F}' => '\u{FFFD}',
-            _ => c,
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_characters_become_visible() {
-        assert_eq!(visible("a\tb\u{1b}[31m"), "a\u{2409}b\u{241b}[31m");
-    }
 }

@@ -11,12 +11,15 @@
 //! Document ─ layout::wrap ─▶ rows ─▶ `gangmu text`, the reader
 //! ```
 //!
-//! Nothing here draws on a terminal; the binary owns all terminal code.
+//! The document model, layout and search never touch the terminal; `app` holds the
+//! reader's state, `keymap` turns events into actions and `ui` draws frames.
 
+pub mod app;
 pub mod build;
 pub mod decode;
 pub mod document;
 pub mod input;
+pub mod keymap;
 pub mod layout;
 pub mod measure;
 pub mod outline;
@@ -24,6 +27,7 @@ pub mod render;
 pub mod safe;
 pub mod sample;
 pub mod source;
+pub mod ui;
 
 pub use build::build;
 pub use document::Document;

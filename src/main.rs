@@ -1,9 +1,10 @@
 //! The `gangmu` command: parses arguments, then prints (`outline`, `text`) or reads.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 use gangmu::input::{self, Loaded};
 
@@ -37,6 +38,8 @@ enum Command {
     },
 }
 
+mod reader;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -69,25 +72,35 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             gangmu::render::write_text(&document, width.map(usize::from), &mut out)?;
         }
         None => {
-            // The interactive reader is not built yet: print the reflowed text.
-            let documents = if cli.files.is_empty() {
-                vec![input::load_bytes(
-                    gangmu::sample::NAME,
-                    gangmu::sample::BYTES,
-                )?]
+            let documents: Vec<(String, Loaded)> = if cli.files.is_empty() {
+                let sample = input::load_bytes(gangmu::sample::NAME, gangmu::sample::BYTES)?;
+                vec![(gangmu::sample::NAME.to_string(), sample)]
             } else {
                 cli.files
                     .iter()
-                    .map(|f| load(f))
+                    .map(|f| Ok((file_name(f), load(f)?)))
                     .collect::<anyhow::Result<_>>()?
             };
-            for loaded in &documents {
+            if io::stdout().is_terminal() && io::stdin().is_terminal() {
+                drop(out);
+                let (name, loaded) = documents.into_iter().next().context("no document")?;
+                return reader::run(name, loaded.document);
+            }
+            for (_, loaded) in &documents {
                 gangmu::render::write_text(&loaded.document, None, &mut out)?;
             }
         }
     }
     out.flush()?;
     Ok(())
+}
+
+/// The name a file is shown under: its file name.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || input::display_name(path),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Loads a document, printing its warnings on standard error.

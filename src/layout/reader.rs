@@ -257,13 +257,18 @@ fn body_rows(text: &str, width: u16) -> Vec<Row> {
     let shift = "\u{3000}\u{3000}".len();
     wrap::wrap(&indented, usize::from(width))
         .into_iter()
+        .filter(|range| range.end > shift)
         .map(|range| {
             let first = range.start == 0;
-            let start = if first { shift } else { range.start };
+            let start = range.start.max(shift);
             Row {
                 text: indented[start..range.end].to_string(),
                 kind: RowKind::Body,
-                indent: if first { PARAGRAPH_INDENT } else { 0 },
+                indent: if first {
+                    PARAGRAPH_INDENT.min(width)
+                } else {
+                    0
+                },
                 boxed: false,
                 offset: start - shift,
             }

@@ -216,6 +216,27 @@ fn trim_end(text: &str, row: Range<usize>) -> Range<usize> {
     row.start..row.start + trimmed.len()
 }
 
+/// `text` cut to at most `width` columns, ending in `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Test and debugging aid: the rows joined with '\n'.
 pub fn render_rows(text: &str, width: usize) -> String {
     let rows: Vec<&str> = wrap(text, width).into_iter().map(|r| &text[r]).collect();
@@ -279,6 +300,14 @@ mod tests {
     fn dashes_and_ellipses_stay_whole() {
         assert_eq!(render_rows("一二三——四五", 7), "一二三\n——四五");
         assert_eq!(render_rows("一二三……四五", 7), "一二三\n……四五");
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("第十五章 打造数字经济新优势", 12), "第十五章 打…");
+        assert_eq!(truncate("短", 12), "短");
+        assert_eq!(truncate("一二", 1), "…");
+        assert_eq!(truncate("一二", 0), "");
     }
 
     #[test]

@@ -1,0 +1,482 @@
+//! The reader's state and its one mutator: `App::update(Action) -> bool`.
+//!
+//! Owns the document, the reading position, the outline pane's cursor and
+//! expansion, focus, and what the next frame shows (`view`). Knows nothing of the
+//! terminal: keys become actions in `keymap`, frames are drawn by `ui` from
+//! `&App` alone.
+
+use crate::document::{Document, HeadingId, HeadingKind};
+use crate::layout::reader::{Position, ReaderLayout, Row};
+
+/// Widest comfortable text measure: about 40 CJK characters.
+pub const MAX_MEASURE: u16 = 80;
+/// Below this width the outline pane is hidden until asked for.
+pub const NARROW: u16 = 80;
+
+/// Which pane takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Outline,
+    Reader,
+}
+
+/// Everything a user can do, once keys and mouse are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Move the keys to the other pane.
+    SwitchFocus,
+    /// Scroll the reader by rows (negative: up).
+    Scroll(isize),
+    /// Scroll the reader by half screens (negative: up).
+    HalfPages(isize),
+    /// Scroll the reader by screens (negative: up).
+    Pages(isize),
+    /// Go to the start of the text.
+    Top,
+    /// Go to the end of the text.
+    Bottom,
+    /// Go to the next (or, negative, previous) heading.
+    Heading(isize),
+    /// Go to the next (or, negative, previous) document or part.
+    Document(isize),
+    /// Show or hide the outline pane.
+    ToggleOutline,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Close whatever overlay is open.
+    Dismiss,
+    /// Move the outline cursor by rows (negative: up); the reader follows.
+    OutlineMove(isize),
+    /// Open the heading under the outline cursor (or go to its first child).
+    Expand,
+    /// Close it (or go to its parent).
+    Collapse,
+    /// Open or close it.
+    ToggleExpand,
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned by rows over the given column.
+    Wheel { column: u16, rows: isize },
+    /// A click at a column and row of the screen.
+    Click { column: u16, row: u16 },
+}
+
+/// Where the panes are, for a terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    /// Columns of the outline pane, 0 when hidden (its separator included).
+    pub outline_width: u16,
+    pub reader_width: u16,
+    /// Rows above the status line.
+    pub body_height: u16,
+    /// Text measure and the columns before it in the reader pane.
+    pub measure: u16,
+    pub margin: u16,
+}
+
+impl Geometry {
+    pub fn new(width: u16, height: u16, outline_shown: bool) -> Self {
+        let body_height = height.saturating_sub(1);
+        let outline_width = if outline_shown && width >= 20 {
+            (width / 3).clamp(16, 44).min(width.saturating_sub(12))
+        } else {
+            0
+        };
+        let reader_width = width - outline_width;
+        let measure = reader_width.saturating_sub(2).clamp(1, MAX_MEASURE);
+        let margin = (reader_width - measure.min(reader_width)) / 2;
+        Self {
+            outline_width,
+            reader_width,
+            body_height,
+            measure,
+            margin,
+        }
+    }
+}
+
+/// One row of the outline pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeRow {
+    pub id: HeadingId,
+    pub depth: u16,
+    /// `Some(open)` for a heading with children.
+    pub expanded: Option<bool>,
+    pub selected: bool,
+    /// The section being read lies in this heading.
+    pub current: bool,
+}
+
+/// What the next frame shows, prepared by `update`.
+#[derive(Debug, Default)]
+pub struct View {
+    pub geometry: Option<Geometry>,
+    pub reader: Vec<Row>,
+    pub tree: Vec<TreeRow>,
+    /// The heading of the section at the top of the reader.
+    pub current: Option<HeadingId>,
+}
+
+/// The reader's whole state.
+#[derive(Debug)]
+pub struct App {
+    pub name: String,
+    pub document: Document,
+    pub focus: Focus,
+    pub help: bool,
+    pub quit: bool,
+    /// Top row of the reader.
+    pub top: Position,
+    /// The user's choice to show the outline; `None` follows the width.
+    outline_shown: Option<bool>,
+    expanded: Vec<bool>,
+    has_children: Vec<bool>,
+    /// Outline cursor, an index into the headings.
+    cursor: Option<usize>,
+    /// First outline row on screen, among the visible headings.
+    tree_scroll: usize,
+    size: (u16, u16),
+    layout: ReaderLayout,
+    pub view: View,
+}
+
+impl App {
+    pub fn new(name: String, document: Document, width: u16, height: u16) -> Self {
+        let headings = &document.outline.headings;
+        let mut has_children = vec![false; headings.len()];
+        for heading in headings {
+            if let Some(parent) = heading.parent {
+                has_children[parent.0 as usize] = true;
+            }
+        }
+        // Parts, documents and their first level start open.
+        let expanded = headings
+            .iter()
+            .map(|h| matches!(h.kind, HeadingKind::Part | HeadingKind::Doc) || h.parent.is_none())
+            .collect();
+        let geometry = Geometry::new(width, height, width >= NARROW);
+        let mut app = Self {
+            name,
+            focus: Focus::Reader,
+            help: false,
+            quit: false,
+            top: Position::default(),
+            outline_shown: None,
+            expanded,
+            has_children,
+            cursor: (!headings.is_empty()).then_some(0),
+            tree_scroll: 0,
+            size: (width, height),
+            layout: ReaderLayout::new(geometry.measure),
+            document,
+            view: View::default(),
+        };
+        app.refresh();
+        app
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        let shown = self.outline_shown.unwrap_or(self.size.0 >= NARROW);
+        Geometry::new(self.size.0, self.size.1, shown)
+    }
+
+    /// Applies an action; returns whether anything on screen changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        let before = (
+            self.top,
+            self.focus,
+            self.help,
+            self.cursor,
+            self.tree_scroll,
+            self.size,
+            self.outline_shown,
+        );
+        let expanded_before = self.expanded.clone();
+        self.apply(action);
+        if self.top != before.0 && self.focus == Focus::Reader {
+            self.follow_reading();
+        }
+        self.refresh();
+        self.quit
+            || before
+                != (
+                    self.top,
+                    self.focus,
+                    self.help,
+                    self.cursor,
+                    self.tree_scroll,
+                    self.size,
+                    self.outline_shown,
+                )
+            || expanded_before != self.expanded
+    }
+
+    fn apply(&mut self, action: Action) {
+        let height = self.geometry().body_height as isize;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::Reader if self.geometry().outline_width > 0 => Focus::Outline,
+                    _ => Focus::Reader,
+                }
+            }
+            Action::Scroll(rows) => self.scroll(rows),
+            Action::HalfPages(n) => self.scroll(n * (height / 2).max(1)),
+            Action::Pages(n) => self.scroll(n * (height - 1).max(1)),
+            Action::Top => self.top = Position::default(),
+            Action::Bottom => self.top = self.layout.last_top(&self.document, height as usize),
+            Action::Heading(n) => self.jump_heading(n, |_| true),
+            Action::Document(n) => {
+                self.jump_heading(n, |k| matches!(k, HeadingKind::Part | HeadingKind::Doc))
+            }
+            Action::ToggleOutline => {
+                let shown = self.geometry().outline_width > 0;
+                self.outline_shown = Some(!shown);
+                if shown {
+                    self.focus = Focus::Reader;
+                }
+            }
+            Action::ToggleHelp => self.help = !self.help,
+            Action::Dismiss => self.help = false,
+            Action::OutlineMove(n) => self.move_cursor(n),
+            Action::Expand => self.expand(),
+            Action::Collapse => self.collapse(),
+            Action::ToggleExpand => {
+                if let Some(c) = self.cursor.filter(|&c| self.has_children[c]) {
+                    self.expanded[c] = !self.expanded[c];
+                }
+            }
+            Action::Resize(width, height) => self.resize(width, height),
+            Action::Wheel { column, rows } => {
+                if column < self.geometry().outline_width {
+                    self.move_cursor(rows);
+                } else {
+                    self.scroll(rows);
+                }
+            }
+            Action::Click { column, row } => self.click(column, row),
+        }
+        if self.help && !matches!(action, Action::ToggleHelp | Action::Resize(..)) {
+            self.help = false;
+        }
+    }
+
+    fn scroll(&mut self, rows: isize) {
+        let height = self.geometry().body_height as usize;
+        let last = self.layout.last_top(&self.document, height);
+        let moved = self.layout.step(&self.document, self.top, rows);
+        // Scrolling down stops where the last screen is full (or where it already is).
+        self.top = match (rows > 0 && later(moved, last), later(self.top, last)) {
+            (true, true) => self.top,
+            (true, false) => last,
+            _ => moved,
+        };
+    }
+
+    /// Goes to the next heading (of the kinds `wanted`) after the top, or the
+    /// previous one before it.
+    fn jump_heading(&mut self, n: isize, wanted: impl Fn(HeadingKind) -> bool) {
+        let headings = &self.document.outline.headings;
+        let here = self.top.paragraph;
+        let target = if n > 0 {
+            headings
+                .iter()
+                .find(|h| h.paragraph > here && wanted(h.kind))
+        } else {
+            let at_start = self.top.row == 0;
+            headings.iter().rev().find(|h| {
+                (h.paragraph < here || (h.paragraph == here && !at_start)) && wanted(h.kind)
+            })
+        };
+        if let Some(heading) = target {
+            self.top = Position {
+                paragraph: heading.paragraph,
+                row: 0,
+            };
+        }
+    }
+
+    /// The outline follows the section being read: its heading is revealed and,
+    /// while the reader has the keys, the cursor sits on it.
+    fn follow_reading(&mut self) {
+        if let Some(id) = self.section_at_top() {
+            self.reveal(id);
+            self.cursor = Some(id.0 as usize);
+        }
+    }
+
+    fn section_at_top(&self) -> Option<HeadingId> {
+        self.document.paragraphs.get(self.top.paragraph)?.heading
+    }
+
+    fn reveal(&mut self, id: HeadingId) {
+        let mut parent = self.document.outline.get(id).parent;
+        while let Some(p) = parent {
+            self.expanded[p.0 as usize] = true;
+            parent = self.document.outline.get(p).parent;
+        }
+    }
+
+    fn move_cursor(&mut self, n: isize) {
+        let visible = self.visible_headings();
+        if visible.is_empty() {
+            return;
+        }
+        let at = self
+            .cursor
+            .and_then(|c| visible.iter().position(|&v| v == c))
+            .unwrap_or(0);
+        let to = (at as isize + n).clamp(0, visible.len() as isize - 1) as usize;
+        self.select(visible[to]);
+    }
+
+    /// Puts the outline cursor on heading `index` and the reader at its text.
+    fn select(&mut self, index: usize) {
+        self.cursor = Some(index);
+        let paragraph = self.document.outline.headings[index].paragraph;
+        self.top = Position { paragraph, row: 0 };
+    }
+
+    fn expand(&mut self) {
+        let Some(c) = self.cursor else { return };
+        if self.has_children[c] && !self.expanded[c] {
+            self.expanded[c] = true;
+        } else if self.has_children[c] {
+            self.move_cursor(1);
+        }
+    }
+
+    fn collapse(&mut self) {
+        let Some(c) = self.cursor else { return };
+        if self.has_children[c] && self.expanded[c] {
+            self.expanded[c] = false;
+        } else if let Some(parent) = self.document.outline.headings[c].parent {
+            self.select(parent.0 as usize);
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let geometry = self.geometry();
+        if column >= geometry.outline_width || row >= geometry.body_height {
+            return;
+        }
+        self.focus = Focus::Outline;
+        let index = self.tree_scroll + usize::from(row);
+        if let Some(&heading) = self.visible_headings().get(index) {
+            if self.cursor == Some(heading) && self.has_children[heading] {
+                self.expanded[heading] = !self.expanded[heading];
+            }
+            self.select(heading);
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let measure = self.geometry().measure;
+        self.top = self.layout.set_measure(&self.document, measure, self.top);
+        if self.geometry().outline_width == 0 {
+            self.focus = Focus::Reader;
+        }
+    }
+
+    /// Indices of the headings shown in the outline: those whose ancestors are open.
+    fn visible_headings(&self) -> Vec<usize> {
+        let headings = &self.document.outline.headings;
+        let mut shown = Vec::new();
+        // `open_to[d]` tells whether everything down to depth `d` is open.
+        let mut open_to: Vec<bool> = vec![true];
+        for (index, heading) in headings.iter().enumerate() {
+            let depth = usize::from(heading.depth);
+            open_to.truncate(depth);
+            let visible = open_to.iter().all(|&o| o);
+            if visible {
+                shown.push(index);
+            }
+            open_to.resize(depth, true);
+            open_to.push(visible && self.expanded[index]);
+        }
+        shown
+    }
+
+    /// Prepares `view` for the next frame.
+    fn refresh(&mut self) {
+        let geometry = self.geometry();
+        if self.layout.measure() != geometry.measure {
+            self.top = self
+                .layout
+                .set_measure(&self.document, geometry.measure, self.top);
+        }
+        let rows = self
+            .layout
+            .window(&self.document, self.top, usize::from(geometry.body_height));
+        self.view.reader = rows.into_iter().map(|(_, row)| row).collect();
+        self.view.current = self.section_at_top();
+        self.view.geometry = Some(geometry);
+        self.refresh_tree(geometry);
+    }
+
+    fn refresh_tree(&mut self, geometry: Geometry) {
+        let visible = self.visible_headings();
+        let height = usize::from(geometry.body_height);
+        if let Some(at) = self
+            .cursor
+            .and_then(|c| visible.iter().position(|&v| v == c))
+        {
+            if at < self.tree_scroll {
+                self.tree_scroll = at;
+            } else if height > 0 && at >= self.tree_scroll + height {
+                self.tree_scroll = at + 1 - height;
+            }
+        }
+        self.tree_scroll = self.tree_scroll.min(visible.len().saturating_sub(1));
+        let ancestors = self.ancestors_of_current();
+        self.view.tree = visible
+            .iter()
+            .skip(self.tree_scroll)
+            .take(height)
+            .map(|&index| TreeRow {
+                id: HeadingId(index as u32),
+                depth: self.document.outline.headings[index].depth,
+                expanded: self.has_children[index].then_some(self.expanded[index]),
+                selected: self.cursor == Some(index),
+                current: ancestors.contains(&index),
+            })
+            .collect();
+    }
+
+    /// The current section's heading and its ancestors.
+    fn ancestors_of_current(&self) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut next = self.section_at_top();
+        while let Some(id) = next {
+            chain.push(id.0 as usize);
+            next = self.document.outline.get(id).parent;
+        }
+        chain
+    }
+
+    /// The headings from the top of the tree down to the current section.
+    pub fn breadcrumb(&self) -> Vec<HeadingId> {
+        let mut chain: Vec<HeadingId> = self
+            .ancestors_of_current()
+            .into_iter()
+            .map(|i| HeadingId(i as u32))
+            .collect();
+        chain.reverse();
+        chain
+    }
+
+    /// How far through the text the top of the screen is, in percent.
+    pub fn percent(&self) -> usize {
+        let total = self.document.paragraphs.len().max(1);
+        (self.top.paragraph * 100 / total).min(100)
+    }
+}
+
+/// Whether `a` is further into the text than `b`.
+fn later(a: Position, b: Position) -> bool {
+    (a.paragraph, a.row) > (b.paragraph, b.row)
+}

@@ -1,0 +1,40 @@
+//! The interactive reader's loop: terminal set-up and restore (ratatui's, which
+//! also restores on a panic), events to actions, a frame drawn only when
+//! something changed.
+
+use std::io::stdout;
+
+use gangmu::app::App;
+use gangmu::document::Document;
+use gangmu::ui::theme::Theme;
+use gangmu::{keymap, ui};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+/// Reads `document` in the terminal until the user quits.
+pub fn run(name: String, document: Document) -> anyhow::Result<()> {
+    let mut terminal = ratatui::init();
+    let _ = execute!(stdout(), EnableMouseCapture);
+    let result = (|| -> anyhow::Result<()> {
+        let size = terminal.size()?;
+        let mut app = App::new(name, document, size.width, size.height);
+        let theme = Theme::from_environment();
+        loop {
+            terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+            loop {
+                let event = event::read()?;
+                let changed =
+                    keymap::action(&event, app.focus).is_some_and(|action| app.update(action));
+                if app.quit {
+                    return Ok(());
+                }
+                if changed {
+                    break;
+                }
+            }
+        }
+    })();
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}

@@ -1,0 +1,50 @@
+//! The help overlay: every key, drawn over a cleared box in the middle.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::theme::Theme;
+use crate::layout::wrap::display_width;
+
+/// Columns the keys take before their meaning.
+const KEY_COLUMN: usize = 18;
+
+const KEYS: &[(&str, &str)] = &[
+    ("j k ↓ ↑", "上下滚动一行"),
+    ("空格 b PgDn PgUp", "翻页"),
+    ("Ctrl-D Ctrl-U", "翻半页"),
+    ("g G Home End", "开头 / 结尾"),
+    ("] [", "下一个 / 上一个标题"),
+    ("} {", "下一个 / 上一个文件"),
+    ("Tab", "在目录和正文之间切换"),
+    ("h l ← → Enter", "目录：收起 / 展开"),
+    ("o", "显示 / 隐藏目录"),
+    ("? Esc", "帮助 / 关闭"),
+    ("q Ctrl-C", "退出"),
+];
+
+pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
+    let width = 44.min(area.width);
+    let height = (KEYS.len() as u16 + 2).min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let lines: Vec<Line> = KEYS
+        .iter()
+        .map(|(keys, what)| {
+            let pad = KEY_COLUMN.saturating_sub(display_width(keys));
+            Line::from(format!(" {keys}{}{what}", " ".repeat(pad)))
+        })
+        .collect();
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" 帮助 ")
+        .border_style(theme.separator());
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

@@ -1,0 +1,56 @@
+//! Drawing: one renderer per region, each reading `&App` only.
+//!
+//! The screen is the outline pane, a separator and the reader pane above a status
+//! line, with the help overlay drawn last over a cleared area. Everything from the
+//! document reaches the screen through `safe::visible` (reader rows are safe when
+//! laid out; titles are made safe here).
+
+mod help;
+mod reader;
+mod status;
+pub mod theme;
+mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::app::App;
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let geometry = app.geometry();
+    let body = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        geometry.body_height.min(area.height),
+    );
+    let outline = Rect::new(
+        body.x,
+        body.y,
+        geometry.outline_width.min(body.width),
+        body.height,
+    );
+    let reader = Rect::new(
+        body.x + outline.width,
+        body.y,
+        body.width - outline.width,
+        body.height,
+    );
+    if outline.width > 0 {
+        tree::draw(frame, app, theme, outline);
+    }
+    reader::draw(frame, app, theme, reader);
+    if area.height > body.height {
+        let line = Rect::new(area.x, area.y + body.height, area.width, 1);
+        status::draw(frame, app, theme, line);
+    }
+    if app.help {
+        help::draw(frame, theme, area);
+    }
+}

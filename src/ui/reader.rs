@@ -1,0 +1,49 @@
+//! The reader pane: the laid-out rows at the text measure, centred, headings
+//! styled by level, boxes with a bar on their left, cut table rows marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::layout::reader::RowKind;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let geometry = app.geometry();
+    let margin = " ".repeat(usize::from(geometry.margin));
+    let lines: Vec<Line> = app
+        .view
+        .reader
+        .iter()
+        .take(usize::from(area.height))
+        .map(|row| {
+            let mut spans = vec![Span::raw(margin.clone())];
+            if row.boxed {
+                spans.push(Span::styled("│ ", theme.box_border()));
+            }
+            spans.push(Span::raw(" ".repeat(usize::from(row.indent))));
+            match row.kind {
+                RowKind::Heading(level) => {
+                    spans.push(Span::styled(row.text.clone(), theme.heading(level)))
+                }
+                RowKind::Body => spans.push(Span::styled(row.text.clone(), theme.body())),
+                RowKind::Preformatted { cut } => {
+                    let text = row
+                        .text
+                        .strip_suffix('›')
+                        .filter(|_| cut)
+                        .unwrap_or(&row.text);
+                    spans.push(Span::styled(text.to_string(), theme.preformatted()));
+                    if cut {
+                        spans.push(Span::styled("›", theme.cut_marker()));
+                    }
+                }
+                RowKind::Gap => {}
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,83 @@
+//! The outline pane: the visible headings, indented by depth, open/closed marks,
+//! labels aligned, long titles cut with `…`; the section being read in bold, the
+//! cursor highlighted; a separator on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::app::{App, Focus, TreeRow};
+use crate::layout::wrap::{display_width, truncate};
+use crate::safe::visible;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let width = usize::from(area.width.saturating_sub(1));
+    let lines: Vec<Line> = app
+        .view
+        .tree
+        .iter()
+        .take(usize::from(area.height))
+        .map(|row| tree_line(app, theme, row, width))
+        .collect();
+    let text_area = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
+    frame.render_widget(Paragraph::new(lines), text_area);
+    let separator: Vec<Line> = (0..area.height)
+        .map(|_| Line::styled("│", theme.separator()))
+        .collect();
+    let separator_area = Rect::new(
+        area.x + area.width.saturating_sub(1),
+        area.y,
+        1,
+        area.height,
+    );
+    frame.render_widget(Paragraph::new(separator), separator_area);
+}
+
+fn tree_line<'a>(app: &App, theme: Theme, row: &TreeRow, width: usize) -> Line<'a> {
+    let heading = app.document.outline.get(row.id);
+    let indent = "  ".repeat(usize::from(row.depth.saturating_sub(1)));
+    let mark = match row.expanded {
+        Some(true) => "▾ ",
+        Some(false) => "▸ ",
+        None => "  ",
+    };
+    let current = if row.current { "›" } else { " " };
+    let prefix = format!("{current}{indent}{mark}");
+    let label = visible(&heading.label);
+    let title = if heading.title.is_empty() && heading.label.is_empty() {
+        "目录".to_string()
+    } else {
+        visible(&heading.title)
+    };
+    let gap = if label.is_empty() || title.is_empty() {
+        ""
+    } else {
+        " "
+    };
+    let room = width.saturating_sub(display_width(&prefix));
+    let label_shown = truncate(&label, room);
+    let title_shown = truncate(
+        title.as_str(),
+        room.saturating_sub(display_width(&label_shown) + gap.len()),
+    );
+    let mut style = if row.current {
+        theme.tree_current()
+    } else {
+        theme.body()
+    };
+    if row.selected {
+        style = style.patch(theme.tree_cursor(app.focus == Focus::Outline));
+    }
+    let used = display_width(&prefix)
+        + display_width(&label_shown)
+        + gap.len()
+        + display_width(&title_shown);
+    Line::from(vec![
+        Span::styled(prefix, style),
+        Span::styled(label_shown, style.patch(theme.tree_label())),
+        Span::styled(format!("{gap}{title_shown}"), style),
+        Span::styled(" ".repeat(width.saturating_sub(used)), style),
+    ])
+}

@@ -1,0 +1,93 @@
+//! Whole screens of the reader, drawn with ratatui's TestBackend and kept as insta
+//! snapshots: the sample at the start, deep in a chapter, the help overlay, a
+//! narrow terminal. CJK characters take two cells; the snapshots show them so.
+
+use gangmu::app::{Action, App};
+use gangmu::ui::{self, theme::Theme};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn sample() -> gangmu::Document {
+    gangmu::build(include_str!("../assets/plans-2021.txt"))
+}
+
+/// The screen as text, one row a line, a wide character standing for its two cells;
+/// every row is checked to be exactly `width` cells.
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, app, Theme::plain()))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    let mut rows = Vec::new();
+    for y in 0..height {
+        let mut row = String::new();
+        let mut x = 0;
+        while x < width {
+            let symbol = buffer[(x, y)].symbol();
+            let cells = unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+            row.push_str(symbol);
+            x += cells;
+        }
+        assert_eq!(x, width, "row {y} overflows: {row:?}");
+        rows.push(row);
+    }
+    rows.join("\n")
+}
+
+fn app(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = App::new("plans-2021.txt".to_string(), sample(), width, height);
+    for &action in actions {
+        app.update(action);
+    }
+    app
+}
+
+#[test]
+fn start_at_120_by_40() {
+    assert_snapshot!(screen(&app(120, 40, &[]), 120, 40));
+}
+
+#[test]
+fn deep_in_a_chapter_at_80_by_24() {
+    // The national plan is the third document; then into its fifteenth chapter.
+    let mut actions = vec![
+        Action::Document(1),
+        Action::Document(1),
+        Action::Document(1),
+    ];
+    actions.extend(std::iter::repeat_n(Action::Heading(1), 90));
+    actions.push(Action::Scroll(5));
+    assert_snapshot!(screen(&app(80, 24, &actions), 80, 24));
+}
+
+#[test]
+fn help_overlay_at_80_by_24() {
+    assert_snapshot!(screen(&app(80, 24, &[Action::ToggleHelp]), 80, 24));
+}
+
+#[test]
+fn narrow_at_40_by_12_hides_the_outline() {
+    assert_snapshot!(screen(&app(40, 12, &[Action::Pages(3)]), 40, 12));
+}
+
+#[test]
+fn narrow_with_the_outline_asked_for() {
+    assert_snapshot!(screen(&app(40, 12, &[Action::ToggleOutline]), 40, 12));
+}
+
+#[test]
+fn tiny_terminals_draw_without_panicking() {
+    for (width, height) in [(1, 1), (10, 3), (2, 40), (200, 2), (19, 5)] {
+        let mut app = app(
+            width,
+            height,
+            &[Action::Pages(2), Action::ToggleOutline, Action::ToggleHelp],
+        );
+        let text = screen(&app, width, height);
+        assert!(!text.is_empty());
+        app.update(Action::Resize(width + 7, height + 3));
+        screen(&app, width + 7, height + 3);
+    }
+}

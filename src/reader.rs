@@ -15,6 +15,12 @@ use ratatui::crossterm::execute;
 pub fn run(name: String, document: Document) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableMouseCapture);
+    // ratatui's own hook restores the screen on a panic; mouse reporting goes first.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        restore_screen(info);
+    }));
     let result = (|| -> anyhow::Result<()> {
         let size = terminal.size()?;
         let mut app = App::new(name, document, size.width, size.height);

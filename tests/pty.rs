@@ -1,0 +1,130 @@
+//! The real binary in a real pseudo-terminal, read through a terminal emulator:
+//! it opens the sample, moves by headings, and on quitting leaves the terminal as
+//! it found it (main screen, cursor shown, mouse reporting off).
+
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLUMNS: u16 = 100;
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("not zero")
+}
+
+struct Session {
+    parser: vt100::Parser,
+    output: mpsc::Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLUMNS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_gangmu"));
+        command.args(args);
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(command).expect("spawns");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let (sender, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 || sender.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // Keep the master open for the session's life.
+        std::mem::forget(pair.master);
+        Self {
+            parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLUMNS), 0),
+            output,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until the screen shows `text`.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.screen().contains(text) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "never showed {text:?}; screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(100)))
+            {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("types");
+        self.writer.flush().expect("flushes");
+    }
+
+    /// Waits for the program to exit, reading what it writes until then.
+    fn exit_status(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().expect("waits") {
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "did not exit; screen:\n{}",
+                self.screen()
+            );
+        }
+    }
+}
+
+#[test]
+fn reads_moves_by_headings_and_restores_the_terminal() {
+    let mut session = Session::start(&["assets/plans-2021.txt"]);
+    session.wait_for("第一部分 国家政策文件");
+    session.wait_for("纲目 · plans-2021.txt");
+    assert!(session.parser.screen().alternate_screen());
+    session.keys("]]");
+    session.wait_for("› 一、");
+    session.keys("?");
+    session.wait_for("帮助");
+    session.keys("\x1b");
+    session.keys("q");
+    let status = session.exit_status();
+    assert!(status.success(), "{status:?}");
+    let screen = session.parser.screen();
+    assert!(!screen.alternate_screen(), "left on the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor left hidden");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+}

@@ -35,6 +35,13 @@ const DOCUMENT_NOUNS: &[&str] = &[
 impl Builder<'_, '_> {
     /// If a document title starts at line `i`, emits it and returns its end.
     pub(super) fn title_at(&mut self, i: usize) -> Option<usize> {
+        if let Some(end) = self.repeated_title_end(i) {
+            // The title repeated above the text: its own line, not a new document.
+            self.close_paragraph(i);
+            self.new_draft(ParagraphKind::Body, i..end);
+            self.before = Before::Paragraph { note: false };
+            return Some(end);
+        }
         let end = self.title_block(i)?;
         let lines = &self.context.lines;
         let mut title = String::new();
@@ -42,9 +49,6 @@ impl Builder<'_, '_> {
             draft::append(&mut title, line.text);
         }
         let key = normalise(&title);
-        if self.doc_title.as_deref() == Some(key.as_str()) {
-            return None;
-        }
         self.close_paragraph(i);
         self.unfinished = None;
         if self.before == Before::Start && self.is_file_title(end) {
@@ -63,6 +67,24 @@ impl Builder<'_, '_> {
         self.doc_title = Some(key);
         self.before = Before::Title;
         Some(end)
+    }
+
+    /// End (exclusive) of lines from `i` on that spell the current document's
+    /// title again, as plans do above their first page of text.
+    fn repeated_title_end(&self, i: usize) -> Option<usize> {
+        let title = self.doc_title.as_deref()?;
+        let lines = &self.context.lines;
+        let mut seen = String::new();
+        for (j, line) in lines.iter().enumerate().skip(i).take(MAX_LINES) {
+            seen.push_str(&normalise(line.text));
+            if seen == title {
+                return Some(j + 1);
+            }
+            if !title.starts_with(&seen) {
+                return None;
+            }
+        }
+        None
     }
 
     /// End (exclusive) of a title block at `i` that has the evidence a title needs.

@@ -24,6 +24,9 @@ pub enum RowKind {
     },
     /// The empty row between paragraphs.
     Gap,
+    /// The top and bottom edges of a 专栏 box.
+    BoxTop,
+    BoxBottom,
 }
 
 /// One row of the reader.
@@ -209,28 +212,48 @@ fn lay_out(document: &Document, index: usize, measure: u16) -> Vec<Row> {
     } else {
         measure
     };
-    let text = visible(&paragraph.text);
     let mut rows = match paragraph.kind {
         ParagraphKind::Heading => {
             let kind = paragraph
                 .heading
                 .map_or(HeadingKind::H4, |id| document.outline.get(id).kind);
-            heading_rows(&text, width, level(kind))
+            heading_rows(&visible(&paragraph.text), width, level(kind))
         }
-        ParagraphKind::Body => body_rows(&text, width),
-        ParagraphKind::Table | ParagraphKind::Contents => preformatted_rows(&text, width),
+        ParagraphKind::Body => body_rows(&visible(&paragraph.text), width),
+        ParagraphKind::Table | ParagraphKind::Contents => preformatted_rows(&paragraph.text, width),
     };
     for row in &mut rows {
         row.boxed = boxed;
     }
-    rows.push(Row {
+    let edge = |kind, offset| Row {
         text: String::new(),
-        kind: RowKind::Gap,
+        kind,
         indent: 0,
         boxed: false,
-        offset: paragraph.text.len(),
-    });
+        offset,
+    };
+    if opens_box(document, index) {
+        rows.insert(0, edge(RowKind::BoxTop, 0));
+    }
+    let closes_box = boxed
+        && !document
+            .paragraphs
+            .get(index + 1)
+            .is_some_and(|next| next.in_box && !opens_box(document, index + 1));
+    if closes_box {
+        rows.push(edge(RowKind::BoxBottom, paragraph.text.len()));
+    }
+    rows.push(edge(RowKind::Gap, paragraph.text.len()));
     rows
+}
+
+/// Paragraph `index` is the title of a 专栏 box.
+fn opens_box(document: &Document, index: usize) -> bool {
+    let paragraph = &document.paragraphs[index];
+    paragraph.kind == ParagraphKind::Heading
+        && paragraph
+            .heading
+            .is_some_and(|id| document.outline.get(id).kind == HeadingKind::Box)
 }
 
 fn heading_rows(text: &str, width: u16, level: u8) -> Vec<Row> {
@@ -280,7 +303,7 @@ fn preformatted_rows(text: &str, width: u16) -> Vec<Row> {
     let mut offset = 0;
     text.split('\n')
         .map(|line| {
-            let (shown, cut) = cut_to_width(line, usize::from(width));
+            let (shown, cut) = cut_to_width(&visible(line), usize::from(width));
             let row = Row {
                 text: shown,
                 kind: RowKind::Preformatted { cut },
@@ -357,6 +380,23 @@ mod tests {
         assert!(rows.iter().all(|r| wrap::display_width(&r.text) <= 20));
         assert_eq!(rows[0].kind, RowKind::Preformatted { cut: true });
         assert!(rows[0].text.ends_with('›'));
+    }
+
+    #[test]
+    fn contents_pages_keep_one_entry_a_row() {
+        let doc = document("目 录\n第一章 总则……（1）\n第二章 附则……（9）\n第一章 总则\n");
+        let mut layout = ReaderLayout::new(40);
+        let contents = doc
+            .paragraphs
+            .iter()
+            .position(|p| p.kind == ParagraphKind::Contents)
+            .expect("contents");
+        let rows: Vec<String> = layout
+            .rows(&doc, contents)
+            .iter()
+            .map(|r| r.text.clone())
+            .collect();
+        assert_eq!(rows, ["第一章 总则……（1）", "第二章 附则……（9）", ""]);
     }
 
     #[test]

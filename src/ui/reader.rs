@@ -10,6 +10,16 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::layout::reader::RowKind;
 
+/// A box's top or bottom edge across the measure.
+fn edge(corner: char, measure: u16) -> String {
+    let mut edge = String::from(corner);
+    edge.extend(std::iter::repeat_n(
+        '─',
+        usize::from(measure.saturating_sub(1)),
+    ));
+    edge
+}
+
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let geometry = app.geometry();
     let margin = " ".repeat(usize::from(geometry.margin));
@@ -41,6 +51,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     }
                 }
                 RowKind::Gap => {}
+                RowKind::BoxTop => spans.push(Span::styled(
+                    edge('┌', geometry.measure),
+                    theme.box_border(),
+                )),
+                RowKind::BoxBottom => spans.push(Span::styled(
+                    edge('└', geometry.measure),
+                    theme.box_border(),
+                )),
             }
             Line::from(spans)
         })

@@ -119,6 +119,18 @@ pub struct View {
     pub current: Option<HeadingId>,
 }
 
+/// The state an update is compared on to tell whether the screen changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ScreenState {
+    top: Position,
+    focus: Focus,
+    help: bool,
+    cursor: Option<usize>,
+    tree_scroll: usize,
+    size: (u16, u16),
+    outline_shown: Option<bool>,
+}
+
 /// The reader's whole state.
 #[derive(Debug)]
 pub struct App {
@@ -133,6 +145,12 @@ pub struct App {
     outline_shown: Option<bool>,
     expanded: Vec<bool>,
     has_children: Vec<bool>,
+    /// Headings shown in the outline (their ancestors open), kept until one opens
+    /// or closes.
+    visible: Vec<usize>,
+    visible_stale: bool,
+    /// A heading opened or closed during the current update.
+    folding_changed: bool,
     /// Outline cursor, an index into the headings.
     cursor: Option<usize>,
     /// First outline row on screen, among the visible headings.
@@ -166,6 +184,9 @@ impl App {
             outline_shown: None,
             expanded,
             has_children,
+            visible: Vec::new(),
+            visible_stale: true,
+            folding_changed: false,
             cursor: (!headings.is_empty()).then_some(0),
             tree_scroll: 0,
             size: (width, height),
@@ -184,33 +205,27 @@ impl App {
 
     /// Applies an action; returns whether anything on screen changed.
     pub fn update(&mut self, action: Action) -> bool {
-        let before = (
-            self.top,
-            self.focus,
-            self.help,
-            self.cursor,
-            self.tree_scroll,
-            self.size,
-            self.outline_shown,
-        );
-        let expanded_before = self.expanded.clone();
+        let before = self.screen_state();
+        self.folding_changed = false;
         self.apply(action);
-        if self.top != before.0 && self.focus == Focus::Reader {
+        if self.top != before.top && self.focus == Focus::Reader {
             self.follow_reading();
         }
         self.refresh();
-        self.quit
-            || before
-                != (
-                    self.top,
-                    self.focus,
-                    self.help,
-                    self.cursor,
-                    self.tree_scroll,
-                    self.size,
-                    self.outline_shown,
-                )
-            || expanded_before != self.expanded
+        self.quit || self.folding_changed || before != self.screen_state()
+    }
+
+    /// What decides the screen, besides which headings are open.
+    fn screen_state(&self) -> ScreenState {
+        ScreenState {
+            top: self.top,
+            focus: self.focus,
+            help: self.help,
+            cursor: self.cursor,
+            tree_scroll: self.tree_scroll,
+            size: self.size,
+            outline_shown: self.outline_shown,
+        }
     }
 
     fn apply(&mut self, action: Action) {
@@ -246,7 +261,7 @@ impl App {
             Action::Collapse => self.collapse(),
             Action::ToggleExpand => {
                 if let Some(c) = self.cursor.filter(|&c| self.has_children[c]) {
-                    self.expanded[c] = !self.expanded[c];
+                    self.set_expanded(c, !self.expanded[c]);
                 }
             }
             Action::Resize(width, height) => self.resize(width, height),
@@ -281,15 +296,15 @@ impl App {
     fn jump_heading(&mut self, n: isize, wanted: impl Fn(HeadingKind) -> bool) {
         let headings = &self.document.outline.headings;
         let here = self.top.paragraph;
+        // Headings are in text order: the search starts where the top falls.
         let target = if n > 0 {
-            headings
-                .iter()
-                .find(|h| h.paragraph > here && wanted(h.kind))
+            let after = headings.partition_point(|h| h.paragraph <= here);
+            headings[after..].iter().find(|h| wanted(h.kind))
         } else {
             let at_start = self.top.row == 0;
-            headings.iter().rev().find(|h| {
-                (h.paragraph < here || (h.paragraph == here && !at_start)) && wanted(h.kind)
-            })
+            let before = headings
+                .partition_point(|h| h.paragraph < here || (h.paragraph == here && !at_start));
+            headings[..before].iter().rev().find(|h| wanted(h.kind))
         };
         if let Some(heading) = target {
             self.top = Position {
@@ -315,22 +330,23 @@ impl App {
     fn reveal(&mut self, id: HeadingId) {
         let mut parent = self.document.outline.get(id).parent;
         while let Some(p) = parent {
-            self.expanded[p.0 as usize] = true;
+            self.set_expanded(p.0 as usize, true);
             parent = self.document.outline.get(p).parent;
         }
     }
 
     fn move_cursor(&mut self, n: isize) {
+        let cursor = self.cursor;
         let visible = self.visible_headings();
         if visible.is_empty() {
             return;
         }
-        let at = self
-            .cursor
-            .and_then(|c| visible.iter().position(|&v| v == c))
+        let at = cursor
+            .and_then(|c| visible.binary_search(&c).ok())
             .unwrap_or(0);
         let to = (at as isize + n).clamp(0, visible.len() as isize - 1) as usize;
-        self.select(visible[to]);
+        let heading = visible[to];
+        self.select(heading);
     }
 
     /// Puts the outline cursor on heading `index` and the reader at its text.
@@ -343,7 +359,7 @@ impl App {
     fn expand(&mut self) {
         let Some(c) = self.cursor else { return };
         if self.has_children[c] && !self.expanded[c] {
-            self.expanded[c] = true;
+            self.set_expanded(c, true);
         } else if self.has_children[c] {
             self.move_cursor(1);
         }
@@ -352,7 +368,7 @@ impl App {
     fn collapse(&mut self) {
         let Some(c) = self.cursor else { return };
         if self.has_children[c] && self.expanded[c] {
-            self.expanded[c] = false;
+            self.set_expanded(c, false);
         } else if let Some(parent) = self.document.outline.headings[c].parent {
             self.select(parent.0 as usize);
         }
@@ -367,7 +383,7 @@ impl App {
         let index = self.tree_scroll + usize::from(row);
         if let Some(&heading) = self.visible_headings().get(index) {
             if self.cursor == Some(heading) && self.has_children[heading] {
-                self.expanded[heading] = !self.expanded[heading];
+                self.set_expanded(heading, !self.expanded[heading]);
             }
             self.select(heading);
         }
@@ -382,8 +398,24 @@ impl App {
         }
     }
 
+    fn set_expanded(&mut self, index: usize, open: bool) {
+        if self.expanded[index] != open {
+            self.expanded[index] = open;
+            self.visible_stale = true;
+            self.folding_changed = true;
+        }
+    }
+
     /// Indices of the headings shown in the outline: those whose ancestors are open.
-    fn visible_headings(&self) -> Vec<usize> {
+    fn visible_headings(&mut self) -> &[usize] {
+        if self.visible_stale {
+            self.visible = self.compute_visible();
+            self.visible_stale = false;
+        }
+        &self.visible
+    }
+
+    fn compute_visible(&self) -> Vec<usize> {
         let headings = &self.document.outline.headings;
         let mut shown = Vec::new();
         // `open_to[d]` tells whether everything down to depth `d` is open.
@@ -419,12 +451,11 @@ impl App {
     }
 
     fn refresh_tree(&mut self, geometry: Geometry) {
-        let visible = self.visible_headings();
         let height = usize::from(geometry.body_height);
-        if let Some(at) = self
-            .cursor
-            .and_then(|c| visible.iter().position(|&v| v == c))
-        {
+        let ancestors = self.ancestors_of_current();
+        self.visible_headings();
+        let visible = &self.visible;
+        if let Some(at) = self.cursor.and_then(|c| visible.binary_search(&c).ok()) {
             if at < self.tree_scroll {
                 self.tree_scroll = at;
             } else if height > 0 && at >= self.tree_scroll + height {
@@ -432,14 +463,14 @@ impl App {
             }
         }
         self.tree_scroll = self.tree_scroll.min(visible.len().saturating_sub(1));
-        let ancestors = self.ancestors_of_current();
+        let headings = &self.document.outline.headings;
         self.view.tree = visible
             .iter()
             .skip(self.tree_scroll)
             .take(height)
             .map(|&index| TreeRow {
                 id: HeadingId(index as u32),
-                depth: self.document.outline.headings[index].depth,
+                depth: headings[index].depth,
                 expanded: self.has_children[index].then_some(self.expanded[index]),
                 selected: self.cursor == Some(index),
                 current: ancestors.contains(&index),

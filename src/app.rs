@@ -172,7 +172,12 @@ impl App {
         // Parts, documents and their first level start open.
         let expanded = headings
             .iter()
-            .map(|h| matches!(h.kind, HeadingKind::Part | HeadingKind::Doc) || h.parent.is_none())
+            .map(|h| {
+                matches!(
+                    h.kind,
+                    HeadingKind::File | HeadingKind::Part | HeadingKind::Doc
+                ) || h.parent.is_none()
+            })
             .collect();
         let geometry = Geometry::new(width, height, width >= NARROW);
         let mut app = Self {
@@ -244,9 +249,9 @@ impl App {
             Action::Top => self.top = Position::default(),
             Action::Bottom => self.top = self.layout.last_top(&self.document, height as usize),
             Action::Heading(n) => self.jump_heading(n, |_| true),
-            Action::Document(n) => {
-                self.jump_heading(n, |k| matches!(k, HeadingKind::Part | HeadingKind::Doc))
-            }
+            Action::Document(n) => self.jump_heading(n, |k| {
+                matches!(k, HeadingKind::File | HeadingKind::Part | HeadingKind::Doc)
+            }),
             Action::ToggleOutline => {
                 let shown = self.geometry().outline_width > 0;
                 self.outline_shown = Some(!shown);

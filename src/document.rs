@@ -8,6 +8,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HeadingKind {
+    /// A whole file, when several are read together (never in `gangmu outline`).
+    File,
     Part,
     Doc,
     Toc,
@@ -24,11 +26,12 @@ pub enum HeadingKind {
 
 impl HeadingKind {
     /// How many kinds there are (for tables indexed by `kind as usize`).
-    pub const COUNT: usize = 12;
+    pub const COUNT: usize = 13;
 
     /// The name used in `gangmu outline` (the contract's `kind` field).
     pub fn name(self) -> &'static str {
         match self {
+            Self::File => "file",
             Self::Part => "part",
             Self::Doc => "doc",
             Self::Toc => "toc",
@@ -126,6 +129,52 @@ pub struct Paragraph {
     pub in_box: bool,
     /// The heading whose section this paragraph belongs to (its own, for headings).
     pub heading: Option<HeadingId>,
+}
+
+impl Document {
+    /// Several files as one document, each under a `File` heading named `name`.
+    pub fn combine(files: Vec<(String, Document)>) -> Document {
+        let mut combined = Document::default();
+        for (name, document) in files {
+            let file = HeadingId(combined.outline.headings.len() as u32);
+            let heading_offset = file.0 + 1;
+            let paragraph_offset = combined.paragraphs.len() + 1;
+            combined.outline.headings.push(Heading {
+                kind: HeadingKind::File,
+                label: String::new(),
+                title: name.clone(),
+                line: 1,
+                depth: 1,
+                parent: None,
+                paragraph: combined.paragraphs.len(),
+            });
+            combined.paragraphs.push(Paragraph {
+                kind: ParagraphKind::Heading,
+                text: name,
+                first_line: 1,
+                last_line: 1,
+                in_box: false,
+                heading: Some(file),
+            });
+            let shift = |id: HeadingId| HeadingId(id.0 + heading_offset);
+            combined
+                .paragraphs
+                .extend(document.paragraphs.into_iter().map(|p| Paragraph {
+                    heading: Some(p.heading.map_or(file, shift)),
+                    ..p
+                }));
+            combined
+                .outline
+                .headings
+                .extend(document.outline.headings.into_iter().map(|h| Heading {
+                    depth: h.depth + 1,
+                    parent: Some(h.parent.map_or(file, shift)),
+                    paragraph: h.paragraph + paragraph_offset,
+                    ..h
+                }));
+        }
+        combined
+    }
 }
 
 /// A whole file, reflowed and outlined.

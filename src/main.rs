@@ -83,8 +83,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             if io::stdout().is_terminal() && io::stdin().is_terminal() {
                 drop(out);
-                let (name, loaded) = documents.into_iter().next().context("no document")?;
-                return reader::run(name, loaded.document);
+                return reader::run(one_document(documents)?);
             }
             for (_, loaded) in &documents {
                 gangmu::render::write_text(&loaded.document, None, &mut out)?;
@@ -93,6 +92,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// The documents to read as one: a single file as it is, several under one
+/// heading each.
+fn one_document(documents: Vec<(String, Loaded)>) -> anyhow::Result<(String, gangmu::Document)> {
+    if documents.len() == 1 {
+        let (name, loaded) = documents.into_iter().next().context("no document")?;
+        return Ok((name, loaded.document));
+    }
+    let name = format!("{} 等 {} 个文件", documents[0].0, documents.len());
+    let files = documents
+        .into_iter()
+        .map(|(n, l)| (n, l.document))
+        .collect();
+    Ok((name, gangmu::Document::combine(files)))
 }
 
 /// The name a file is shown under: its file name.

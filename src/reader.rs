@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 /// Reads `document` in the terminal until the user quits.
-pub fn run(name: String, document: Document) -> anyhow::Result<()> {
+pub fn run((name, document): (String, Document)) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableMouseCapture);
     // ratatui's own hook restores the screen on a panic; mouse reporting goes first.

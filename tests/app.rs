@@ -163,3 +163,42 @@ fn help_opens_and_any_key_or_escape_closes_it() {
     app.update(Action::Dismiss);
     assert!(!app.help);
 }
+
+#[test]
+fn several_files_read_as_one_with_a_heading_each() {
+    let packet = gangmu::build(include_str!("fixtures/packet.txt"));
+    let news = gangmu::build(include_str!("fixtures/news.txt"));
+    let (packet_headings, news_headings) =
+        (packet.outline.headings.len(), news.outline.headings.len());
+    let combined = gangmu::Document::combine(vec![
+        ("packet.txt".into(), packet),
+        ("news.txt".into(), news),
+    ]);
+    let tops: Vec<&str> = combined
+        .outline
+        .children(None)
+        .map(|id| combined.outline.get(id).title.as_str())
+        .collect();
+    assert_eq!(tops, ["packet.txt", "news.txt"]);
+    assert_eq!(
+        combined.outline.headings.len(),
+        packet_headings + news_headings + 2
+    );
+    for heading in &combined.outline.headings {
+        let paragraph = &combined.paragraphs[heading.paragraph];
+        assert!(
+            paragraph
+                .text
+                .contains(heading.title.trim_end_matches('。'))
+                || heading.title.is_empty()
+        );
+        let parent_depth = heading.parent.map_or(0, |p| combined.outline.get(p).depth);
+        assert_eq!(heading.depth, parent_depth + 1);
+    }
+    let mut app = App::new("two files".into(), combined, 120, 40);
+    app.update(Action::Document(1));
+    let at = app.document.paragraphs[app.top.paragraph]
+        .heading
+        .expect("heading");
+    assert_eq!(app.document.outline.get(at).kind, HeadingKind::Doc);
+}

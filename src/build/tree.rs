@@ -46,7 +46,7 @@ fn hangs_under(kind: HeadingKind, candidate: HeadingKind) -> bool {
         return false;
     }
     match kind {
-        HeadingKind::Doc => candidate == HeadingKind::Part,
+        HeadingKind::Doc => matches!(candidate, HeadingKind::Part | HeadingKind::File),
         _ => candidate < kind,
     }
 }

@@ -196,7 +196,7 @@ impl ReaderLayout {
 /// The level a heading is styled at.
 fn level(kind: HeadingKind) -> u8 {
     match kind {
-        HeadingKind::Part | HeadingKind::Doc => 1,
+        HeadingKind::File | HeadingKind::Part | HeadingKind::Doc => 1,
         HeadingKind::Toc | HeadingKind::Pian | HeadingKind::Zhang => 2,
         HeadingKind::Jie | HeadingKind::Tiao | HeadingKind::H1 | HeadingKind::Box => 3,
         HeadingKind::H2 | HeadingKind::H3 | HeadingKind::H4 => 4,

@@ -8,8 +8,8 @@
 use crate::document::{Document, HeadingId, HeadingKind};
 use crate::layout::reader::{Position, ReaderLayout, Row};
 
-/// Widest comfortable text measure: about 40 CJK characters.
-pub const MAX_MEASURE: u16 = 80;
+/// Widest comfortable text measure by default: about 40 CJK characters.
+pub const DEFAULT_MEASURE: u16 = 80;
 /// Below this width the outline pane is hidden until asked for.
 pub const NARROW: u16 = 80;
 
@@ -77,7 +77,7 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    pub fn new(width: u16, height: u16, outline_shown: bool) -> Self {
+    pub fn new(width: u16, height: u16, outline_shown: bool, max_measure: u16) -> Self {
         let body_height = height.saturating_sub(1);
         let outline_width = if outline_shown && width >= 20 {
             (width / 3).clamp(16, 44).min(width.saturating_sub(12))
@@ -85,7 +85,7 @@ impl Geometry {
             0
         };
         let reader_width = width - outline_width;
-        let measure = reader_width.saturating_sub(2).clamp(1, MAX_MEASURE);
+        let measure = reader_width.saturating_sub(2).clamp(1, max_measure.max(1));
         let margin = (reader_width - measure.min(reader_width)) / 2;
         Self {
             outline_width,
@@ -145,6 +145,10 @@ pub struct App {
     outline_shown: Option<bool>,
     expanded: Vec<bool>,
     has_children: Vec<bool>,
+    /// Each heading's place among its siblings: (1-based index, count).
+    siblings: Vec<(u32, u32)>,
+    /// Widest text measure the reader may use.
+    max_measure: u16,
     /// Headings shown in the outline (their ancestors open), kept until one opens
     /// or closes.
     visible: Vec<usize>,
@@ -179,7 +183,8 @@ impl App {
                 ) || h.parent.is_none()
             })
             .collect();
-        let geometry = Geometry::new(width, height, width >= NARROW);
+        let siblings = sibling_places(&document);
+        let geometry = Geometry::new(width, height, width >= NARROW, DEFAULT_MEASURE);
         let mut app = Self {
             name,
             focus: Focus::Reader,
@@ -189,6 +194,8 @@ impl App {
             outline_shown: None,
             expanded,
             has_children,
+            siblings,
+            max_measure: DEFAULT_MEASURE,
             visible: Vec::new(),
             visible_stale: true,
             folding_changed: false,
@@ -205,7 +212,18 @@ impl App {
 
     pub fn geometry(&self) -> Geometry {
         let shown = self.outline_shown.unwrap_or(self.size.0 >= NARROW);
-        Geometry::new(self.size.0, self.size.1, shown)
+        Geometry::new(self.size.0, self.size.1, shown, self.max_measure)
+    }
+
+    /// Sets the widest text measure, in columns (the default is 80).
+    pub fn set_max_measure(&mut self, columns: u16) {
+        self.max_measure = columns.max(1);
+        self.refresh();
+    }
+
+    /// The current section's place among its siblings: (1-based index, count).
+    pub fn section_place(&self) -> Option<(u32, u32)> {
+        self.view.current.map(|id| self.siblings[id.0 as usize])
     }
 
     /// Applies an action; returns whether anything on screen changed.
@@ -510,6 +528,25 @@ impl App {
         let total = self.document.paragraphs.len().max(1);
         (self.top.paragraph * 100 / total).min(100)
     }
+}
+
+/// Each heading's 1-based place among its siblings, and how many they are.
+fn sibling_places(document: &Document) -> Vec<(u32, u32)> {
+    let headings = &document.outline.headings;
+    let group = |parent: Option<HeadingId>| parent.map_or(0, |p| p.0 as usize + 1);
+    let mut counts = vec![0u32; headings.len() + 1];
+    let places: Vec<u32> = headings
+        .iter()
+        .map(|h| {
+            counts[group(h.parent)] += 1;
+            counts[group(h.parent)]
+        })
+        .collect();
+    headings
+        .iter()
+        .zip(places)
+        .map(|(h, place)| (place, counts[group(h.parent)]))
+        .collect()
 }
 
 /// Whether `a` is further into the text than `b`.

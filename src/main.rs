@@ -16,6 +16,9 @@ struct Cli {
     command: Option<Command>,
     /// Documents to read (`-` for standard input); the built-in sample if none.
     files: Vec<PathBuf>,
+    /// Widest text measure of the reader, in terminal columns.
+    #[arg(long, default_value_t = gangmu::app::DEFAULT_MEASURE, value_parser = clap::value_parser!(u16).range(10..))]
+    measure: u16,
 }
 
 #[derive(Subcommand)]
@@ -83,7 +86,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             if io::stdout().is_terminal() && io::stdin().is_terminal() {
                 drop(out);
-                return reader::run(one_document(documents)?);
+                return reader::run(one_document(documents)?, cli.measure);
             }
             for (_, loaded) in &documents {
                 gangmu::render::write_text(&loaded.document, None, &mut out)?;

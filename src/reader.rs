@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 /// Reads `document` in the terminal until the user quits.
-pub fn run((name, document): (String, Document)) -> anyhow::Result<()> {
+pub fn run((name, document): (String, Document), measure: u16) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableMouseCapture);
     // ratatui's own hook restores the screen on a panic; mouse reporting goes first.
@@ -24,6 +24,7 @@ pub fn run((name, document): (String, Document)) -> anyhow::Result<()> {
     let result = (|| -> anyhow::Result<()> {
         let size = terminal.size()?;
         let mut app = App::new(name, document, size.width, size.height);
+        app.set_max_measure(measure);
         let theme = Theme::from_environment();
         loop {
             terminal.draw(|frame| ui::draw(frame, &app, theme))?;

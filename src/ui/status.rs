@@ -29,7 +29,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         })
         .collect();
     let left = format!(" 纲目 · {} │ {}", visible(&app.name), crumbs.join(" › "));
-    let right = format!("{}%  ? 帮助  q 退出 ", app.percent());
+    let place = app
+        .section_place()
+        .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));
+    let right = format!("{}%  {place}? 帮助  q 退出 ", app.percent());
     let room = width.saturating_sub(display_width(&right));
     let left = truncate(&left, room);
     let pad = width.saturating_sub(display_width(&left) + display_width(&right));

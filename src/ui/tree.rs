@@ -8,18 +8,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
+use std::collections::HashMap;
+
 use crate::app::{App, Focus, TreeRow};
+use crate::document::HeadingId;
 use crate::layout::wrap::{display_width, truncate};
 use crate::safe::visible;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width.saturating_sub(1));
-    let lines: Vec<Line> = app
-        .view
-        .tree
+    let rows = &app.view.tree[..app.view.tree.len().min(usize::from(area.height))];
+    // Labels of siblings on screen take the same width, so their titles line up.
+    let mut label_widths: HashMap<Option<HeadingId>, usize> = HashMap::new();
+    for row in rows {
+        let heading = app.document.outline.get(row.id);
+        let width = label_widths.entry(heading.parent).or_default();
+        *width = (*width).max(display_width(&heading.label));
+    }
+    let lines: Vec<Line> = rows
         .iter()
-        .take(usize::from(area.height))
-        .map(|row| tree_line(app, theme, row, width))
+        .map(|row| {
+            let parent = app.document.outline.get(row.id).parent;
+            tree_line(app, theme, row, width, label_widths[&parent])
+        })
         .collect();
     let text_area = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
     frame.render_widget(Paragraph::new(lines), text_area);
@@ -35,7 +46,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(Paragraph::new(separator), separator_area);
 }
 
-fn tree_line<'a>(app: &App, theme: Theme, row: &TreeRow, width: usize) -> Line<'a> {
+fn tree_line<'a>(
+    app: &App,
+    theme: Theme,
+    row: &TreeRow,
+    width: usize,
+    label_width: usize,
+) -> Line<'a> {
     let heading = app.document.outline.get(row.id);
     let indent = "  ".repeat(usize::from(row.depth.saturating_sub(1)));
     let mark = match row.expanded {
@@ -46,6 +63,10 @@ fn tree_line<'a>(app: &App, theme: Theme, row: &TreeRow, width: usize) -> Line<'
     let current = if row.current { "›" } else { " " };
     let prefix = format!("{current}{indent}{mark}");
     let label = visible(&heading.label);
+    let label = format!(
+        "{label}{}",
+        " ".repeat(label_width.saturating_sub(display_width(&label)))
+    );
     let title = if heading.title.is_empty() && heading.label.is_empty() {
         "目录".to_string()
     } else {

@@ -6,14 +6,19 @@ use std::io::stdout;
 
 use gangmu::app::App;
 use gangmu::document::Document;
+use gangmu::ui::backend::CjkBackend;
 use gangmu::ui::theme::Theme;
 use gangmu::{keymap, ui};
+use ratatui::Terminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 /// Reads `document` in the terminal until the user quits.
 pub fn run((name, document): (String, Document), measure: u16) -> anyhow::Result<()> {
-    let mut terminal = ratatui::init();
+    // ratatui's init: raw mode, the alternate screen, and a panic hook that undoes
+    // them. Frames then go through the CJK-aware backend.
+    drop(ratatui::init());
+    let mut terminal = Terminal::new(CjkBackend::new(stdout()))?;
     let _ = execute!(stdout(), EnableMouseCapture);
     // ratatui's own hook restores the screen on a panic; mouse reporting goes first.
     let restore_screen = std::panic::take_hook();
@@ -41,6 +46,7 @@ pub fn run((name, document): (String, Document), measure: u16) -> anyhow::Result
             }
         }
     })();
+    drop(terminal);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result

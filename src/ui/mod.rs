@@ -5,6 +5,7 @@
 //! document reaches the screen through `safe::visible` (reader rows are safe when
 //! laid out; titles are made safe here).
 
+pub mod backend;
 mod help;
 mod reader;
 mod status;

@@ -303,7 +303,7 @@ fn preformatted_rows(text: &str, width: u16) -> Vec<Row> {
     let mut offset = 0;
     text.split('\n')
         .map(|line| {
-            let (shown, cut) = cut_to_width(&visible(line), usize::from(width));
+            let (shown, cut) = wrap::cut(&visible(line), usize::from(width), '›');
             let row = Row {
                 text: shown,
                 kind: RowKind::Preformatted { cut },
@@ -315,25 +315,6 @@ fn preformatted_rows(text: &str, width: u16) -> Vec<Row> {
             row
         })
         .collect()
-}
-
-/// `line` cut to `width` columns, the last column given to `›` when cut.
-fn cut_to_width(line: &str, width: usize) -> (String, bool) {
-    if wrap::display_width(line) <= width {
-        return (line.to_string(), false);
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in line.chars() {
-        let w = wrap::display_width(c.encode_utf8(&mut [0; 4]));
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('›');
-    (out, true)
 }
 
 #[cfg(test)]

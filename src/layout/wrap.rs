@@ -218,8 +218,14 @@ fn trim_end(text: &str, row: Range<usize>) -> Range<usize> {
 
 /// `text` cut to at most `width` columns, ending in `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    cut(text, width, '…').0
+}
+
+/// `text` cut to at most `width` columns, the last column given to `marker` (one
+/// column wide) when anything was cut; and whether it was.
+pub fn cut(text: &str, width: usize, marker: char) -> (String, bool) {
     if display_width(text) <= width {
-        return text.to_string();
+        return (text.to_string(), false);
     }
     let mut out = String::new();
     let mut used = 0;
@@ -232,9 +238,9 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
-        out.push('…');
+        out.push(marker);
     }
-    out
+    (out, true)
 }
 
 /// Test and debugging aid: the rows joined with '\n'.

@@ -81,8 +81,4 @@ impl Theme {
             Style::new().add_modifier(Modifier::REVERSED)
         }
     }
-
-    pub fn dim(self) -> Style {
-        Style::new().add_modifier(Modifier::DIM)
-    }
 }

@@ -5,6 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use gangmu::document::ParagraphKind;
+
 struct Row {
     line: i64,
     kind: String,
@@ -255,4 +257,51 @@ fn the_sample_with_crlf_line_ends_and_no_blank_lines_matches_the_gold_outline() 
     let (text, gold) = variant(|l| !l.trim().is_empty(), |l| format!("{l}\r"));
     let decoded = gangmu::decode::decode(text.as_bytes()).expect("text");
     check("CRLF", &decoded.text, &gold, 1.0, 1.0);
+}
+
+/// The sample re-typeset: each paragraph wrapped at `columns` terminal columns,
+/// body paragraphs indented with two full-width spaces, no blank lines. Returns
+/// the text and the gold with line numbers moved to match.
+fn retypeset(columns: usize) -> (String, String) {
+    let source = include_str!("../assets/plans-2021.txt");
+    let document = gangmu::build(source);
+    let gold = parse(include_str!("fixtures/plans-2021.gold.tsv"));
+    let mut lines: Vec<String> = Vec::new();
+    let mut moved = HashMap::new();
+    for paragraph in &document.paragraphs {
+        moved.insert(i64::from(paragraph.first_line), lines.len() as i64 + 1);
+        match paragraph.kind {
+            ParagraphKind::Table | ParagraphKind::Contents => {
+                lines.extend(paragraph.text.split('\n').map(str::to_string));
+            }
+            ParagraphKind::Body | ParagraphKind::Heading => {
+                let indent = if paragraph.kind == ParagraphKind::Body {
+                    "\u{3000}\u{3000}"
+                } else {
+                    ""
+                };
+                let text = format!("{indent}{}", paragraph.text);
+                let rows = gangmu::layout::wrap::wrap(&text, columns);
+                lines.extend(rows.into_iter().map(|r| text[r].to_string()));
+            }
+        }
+    }
+    let gold: Vec<String> = gold
+        .into_iter()
+        .map(|r| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}",
+                moved[&r.line], r.kind, r.depth, r.label, r.title
+            )
+        })
+        .collect();
+    (lines.join("\n"), gold.join("\n"))
+}
+
+#[test]
+fn the_sample_retypeset_with_indented_paragraphs_matches_the_gold_outline() {
+    for columns in [44, 60, 80] {
+        let (text, gold) = retypeset(columns);
+        check(&format!("retypeset at {columns}"), &text, &gold, 0.999, 1.0);
+    }
 }

@@ -30,11 +30,22 @@ impl Builder<'_, '_> {
                     && !scan::ends_with_punctuation(rest)
             }
             HeadingKind::Part | HeadingKind::Pian | HeadingKind::Zhang | HeadingKind::Jie => {
-                starts && !rest.trim_end_matches('。').contains('。')
+                !rest.trim_end_matches('。').contains('。') && (starts || self.stands_as_title(i))
             }
             _ => starts && self.in_sequence(label),
         };
         fits && self.open_box.is_none_or(|b| self.closes_box(i, label, &b))
+    }
+
+    /// A short line with no closing punctuation that the next line does not continue:
+    /// a `第X章` title even where the line before seemed to run on into it.
+    fn stands_as_title(&self, i: usize) -> bool {
+        let context = self.context;
+        let short = context.shortfall(i).is_none_or(|s| s > 8);
+        let runs_on = i + 1 < context.len()
+            && context.labels[i + 1].is_none()
+            && context.continues(i, i + 1, true);
+        short && !scan::ends_with_punctuation(context.lines[i].text) && !runs_on
     }
 
     /// A heading can start at a paragraph start, or after a sentence that ended at
@@ -76,8 +87,10 @@ impl Builder<'_, '_> {
         }
         let line = &self.context.lines[i];
         let title_only = !line.text.contains('。');
-        let short = self.context.shortfall(i).is_none_or(|s| s > 6);
-        title_only && short
+        let runs_on = i + 1 < self.context.len()
+            && self.context.labels[i + 1].is_none()
+            && self.context.continues(i, i + 1, true);
+        title_only && !runs_on
     }
 
     /// Emits the heading at line `i`; returns the first line after it.
@@ -142,8 +155,7 @@ impl Builder<'_, '_> {
                 text.truncate(stop);
                 return Some(text);
             }
-            let wrapped = context.shortfall(last).is_some_and(|s| s <= 6)
-                && last + 1 < context.len()
+            let wrapped = last + 1 < context.len()
                 && last - i < 3
                 && context.labels[last + 1].is_none()
                 && context.continues(last, last + 1, last == i);

@@ -102,14 +102,21 @@ impl Builder<'_, '_> {
         {
             return None;
         }
-        match context.measures[i] {
-            Some(measure) if first.width + 2 >= measure => return None,
-            None if first.text.chars().count() > MAX_UNMEASURED_CHARS => return None,
-            _ => {}
-        }
         let mut end = i + 1;
         while end < lines.len() && end - i < MAX_LINES && self.title_goes_on_at(i, end) {
             end += 1;
+        }
+        // A full line is a paragraph's, unless the text indents its paragraphs and
+        // this block stands out of them, or a subtitle or contents page follows.
+        let commas = lines[i..end].iter().any(|l| l.text.contains(['，', ',']));
+        let set_apart = !commas
+            && (self.stands_out(i, end)
+                || self.companion_follows(end)
+                || context.labels.get(end).is_some_and(Option::is_some));
+        match context.measures[i] {
+            Some(measure) if first.width + 2 >= measure && !set_apart => return None,
+            None if first.text.chars().count() > MAX_UNMEASURED_CHARS => return None,
+            _ => {}
         }
         if title_chars(&lines[i..end]) < MIN_CHARS || !self.title_stands_alone(i, end) {
             return None;
@@ -162,22 +169,33 @@ impl Builder<'_, '_> {
         // Wrapped well short of the measure: a centred title, not a paragraph.
         let wrapped_short =
             end - i >= 2 && context.measures[i].is_some_and(|m| first.width + 10 <= m);
-        let companion_follows = context
-            .lines
-            .get(end)
-            .is_some_and(|n| is_title_companion(n.text) || is_byline(n.text));
+        let companion_follows = self.companion_follows(end);
         let last = context.lines[end - 1].text;
         let names_a_document = DOCUMENT_NOUNS.iter().any(|noun| last.ends_with(noun));
-        // Saved one paragraph per line: a line standing out of the indented text.
-        let stands_out = !first.indented
-            && context.lines.get(end).is_some_and(|n| n.indented)
-            && title_chars(&context.lines[i..end]) >= MIN_STANDING_OUT_CHARS;
+        let stands_out = self.stands_out(i, end);
         follows_opening
             || page_start
             || wrapped_short
             || companion_follows
             || names_a_document
             || stands_out
+    }
+
+    /// Line `end` is a subtitle, document number, contents title or byline.
+    fn companion_follows(&self, end: usize) -> bool {
+        self.context
+            .lines
+            .get(end)
+            .is_some_and(|n| is_title_companion(n.text) || is_byline(n.text))
+    }
+
+    /// Lines `i..end`, unindented, stand above an indented paragraph: in text that
+    /// indents its paragraphs, a title.
+    fn stands_out(&self, i: usize, end: usize) -> bool {
+        let lines = &self.context.lines;
+        !lines[i].indented
+            && lines.get(end).is_some_and(|n| n.indented)
+            && title_chars(&lines[i..end]) >= MIN_STANDING_OUT_CHARS
     }
 
     /// A title at the top of the file followed (past its subtitle or date, and past

@@ -7,6 +7,7 @@
 //! a paragraph, so its width is the measure there). Text saved one paragraph per line
 //! has no steady lines and so no measure: nothing in it is ever joined.
 
+use crate::outline::scan::ends_sentence;
 use crate::source::Line;
 
 /// How far (in content lines) to look for steady lines.
@@ -30,7 +31,7 @@ pub fn measures(lines: &[Line], prose: &[bool]) -> Vec<Option<u16>> {
     let steady = steady_widths(lines, prose, Steadiness::BothNeighbours);
     let paired = steady_widths(lines, prose, Steadiness::OneNeighbour);
     (0..lines.len())
-        .map(|i| measure_at(i, lines[i].width, &steady, &paired))
+        .map(|i| measure_at(i, lines, &steady, &paired))
         .collect()
 }
 
@@ -72,14 +73,33 @@ fn steady_widths(lines: &[Line], prose: &[bool], steadiness: Steadiness) -> Vec<
 /// reach) but all of them are narrower, the line belongs to a wider block, such as
 /// a box of short items: its measure is that of lines paired with a neighbour of
 /// their width, or the line's own width if it is the widest.
-fn measure_at(i: usize, width: u16, steady: &[Option<u16>], paired: &[Option<u16>]) -> Option<u16> {
+fn measure_at(
+    i: usize,
+    lines: &[Line],
+    steady: &[Option<u16>],
+    paired: &[Option<u16>],
+) -> Option<u16> {
+    let width = lines[i].width;
+    if width > MAX_MEASURE {
+        // No page is this wide: a paragraph saved on one line.
+        return None;
+    }
     let low = width.saturating_sub(2);
     let compatible = |w: u16| (low..=width + ABOVE).contains(&w);
     nearest(i, steady, compatible, SAMPLES)
         .or_else(|| nearest(i, steady, |w| w >= low, 1))
         .or_else(|| {
-            nearest(i, steady, |_| true, 1)?;
-            nearest(i, paired, compatible, 2).or(Some(width))
+            // Hard-wrapped text around (several steady lines in reach), and this
+            // line part of a block of similar lines or broken off mid-sentence.
+            nearest(i, steady, |_| true, SAMPLES)?;
+            let similar = |j: usize| {
+                lines
+                    .get(j)
+                    .is_some_and(|n| (width.saturating_sub(12)..=width + 12).contains(&n.width))
+            };
+            let in_block = i.checked_sub(1).is_some_and(similar) || similar(i + 1);
+            let broken_off = !ends_sentence(lines[i].text);
+            (in_block || broken_off).then(|| nearest(i, paired, compatible, 2).unwrap_or(width))
         })
 }
 

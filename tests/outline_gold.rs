@@ -263,6 +263,11 @@ fn the_sample_with_crlf_line_ends_and_no_blank_lines_matches_the_gold_outline() 
 /// body paragraphs indented with two full-width spaces, no blank lines. Returns
 /// the text and the gold with line numbers moved to match.
 fn retypeset(columns: usize) -> (String, String) {
+    retypeset_with(columns, "\u{3000}\u{3000}")
+}
+
+/// As [`retypeset`], with `body_indent` before each body paragraph.
+fn retypeset_with(columns: usize, body_indent: &str) -> (String, String) {
     let source = include_str!("../assets/plans-2021.txt");
     let document = gangmu::build(source);
     let gold = parse(include_str!("fixtures/plans-2021.gold.tsv"));
@@ -276,7 +281,7 @@ fn retypeset(columns: usize) -> (String, String) {
             }
             ParagraphKind::Body | ParagraphKind::Heading => {
                 let indent = if paragraph.kind == ParagraphKind::Body {
-                    "\u{3000}\u{3000}"
+                    body_indent
                 } else {
                     ""
                 };
@@ -304,4 +309,12 @@ fn the_sample_retypeset_with_indented_paragraphs_matches_the_gold_outline() {
         let (text, gold) = retypeset(columns);
         check(&format!("retypeset at {columns}"), &text, &gold, 0.999, 1.0);
     }
+}
+
+#[test]
+fn the_sample_one_paragraph_a_line_matches_the_gold_outline() {
+    let (text, gold) = retypeset(usize::MAX);
+    check("one paragraph a line, indented", &text, &gold, 1.0, 1.0);
+    let (text, gold) = retypeset_with(usize::MAX, "");
+    check("one paragraph a line, no indents", &text, &gold, 1.0, 1.0);
 }

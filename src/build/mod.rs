@@ -58,12 +58,17 @@ pub fn build(text: &str) -> Document {
     builder.finish()
 }
 
-/// A line that can show the measure of running text: not a heading title, not a
-/// contents entry, not a table row. A numbered item that runs on into a sentence
-/// (`1.实施…计划。建设…`) is prose.
+/// A line that can show the measure of running text: a line broken mid-sentence,
+/// not a heading title, not a contents entry, not a table row. A numbered item that
+/// runs on into a sentence (`1.实施…计划。建设…`) is prose. (Lines that end a
+/// sentence are left out: in text saved one paragraph per line every line does,
+/// and similar lengths there must not pass for a measure.)
 fn is_prose(text: &str, label: Option<&Label>) -> bool {
     let runs_on = label.is_none_or(|l| text[l.rest..].contains('。'));
-    runs_on && !scan::has_leader_or_page(text) && !scan::is_table_row(text)
+    runs_on
+        && !scan::ends_sentence(text)
+        && !scan::has_leader_or_page(text)
+        && !scan::is_table_row(text)
 }
 
 /// Everything known about the lines before the pass starts.

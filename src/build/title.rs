@@ -22,8 +22,10 @@ const MAX_LINES: usize = 4;
 const MIN_CHARS: usize = 5;
 /// Fewest characters in a title known only by standing out of indented text.
 const MIN_STANDING_OUT_CHARS: usize = 8;
+/// Fewest characters in a headline known only by having no punctuation.
+const MIN_HEADLINE_CHARS: usize = 12;
 /// Most characters in a title line where the text has no measure.
-const MAX_UNMEASURED_CHARS: usize = 60;
+const MAX_UNMEASURED_CHARS: usize = 90;
 
 /// Words a document's title ends with.
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -128,8 +130,11 @@ impl Builder<'_, '_> {
     fn title_goes_on_at(&self, first: usize, next: usize) -> bool {
         let lines = &self.context.lines;
         let (prev, line) = (&lines[next - 1], &lines[next]);
+        // Text saved one paragraph per line never wraps a title.
+        let hard_wrapped = self.context.measures[first].is_some();
         let prev_was_wrapped = next - 1 == first || prev.width * 5 >= lines[first].width * 4;
-        prev_was_wrapped
+        hard_wrapped
+            && prev_was_wrapped
             && is_title_line(line.text)
             && line.width <= prev.width + 2
             && !line.indented
@@ -173,7 +178,18 @@ impl Builder<'_, '_> {
         let last = context.lines[end - 1].text;
         let names_a_document = DOCUMENT_NOUNS.iter().any(|noun| last.ends_with(noun));
         let stands_out = self.stands_out(i, end);
+        // Saved one paragraph per line: a headline, a line of some length with no
+        // punctuation at all, where paragraphs end their sentences.
+        let bare_headline = end == i + 1
+            && context.measures[i].is_none()
+            && first.text.chars().count() >= MIN_HEADLINE_CHARS
+            && !first.text.contains(['，', '、', '：', ',', ':'])
+            && context
+                .lines
+                .get(end)
+                .is_some_and(|n| scan::ends_sentence(n.text));
         follows_opening
+            || bare_headline
             || page_start
             || wrapped_short
             || companion_follows

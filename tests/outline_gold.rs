@@ -318,3 +318,45 @@ fn the_sample_one_paragraph_a_line_matches_the_gold_outline() {
     let (text, gold) = retypeset_with(usize::MAX, "");
     check("one paragraph a line, no indents", &text, &gold, 1.0, 1.0);
 }
+
+/// `text` as a PDF extraction would give it: a blank line after every line, a page
+/// number and a leading space every `page` lines. `gold` moves with it.
+fn as_pdf_extraction(text: &str, gold: &str, page: usize) -> (String, String) {
+    let mut out: Vec<String> = Vec::new();
+    let mut moved = HashMap::new();
+    for (index, line) in text.split('\n').enumerate() {
+        let mut line = line.to_string();
+        if index > 0 && index % page == 0 {
+            out.extend(["", "", "", &format!("- {} -", index / page), ""].map(str::to_string));
+            line.insert(0, ' ');
+        }
+        out.push(line);
+        moved.insert(index as i64 + 1, out.len() as i64);
+        out.push(String::new());
+    }
+    let gold: Vec<String> = parse(gold)
+        .into_iter()
+        .map(|r| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}",
+                moved[&r.line], r.kind, r.depth, r.label, r.title
+            )
+        })
+        .collect();
+    (out.join("\n"), gold.join("\n"))
+}
+
+#[test]
+fn the_sample_retypeset_as_another_pdf_extraction_matches_the_gold_outline() {
+    for (columns, page) in [(56, 23), (64, 30)] {
+        let (text, gold) = retypeset_with(columns, "");
+        let (text, gold) = as_pdf_extraction(&text, &gold, page);
+        check(
+            &format!("PDF at {columns} columns"),
+            &text,
+            &gold,
+            0.99,
+            0.98,
+        );
+    }
+}

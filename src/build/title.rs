@@ -110,11 +110,16 @@ impl Builder<'_, '_> {
         }
         // A full line is a paragraph's, unless the text indents its paragraphs and
         // this block stands out of them, or a subtitle or contents page follows.
-        let commas = lines[i..end].iter().any(|l| l.text.contains(['，', ',']));
+        // Prose has a comma within a line or two; a title has none.
+        let commas = lines[i..end]
+            .iter()
+            .any(|l| l.text.contains(['，', ',', '、', '：']));
+        let last = lines[end - 1].text;
         let set_apart = !commas
             && (self.stands_out(i, end)
                 || self.companion_follows(end)
-                || context.labels.get(end).is_some_and(Option::is_some));
+                || context.labels.get(end).is_some_and(Option::is_some)
+                || (end - i >= 2 && (self.follows_opening() || names_a_document(last))));
         match context.measures[i] {
             Some(measure) if first.width + 2 >= measure && !set_apart => return None,
             None if first.text.chars().count() > MAX_UNMEASURED_CHARS => return None,
@@ -164,10 +169,7 @@ impl Builder<'_, '_> {
     fn title_has_evidence(&self, i: usize, end: usize) -> bool {
         let context = self.context;
         let first = &context.lines[i];
-        let follows_opening = matches!(
-            self.before,
-            Before::Start | Before::Part | Before::Attachment | Before::Paragraph { note: true }
-        );
+        let follows_opening = self.follows_opening();
         // A single leading space marks a new PDF page in hard-wrapped text.
         let page_start =
             first.page_start && (context.double_spaced || context.measures[i].is_some());
@@ -175,8 +177,7 @@ impl Builder<'_, '_> {
         let wrapped_short =
             end - i >= 2 && context.measures[i].is_some_and(|m| first.width + 10 <= m);
         let companion_follows = self.companion_follows(end);
-        let last = context.lines[end - 1].text;
-        let names_a_document = DOCUMENT_NOUNS.iter().any(|noun| last.ends_with(noun));
+        let names_a_document = names_a_document(context.lines[end - 1].text);
         let stands_out = self.stands_out(i, end);
         // Saved one paragraph per line: a headline, a line of some length with no
         // punctuation at all, where paragraphs end their sentences.
@@ -195,6 +196,15 @@ impl Builder<'_, '_> {
             || companion_follows
             || names_a_document
             || stands_out
+    }
+
+    /// What came before opens a document: the file's start, a part, an attachment
+    /// label, a notice's closing date or note.
+    fn follows_opening(&self) -> bool {
+        matches!(
+            self.before,
+            Before::Start | Before::Part | Before::Attachment | Before::Paragraph { note: true }
+        )
     }
 
     /// Line `end` is a subtitle, document number, contents title or byline.
@@ -238,6 +248,11 @@ impl Builder<'_, '_> {
 
 fn title_chars(lines: &[crate::source::Line]) -> usize {
     lines.iter().map(|l| l.text.chars().count()).sum()
+}
+
+/// A title ending with the name of a kind of document (通知, 规划, …).
+fn names_a_document(last_line: &str) -> bool {
+    DOCUMENT_NOUNS.iter().any(|noun| last_line.ends_with(noun))
 }
 
 /// A line that can be part of a title: no sentence punctuation in it, none at its end.

@@ -76,6 +76,10 @@ impl Builder<'_, '_> {
     fn repeated_title_end(&self, i: usize) -> Option<usize> {
         let title = self.doc_title.as_deref()?;
         let lines = &self.context.lines;
+        // Most lines differ at once.
+        if lines[i].text.chars().next() != title.chars().next() {
+            return None;
+        }
         let mut seen = String::new();
         for (j, line) in lines.iter().enumerate().skip(i).take(MAX_LINES) {
             seen.push_str(&normalise(line.text));

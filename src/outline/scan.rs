@@ -328,10 +328,13 @@ pub fn is_value_cell(cell: &str) -> bool {
     {
         return true;
     }
-    let core = cell
-        .trim_end_matches("左右")
-        .trim_end_matches("以上")
-        .trim_end_matches("以下");
+    if !cell.chars().any(is_digit) {
+        return false;
+    }
+    let mut core = cell;
+    for qualifier in ["左右", "以上", "以下"] {
+        core = core.strip_suffix(qualifier).unwrap_or(core);
+    }
     // A number may carry a short unit: `2025年`, `50所`, `3.2万人`.
     let unit_start = core
         .char_indices()

@@ -216,9 +216,11 @@ pub fn is_contents_title(line: &str) -> bool {
 /// A table-of-contents entry's tail: leaders (`……`, `···`, `....`) or a page number
 /// (`（13）`, `13`).
 pub fn has_leader_or_page(line: &str) -> bool {
-    if has_leader(line) {
-        return true;
-    }
+    has_leader(line) || ends_with_page_number(line)
+}
+
+/// Ends with a bracketed page number: `（13）`, `(13)`.
+fn ends_with_page_number(line: &str) -> bool {
     let tail = line.trim_end_matches(is_space);
     let tail = tail
         .strip_suffix(['）', ')'])

@@ -138,6 +138,8 @@ pub struct App {
     pub document: Document,
     pub focus: Focus,
     pub help: bool,
+    /// A message for the status line, shown until the next action.
+    pub message: Option<String>,
     pub quit: bool,
     /// Top row of the reader.
     pub top: Position,
@@ -189,6 +191,7 @@ impl App {
             name,
             focus: Focus::Reader,
             help: false,
+            message: None,
             quit: false,
             top: Position::default(),
             outline_shown: None,
@@ -226,8 +229,14 @@ impl App {
         self.view.current.map(|id| self.siblings[id.0 as usize])
     }
 
+    /// Shows `message` in the status line until the next action.
+    pub fn show_message(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
     /// Applies an action; returns whether anything on screen changed.
     pub fn update(&mut self, action: Action) -> bool {
+        let had_message = self.message.take().is_some();
         let before = self.screen_state();
         self.folding_changed = false;
         self.apply(action);
@@ -235,7 +244,7 @@ impl App {
             self.follow_reading();
         }
         self.refresh();
-        self.quit || self.folding_changed || before != self.screen_state()
+        self.quit || had_message || self.folding_changed || before != self.screen_state()
     }
 
     /// What decides the screen, besides which headings are open.

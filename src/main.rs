@@ -81,13 +81,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 cli.files
                     .iter()
-                    .map(|f| Ok((file_name(f), load(f)?)))
+                    .map(|f| Ok((file_name(f), input::load(f)?)))
                     .collect::<anyhow::Result<_>>()?
             };
+            let warnings: Vec<String> = documents
+                .iter()
+                .flat_map(|(_, l)| l.warnings.clone())
+                .collect();
             if io::stdout().is_terminal() && io::stdin().is_terminal() {
                 drop(out);
-                return reader::run(one_document(documents)?, cli.measure);
+                // Inside the reader, warnings go to its status line.
+                return reader::run(one_document(documents)?, cli.measure, warnings);
             }
+            print_warnings(&warnings);
             for (_, loaded) in &documents {
                 gangmu::render::write_text(&loaded.document, None, &mut out)?;
             }
@@ -123,10 +129,14 @@ fn file_name(path: &Path) -> String {
 /// Loads a document, printing its warnings on standard error.
 fn load(path: &Path) -> anyhow::Result<Loaded> {
     let loaded = input::load(path)?;
-    for warning in &loaded.warnings {
+    print_warnings(&loaded.warnings);
+    Ok(loaded)
+}
+
+fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
         eprintln!("gangmu: warning: {warning}");
     }
-    Ok(loaded)
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

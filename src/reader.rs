@@ -14,7 +14,11 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 /// Reads `document` in the terminal until the user quits.
-pub fn run((name, document): (String, Document), measure: u16) -> anyhow::Result<()> {
+pub fn run(
+    (name, document): (String, Document),
+    measure: u16,
+    warnings: Vec<String>,
+) -> anyhow::Result<()> {
     // ratatui's init: raw mode, the alternate screen, and a panic hook that undoes
     // them. Frames then go through the CJK-aware backend.
     drop(ratatui::init());
@@ -30,6 +34,9 @@ pub fn run((name, document): (String, Document), measure: u16) -> anyhow::Result
         let size = terminal.size()?;
         let mut app = App::new(name, document, size.width, size.height);
         app.set_max_measure(measure);
+        if let Some(first) = warnings.first() {
+            app.show_message(format!("⚠ {first}"));
+        }
         let theme = Theme::from_environment();
         loop {
             terminal.draw(|frame| ui::draw(frame, &app, theme))?;

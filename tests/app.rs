@@ -202,3 +202,15 @@ fn several_files_read_as_one_with_a_heading_each() {
         .expect("heading");
     assert_eq!(app.document.outline.get(at).kind, HeadingKind::Doc);
 }
+
+#[test]
+fn a_message_stays_until_the_next_action() {
+    let mut app = sample_app(100, 30);
+    app.show_message("⚠ some bytes were replaced".to_string());
+    assert!(app.message.is_some());
+    assert!(
+        app.update(Action::Scroll(0)),
+        "clearing the message changes the screen"
+    );
+    assert!(app.message.is_none());
+}

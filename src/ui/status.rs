@@ -32,7 +32,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let place = app
         .section_place()
         .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));
-    let right = format!("{}%  {place}? 帮助  q 退出 ", app.percent());
+    let right = match &app.message {
+        Some(message) => format!("{} ", visible(message)),
+        None => format!("{}%  {place}? 帮助  q 退出 ", app.percent()),
+    };
     let room = width.saturating_sub(display_width(&right));
     let left = truncate(&left, room);
     let pad = width.saturating_sub(display_width(&left) + display_width(&right));

@@ -168,24 +168,7 @@ pub struct App {
 
 impl App {
     pub fn new(name: String, document: Document, width: u16, height: u16) -> Self {
-        let headings = &document.outline.headings;
-        let mut has_children = vec![false; headings.len()];
-        for heading in headings {
-            if let Some(parent) = heading.parent {
-                has_children[parent.0 as usize] = true;
-            }
-        }
-        // Parts, documents and their first level start open.
-        let expanded = headings
-            .iter()
-            .map(|h| {
-                matches!(
-                    h.kind,
-                    HeadingKind::File | HeadingKind::Part | HeadingKind::Doc
-                ) || h.parent.is_none()
-            })
-            .collect();
-        let siblings = sibling_places(&document);
+        let outline = OutlineFacts::of(&document);
         let geometry = Geometry::new(width, height, width >= NARROW, DEFAULT_MEASURE);
         let mut app = Self {
             name,
@@ -195,14 +178,14 @@ impl App {
             quit: false,
             top: Position::default(),
             outline_shown: None,
-            expanded,
-            has_children,
-            siblings,
+            cursor: (!document.outline.headings.is_empty()).then_some(0),
+            expanded: outline.expanded,
+            has_children: outline.has_children,
+            siblings: outline.siblings,
             max_measure: DEFAULT_MEASURE,
             visible: Vec::new(),
             visible_stale: true,
             folding_changed: false,
-            cursor: (!headings.is_empty()).then_some(0),
             tree_scroll: 0,
             size: (width, height),
             layout: ReaderLayout::new(geometry.measure),
@@ -211,6 +194,26 @@ impl App {
         };
         app.refresh();
         app
+    }
+
+    /// Puts the whole document in place of the first part it was shown from,
+    /// keeping the reading position.
+    pub fn replace_document(&mut self, document: Document) {
+        let outline = OutlineFacts::of(&document);
+        self.expanded = outline.expanded;
+        self.has_children = outline.has_children;
+        self.siblings = outline.siblings;
+        self.document = document;
+        self.layout = ReaderLayout::new(self.geometry().measure);
+        self.visible_stale = true;
+        let last = self.document.paragraphs.len().saturating_sub(1);
+        self.top = Position {
+            paragraph: self.top.paragraph.min(last),
+            row: 0,
+        };
+        self.cursor = (!self.document.outline.headings.is_empty()).then_some(0);
+        self.follow_reading();
+        self.refresh();
     }
 
     pub fn geometry(&self) -> Geometry {
@@ -536,6 +539,40 @@ impl App {
     pub fn percent(&self) -> usize {
         let total = self.document.paragraphs.len().max(1);
         (self.top.paragraph * 100 / total).min(100)
+    }
+}
+
+/// What the outline pane needs to know of a document's headings.
+struct OutlineFacts {
+    expanded: Vec<bool>,
+    has_children: Vec<bool>,
+    siblings: Vec<(u32, u32)>,
+}
+
+impl OutlineFacts {
+    fn of(document: &Document) -> Self {
+        let headings = &document.outline.headings;
+        let mut has_children = vec![false; headings.len()];
+        for heading in headings {
+            if let Some(parent) = heading.parent {
+                has_children[parent.0 as usize] = true;
+            }
+        }
+        // Files, parts, documents and the top level start open.
+        let expanded = headings
+            .iter()
+            .map(|h| {
+                matches!(
+                    h.kind,
+                    HeadingKind::File | HeadingKind::Part | HeadingKind::Doc
+                ) || h.parent.is_none()
+            })
+            .collect();
+        Self {
+            expanded,
+            has_children,
+            siblings: sibling_places(document),
+        }
     }
 }
 

@@ -27,23 +27,48 @@ pub enum InputError {
     },
 }
 
+/// A file's text, decoded, before it is built into a document.
+#[derive(Debug)]
+pub struct Text {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+impl Text {
+    pub fn build(self) -> Loaded {
+        Loaded {
+            document: crate::build(&self.text),
+            warnings: self.warnings,
+        }
+    }
+}
+
 /// Reads and builds the document at `path` (`-` for standard input).
 pub fn load(path: &Path) -> Result<Loaded, InputError> {
+    read_text(path).map(Text::build)
+}
+
+/// Builds the document from bytes already in memory; `name` names them in messages.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
+    text_from(name, decode::decode(bytes)).map(Text::build)
+}
+
+/// Reads and decodes the file at `path` (`-` for standard input).
+pub fn read_text(path: &Path) -> Result<Text, InputError> {
     let name = display_name(path);
     let bytes = read_bytes(path).map_err(|e| InputError::Io {
         name: name.clone(),
         reason: describe(&e),
     })?;
-    let decoded = decode::decode_owned(bytes);
-    finish(&name, decoded)
+    text_from(&name, decode::decode_owned(bytes))
 }
 
-/// Builds the document from bytes already in memory; `name` names them in messages.
-pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
-    finish(name, decode::decode(bytes))
+/// Decodes bytes already in memory; `name` names them in messages.
+pub fn text_from_bytes(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
+    text_from(name, decode::decode(bytes))
 }
 
-fn finish(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Loaded, InputError> {
+fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, InputError> {
     let decoded = decoded.map_err(|source| InputError::NotText {
         name: name.to_string(),
         source,
@@ -55,10 +80,23 @@ fn finish(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Loaded, I
             decoded.encoding
         ));
     }
-    Ok(Loaded {
-        document: crate::build(&decoded.text),
+    Ok(Text {
+        text: decoded.text,
         warnings,
     })
+}
+
+/// The first `bytes` of `text` or so, cut at the end of a line: enough for the
+/// first screens while the whole is built.
+pub fn opening(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    // A line feed is one byte, so the cut falls between characters.
+    match text.as_bytes()[bytes..].iter().position(|&b| b == b'\n') {
+        Some(end) => &text[..bytes + end],
+        None => text,
+    }
 }
 
 /// How a path is named in messages: as given, `standard input` for `-`.

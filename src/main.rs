@@ -4,9 +4,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
-use gangmu::input::{self, Loaded};
+use gangmu::input::{self, Loaded, Text};
 
 /// 纲目 gangmu: read long Chinese policy documents in the terminal.
 #[derive(Parser)]
@@ -75,47 +74,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             gangmu::render::write_text(&document, width.map(usize::from), &mut out)?;
         }
         None => {
-            let documents: Vec<(String, Loaded)> = if cli.files.is_empty() {
-                let sample = input::load_bytes(gangmu::sample::NAME, gangmu::sample::BYTES)?;
-                vec![(gangmu::sample::NAME.to_string(), sample)]
+            let texts: Vec<(String, Text)> = if cli.files.is_empty() {
+                let name = gangmu::sample::NAME;
+                vec![(
+                    name.to_string(),
+                    input::text_from_bytes(name, gangmu::sample::BYTES)?,
+                )]
             } else {
                 cli.files
                     .iter()
-                    .map(|f| Ok((file_name(f), input::load(f)?)))
+                    .map(|f| Ok((file_name(f), input::read_text(f)?)))
                     .collect::<anyhow::Result<_>>()?
             };
-            let warnings: Vec<String> = documents
-                .iter()
-                .flat_map(|(_, l)| l.warnings.clone())
-                .collect();
             if io::stdout().is_terminal() && io::stdin().is_terminal() {
                 drop(out);
-                // Inside the reader, warnings go to its status line.
-                return reader::run(one_document(documents)?, cli.measure, warnings);
+                return reader::run(texts, cli.measure);
             }
-            print_warnings(&warnings);
-            for (_, loaded) in &documents {
+            for (_, text) in texts {
+                let loaded = text.build();
+                print_warnings(&loaded.warnings);
                 gangmu::render::write_text(&loaded.document, None, &mut out)?;
             }
         }
     }
     out.flush()?;
     Ok(())
-}
-
-/// The documents to read as one: a single file as it is, several under one
-/// heading each.
-fn one_document(documents: Vec<(String, Loaded)>) -> anyhow::Result<(String, gangmu::Document)> {
-    if documents.len() == 1 {
-        let (name, loaded) = documents.into_iter().next().context("no document")?;
-        return Ok((name, loaded.document));
-    }
-    let name = format!("{} 等 {} 个文件", documents[0].0, documents.len());
-    let files = documents
-        .into_iter()
-        .map(|(n, l)| (n, l.document))
-        .collect();
-    Ok((name, gangmu::Document::combine(files)))
 }
 
 /// The name a file is shown under: its file name.

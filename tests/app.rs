@@ -214,3 +214,28 @@ fn a_message_stays_until_the_next_action() {
     );
     assert!(app.message.is_none());
 }
+
+#[test]
+fn the_whole_document_replaces_its_opening_without_moving_the_reader() {
+    let text = include_str!("../assets/plans-2021.txt");
+    let opening = gangmu::build(gangmu::input::opening(text, 128 * 1024));
+    let mut app = App::new("plans-2021.txt".into(), opening, 120, 40);
+    app.update(Action::Heading(1));
+    app.update(Action::Heading(1));
+    let (top, title) = (app.top, top_heading_title(&app));
+    app.replace_document(gangmu::build(text));
+    assert_eq!(app.top, top);
+    assert_eq!(top_heading_title(&app), title);
+    assert_eq!(app.document.outline.headings.len(), 681);
+    let current = app.view.current.expect("a section");
+    assert!(app.view.tree.iter().any(|r| r.id == current && r.selected));
+}
+
+#[test]
+fn an_opening_is_cut_at_a_line_end_never_inside_a_character() {
+    let text = "第一行文字\n第二行文字\n第三行文字\n";
+    for bytes in 0..text.len() {
+        let opening = gangmu::input::opening(text, bytes);
+        assert!(opening.is_empty() || text[opening.len()..].starts_with('\n') || opening == text);
+    }
+}

@@ -22,7 +22,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
 /// Texts longer than this are shown from their opening while the rest is built.
-const OPENING_BYTES: usize = 128 * 1024;
+const OPENING_BYTES: usize = 32 * 1024;
 /// How often to look for the whole document while no key is pressed.
 const POLL: Duration = Duration::from_millis(15);
 

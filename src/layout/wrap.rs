@@ -82,86 +82,23 @@ pub fn cut(text: &str, width: usize, marker: char) -> (String, bool) {
 
 /// Marks that never start a row: closing punctuation, full-width and ASCII, and
 /// what must stay with the character before it (`…`, `—`, `%`).
-fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '：'
-            | '；'
-            | '！'
-            | '？'
-            | '）'
-            | '］'
-            | '｝'
-            | '】'
-            | '」'
-            | '』'
-            | '》'
-            | '〉'
-            | '〕'
-            | '〗'
-            | '〙'
-            | '〛'
-            | '｠'
-            | '〞'
-            | '〟'
-            | '”'
-            | '’'
-            | '．'
-            | '｡'
-            | '､'
-            | '｣'
-            | '…'
-            | '‥'
-            | '⋯'
-            | '—'
-            | '―'
-            | '％'
-            | '%'
-            | '‰'
-            | '‱'
-            | '℃'
-            | '℉'
-            | '°'
-            | '′'
-            | '″'
-            | ','
-            | '.'
-            | ':'
-            | ';'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '}'
-    )
-}
+const CLOSING: &str = "，。、：；！？）］｝】」』》〉〕〗〙〛｠〞〟”’．｡､｣…‥⋯—―％%‰‱℃℉°′″,.:;!?)]}";
 
 /// Marks that never end a row.
+const OPENING: &str = "（［｛【「『《〈〔〖〘〚｟〝｢“‘([{";
+
+fn is_closing(c: char) -> bool {
+    may_be_mark(c) && CLOSING.contains(c)
+}
+
 fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '［'
-            | '｛'
-            | '【'
-            | '「'
-            | '『'
-            | '《'
-            | '〈'
-            | '〔'
-            | '〖'
-            | '〘'
-            | '〚'
-            | '｟'
-            | '〝'
-            | '｢'
-            | '“'
-            | '‘'
-            | '('
-            | '['
-            | '{'
-    )
+    may_be_mark(c) && OPENING.contains(c)
+}
+
+/// False for the common characters that are certainly no mark: ASCII letters and
+/// digits, Chinese characters. A cheap test before searching the lists.
+fn may_be_mark(c: char) -> bool {
+    !(c.is_ascii_alphanumeric() || ('\u{3400}'..='\u{9FFF}').contains(&c))
 }
 
 /// Middle dots (间隔号) join what stands on both sides (`马克思·恩格斯`): no row
@@ -344,21 +281,36 @@ impl<'a> Wrapper<'a> {
 
     /// Where to end a row that has no legal break: just before `base` (at `here`),
     /// or a few clusters earlier if that keeps a closing mark from starting the next
-    /// row and an opening one from ending this one. The row keeps one cluster.
+    /// row and an opening one from ending this one; failing that, anywhere that does
+    /// not split `——` or `……`. The row keeps at least one cluster.
     fn forced_cut(&self, base: char, here: Mark) -> Mark {
-        let mut at = (here, base);
+        self.latest_cut(base, here, |before, next| {
+            !is_closing(next) && !is_opening(before)
+        })
+        .or_else(|| self.latest_cut(base, here, |before, next| !splits_pair(before, next)))
+        .unwrap_or(here)
+    }
+
+    /// The latest place among the last few clusters, after the row's start, where
+    /// `allowed(before, next)` holds and the next row would not start with a space.
+    fn latest_cut(
+        &self,
+        base: char,
+        here: Mark,
+        allowed: impl Fn(char, char) -> bool,
+    ) -> Option<Mark> {
+        let (mut mark, mut next) = (here, base);
         for seen in self.recent.iter().rev() {
-            let Some(seen) = seen else { break };
-            let (mark, next) = at;
+            let seen = (*seen)?;
             if mark.at <= self.row.at {
-                break;
+                return None;
             }
-            if next != ' ' && !is_closing(next) && !is_opening(seen.base) {
-                return mark;
+            if next != ' ' && allowed(seen.base, next) {
+                return Some(mark);
             }
-            at = (seen.mark, seen.base);
+            (mark, next) = (seen.mark, seen.base);
         }
-        here
+        None
     }
 
     fn finish(mut self) -> Vec<Range<usize>> {
@@ -385,6 +337,12 @@ fn quote_break(before2: Option<char>, before: char, at: char, after: Option<char
     opens_here || closed_before
 }
 
+/// Whether a row ending in `before` and the next starting with `next` would split
+/// a doubled dash or ellipsis.
+fn splits_pair(before: char, next: char) -> bool {
+    before == next && matches!(next, '—' | '―' | '…' | '⋯')
+}
+
 fn trim_end(text: &str, row: Range<usize>) -> Range<usize> {
     let trimmed = text[row.clone()].trim_end_matches(' ');
     row.start..row.start + trimmed.len()
@@ -395,12 +353,12 @@ mod tests {
     use super::*;
 
     /// Closing marks no row may start with, written out apart from the code.
-    const CLOSING: &[char] = &[
+    const MUST_NOT_START: &[char] = &[
         '，', '。', '、', '：', '；', '！', '？', '）', '】', '」', '』', '》', '〉', '”', '’',
         '…', '—', '%', '％', ')', ',', '.', ':', ';', '!', '?', '·',
     ];
     /// Opening marks no row may end with.
-    const OPENING: &[char] = &['（', '【', '「', '『', '《', '〈', '“', '‘', '(', '['];
+    const MUST_NOT_END: &[char] = &['（', '【', '「', '『', '《', '〈', '“', '‘', '(', '['];
 
     #[test]
     fn cjk_fills_each_row_and_never_splits_a_wide_character() {
@@ -512,6 +470,9 @@ mod tests {
         assert_eq!(render_rows("中文。", 2), "中\n文\n。");
         assert_eq!(render_rows("（一）", 2), "（\n一\n）");
         assert_eq!(render_rows("a“b”c", 2), "a\n“b\n”c");
+        // When something must give, a doubled dash stays whole.
+        assert_eq!(render_rows("规——", 3), "规\n——");
+        assert_eq!(render_rows("一……", 2), "一\n……");
     }
 
     #[test]
@@ -593,11 +554,11 @@ mod tests {
             let first = pair[1].chars().next().unwrap_or(' ');
             let last = pair[0].chars().next_back().unwrap_or(' ');
             assert!(
-                forced || !CLOSING.contains(&first),
+                forced || !MUST_NOT_START.contains(&first),
                 "{width}: row starts with {first}: {pair:?}"
             );
             assert!(
-                forced || !OPENING.contains(&last),
+                forced || !MUST_NOT_END.contains(&last),
                 "{width}: row ends with {last}: {pair:?}"
             );
         }

@@ -161,10 +161,16 @@ impl Iterator for Clusters<'_> {
         while let Some((at, c)) = self.chars.next_if(|&(_, c)| base != ' ' && is_attached(c)) {
             end = at + c.len_utf8();
         }
+        let single = end == start + base.len_utf8();
+        let width = match base.width() {
+            Some(width) if single => width,
+            // As `display_width` counts it (a control character is one column).
+            _ => self.text[start..end].width(),
+        };
         Some(Cluster {
             start,
             base,
-            width: self.text[start..end].width(),
+            width,
             after: self.chars.peek().map(|&(_, c)| c),
         })
     }
@@ -238,7 +244,9 @@ impl<'a> Wrapper<'a> {
             self.visible = Some(cluster.base);
         }
         self.column += cluster.width;
-        self.recent.rotate_left(1);
+        for i in 1..LOOK_BACK {
+            self.recent[i - 1] = self.recent[i];
+        }
         self.recent[LOOK_BACK - 1] = Some(Seen {
             mark: here,
             base: cluster.base,
@@ -247,7 +255,8 @@ impl<'a> Wrapper<'a> {
 
     /// Whether a row may end before `cluster`: UAX #14 tailored for Chinese.
     fn may_break(&self, cluster: &Cluster, uax: bool) -> bool {
-        let [.., before2, before] = self.recent.map(|seen| seen.map(|s| s.base));
+        let base = |k: usize| self.recent[k].map(|seen| seen.base);
+        let (before2, before) = (base(LOOK_BACK - 2), base(LOOK_BACK - 1));
         let Some(before) = before else {
             return false;
         };

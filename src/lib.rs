@@ -26,6 +26,7 @@ pub mod outline;
 pub mod render;
 pub mod safe;
 pub mod sample;
+pub mod search;
 pub mod source;
 pub mod ui;
 

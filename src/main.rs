@@ -30,6 +30,17 @@ enum Command {
         /// The document (`-` for standard input).
         file: PathBuf,
     },
+    /// Find headings by text, pinyin, initials or number, best first:
+    /// `line kind label title breadcrumb`, TAB-separated.
+    Find {
+        /// The document (`-` for standard input).
+        file: PathBuf,
+        /// What to look for: `乡村振兴`, `szjj`, `shuzijingji`, `第十五章`, `15`.
+        query: String,
+        /// Print at most this many headings.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Print the reflowed text, one heading or paragraph per line.
     Text {
         /// Wrap paragraphs to this many terminal columns.
@@ -67,6 +78,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 writeln!(out)?;
             } else {
                 out.write_all(gangmu::outline::tsv::render(&document.outline).as_bytes())?;
+            }
+        }
+        Some(Command::Find { file, query, limit }) => {
+            let document = load(&file)?.document;
+            let index = gangmu::search::Index::new(&document.outline);
+            for hit in index
+                .rank(&document.outline, &query, None)
+                .into_iter()
+                .take(limit)
+            {
+                writeln!(
+                    out,
+                    "{}",
+                    gangmu::search::tsv_row(&document.outline, hit.id)
+                )?;
             }
         }
         Some(Command::Text { width, file }) => {

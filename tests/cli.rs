@@ -205,3 +205,20 @@ fn no_file_reads_the_built_in_sample() {
             "第一部分 国家政策文件\n\n中共中央关于制定",
         ));
 }
+
+#[test]
+fn find_prints_ranked_headings_with_breadcrumbs() {
+    let output = gangmu()
+        .args(["find", SAMPLE, "szjj", "--limit", "3"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0][..4],
+        ["2792", "zhang", "第十五章", "打造数字经济新优势"]
+    );
+    assert!(rows[0][4].ends_with("› 第五篇"), "{:?}", rows[0][4]);
+}

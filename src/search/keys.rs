@@ -1,0 +1,262 @@
+//! Search keys of one heading: what a user may type to find it. The heading's text
+//! folded (NFKC, lower case: full-width digits and brackets match ASCII), its full
+//! toneless pinyin and pinyin initials (every reading of a heteronym, within a
+//! cap), and the forms of its number (`第十五章`, `十五章`, `15章`, `15`).
+
+use pinyin::{ToPinyin, ToPinyinMulti};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::document::Heading;
+use crate::outline::numeral::parse_chinese;
+
+/// Most pinyin spellings kept per heading (heteronyms multiply them).
+const MAX_SPELLINGS: usize = 8;
+
+/// Text as search keys compare it: NFKC, lower case, no white space.
+pub fn fold(text: &str) -> String {
+    text.nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A pinyin spelling of a text, with the character each letter came from.
+#[derive(Debug, Clone, Default)]
+pub struct Spelling {
+    pub letters: String,
+    /// For each letter (by char index), the char index in the shown text.
+    pub sources: Vec<usize>,
+    /// How many characters are read with other than their usual reading.
+    pub rare_readings: u32,
+}
+
+/// Everything one heading can be found by.
+#[derive(Debug, Clone)]
+pub struct Keys {
+    /// `label title` as shown, folded.
+    pub shown: String,
+    /// For each character of `shown`, the character of the heading as displayed
+    /// ([`display`]) it came from.
+    pub shown_sources: Vec<usize>,
+    /// Full toneless pinyin spellings.
+    pub pinyin: Vec<Spelling>,
+    /// Pinyin initials, one letter a character.
+    pub initials: Vec<Spelling>,
+    /// Number forms of the label (`十五章`, `15章`, `15`…), folded.
+    pub numbers: Vec<String>,
+    /// Where the title starts in `shown`, in characters.
+    pub title_start: usize,
+}
+
+impl Keys {
+    pub fn of(heading: &Heading) -> Self {
+        let mut shown = String::new();
+        let mut shown_sources = Vec::new();
+        for (index, c) in display(heading).chars().enumerate() {
+            for folded in std::iter::once(c).nfkc().flat_map(char::to_lowercase) {
+                if !folded.is_whitespace() {
+                    shown.push(folded);
+                    shown_sources.push(index);
+                }
+            }
+        }
+        // Pinyin spells the title; the label is found by its number forms.
+        let title_start = if heading.title.is_empty() {
+            0
+        } else {
+            fold(&heading.label).chars().count()
+        };
+        let title: String = shown.chars().skip(title_start).collect();
+        let (mut pinyin, mut initials) = spellings(&title);
+        for spelling in pinyin.iter_mut().chain(initials.iter_mut()) {
+            spelling.sources.iter_mut().for_each(|s| *s += title_start);
+        }
+        Self {
+            numbers: number_forms(&heading.label),
+            title_start,
+            shown,
+            shown_sources,
+            pinyin,
+            initials,
+        }
+    }
+}
+
+/// A heading as the jump list shows it: label and title.
+pub fn display(heading: &Heading) -> String {
+    match (heading.label.is_empty(), heading.title.is_empty()) {
+        (true, _) => heading.title.clone(),
+        (false, true) => heading.label.clone(),
+        (false, false) => format!("{} {}", heading.label, heading.title),
+    }
+}
+
+/// Words of policy documents whose heteronyms are read otherwise than the
+/// characters' usual readings, with the reading of each character.
+const WORD_READINGS: &[(&str, &[&str])] = &[
+    ("重庆", &["chong", "qing"]),
+    ("银行", &["yin", "hang"]),
+    ("行业", &["hang", "ye"]),
+    ("长江", &["chang", "jiang"]),
+    ("长三角", &["chang", "san", "jiao"]),
+    ("长期", &["chang", "qi"]),
+    ("长效", &["chang", "xiao"]),
+    ("重新", &["chong", "xin"]),
+    ("重复", &["chong", "fu"]),
+    ("调整", &["tiao", "zheng"]),
+    ("调控", &["tiao", "kong"]),
+];
+
+/// The reading each character of `text` takes in a known word, if any.
+fn word_readings(text: &str) -> Vec<Option<&'static str>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut readings = vec![None; chars.len()];
+    for (word, word_readings) in WORD_READINGS {
+        let word: Vec<char> = word.chars().collect();
+        for start in 0..chars.len().saturating_sub(word.len() - 1) {
+            if chars[start..start + word.len()] == word[..] {
+                for (k, reading) in word_readings.iter().enumerate() {
+                    readings[start + k] = Some(*reading);
+                }
+            }
+        }
+    }
+    readings
+}
+
+/// Full pinyin and initials of `text`, every reading of heteronyms up to the cap;
+/// the usual reading (or the reading in a known word) first.
+fn spellings(text: &str) -> (Vec<Spelling>, Vec<Spelling>) {
+    let mut full = vec![Spelling::default()];
+    let mut initials = vec![Spelling::default()];
+    let in_words = word_readings(text);
+    for (index, c) in text.chars().enumerate() {
+        let mut readings: Vec<&'static str> = match c.to_pinyin_multi() {
+            Some(multi) => multi.into_iter().map(|p| p.plain()).collect(),
+            None => Vec::new(),
+        };
+        if readings.is_empty() {
+            readings = c.to_pinyin().map(|p| vec![p.plain()]).unwrap_or_default();
+        }
+        // Readings before this index are usual ones: the character's own, and
+        // the one it takes in a known word.
+        let mut usual = 1;
+        if let Some(in_word) = in_words[index]
+            && let Some(at) = readings.iter().position(|r| *r == in_word)
+            && at > 0
+        {
+            readings[..=at].rotate_right(1);
+            usual = 2;
+        }
+        if readings.is_empty() {
+            // Not a Chinese character: letters and digits stand for themselves.
+            if c.is_ascii_alphanumeric() {
+                for spelling in full.iter_mut().chain(initials.iter_mut()) {
+                    spelling.letters.push(c);
+                    spelling.sources.push(index);
+                }
+            }
+            continue;
+        }
+        full = extend(full, &readings, (index, usual), |r| r);
+        initials = extend(initials, &readings, (index, usual), |r| &r[..1]);
+    }
+    (full, initials)
+}
+
+/// Each spelling continued with each reading (distinct), within the cap.
+/// `at` is the character's index and how many of its readings are usual ones.
+fn extend(
+    spellings: Vec<Spelling>,
+    readings: &[&'static str],
+    (index, usual): (usize, usize),
+    part: impl Fn(&'static str) -> &'static str,
+) -> Vec<Spelling> {
+    let mut parts: Vec<&str> = readings.iter().map(|r| part(r)).collect();
+    let usual_part = parts.get(usual.saturating_sub(1)).copied();
+    parts.dedup();
+    let usual = parts
+        .iter()
+        .position(|p| Some(*p) == usual_part)
+        .map_or(1, |at| at + 1);
+    let mut out = Vec::with_capacity(spellings.len());
+    for (n, reading) in parts.iter().enumerate() {
+        for spelling in &spellings {
+            if n > 0 && out.len() >= MAX_SPELLINGS {
+                break;
+            }
+            let mut next = spelling.clone();
+            next.rare_readings += u32::from(n >= usual);
+            next.letters.push_str(reading);
+            next.sources
+                .extend(std::iter::repeat_n(index, reading.len()));
+            out.push(next);
+        }
+    }
+    out
+}
+
+/// Ways to type the number in a label: `第十五章` → `第十五章`, `十五章`, `15章`, `第15章`,
+/// `15`; `（三）` → `3`; `12.` → `12`.
+fn number_forms(label: &str) -> Vec<String> {
+    let folded = fold(label);
+    let inner: String = folded
+        .trim_start_matches('第')
+        .trim_end_matches(['、', '.', ')', '）'])
+        .trim_start_matches(['(', '（'])
+        .to_string();
+    let unit: String = inner
+        .chars()
+        .skip_while(|c| !matches!(c, '部' | '篇' | '章' | '节' | '条'))
+        .collect();
+    let digits_part: String = inner
+        .chars()
+        .take_while(|c| !matches!(c, '部' | '篇' | '章' | '节' | '条'))
+        .collect();
+    let number = parse_chinese(&digits_part).or_else(|| digits_part.parse().ok());
+    let mut forms = vec![folded.clone()];
+    if let Some(n) = number {
+        if !unit.is_empty() {
+            forms.push(format!("{digits_part}{unit}"));
+            forms.push(format!("{n}{unit}"));
+            forms.push(format!("第{n}{unit}"));
+        }
+        forms.push(n.to_string());
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_makes_full_width_forms_ascii() {
+        assert_eq!(fold("（１）５Ｇ　网络"), "(1)5g网络");
+    }
+
+    #[test]
+    fn heteronyms_give_every_reading_within_the_cap() {
+        let (full, initials) = spellings("重庆");
+        let initials: Vec<&str> = initials.iter().map(|s| s.letters.as_str()).collect();
+        assert!(
+            initials.contains(&"cq") && initials.contains(&"zq"),
+            "{initials:?}"
+        );
+        assert!(full.iter().any(|s| s.letters == "chongqing"));
+        let (full, _) = spellings("重重重重重重重重重重");
+        assert!(full.len() <= MAX_SPELLINGS);
+    }
+
+    #[test]
+    fn number_forms_of_labels() {
+        assert_eq!(
+            number_forms("第十五章"),
+            ["15", "15章", "十五章", "第15章", "第十五章"]
+        );
+        assert_eq!(number_forms("（三）"), ["(三)", "3"]);
+        assert_eq!(number_forms("12."), ["12", "12."]);
+    }
+}

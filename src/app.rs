@@ -6,7 +6,9 @@
 //! `&App` alone.
 
 use crate::document::{Document, HeadingId, HeadingKind};
+use crate::jump::Jump;
 use crate::layout::reader::{Position, ReaderLayout, Row};
+use crate::search::Index;
 
 /// Widest comfortable text measure by default: about 40 CJK characters.
 pub const DEFAULT_MEASURE: u16 = 80;
@@ -45,8 +47,18 @@ pub enum Action {
     ToggleOutline,
     /// Show or hide the help overlay.
     ToggleHelp,
-    /// Close whatever overlay is open.
+    /// Close whatever overlay is open (the jump popup goes back where it started).
     Dismiss,
+    /// Open the jump popup.
+    OpenJump,
+    /// Type a character into the jump query.
+    JumpType(char),
+    /// Erase the last character of the jump query.
+    JumpErase,
+    /// Move the jump selection by rows; the reader previews it.
+    JumpMove(isize),
+    /// Go to the selected heading and close the popup.
+    JumpAccept,
     /// Move the outline cursor by rows (negative: up); the reader follows.
     OutlineMove(isize),
     /// Open the heading under the outline cursor (or go to its first child).
@@ -120,11 +132,12 @@ pub struct View {
 }
 
 /// The state an update is compared on to tell whether the screen changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct ScreenState {
     top: Position,
     focus: Focus,
     help: bool,
+    jump: Option<(String, usize)>,
     cursor: Option<usize>,
     tree_scroll: usize,
     size: (u16, u16),
@@ -140,6 +153,10 @@ pub struct App {
     pub help: bool,
     /// A message for the status line, shown until the next action.
     pub message: Option<String>,
+    /// The jump popup, while open.
+    pub jump: Option<Jump>,
+    /// Search keys of the headings, built when the jump popup first opens.
+    search: Option<Index>,
     pub quit: bool,
     /// Top row of the reader.
     pub top: Position,
@@ -175,6 +192,8 @@ impl App {
             focus: Focus::Reader,
             help: false,
             message: None,
+            jump: None,
+            search: None,
             quit: false,
             top: Position::default(),
             outline_shown: None,
@@ -212,7 +231,18 @@ impl App {
             row: 0,
         };
         self.cursor = (!self.document.outline.headings.is_empty()).then_some(0);
-        self.follow_reading();
+        // Search keys and an open popup's hits belonged to the opening.
+        self.search = None;
+        if let Some(jump) = self.jump.take() {
+            let outline = &self.document.outline;
+            let index = self.search.get_or_insert_with(|| Index::new(outline));
+            let mut fresh = Jump::new(jump.origin, None);
+            fresh.query = jump.query;
+            fresh.rank(index, outline);
+            self.jump = Some(fresh);
+        } else {
+            self.follow_reading();
+        }
         self.refresh();
     }
 
@@ -256,6 +286,7 @@ impl App {
             top: self.top,
             focus: self.focus,
             help: self.help,
+            jump: self.jump.as_ref().map(|j| (j.query.clone(), j.selected)),
             cursor: self.cursor,
             tree_scroll: self.tree_scroll,
             size: self.size,
@@ -290,7 +321,27 @@ impl App {
                 }
             }
             Action::ToggleHelp => self.help = !self.help,
-            Action::Dismiss => self.help = false,
+            Action::Dismiss => {
+                self.help = false;
+                if let Some(jump) = self.jump.take() {
+                    self.top = jump.origin;
+                }
+            }
+            Action::OpenJump => self.open_jump(),
+            Action::JumpType(c) => self.edit_jump(|query| query.push(c)),
+            Action::JumpErase => self.edit_jump(|query| {
+                query.pop();
+            }),
+            Action::JumpMove(n) => {
+                if let Some(jump) = &mut self.jump {
+                    jump.move_by(n);
+                }
+                self.preview_jump();
+            }
+            Action::JumpAccept => {
+                self.preview_jump();
+                self.jump = None;
+            }
             Action::OutlineMove(n) => self.move_cursor(n),
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),
@@ -311,6 +362,33 @@ impl App {
         }
         if self.help && !matches!(action, Action::ToggleHelp | Action::Resize(..)) {
             self.help = false;
+        }
+    }
+
+    fn open_jump(&mut self) {
+        let outline = &self.document.outline;
+        let index = self.search.get_or_insert_with(|| Index::new(outline));
+        let mut jump = Jump::new(self.top, self.view.current);
+        jump.rank(index, outline);
+        self.jump = Some(jump);
+        self.help = false;
+    }
+
+    fn edit_jump(&mut self, edit: impl FnOnce(&mut String)) {
+        if let (Some(jump), Some(index)) = (&mut self.jump, &self.search) {
+            edit(&mut jump.query);
+            jump.rank(index, &self.document.outline);
+        }
+        self.preview_jump();
+    }
+
+    /// The reader shows the selected heading while the popup is open.
+    fn preview_jump(&mut self) {
+        if let Some(id) = self.jump.as_ref().and_then(Jump::selected_heading) {
+            self.top = Position {
+                paragraph: self.document.outline.get(id).paragraph,
+                row: 0,
+            };
         }
     }
 

@@ -9,12 +9,32 @@ use crate::app::{Action, Focus};
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
 
-/// The action an event asks for, if any.
-pub fn action(event: &Event, focus: Focus) -> Option<Action> {
+/// The action an event asks for, if any; `jumping` while the jump popup is open.
+pub fn action(event: &Event, focus: Focus, jumping: bool) -> Option<Action> {
     match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release && jumping => jump_key(key),
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(key, focus),
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        _ => None,
+    }
+}
+
+/// Keys while the jump popup is open: typing goes into the query.
+fn jump_key(key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char('p' | 'k') if ctrl => Some(Action::JumpMove(-1)),
+        KeyCode::Char('n' | 'j') if ctrl => Some(Action::JumpMove(1)),
+        KeyCode::Char(c) if !ctrl => Some(Action::JumpType(c)),
+        KeyCode::Up => Some(Action::JumpMove(-1)),
+        KeyCode::Down => Some(Action::JumpMove(1)),
+        KeyCode::PageUp => Some(Action::JumpMove(-10)),
+        KeyCode::PageDown => Some(Action::JumpMove(10)),
+        KeyCode::Backspace => Some(Action::JumpErase),
+        KeyCode::Enter => Some(Action::JumpAccept),
+        KeyCode::Esc => Some(Action::Dismiss),
         _ => None,
     }
 }
@@ -24,6 +44,7 @@ fn key_action(key: &KeyEvent, focus: Focus) -> Option<Action> {
     if ctrl {
         return match key.code {
             KeyCode::Char('c') => Some(Action::Quit),
+            KeyCode::Char('p') => Some(Action::OpenJump),
             KeyCode::Char('d') => Some(Action::HalfPages(1)),
             KeyCode::Char('u') => Some(Action::HalfPages(-1)),
             _ => None,
@@ -31,6 +52,7 @@ fn key_action(key: &KeyEvent, focus: Focus) -> Option<Action> {
     }
     let common = match key.code {
         KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char('f') => Some(Action::OpenJump),
         KeyCode::Esc => Some(Action::Dismiss),
         KeyCode::Tab | KeyCode::BackTab => Some(Action::SwitchFocus),
         KeyCode::Char('?') => Some(Action::ToggleHelp),

@@ -19,6 +19,7 @@ pub mod build;
 pub mod decode;
 pub mod document;
 pub mod input;
+pub mod jump;
 pub mod keymap;
 pub mod layout;
 pub mod measure;

@@ -239,3 +239,51 @@ fn an_opening_is_cut_at_a_line_end_never_inside_a_character() {
         assert!(opening.is_empty() || text[opening.len()..].starts_with('\n') || opening == text);
     }
 }
+
+#[test]
+fn the_jump_popup_previews_jumps_and_goes_back_on_escape() {
+    let mut app = sample_app(120, 40);
+    let start = app.top;
+    app.update(Action::OpenJump);
+    assert!(app.jump.is_some());
+    for c in "szjj".chars() {
+        app.update(Action::JumpType(c));
+    }
+    assert_eq!(
+        top_heading_title(&app),
+        "打造数字经济新优势",
+        "the reader previews the best match"
+    );
+    app.update(Action::JumpMove(1));
+    assert_ne!(top_heading_title(&app), "打造数字经济新优势");
+    app.update(Action::Dismiss);
+    assert!(app.jump.is_none());
+    assert_eq!(app.top, start, "Esc goes back");
+    app.update(Action::OpenJump);
+    for c in "第十五章".chars() {
+        app.update(Action::JumpType(c));
+    }
+    app.update(Action::JumpErase);
+    app.update(Action::JumpType('章'));
+    app.update(Action::JumpAccept);
+    assert!(app.jump.is_none());
+    assert_eq!(top_heading_title(&app), "打造数字经济新优势");
+}
+
+#[test]
+fn an_open_jump_popup_is_ranked_again_when_the_whole_document_arrives() {
+    let text = include_str!("../assets/plans-2021.txt");
+    let opening = gangmu::build(gangmu::input::opening(text, 32 * 1024));
+    let mut app = App::new("plans-2021.txt".into(), opening, 120, 40);
+    app.update(Action::OpenJump);
+    for c in "szjj".chars() {
+        app.update(Action::JumpType(c));
+    }
+    app.replace_document(gangmu::build(text));
+    let jump = app.jump.as_ref().expect("still open");
+    assert_eq!(jump.query, "szjj");
+    let first = app.document.outline.get(jump.hits[0].id);
+    assert_eq!(first.title, "打造数字经济新优势");
+    app.update(Action::JumpAccept);
+    assert_eq!(top_heading_title(&app), "打造数字经济新优势");
+}

@@ -128,3 +128,19 @@ fn reads_moves_by_headings_and_restores_the_terminal() {
     assert!(!screen.hide_cursor(), "cursor left hidden");
     assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
 }
+
+#[test]
+fn jumps_to_a_heading_by_its_pinyin_initials() {
+    let mut session = Session::start(&["assets/plans-2021.txt"]);
+    session.wait_for("q 退出");
+    // The whole document follows its opening within milliseconds.
+    std::thread::sleep(Duration::from_millis(300));
+    session.keys("f");
+    session.wait_for("跳转");
+    session.keys("szjj");
+    session.wait_for("1/");
+    session.keys("\r");
+    session.wait_for("› 第十五章");
+    session.keys("q");
+    assert!(session.exit_status().success());
+}

@@ -31,6 +31,12 @@ pub struct Index {
     matcher: SkimMatcherV2,
 }
 
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Index({} headings)", self.keys.len())
+    }
+}
+
 impl Index {
     pub fn new(outline: &Outline) -> Self {
         Self {

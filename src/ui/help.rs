@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
 use crate::layout::wrap::display_width;
@@ -18,6 +18,7 @@ const KEYS: &[(&str, &str)] = &[
     ("g G Home End", "开头 / 结尾"),
     ("] [", "下一个 / 上一个标题"),
     ("} {", "下一个 / 上一个文件"),
+    ("f Ctrl-P", "跳转到标题"),
     ("Tab", "在目录和正文之间切换"),
     ("h l ← → Enter", "目录：收起 / 展开"),
     ("o", "显示 / 隐藏目录"),
@@ -41,7 +42,7 @@ pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
             Line::from(format!(" {keys}{}{what}", " ".repeat(pad)))
         })
         .collect();
-    frame.render_widget(Clear, popup);
+    super::clear_popup_area(frame, popup);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(" 帮助 ")

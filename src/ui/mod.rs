@@ -7,6 +7,7 @@
 
 pub mod backend;
 mod help;
+mod jump;
 mod reader;
 mod status;
 pub mod theme;
@@ -17,6 +18,23 @@ use ratatui::layout::Rect;
 
 use crate::app::App;
 use theme::Theme;
+
+/// Clears `area` for a popup, and the wide characters cut by its left edge (a CJK
+/// character whose right half would fall under the popup's border).
+fn clear_popup_area(frame: &mut Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in area.y..area.y + area.height {
+        if let Some(cell) = buffer.cell_mut((area.x - 1, y))
+            && crate::layout::wrap::display_width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
@@ -51,7 +69,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         let line = Rect::new(area.x, area.y + body.height, area.width, 1);
         status::draw(frame, app, theme, line);
     }
-    if app.help {
+    if let Some(popup) = &app.jump {
+        jump::draw(frame, app, popup, theme, area);
+    } else if app.help {
         help::draw(frame, theme, area);
     }
 }

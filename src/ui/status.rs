@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));
     let right = match &app.message {
         Some(message) => format!("{} ", visible(message)),
-        None => format!("{}%  {place}? 帮助  q 退出 ", app.percent()),
+        None => format!("{}%  {place}f 跳转  ? 帮助  q 退出 ", app.percent()),
     };
     let room = width.saturating_sub(display_width(&right));
     let left = truncate(&left, room);

@@ -1,0 +1,122 @@
+//! The jump popup: the query, the count of headings found, and the list, each row
+//! a heading's label and title with the matched characters marked and a dimmed
+//! breadcrumb; the selected row highlighted. Drawn over a cleared box.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::document::{HeadingId, Outline};
+use crate::jump::Jump;
+use crate::layout::wrap::{display_width, truncate};
+use crate::safe::visible_char;
+use crate::search::keys::display;
+
+pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect) {
+    let width = (area.width * 4 / 5).clamp(area.width.min(20), area.width);
+    let height = (area.height * 3 / 4).clamp(area.height.min(5), area.height);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let inner_width = usize::from(width.saturating_sub(2));
+    let rows = usize::from(height.saturating_sub(3));
+    let count = format!(
+        "{}/{}",
+        jump.hits.len().min(jump.selected + 1),
+        jump.hits.len()
+    );
+    let prompt = format!(
+        " › {}▏",
+        jump.query.chars().map(visible_char).collect::<String>()
+    );
+    let pad = inner_width.saturating_sub(display_width(&prompt) + display_width(&count));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(truncate(&prompt, inner_width), theme.heading(4)),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(count, theme.separator()),
+    ])];
+    let first = jump.selected.saturating_sub(rows.saturating_sub(1));
+    for (index, hit) in jump.hits.iter().enumerate().skip(first).take(rows) {
+        let selected = index == jump.selected;
+        lines.push(hit_line(
+            &app.document.outline,
+            hit.id,
+            &hit.matched,
+            selected,
+            theme,
+            inner_width,
+        ));
+    }
+    super::clear_popup_area(frame, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" 跳转 ")
+        .border_style(theme.separator());
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// One heading: label and title with matched characters marked, then its breadcrumb.
+fn hit_line<'a>(
+    outline: &Outline,
+    id: HeadingId,
+    matched: &[usize],
+    selected: bool,
+    theme: Theme,
+    width: usize,
+) -> Line<'a> {
+    let heading = outline.get(id);
+    let base = if selected {
+        theme.tree_cursor(true)
+    } else {
+        theme.body()
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (index, c) in display(heading).chars().map(visible_char).enumerate() {
+        let w = display_width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            spans.push(Span::styled("…", base));
+            used += 1;
+            break;
+        }
+        let style = if matched.contains(&index) {
+            base.patch(theme.heading(1))
+        } else {
+            base
+        };
+        spans.push(Span::styled(c.to_string(), style));
+        used += w;
+    }
+    let crumbs = breadcrumb(outline, id);
+    if !crumbs.is_empty() && used + 4 < width {
+        let crumbs = truncate(&format!("  {crumbs}"), width - used);
+        used += display_width(&crumbs);
+        spans.push(Span::styled(crumbs, base.patch(theme.separator())));
+    }
+    spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+    Line::from(spans)
+}
+
+/// The labels (or short titles) of a heading's ancestors.
+fn breadcrumb(outline: &Outline, id: HeadingId) -> String {
+    let mut crumbs = Vec::new();
+    let mut next = outline.get(id).parent;
+    while let Some(at) = next {
+        let heading = outline.get(at);
+        let crumb = if heading.label.is_empty() {
+            truncate(&heading.title, 10)
+        } else {
+            heading.label.clone()
+        };
+        crumbs.push(crumb.chars().map(visible_char).collect::<String>());
+        next = heading.parent;
+    }
+    crumbs.reverse();
+    crumbs.join(" › ")
+}

@@ -32,3 +32,19 @@ fn build_the_index(bencher: Bencher, times: usize) {
     let outline = outline(times);
     bencher.bench_local(|| black_box(Index::new(&outline)));
 }
+
+/// Typing `szjj` one key at a time into the popup, each key ranking among the
+/// last key's hits.
+#[divan::bench(args = [1, 145], sample_count = 10)]
+fn type_szjj(bencher: Bencher, times: usize) {
+    let outline = outline(times);
+    let index = Index::new(&outline);
+    bencher.bench_local(|| {
+        let mut jump = gangmu::jump::Jump::new(Default::default(), None);
+        for c in "szjj".chars() {
+            jump.query.push(c);
+            jump.rank(&index, &outline);
+        }
+        black_box(jump.hits.len())
+    });
+}

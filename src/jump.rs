@@ -16,6 +16,8 @@ pub struct Jump {
     pub origin: Position,
     /// The section being read then: its document's headings rank first.
     pub reading: Option<HeadingId>,
+    /// The query `hits` were ranked for.
+    ranked_for: String,
 }
 
 impl Jump {
@@ -26,12 +28,21 @@ impl Jump {
             selected: 0,
             origin,
             reading,
+            ranked_for: String::new(),
         }
     }
 
-    /// Ranks the headings for the current query, selecting the best.
+    /// Ranks the headings for the current query, selecting the best. A query that
+    /// extends the last one looks only among the last one's hits.
     pub fn rank(&mut self, index: &Index, outline: &Outline) {
-        self.hits = index.rank(outline, &self.query, self.reading);
+        // Below three characters only runs match, so hits of a shorter query may
+        // miss fuzzy matches of a longer one.
+        let narrowing = self.ranked_for.chars().count() >= crate::search::MIN_FUZZY_CHARS
+            && self.query.starts_with(&self.ranked_for);
+        let candidates: Option<Vec<HeadingId>> =
+            narrowing.then(|| self.hits.iter().map(|h| h.id).collect());
+        self.hits = index.rank_among(outline, &self.query, self.reading, candidates.as_deref());
+        self.ranked_for = self.query.clone();
         self.selected = 0;
     }
 

@@ -124,3 +124,20 @@ fn matched_characters_are_marked_for_highlighting() {
     let marked: String = hit.matched.iter().map(|&i| shown[i]).collect();
     assert_eq!(marked, "数字经济");
 }
+
+#[test]
+fn typing_a_query_key_by_key_ranks_as_the_whole_query_does() {
+    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let index = Index::new(&document.outline);
+    for &(query, _) in QUERIES {
+        let mut jump = gangmu::jump::Jump::new(Default::default(), None);
+        for c in query.chars() {
+            jump.query.push(c);
+            jump.rank(&index, &document.outline);
+        }
+        let whole = index.rank(&document.outline, query, None);
+        let typed: Vec<_> = jump.hits.iter().map(|h| h.id).collect();
+        let direct: Vec<_> = whole.iter().map(|h| h.id).collect();
+        assert_eq!(typed, direct, "{query}");
+    }
+}

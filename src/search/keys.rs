@@ -46,6 +46,8 @@ pub struct Keys {
     pub numbers: Vec<String>,
     /// Where the title starts in `shown`, in characters.
     pub title_start: usize,
+    /// The ASCII letters and digits found anywhere in these keys, as bits.
+    pub ascii: u64,
 }
 
 impl Keys {
@@ -71,8 +73,16 @@ impl Keys {
         for spelling in pinyin.iter_mut().chain(initials.iter_mut()) {
             spelling.sources.iter_mut().for_each(|s| *s += title_start);
         }
+        let numbers = number_forms(&heading.label);
+        let ascii = ascii_mask(&shown)
+            | pinyin
+                .iter()
+                .chain(&initials)
+                .fold(0, |m, s| m | ascii_mask(&s.letters))
+            | numbers.iter().fold(0, |m, n| m | ascii_mask(n));
         Self {
-            numbers: number_forms(&heading.label),
+            numbers,
+            ascii,
             title_start,
             shown,
             shown_sources,
@@ -80,6 +90,15 @@ impl Keys {
             initials,
         }
     }
+}
+
+/// The ASCII letters and digits of `text`, one bit each.
+pub fn ascii_mask(text: &str) -> u64 {
+    text.bytes().fold(0, |mask, b| match b {
+        b'a'..=b'z' => mask | 1 << (b - b'a'),
+        b'0'..=b'9' => mask | 1 << (26 + b - b'0'),
+        _ => mask,
+    })
 }
 
 /// A heading as the jump list shows it: label and title.

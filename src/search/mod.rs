@@ -48,18 +48,46 @@ impl Index {
     /// Headings matching `query`, best first. An empty query lists every heading in
     /// document order, starting at `current`.
     pub fn rank(&self, outline: &Outline, query: &str, current: Option<HeadingId>) -> Vec<Hit> {
+        self.rank_among(outline, query, current, None)
+    }
+
+    /// As [`Index::rank`], looking only at `candidates` (and at headings whose
+    /// number the query is): the hits of a query this one extends, since a heading
+    /// that did not match `数字` cannot match `数字经济`.
+    pub fn rank_among(
+        &self,
+        outline: &Outline,
+        query: &str,
+        current: Option<HeadingId>,
+        candidates: Option<&[HeadingId]>,
+    ) -> Vec<Hit> {
         let query = fold(query);
         if query.is_empty() {
             return in_order_from(outline, current);
         }
         let initials_query = initials_of(&query);
         let current_document = current.and_then(|c| document_of(outline, c));
-        let mut hits: Vec<Hit> = self
-            .keys
-            .iter()
-            .enumerate()
+        let indices: Vec<usize> = match candidates {
+            None => (0..self.keys.len()).collect(),
+            Some(ids) => {
+                let mut indices: Vec<usize> = ids.iter().map(|id| id.0 as usize).collect();
+                indices.extend(
+                    (0..self.keys.len())
+                        .filter(|&i| self.keys[i].numbers.contains(&query)),
+                );
+                indices.sort_unstable();
+                indices.dedup();
+                indices
+            }
+        };
+        let mut hits: Vec<Hit> = indices
+            .into_iter()
+            .map(|index| (index, &self.keys[index]))
             .filter_map(|(index, keys)| {
                 let id = HeadingId(index as u32);
+                if !may_match(keys, &query, initials_query.as_deref()) {
+                    return None;
+                }
                 let mut hit = self.score(keys, &query, initials_query.as_deref())?;
                 if hit.0 >= NUMBER_MATCH
                     && current_document.is_some()
@@ -154,6 +182,10 @@ impl Index {
         {
             return Some(best);
         }
+        // One or two characters either occur as a run or hardly mean anything.
+        if query.chars().count() < MIN_FUZZY_CHARS {
+            return None;
+        }
         let text = self.matcher.fuzzy_indices(&keys.shown, query);
         let fuzzy_spelled = spelled
             .iter()
@@ -179,6 +211,8 @@ impl Index {
     }
 }
 
+/// Shortest query matched fuzzily (with gaps) rather than only as a run.
+pub const MIN_FUZZY_CHARS: usize = 3;
 /// Score of a query found as a run of characters (less its position).
 const RUN_MATCH: i64 = 50_000;
 /// Less for each character read with a rare reading (育 as zhou).
@@ -243,6 +277,22 @@ pub fn tsv_row(outline: &Outline, id: HeadingId) -> String {
         visible(&heading.title),
         visible(&crumbs.join(" › "))
     )
+}
+
+/// Whether `keys` can match at all: every letter or digit of the query (or of its
+/// initials) occurs in them, and every Chinese character of a query without
+/// letters occurs in the heading. Rules most headings out cheaply.
+fn may_match(keys: &Keys, query: &str, initials_query: Option<&str>) -> bool {
+    let letters = keys::ascii_mask(initials_query.unwrap_or(query));
+    if keys.ascii & letters != letters {
+        return false;
+    }
+    initials_query.is_some()
+        || keys.numbers.iter().any(|n| n == query)
+        || query
+            .chars()
+            .filter(|c| !c.is_ascii())
+            .all(|c| keys.shown.contains(c))
 }
 
 /// A query mixing Chinese characters and pinyin letters (`数字jj`), as initials

@@ -92,6 +92,18 @@ impl Outline {
         &self.headings[id.0 as usize]
     }
 
+    /// The headings `id` hangs under, from the top of the tree down.
+    pub fn ancestors(&self, id: HeadingId) -> Vec<HeadingId> {
+        let mut chain = Vec::new();
+        let mut next = self.get(id).parent;
+        while let Some(at) = next {
+            chain.push(at);
+            next = self.get(at).parent;
+        }
+        chain.reverse();
+        chain
+    }
+
     /// Children of `id` (or the top level for `None`), in document order.
     pub fn children(&self, id: Option<HeadingId>) -> impl Iterator<Item = HeadingId> + '_ {
         self.headings

@@ -209,6 +209,20 @@ fn a_notice_and_its_plan_extracted_from_pdf_match_their_gold_outline() {
     );
 }
 
+/// `gold` with each heading's line moved as `moved` says.
+fn move_lines(gold: &str, moved: &HashMap<i64, i64>) -> String {
+    let rows: Vec<String> = parse(gold)
+        .into_iter()
+        .map(|r| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}",
+                moved[&r.line], r.kind, r.depth, r.label, r.title
+            )
+        })
+        .collect();
+    rows.join("\n")
+}
+
 /// The sample as another extraction would give it: `keep` says which source lines
 /// stay, `edit` rewrites them. Returns the text and the gold with its line numbers
 /// moved to match.
@@ -222,16 +236,10 @@ fn variant(keep: impl Fn(&str) -> bool, edit: impl Fn(&str) -> String) -> (Strin
             moved.insert(index as i64 + 1, lines.len() as i64);
         }
     }
-    let gold: Vec<String> = parse(include_str!("fixtures/plans-2021.gold.tsv"))
-        .into_iter()
-        .map(|r| {
-            format!(
-                "{}\t{}\t{}\t{}\t{}",
-                moved[&r.line], r.kind, r.depth, r.label, r.title
-            )
-        })
-        .collect();
-    (lines.join("\n"), gold.join("\n"))
+    (
+        lines.join("\n"),
+        move_lines(include_str!("fixtures/plans-2021.gold.tsv"), &moved),
+    )
 }
 
 #[test]
@@ -270,7 +278,6 @@ fn retypeset(columns: usize) -> (String, String) {
 fn retypeset_with(columns: usize, body_indent: &str) -> (String, String) {
     let source = include_str!("../assets/plans-2021.txt");
     let document = gangmu::build(source);
-    let gold = parse(include_str!("fixtures/plans-2021.gold.tsv"));
     let mut lines: Vec<String> = Vec::new();
     let mut moved = HashMap::new();
     for paragraph in &document.paragraphs {
@@ -291,16 +298,8 @@ fn retypeset_with(columns: usize, body_indent: &str) -> (String, String) {
             }
         }
     }
-    let gold: Vec<String> = gold
-        .into_iter()
-        .map(|r| {
-            format!(
-                "{}\t{}\t{}\t{}\t{}",
-                moved[&r.line], r.kind, r.depth, r.label, r.title
-            )
-        })
-        .collect();
-    (lines.join("\n"), gold.join("\n"))
+    let gold = move_lines(include_str!("fixtures/plans-2021.gold.tsv"), &moved);
+    (lines.join("\n"), gold)
 }
 
 #[test]
@@ -334,16 +333,7 @@ fn as_pdf_extraction(text: &str, gold: &str, page: usize) -> (String, String) {
         moved.insert(index as i64 + 1, out.len() as i64);
         out.push(String::new());
     }
-    let gold: Vec<String> = parse(gold)
-        .into_iter()
-        .map(|r| {
-            format!(
-                "{}\t{}\t{}\t{}\t{}",
-                moved[&r.line], r.kind, r.depth, r.label, r.title
-            )
-        })
-        .collect();
-    (out.join("\n"), gold.join("\n"))
+    (out.join("\n"), move_lines(gold, &moved))
 }
 
 #[test]

@@ -2,3 +2,23 @@
 
 pub mod reader;
 pub mod wrap;
+
+use crate::document::{HeadingId, Outline};
+use crate::safe::visible;
+
+/// A chain of headings as a breadcrumb (`第一部分 › 中华人民共… › 第五篇`): each by
+/// its label, or its title cut to `title_width` columns; made safe to draw.
+pub fn breadcrumb(outline: &Outline, chain: &[HeadingId], title_width: usize) -> String {
+    let steps: Vec<String> = chain
+        .iter()
+        .map(|&id| {
+            let heading = outline.get(id);
+            if heading.label.is_empty() {
+                visible(&wrap::truncate(&heading.title, title_width))
+            } else {
+                visible(&heading.label)
+            }
+        })
+        .collect();
+    steps.join(" › ")
+}

@@ -72,8 +72,7 @@ impl Index {
             Some(ids) => {
                 let mut indices: Vec<usize> = ids.iter().map(|id| id.0 as usize).collect();
                 indices.extend(
-                    (0..self.keys.len())
-                        .filter(|&i| self.keys[i].numbers.contains(&query)),
+                    (0..self.keys.len()).filter(|&i| self.keys[i].numbers.contains(&query)),
                 );
                 indices.sort_unstable();
                 indices.dedup();
@@ -257,25 +256,13 @@ fn number_priority(kind: HeadingKind) -> u8 {
 pub fn tsv_row(outline: &Outline, id: HeadingId) -> String {
     use crate::safe::visible;
     let heading = outline.get(id);
-    let mut crumbs = Vec::new();
-    let mut next = heading.parent;
-    while let Some(at) = next {
-        let ancestor = outline.get(at);
-        crumbs.push(if ancestor.label.is_empty() {
-            crate::layout::wrap::truncate(&ancestor.title, 24)
-        } else {
-            ancestor.label.clone()
-        });
-        next = ancestor.parent;
-    }
-    crumbs.reverse();
     format!(
         "{}\t{}\t{}\t{}\t{}",
         heading.line,
         heading.kind.name(),
         visible(&heading.label),
         visible(&heading.title),
-        visible(&crumbs.join(" › "))
+        crate::layout::breadcrumb(outline, &outline.ancestors(id), 24)
     )
 }
 

@@ -15,6 +15,9 @@ use crate::layout::wrap::{display_width, truncate};
 use crate::safe::visible_char;
 use crate::search::keys::display;
 
+/// Columns a breadcrumb step without a label gets.
+const BREADCRUMB_TITLE: usize = 10;
+
 pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect) {
     let width = (area.width * 4 / 5).clamp(area.width.min(20), area.width);
     let height = (area.height * 3 / 4).clamp(area.height.min(5), area.height);
@@ -93,7 +96,7 @@ fn hit_line<'a>(
         spans.push(Span::styled(c.to_string(), style));
         used += w;
     }
-    let crumbs = breadcrumb(outline, id);
+    let crumbs = crate::layout::breadcrumb(outline, &outline.ancestors(id), BREADCRUMB_TITLE);
     if !crumbs.is_empty() && used + 4 < width {
         let crumbs = truncate(&format!("  {crumbs}"), width - used);
         used += display_width(&crumbs);
@@ -101,22 +104,4 @@ fn hit_line<'a>(
     }
     spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
     Line::from(spans)
-}
-
-/// The labels (or short titles) of a heading's ancestors.
-fn breadcrumb(outline: &Outline, id: HeadingId) -> String {
-    let mut crumbs = Vec::new();
-    let mut next = outline.get(id).parent;
-    while let Some(at) = next {
-        let heading = outline.get(at);
-        let crumb = if heading.label.is_empty() {
-            truncate(&heading.title, 10)
-        } else {
-            heading.label.clone()
-        };
-        crumbs.push(crumb.chars().map(visible_char).collect::<String>());
-        next = heading.parent;
-    }
-    crumbs.reverse();
-    crumbs.join(" › ")
 }

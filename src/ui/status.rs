@@ -16,19 +16,8 @@ const STEP_TITLE: usize = 12;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
-    let crumbs: Vec<String> = app
-        .breadcrumb()
-        .into_iter()
-        .map(|id| {
-            let heading = app.document.outline.get(id);
-            if heading.label.is_empty() {
-                truncate(&visible(&heading.title), STEP_TITLE)
-            } else {
-                visible(&heading.label)
-            }
-        })
-        .collect();
-    let left = format!(" 纲目 · {} │ {}", visible(&app.name), crumbs.join(" › "));
+    let crumbs = crate::layout::breadcrumb(&app.document.outline, &app.breadcrumb(), STEP_TITLE);
+    let left = format!(" 纲目 · {} │ {}", visible(&app.name), crumbs);
     let place = app
         .section_place()
         .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));

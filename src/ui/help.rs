@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
 use crate::layout::wrap::display_width;
@@ -27,14 +26,7 @@ const KEYS: &[(&str, &str)] = &[
 ];
 
 pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
-    let width = 44.min(area.width);
-    let height = (KEYS.len() as u16 + 2).min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let popup = super::centred(area, 44, KEYS.len() as u16 + 2);
     let lines: Vec<Line> = KEYS
         .iter()
         .map(|(keys, what)| {
@@ -42,10 +34,5 @@ pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
             Line::from(format!(" {keys}{}{what}", " ".repeat(pad)))
         })
         .collect();
-    super::clear_popup_area(frame, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" 帮助 ")
-        .border_style(theme.separator());
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    super::draw_popup(frame, popup, "帮助", lines, theme);
 }

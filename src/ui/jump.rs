@@ -5,7 +5,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
 use crate::app::App;
@@ -21,12 +20,7 @@ const BREADCRUMB_TITLE: usize = 10;
 pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect) {
     let width = (area.width * 4 / 5).clamp(area.width.min(20), area.width);
     let height = (area.height * 3 / 4).clamp(area.height.min(5), area.height);
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let popup = super::centred(area, width, height);
     let inner_width = usize::from(width.saturating_sub(2));
     let rows = usize::from(height.saturating_sub(3));
     let count = format!(
@@ -56,12 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect)
             inner_width,
         ));
     }
-    super::clear_popup_area(frame, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" 跳转 ")
-        .border_style(theme.separator());
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    super::draw_popup(frame, popup, "跳转", lines, theme);
 }
 
 /// One heading: label and title with matched characters marked, then its breadcrumb.

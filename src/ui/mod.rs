@@ -19,6 +19,33 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use theme::Theme;
 
+/// A `width` × `height` box in the middle of `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Draws a popup: `lines` in a titled box at `popup`, over whatever was there.
+fn draw_popup(
+    frame: &mut Frame,
+    popup: Rect,
+    title: &str,
+    lines: Vec<ratatui::text::Line>,
+    theme: Theme,
+) {
+    clear_popup_area(frame, popup);
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(theme.separator());
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines).block(block), popup);
+}
+
 /// Clears `area` for a popup, and the wide characters cut by its left edge (a CJK
 /// character whose right half would fall under the popup's border).
 fn clear_popup_area(frame: &mut Frame, area: Rect) {

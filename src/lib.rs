@@ -22,6 +22,7 @@ pub mod input;
 pub mod jump;
 pub mod keymap;
 pub mod layout;
+pub mod locate;
 pub mod measure;
 pub mod outline;
 pub mod render;

@@ -41,6 +41,16 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Print every place a phrase occurs in the reflowed text (found across hard
+    /// wraps and page breaks): `line breadcrumb snippet`, TAB-separated. Exit
+    /// status 1 when there is none.
+    Grep {
+        /// The document (`-` for standard input).
+        file: PathBuf,
+        /// The phrase: `数字经济`, `5G` (ASCII letters in either case, full-width
+        /// letters and digits alike).
+        phrase: String,
+    },
     /// Print the reflowed text, one heading or paragraph per line.
     Text {
         /// Wrap paragraphs to this many terminal columns.
@@ -51,12 +61,13 @@ enum Command {
     },
 }
 
+mod grep;
 mod reader;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("gangmu: {error:#}");
@@ -65,7 +76,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match cli.command {
         Some(Command::Outline { json, file }) => {
@@ -95,6 +106,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 )?;
             }
         }
+        Some(Command::Grep { file, phrase }) => {
+            let text = input::read_text(&file)?;
+            print_warnings(&text.warnings);
+            let found = grep::write_hits(&text.text, &phrase, &mut out)?;
+            out.flush()?;
+            return Ok(if found {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
         Some(Command::Text { width, file }) => {
             let document = load(&file)?.document;
             gangmu::render::write_text(&document, width.map(usize::from), &mut out)?;
@@ -114,7 +136,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             if io::stdout().is_terminal() && io::stdin().is_terminal() {
                 drop(out);
-                return reader::run(texts, cli.measure);
+                return reader::run(texts, cli.measure).map(|()| ExitCode::SUCCESS);
             }
             for (_, text) in texts {
                 let loaded = text.build();
@@ -124,7 +146,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     out.flush()?;
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The name a file is shown under: its file name.

@@ -222,3 +222,71 @@ fn find_prints_ranked_headings_with_breadcrumbs() {
     );
     assert!(rows[0][4].ends_with("› 第五篇"), "{:?}", rows[0][4]);
 }
+
+/// `gangmu grep`'s rows: (line, breadcrumb, snippet).
+fn grep(phrase: &str) -> (Option<i32>, Vec<(u32, String, String)>) {
+    let output = gangmu()
+        .args(["grep", SAMPLE, phrase])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let rows = text
+        .lines()
+        .map(|row| {
+            let fields: Vec<&str> = row.split('\t').collect();
+            assert_eq!(fields.len(), 3, "{row}");
+            let line = fields[0].parse().expect("a line number");
+            (line, fields[1].to_string(), fields[2].to_string())
+        })
+        .collect();
+    (output.status.code(), rows)
+}
+
+#[test]
+fn grep_finds_a_phrase_across_a_page_break() {
+    // 双城 ends line 688; a page number stands at 692; 经济圈 opens line 694.
+    let (status, rows) = grep("推进成渝地区双城经济圈建设。推进以县城");
+    assert_eq!(status, Some(0));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, 688);
+    assert_eq!(rows[0].1, "第一部分 › 中共中央关于制定国民经… › 八、 › 31.");
+    assert!(
+        rows[0].2.contains("成渝地区双城经济圈建设。"),
+        "{}",
+        rows[0].2
+    );
+}
+
+#[test]
+fn grep_finds_a_phrase_across_a_hard_wrap_and_a_box() {
+    // 公办园， ends line 13391; 专栏 4 comes between; 支持民办园 opens line 13423.
+    let (_, rows) = grep("公办园，支持民办园");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, 13391);
+    assert!(rows[0].1.ends_with("（二） › 1."), "{}", rows[0].1);
+}
+
+#[test]
+fn grep_gives_each_hit_the_line_it_starts_on() {
+    // 数字经济 occurs twice in article 15.: on its first line and on the next.
+    let (_, rows) = grep("数字经济");
+    let lines: Vec<u32> = rows.iter().map(|r| r.0).collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    assert_eq!(&lines[..2], [383, 385]);
+    assert!(rows.iter().any(|r| r.1.ends_with("第五篇 › 第十五章")));
+}
+
+#[test]
+fn grep_without_a_hit_exits_with_status_1() {
+    let (status, rows) = grep("不会出现的短语");
+    assert_eq!(status, Some(1));
+    assert!(rows.is_empty());
+}
+
+#[test]
+fn grep_matches_letters_in_either_case_and_width() {
+    let (_, lower) = grep("5g");
+    let (_, upper) = grep("５Ｇ");
+    assert!(lower.len() >= 3);
+    assert_eq!(lower, upper);
+}

@@ -1,9 +1,10 @@
 //! Fuzzy jump to a heading: every heading's search keys (`keys`) and the ranking
 //! of headings for a query, by text, pinyin, pinyin initials or number. A plain
 //! synchronous function over the outline; the reader's popup and `gangmu find`
-//! show its results.
+//! show its results. Full-text search over the reflowed text is `text`.
 
 pub mod keys;
+pub mod text;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

@@ -1,0 +1,290 @@
+//! Full-text search: every place a phrase occurs in the reflowed text, so a phrase
+//! that a hard wrap or a page break split in the source is found whole.
+//!
+//! A query is a plain substring, not a pattern. ASCII letters match either case,
+//! and the ASCII forms of letters, digits and punctuation match their full-width
+//! forms both ways (`5G` finds `５Ｇ`, `（三）` finds `(三)`); white space in the query
+//! matches any run of white space, or none. Hits are byte ranges in the paragraphs'
+//! own text, in document order. Owns neither the popup nor the command line.
+
+use regex::Regex;
+
+use crate::document::{Document, HeadingId};
+
+/// Most hits the reader keeps for one query; a query that occurs more often than
+/// this is too common to step through, and its count is shown as `100000+`.
+pub const MAX_HITS: usize = 100_000;
+
+/// One place a query occurs: bytes `start..end` of a paragraph's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TextHit {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The hits of one query, in document order.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub hits: Vec<TextHit>,
+    /// More hits exist than were kept.
+    pub truncated: bool,
+}
+
+/// A query made ready to search with.
+#[derive(Debug, Clone)]
+pub struct Query {
+    text: String,
+    regex: Regex,
+}
+
+impl Query {
+    /// The query for `text`; `None` when it has nothing to look for (empty or
+    /// white space only).
+    pub fn new(text: &str) -> Option<Self> {
+        let trimmed = text.trim_matches(char::is_whitespace);
+        if trimmed.is_empty() {
+            return None;
+        }
+        let regex = Regex::new(&pattern_of(trimmed)).ok()?;
+        Some(Self {
+            text: trimmed.to_string(),
+            regex,
+        })
+    }
+
+    /// The query as typed, without surrounding white space.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether every text this query matches also matches `other`'s query, so
+    /// only `other`'s hit paragraphs need searching (a query typed further).
+    pub fn narrows(&self, other: &Query) -> bool {
+        self.text.starts_with(&other.text)
+    }
+
+    /// Every occurrence in the document, in order, up to `limit`.
+    pub fn find_all(&self, document: &Document, limit: usize) -> Found {
+        self.find_in(document, 0..document.paragraphs.len(), limit)
+    }
+
+    /// Occurrences in the given paragraphs (in ascending order), up to `limit`.
+    pub fn find_in(
+        &self,
+        document: &Document,
+        paragraphs: impl IntoIterator<Item = usize>,
+        limit: usize,
+    ) -> Found {
+        let mut found = Found::default();
+        for index in paragraphs {
+            let Some(paragraph) = document.paragraphs.get(index) else {
+                continue;
+            };
+            for m in self.regex.find_iter(&paragraph.text) {
+                if found.hits.len() == limit {
+                    found.truncated = true;
+                    return found;
+                }
+                found.hits.push(TextHit {
+                    paragraph: index,
+                    start: m.start(),
+                    end: m.end(),
+                });
+            }
+        }
+        found
+    }
+
+    /// The hits of this query up to [`MAX_HITS`], searching only where `previous`
+    /// (a query this one extends) was found, when that is enough.
+    pub fn find_after(&self, document: &Document, previous: Option<(&Query, &Found)>) -> Found {
+        match previous {
+            Some((query, found)) if !found.truncated && self.narrows(query) => {
+                let mut paragraphs: Vec<usize> = found.hits.iter().map(|h| h.paragraph).collect();
+                paragraphs.dedup();
+                self.find_in(document, paragraphs, MAX_HITS)
+            }
+            _ => self.find_all(document, MAX_HITS),
+        }
+    }
+}
+
+/// The regular expression matching `query` as a folded substring.
+fn pattern_of(query: &str) -> String {
+    let mut pattern = String::new();
+    let mut in_space = false;
+    for c in query.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                pattern.push_str(r"\s*");
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        let ascii = half_width(c);
+        if ascii.is_ascii_graphic() {
+            let mut forms = vec![ascii, full_width(ascii)];
+            if ascii.is_ascii_alphabetic() {
+                let other = if ascii.is_ascii_lowercase() {
+                    ascii.to_ascii_uppercase()
+                } else {
+                    ascii.to_ascii_lowercase()
+                };
+                forms.extend([other, full_width(other)]);
+            }
+            pattern.push('[');
+            for form in forms {
+                pattern.push_str(&regex::escape(form.encode_utf8(&mut [0; 4])));
+            }
+            pattern.push(']');
+        } else {
+            pattern.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    pattern
+}
+
+/// The full-width form (U+FF01–U+FF5E) of a printable ASCII character.
+fn full_width(c: char) -> char {
+    char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+}
+
+/// The ASCII form of a full-width character; other characters unchanged.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Hits grouped by the section they fall in, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The section's heading (`None` for text before the first heading).
+    pub heading: Option<HeadingId>,
+    /// Indices into the hits of the first hit of the group and the count.
+    pub first: usize,
+    pub count: usize,
+}
+
+/// The hits' sections, each with its run of hits.
+pub fn groups(document: &Document, hits: &[TextHit]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (index, hit) in hits.iter().enumerate() {
+        let heading = document.paragraphs[hit.paragraph].heading;
+        match groups.last_mut() {
+            Some(group) if group.heading == heading => group.count += 1,
+            _ => groups.push(Group {
+                heading,
+                first: index,
+                count: 1,
+            }),
+        }
+    }
+    groups
+}
+
+/// Text around a hit: up to `before` characters before it and `after` after it,
+/// within its paragraph, table rows joined by a space. Returns the snippet and the
+/// hit's char range within it.
+pub fn snippet(
+    text: &str,
+    hit: &TextHit,
+    (before, after): (usize, usize),
+) -> (String, std::ops::Range<usize>) {
+    let start = hit.start.min(text.len());
+    let end = hit.end.clamp(start, text.len());
+    let lead: Vec<char> = text[..start].chars().rev().take(before).collect();
+    let found: String = text[start..end].chars().collect();
+    let tail: String = text[end..].chars().take(after).collect();
+    let mut out: String = lead.iter().rev().collect();
+    let from = lead.len();
+    let to = from + found.chars().count();
+    out.push_str(&found);
+    out.push_str(&tail);
+    let out = out.replace('\n', " ");
+    (out, from..to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(text: &str, query: &str) -> Vec<String> {
+        let document = crate::build(text);
+        let query = Query::new(query).expect("a query");
+        query
+            .find_all(&document, MAX_HITS)
+            .hits
+            .iter()
+            .map(|h| document.paragraphs[h.paragraph].text[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn chinese_is_found_as_a_substring() {
+        assert_eq!(
+            hits("\u{3000}\u{3000}发展数字经济，数字中国。\n", "数字"),
+            ["数字", "数字"]
+        );
+    }
+
+    #[test]
+    fn latin_letters_ignore_case_and_width() {
+        assert_eq!(
+            hits("\u{3000}\u{3000}加快５Ｇ网络和5g应用，推进ＡＩ。\n", "5G"),
+            ["５Ｇ", "5g"]
+        );
+        assert_eq!(hits("\u{3000}\u{3000}推进ＡＩ。\n", "ａｉ"), ["ＡＩ"]);
+        assert_eq!(
+            hits("\u{3000}\u{3000}见（三）与(三)。\n", "(三)"),
+            ["（三）", "(三)"]
+        );
+    }
+
+    #[test]
+    fn white_space_in_the_query_matches_any_or_none() {
+        assert_eq!(
+            hits("\u{3000}\u{3000}5G 网络与5G网络。\n", "5G 网络"),
+            ["5G 网络", "5G网络"]
+        );
+    }
+
+    #[test]
+    fn a_query_of_white_space_finds_nothing() {
+        assert!(Query::new(" \u{3000} ").is_none());
+    }
+
+    #[test]
+    fn pattern_characters_are_literal() {
+        assert_eq!(hits("\u{3000}\u{3000}增长 7.2*（%）。\n", "7.2*"), ["7.2*"]);
+        assert!(hits("\u{3000}\u{3000}增长 712。\n", "7.2").is_empty());
+    }
+
+    #[test]
+    fn a_longer_query_searches_only_where_the_shorter_was_found() {
+        let document = crate::build("\u{3000}\u{3000}数字经济。\n\n\u{3000}\u{3000}数字中国。\n");
+        let short = Query::new("数字").expect("a query");
+        let long = Query::new("数字经济").expect("a query");
+        let found = short.find_all(&document, MAX_HITS);
+        assert!(long.narrows(&short));
+        let narrowed = long.find_after(&document, Some((&short, &found)));
+        assert_eq!(narrowed.hits, long.find_all(&document, MAX_HITS).hits);
+        assert_eq!(narrowed.hits.len(), 1);
+    }
+
+    #[test]
+    fn snippets_keep_context_and_mark_the_hit() {
+        let text = "一二三四五数字六七八九十";
+        let hit = TextHit {
+            paragraph: 0,
+            start: "一二三四五".len(),
+            end: "一二三四五数字".len(),
+        };
+        let (snippet, range) = snippet(text, &hit, (2, 3));
+        assert_eq!(snippet, "四五数字六七八");
+        assert_eq!(range, 2..4);
+    }
+}

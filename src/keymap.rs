@@ -4,37 +4,77 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, Focus};
+use crate::app::{Action, Focus, Mode};
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
 
-/// The action an event asks for, if any; `jumping` while the jump popup is open.
-pub fn action(event: &Event, focus: Focus, jumping: bool) -> Option<Action> {
+/// The action an event asks for in `mode`, if any.
+pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release && jumping => jump_key(key),
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(key, focus),
+        Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
+            Mode::Reading(focus) => key_action(key, focus),
+            Mode::Jump => prompt_key(key).or_else(|| jump_key(key)),
+            Mode::SearchPrompt => prompt_key(key).or_else(|| search_prompt_key(key)),
+            Mode::SearchList => search_list_key(key),
+        },
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         _ => None,
     }
 }
 
-/// Keys while the jump popup is open: typing goes into the query.
-fn jump_key(key: &KeyEvent) -> Option<Action> {
+/// Keys any popup's prompt takes: typing, erasing, moving the selection, Enter, Esc.
+fn prompt_key(key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if ctrl => Some(Action::Quit),
-        KeyCode::Char('p' | 'k') if ctrl => Some(Action::JumpMove(-1)),
-        KeyCode::Char('n' | 'j') if ctrl => Some(Action::JumpMove(1)),
-        KeyCode::Char(c) if !ctrl => Some(Action::JumpType(c)),
-        KeyCode::Up => Some(Action::JumpMove(-1)),
-        KeyCode::Down => Some(Action::JumpMove(1)),
-        KeyCode::PageUp => Some(Action::JumpMove(-10)),
-        KeyCode::PageDown => Some(Action::JumpMove(10)),
-        KeyCode::Backspace => Some(Action::JumpErase),
-        KeyCode::Enter => Some(Action::JumpAccept),
+        KeyCode::Char('p' | 'k') if ctrl => Some(Action::Select(-1)),
+        KeyCode::Char('n' | 'j') if ctrl => Some(Action::Select(1)),
+        KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
+        KeyCode::PageUp => Some(Action::Select(-10)),
+        KeyCode::PageDown => Some(Action::Select(10)),
+        KeyCode::Backspace => Some(Action::Erase),
+        KeyCode::Enter => Some(Action::Accept),
         KeyCode::Esc => Some(Action::Dismiss),
+        _ => None,
+    }
+}
+
+/// The jump popup's arrows move through the headings.
+fn jump_key(key: &KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Up => Some(Action::Select(-1)),
+        KeyCode::Down => Some(Action::Select(1)),
+        _ => None,
+    }
+}
+
+/// The search prompt's arrows go through the history; Tab moves to the list.
+fn search_prompt_key(key: &KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Up => Some(Action::History(-1)),
+        KeyCode::Down => Some(Action::History(1)),
+        KeyCode::Tab | KeyCode::BackTab => Some(Action::ToggleList),
+        _ => None,
+    }
+}
+
+/// In the search popup's list, keys move through the hits; `/` and Tab go back to
+/// the prompt.
+fn search_list_key(key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char('p' | 'k') if ctrl => Some(Action::Select(-1)),
+        KeyCode::Char('n' | 'j') if ctrl => Some(Action::Select(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(Action::Select(-1)),
+        KeyCode::Char('j') | KeyCode::Down => Some(Action::Select(1)),
+        KeyCode::PageUp => Some(Action::Select(-10)),
+        KeyCode::PageDown => Some(Action::Select(10)),
+        KeyCode::Char('/') | KeyCode::Tab | KeyCode::BackTab => Some(Action::ToggleList),
+        KeyCode::Enter => Some(Action::Accept),
+        KeyCode::Esc | KeyCode::Char('q') => Some(Action::Dismiss),
         _ => None,
     }
 }
@@ -53,6 +93,9 @@ fn key_action(key: &KeyEvent, focus: Focus) -> Option<Action> {
     let common = match key.code {
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('f') => Some(Action::OpenJump),
+        KeyCode::Char('/') => Some(Action::OpenSearch),
+        KeyCode::Char('n') => Some(Action::NextHit(1)),
+        KeyCode::Char('N') => Some(Action::NextHit(-1)),
         KeyCode::Esc => Some(Action::Dismiss),
         KeyCode::Tab | KeyCode::BackTab => Some(Action::SwitchFocus),
         KeyCode::Char('?') => Some(Action::ToggleHelp),

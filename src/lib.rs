@@ -30,6 +30,7 @@ pub mod safe;
 pub mod sample;
 pub mod search;
 pub mod source;
+pub mod text_search;
 pub mod ui;
 
 pub use build::build;

@@ -67,8 +67,8 @@ pub fn run(texts: Vec<(String, Text)>, measure: u16) -> anyhow::Result<()> {
                     continue;
                 }
                 let event = event::read()?;
-                let changed = keymap::action(&event, app.focus, app.jump.is_some())
-                    .is_some_and(|action| app.update(action));
+                let changed =
+                    keymap::action(&event, app.mode()).is_some_and(|action| app.update(action));
                 if app.quit {
                     return Ok(());
                 }

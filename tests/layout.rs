@@ -1,6 +1,7 @@
 //! The reader's layout over every paragraph of the sample at several widths: no
 //! row wider than the measure, rows that rejoin to the paragraph, and no row that
-//! starts with a closing mark or ends with an opening one where that was avoidable.
+//! starts with a closing mark or ends with an opening one where that was avoidable,
+//! and each row's text found at its first character's index in the paragraph.
 
 use gangmu::document::ParagraphKind;
 use gangmu::layout::reader::{ReaderLayout, RowKind};
@@ -28,6 +29,17 @@ fn every_paragraph_of_the_sample_lays_out_within_the_rules() {
                     "{width}: {used} columns: {:?}",
                     row.text
                 );
+            }
+            let chars: Vec<char> = paragraph.text.chars().collect();
+            for row in rows
+                .iter()
+                .filter(|r| matches!(r.kind, RowKind::Body | RowKind::Heading(_)))
+            {
+                let count = row.text.chars().count();
+                let at: String = chars[row.first_char..row.first_char + count]
+                    .iter()
+                    .collect();
+                assert_eq!(at, row.text, "{width}: paragraph {index}");
             }
             let text_rows: Vec<&str> = rows
                 .iter()

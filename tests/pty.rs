@@ -1,6 +1,6 @@
 //! The real binary in a real pseudo-terminal, read through a terminal emulator:
-//! it opens the sample, moves by headings, and on quitting leaves the terminal as
-//! it found it (main screen, cursor shown, mouse reporting off).
+//! it opens the sample, moves by headings, jumps, searches, and on quitting leaves
+//! the terminal as it found it (main screen, cursor shown, mouse reporting off).
 
 use std::io::{Read, Write};
 use std::sync::mpsc;
@@ -141,6 +141,23 @@ fn jumps_to_a_heading_by_its_pinyin_initials() {
     session.wait_for("1/");
     session.keys("\r");
     session.wait_for("› 第十五章");
+    session.keys("q");
+    assert!(session.exit_status().success());
+}
+
+#[test]
+fn searches_the_text_and_steps_through_the_hits() {
+    let mut session = Session::start(&["assets/plans-2021.txt"]);
+    session.wait_for("q 退出");
+    std::thread::sleep(Duration::from_millis(300));
+    session.keys("/");
+    session.wait_for("搜索");
+    session.keys("双城经济圈");
+    session.wait_for("1/36");
+    session.keys("\r");
+    session.wait_for("/双城经济圈 hit 1/36");
+    session.keys("n");
+    session.wait_for("hit 2/36");
     session.keys("q");
     assert!(session.exit_status().success());
 }

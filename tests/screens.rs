@@ -91,3 +91,20 @@ fn tiny_terminals_draw_without_panicking() {
         screen(&app, width + 7, height + 3);
     }
 }
+
+#[test]
+fn the_search_popup_lists_hits_under_their_sections_at_100_by_30() {
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend("双城经济圈".chars().map(Action::Type));
+    assert_snapshot!(screen(&app(100, 30, &actions), 100, 30));
+}
+
+#[test]
+fn search_hits_stay_marked_with_the_count_in_the_status_line() {
+    let mut actions = vec![Action::OpenSearch];
+    actions.extend("双城经济圈".chars().map(Action::Type));
+    actions.extend([Action::Accept, Action::NextHit(1)]);
+    let screen = screen(&app(100, 30, &actions), 100, 30);
+    let status = screen.lines().last().expect("a status line");
+    assert!(status.contains("/双城经济圈 hit 2/"), "{status}");
+}

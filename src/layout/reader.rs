@@ -2,10 +2,11 @@
 //! only where it is needed, so a key press costs the same in any size of document.
 //!
 //! A position in the text is a paragraph and a row within it; across a change of
-//! width it is kept as the byte offset of that row's first character. No terminal
+//! width it is kept as the index of that row's first character. No terminal
 //! code: rows are plain text with a kind that the UI styles.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::rc::Rc;
 
 use super::wrap;
@@ -39,8 +40,9 @@ pub struct Row {
     pub indent: u16,
     /// Inside a 专栏 box.
     pub boxed: bool,
-    /// Byte offset in the paragraph's text where the row starts.
-    pub offset: usize,
+    /// Index of the row's first character in its paragraph's text (characters,
+    /// which are the same in the text and in its visible form).
+    pub first_char: usize,
 }
 
 /// A place in the text: a paragraph and a row of its layout.
@@ -89,16 +91,16 @@ impl ReaderLayout {
         if measure == self.measure {
             return position;
         }
-        let offset = self
+        let first_char = self
             .rows(document, position.paragraph)
             .get(position.row)
-            .map_or(0, |r| r.offset);
+            .map_or(0, |r| r.first_char);
         self.measure = measure;
         self.rows.clear();
         let rows = self.rows(document, position.paragraph);
         let row = rows
             .iter()
-            .rposition(|r| r.offset <= offset && r.kind != RowKind::Gap)
+            .rposition(|r| r.first_char <= first_char && r.kind != RowKind::Gap)
             .unwrap_or(0);
         Position {
             paragraph: position.paragraph,
@@ -225,12 +227,12 @@ fn lay_out(document: &Document, index: usize, measure: u16) -> Vec<Row> {
     for row in &mut rows {
         row.boxed = boxed;
     }
-    let edge = |kind, offset| Row {
+    let edge = |kind, first_char| Row {
         text: String::new(),
         kind,
         indent: 0,
         boxed: false,
-        offset,
+        first_char,
     };
     if opens_box(document, index) {
         rows.insert(0, edge(RowKind::BoxTop, 0));
@@ -240,10 +242,11 @@ fn lay_out(document: &Document, index: usize, measure: u16) -> Vec<Row> {
             .paragraphs
             .get(index + 1)
             .is_some_and(|next| next.in_box && !opens_box(document, index + 1));
+    let end = paragraph.text.chars().count();
     if closes_box {
-        rows.push(edge(RowKind::BoxBottom, paragraph.text.len()));
+        rows.push(edge(RowKind::BoxBottom, end));
     }
-    rows.push(edge(RowKind::Gap, paragraph.text.len()));
+    rows.push(edge(RowKind::Gap, end));
     rows
 }
 
@@ -256,10 +259,26 @@ fn opens_box(document: &Document, index: usize) -> bool {
             .is_some_and(|id| document.outline.get(id).kind == HeadingKind::Box)
 }
 
-fn heading_rows(text: &str, width: u16, level: u8) -> Vec<Row> {
-    wrap::wrap(text, usize::from(width))
-        .into_iter()
+/// The character index in `text` where each of `ranges` (in order) starts.
+fn first_chars(text: &str, ranges: &[Range<usize>]) -> Vec<usize> {
+    let mut counted = (0, 0);
+    ranges
+        .iter()
         .map(|range| {
+            let (byte, chars) = counted;
+            counted = (range.start, chars + text[byte..range.start].chars().count());
+            counted.1
+        })
+        .collect()
+}
+
+fn heading_rows(text: &str, width: u16, level: u8) -> Vec<Row> {
+    let ranges = wrap::wrap(text, usize::from(width));
+    let firsts = first_chars(text, &ranges);
+    ranges
+        .into_iter()
+        .zip(firsts)
+        .map(|(range, first_char)| {
             let row = &text[range.clone()];
             let spare = width.saturating_sub(wrap::display_width(row) as u16);
             let indent = if level <= 2 { spare / 2 } else { 0 };
@@ -268,7 +287,7 @@ fn heading_rows(text: &str, width: u16, level: u8) -> Vec<Row> {
                 kind: RowKind::Heading(level),
                 indent,
                 boxed: false,
-                offset: range.start,
+                first_char,
             }
         })
         .collect()
@@ -278,10 +297,15 @@ fn body_rows(text: &str, width: u16) -> Vec<Row> {
     // The first row's indent is laid out as two full-width spaces, then dropped.
     let indented = format!("\u{3000}\u{3000}{text}");
     let shift = "\u{3000}\u{3000}".len();
-    wrap::wrap(&indented, usize::from(width))
+    let ranges: Vec<Range<usize>> = wrap::wrap(&indented, usize::from(width))
         .into_iter()
         .filter(|range| range.end > shift)
-        .map(|range| {
+        .collect();
+    let firsts = first_chars(&indented, &ranges);
+    ranges
+        .into_iter()
+        .zip(firsts)
+        .map(|(range, first_char)| {
             let first = range.start == 0;
             let start = range.start.max(shift);
             Row {
@@ -293,14 +317,14 @@ fn body_rows(text: &str, width: u16) -> Vec<Row> {
                     0
                 },
                 boxed: false,
-                offset: start - shift,
+                first_char: first_char.saturating_sub(2),
             }
         })
         .collect()
 }
 
 fn preformatted_rows(text: &str, width: u16) -> Vec<Row> {
-    let mut offset = 0;
+    let mut first_char = 0;
     text.split('\n')
         .map(|line| {
             let (shown, cut) = wrap::cut(&visible(line), usize::from(width), '›');
@@ -309,9 +333,9 @@ fn preformatted_rows(text: &str, width: u16) -> Vec<Row> {
                 kind: RowKind::Preformatted { cut },
                 indent: 0,
                 boxed: false,
-                offset,
+                first_char,
             };
-            offset += line.len() + 1;
+            first_char += line.chars().count() + 1;
             row
         })
         .collect()
@@ -420,13 +444,13 @@ mod tests {
             paragraph: 0,
             row: 3,
         };
-        let offset = layout.rows(&doc, 0)[3].offset;
+        let first_char = layout.rows(&doc, 0)[3].first_char;
         let moved = layout.set_measure(&doc, 40, top);
         let rows = layout.rows(&doc, 0);
-        assert!(rows[moved.row].offset <= offset);
+        assert!(rows[moved.row].first_char <= first_char);
         assert!(
             rows.get(moved.row + 1)
-                .is_none_or(|r| r.offset > offset || r.kind == RowKind::Gap)
+                .is_none_or(|r| r.first_char > first_char || r.kind == RowKind::Gap)
         );
     }
 }

@@ -2,6 +2,8 @@
 //! a heading's label and title with the matched characters marked and a dimmed
 //! breadcrumb; the selected row highlighted. Drawn over a cleared box.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -68,23 +70,9 @@ fn hit_line<'a>(
     } else {
         theme.body()
     };
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (index, c) in display(heading).chars().map(visible_char).enumerate() {
-        let w = display_width(c.encode_utf8(&mut [0; 4]));
-        if used + w + 1 > width {
-            spans.push(Span::styled("…", base));
-            used += 1;
-            break;
-        }
-        let style = if matched.contains(&index) {
-            base.patch(theme.heading(1))
-        } else {
-            base
-        };
-        spans.push(Span::styled(c.to_string(), style));
-        used += w;
-    }
+    let marked: Vec<Range<usize>> = matched.iter().map(|&i| i..i + 1).collect();
+    let style = super::marking(base, theme.heading(1), &marked);
+    let (mut spans, mut used) = super::styled_spans(&display(heading), style, width);
     let crumbs = crate::layout::breadcrumb(outline, &outline.ancestors(id), BREADCRUMB_TITLE);
     if !crumbs.is_empty() && used + 4 < width {
         let crumbs = truncate(&format!("  {crumbs}"), width - used);

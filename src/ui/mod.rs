@@ -1,23 +1,80 @@
 //! Drawing: one renderer per region, each reading `&App` only.
 //!
 //! The screen is the outline pane, a separator and the reader pane above a status
-//! line, with the help overlay drawn last over a cleared area. Everything from the
-//! document reaches the screen through `safe::visible` (reader rows are safe when
-//! laid out; titles are made safe here).
+//! line, with a popup (jump, search) or the help overlay drawn last over a cleared
+//! area. Everything from the document reaches the screen through `safe::visible`
+//! (reader rows are safe when laid out; titles and snippets are made safe here).
 
 pub mod backend;
 mod help;
 mod jump;
 mod reader;
+mod search;
 mod status;
 pub mod theme;
 mod tree;
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
 
-use crate::app::App;
+use crate::app::{App, Popup};
+use crate::layout::wrap::display_width;
+use crate::safe::visible_char;
 use theme::Theme;
+
+/// `text` as spans within `width` columns (cut with `…` in `style_of(0)`'s style),
+/// made safe, each character in the style `style_of` gives its index. Returns the
+/// spans and the columns they take.
+fn styled_spans<'a>(
+    text: &str,
+    style_of: impl Fn(usize) -> Style,
+    width: usize,
+) -> (Vec<Span<'a>>, usize) {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    let mut run = String::new();
+    let mut run_style = style_of(0);
+    let total = display_width(text);
+    for (index, c) in text.chars().map(visible_char).enumerate() {
+        let w = display_width(c.encode_utf8(&mut [0; 4]));
+        if total > width && used + w + 1 > width {
+            flush(&mut spans, &mut run, run_style);
+            spans.push(Span::styled("…", style_of(0)));
+            return (spans, used + 1);
+        }
+        let style = style_of(index);
+        if style != run_style {
+            flush(&mut spans, &mut run, run_style);
+            run_style = style;
+        }
+        run.push(c);
+        used += w;
+    }
+    flush(&mut spans, &mut run, run_style);
+    (spans, used)
+}
+
+/// The style of characters in `marked` ranges: `base` patched with `mark`.
+fn marking(base: Style, mark: Style, marked: &[Range<usize>]) -> impl Fn(usize) -> Style {
+    move |index| {
+        if marked.iter().any(|r| r.contains(&index)) {
+            base.patch(mark)
+        } else {
+            base
+        }
+    }
+}
+
+/// Ends a run of equally styled characters.
+fn flush<'a>(spans: &mut Vec<Span<'a>>, run: &mut String, style: Style) {
+    if !run.is_empty() {
+        spans.push(Span::styled(std::mem::take(run), style));
+    }
+}
 
 /// A `width` × `height` box in the middle of `area`.
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -96,9 +153,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         let line = Rect::new(area.x, area.y + body.height, area.width, 1);
         status::draw(frame, app, theme, line);
     }
-    if let Some(popup) = &app.jump {
-        jump::draw(frame, app, popup, theme, area);
-    } else if app.help {
-        help::draw(frame, theme, area);
+    match &app.popup {
+        Some(Popup::Jump(popup)) => jump::draw(frame, app, popup, theme, area),
+        Some(Popup::Search(popup)) => search::draw(frame, app, popup, theme, area),
+        None if app.help => help::draw(frame, theme, area),
+        None => {}
     }
 }

@@ -1,13 +1,15 @@
 //! The reader pane: the laid-out rows at the text measure, centred, headings
-//! styled by level, boxes with a bar on their left, cut table rows marked.
+//! styled by level, boxes with a bar on their left, cut table rows marked, search
+//! hits highlighted (the current one more strongly).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Mark};
 use crate::layout::reader::RowKind;
 
 /// A box's top or bottom edge across the measure.
@@ -27,25 +29,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .view
         .reader
         .iter()
+        .zip(&app.view.marks)
         .take(usize::from(area.height))
-        .map(|row| {
+        .map(|(row, marks)| {
+            let text = |base: Style| marked_text(&row.text, marks, base, theme);
             let mut spans = vec![Span::raw(margin.clone())];
             if row.boxed {
                 spans.push(Span::styled("│ ", theme.box_border()));
             }
             spans.push(Span::raw(" ".repeat(usize::from(row.indent))));
             match row.kind {
-                RowKind::Heading(level) => {
-                    spans.push(Span::styled(row.text.clone(), theme.heading(level)))
-                }
-                RowKind::Body => spans.push(Span::styled(row.text.clone(), theme.body())),
+                RowKind::Heading(level) => spans.extend(text(theme.heading(level))),
+                RowKind::Body => spans.extend(text(theme.body())),
                 RowKind::Preformatted { cut } => {
-                    let text = row
+                    let shown = row
                         .text
                         .strip_suffix('›')
                         .filter(|_| cut)
                         .unwrap_or(&row.text);
-                    spans.push(Span::styled(text.to_string(), theme.preformatted()));
+                    spans.extend(marked_text(shown, marks, theme.preformatted(), theme));
                     if cut {
                         spans.push(Span::styled("›", theme.cut_marker()));
                     }
@@ -64,4 +66,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A row's text (already safe) with its search hits highlighted.
+fn marked_text<'a>(text: &str, marks: &[Mark], base: Style, theme: Theme) -> Vec<Span<'a>> {
+    if marks.is_empty() {
+        return vec![Span::styled(text.to_string(), base)];
+    }
+    let style = |index: usize| {
+        marks
+            .iter()
+            .find(|m| m.chars.contains(&index))
+            .map_or(base, |m| base.patch(theme.search_hit(m.current)))
+    };
+    super::styled_spans(text, style, usize::MAX).0
 }

@@ -1,5 +1,6 @@
-//! The status line: the file, the breadcrumb of the section being read, the
-//! position, and the main keys.
+//! The status line: the file, the breadcrumb of the section being read, the last
+//! search and which of its hits the reader is at (`hit k/n`), the position, and
+//! the main keys.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,6 +14,12 @@ use crate::safe::visible;
 
 /// Columns a breadcrumb step without a label gets.
 const STEP_TITLE: usize = 12;
+/// Columns the phrase of the last search gets.
+const SEARCH_PHRASE: usize = 16;
+/// The main keys, shown when there is room.
+const KEYS: &str = "f 跳转  / 搜索  ? 帮助  q 退出 ";
+/// Columns kept for the file and the breadcrumb before the keys are shown.
+const MIN_LEFT: usize = 40;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
@@ -21,17 +28,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let place = app
         .section_place()
         .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));
+    let search = app.text_search.as_ref().map_or(String::new(), |search| {
+        format!(
+            "/{} hit {}  ",
+            visible(&truncate(search.query.text(), SEARCH_PHRASE)),
+            search.count_label(search.current)
+        )
+    });
+    let position = format!("  {search}{}%  {place}", app.percent());
     let right = match &app.message {
         Some(message) => format!("{} ", visible(message)),
-        None => format!("{}%  {place}f 跳转  ? 帮助  q 退出 ", app.percent()),
+        // The keys only where the file and the breadcrumb keep some room.
+        None if display_width(&position) + display_width(KEYS) + MIN_LEFT <= width => {
+            format!("{position}{KEYS}")
+        }
+        None => position,
     };
-    let room = width.saturating_sub(display_width(&right));
-    let left = truncate(&left, room);
+    let right = truncate(&right, width);
+    let left = truncate(&left, width - display_width(&right));
     let pad = width.saturating_sub(display_width(&left) + display_width(&right));
-    let text = if display_width(&right) > width {
-        truncate(&left, width)
-    } else {
-        format!("{left}{}{right}", " ".repeat(pad))
-    };
+    let text = format!("{left}{}{right}", " ".repeat(pad));
     frame.render_widget(Paragraph::new(Line::styled(text, theme.status())), area);
 }

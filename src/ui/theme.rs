@@ -74,6 +74,19 @@ impl Theme {
         }
     }
 
+    /// A search hit in the text; `current` for the one the reader is at.
+    pub fn search_hit(self, current: bool) -> Style {
+        match (self.colour, current) {
+            (true, false) => Style::new().fg(Color::Black).bg(Color::Yellow),
+            (true, true) => Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            (false, false) => Style::new().add_modifier(Modifier::UNDERLINED),
+            (false, true) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        }
+    }
+
     pub fn status(self) -> Style {
         if self.colour {
             Style::new().fg(Color::Black).bg(Color::Cyan)

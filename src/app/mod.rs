@@ -1,14 +1,21 @@
 //! The reader's state and its one mutator: `App::update(Action) -> bool`.
 //!
 //! Owns the document, the reading position, the outline pane's cursor and
-//! expansion, focus, and what the next frame shows (`view`). Knows nothing of the
-//! terminal: keys become actions in `keymap`, frames are drawn by `ui` from
-//! `&App` alone.
+//! expansion, focus, the open popup, and what the next frame shows (`view`).
+//! Knows nothing of the terminal: keys become actions in `keymap`, frames are
+//! drawn by `ui` from `&App` alone. The popups (jump, search) and stepping
+//! through search hits are in `popups`.
+
+mod popups;
+
+use std::ops::Range;
 
 use crate::document::{Document, HeadingId, HeadingKind};
-use crate::jump::Jump;
 use crate::layout::reader::{Position, ReaderLayout, Row};
 use crate::search::Index;
+use crate::text_search::{History, TextSearch};
+
+pub use popups::Popup;
 
 /// Widest comfortable text measure by default: about 40 CJK characters.
 pub const DEFAULT_MEASURE: u16 = 80;
@@ -20,6 +27,19 @@ pub const NARROW: u16 = 80;
 pub enum Focus {
     Outline,
     Reader,
+}
+
+/// What keys mean at the moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// No popup: keys move through the pane that has the focus.
+    Reading(Focus),
+    /// The jump popup: typing goes into its query.
+    Jump,
+    /// The search popup with the keys in its prompt.
+    SearchPrompt,
+    /// The search popup with the keys in its list of hits.
+    SearchList,
 }
 
 /// Everything a user can do, once keys and mouse are read.
@@ -47,18 +67,27 @@ pub enum Action {
     ToggleOutline,
     /// Show or hide the help overlay.
     ToggleHelp,
-    /// Close whatever overlay is open (the jump popup goes back where it started).
+    /// Close whatever is open (a popup goes back where it started); with nothing
+    /// open, stop highlighting search hits.
     Dismiss,
     /// Open the jump popup.
     OpenJump,
-    /// Type a character into the jump query.
-    JumpType(char),
-    /// Erase the last character of the jump query.
-    JumpErase,
-    /// Move the jump selection by rows; the reader previews it.
-    JumpMove(isize),
-    /// Go to the selected heading and close the popup.
-    JumpAccept,
+    /// Open the search popup.
+    OpenSearch,
+    /// Type a character into the open popup's prompt.
+    Type(char),
+    /// Erase the last character of the popup's prompt.
+    Erase,
+    /// Move the popup's selection by rows; the reader previews it.
+    Select(isize),
+    /// Show an earlier (negative) or later phrase of the search history.
+    History(isize),
+    /// Move the search popup's keys between its prompt and its list.
+    ToggleList,
+    /// Go to the popup's selection and close it.
+    Accept,
+    /// Go to the next (or, negative, previous) search hit.
+    NextHit(isize),
     /// Move the outline cursor by rows (negative: up); the reader follows.
     OutlineMove(isize),
     /// Open the heading under the outline cursor (or go to its first child).
@@ -121,11 +150,21 @@ pub struct TreeRow {
     pub current: bool,
 }
 
+/// A search hit on a reader row: which characters of the row's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub chars: Range<usize>,
+    /// The hit the reader is at (or the popup has selected).
+    pub current: bool,
+}
+
 /// What the next frame shows, prepared by `update`.
 #[derive(Debug, Default)]
 pub struct View {
     pub geometry: Option<Geometry>,
     pub reader: Vec<Row>,
+    /// For each reader row, the search hits on it.
+    pub marks: Vec<Vec<Mark>>,
     pub tree: Vec<TreeRow>,
     /// The heading of the section at the top of the reader.
     pub current: Option<HeadingId>,
@@ -137,7 +176,8 @@ struct ScreenState {
     top: Position,
     focus: Focus,
     help: bool,
-    jump: Option<(String, usize)>,
+    popup: Option<(String, usize, bool)>,
+    search: Option<(String, usize)>,
     cursor: Option<usize>,
     tree_scroll: usize,
     size: (u16, u16),
@@ -153,10 +193,17 @@ pub struct App {
     pub help: bool,
     /// A message for the status line, shown until the next action.
     pub message: Option<String>,
-    /// The jump popup, while open.
-    pub jump: Option<Jump>,
+    /// The popup that is open, if any.
+    pub popup: Option<Popup>,
     /// Search keys of the headings, built when the jump popup first opens.
-    search: Option<Index>,
+    heading_index: Option<Index>,
+    /// The last search's hits, highlighted and stepped through with `n`/`N`.
+    pub text_search: Option<TextSearch>,
+    /// Phrases searched for in this run.
+    history: History,
+    /// Where the reader was put to show the current hit: `n` goes on from that hit
+    /// while the reader stays there, from the screen's top once it has moved.
+    landed: Option<Position>,
     pub quit: bool,
     /// Top row of the reader.
     pub top: Position,
@@ -192,8 +239,11 @@ impl App {
             focus: Focus::Reader,
             help: false,
             message: None,
-            jump: None,
-            search: None,
+            popup: None,
+            heading_index: None,
+            text_search: None,
+            history: History::default(),
+            landed: None,
             quit: false,
             top: Position::default(),
             outline_shown: None,
@@ -231,16 +281,8 @@ impl App {
             row: 0,
         };
         self.cursor = (!self.document.outline.headings.is_empty()).then_some(0);
-        // Search keys and an open popup's hits belonged to the opening.
-        self.search = None;
-        if let Some(jump) = self.jump.take() {
-            let outline = &self.document.outline;
-            let index = self.search.get_or_insert_with(|| Index::new(outline));
-            let mut fresh = Jump::new(jump.origin, None);
-            fresh.query = jump.query;
-            fresh.rank(index, outline);
-            self.jump = Some(fresh);
-        } else {
+        self.search_again();
+        if self.popup.is_none() {
             self.follow_reading();
         }
         self.refresh();
@@ -286,7 +328,11 @@ impl App {
             top: self.top,
             focus: self.focus,
             help: self.help,
-            jump: self.jump.as_ref().map(|j| (j.query.clone(), j.selected)),
+            popup: self.popup.as_ref().map(Popup::state),
+            search: self
+                .text_search
+                .as_ref()
+                .map(|s| (s.query.text().to_string(), s.current)),
             cursor: self.cursor,
             tree_scroll: self.tree_scroll,
             size: self.size,
@@ -321,27 +367,16 @@ impl App {
                 }
             }
             Action::ToggleHelp => self.help = !self.help,
-            Action::Dismiss => {
-                self.help = false;
-                if let Some(jump) = self.jump.take() {
-                    self.top = jump.origin;
-                }
-            }
+            Action::Dismiss => self.dismiss(),
             Action::OpenJump => self.open_jump(),
-            Action::JumpType(c) => self.edit_jump(|query| query.push(c)),
-            Action::JumpErase => self.edit_jump(|query| {
-                query.pop();
-            }),
-            Action::JumpMove(n) => {
-                if let Some(jump) = &mut self.jump {
-                    jump.move_by(n);
-                }
-                self.preview_jump();
-            }
-            Action::JumpAccept => {
-                self.preview_jump();
-                self.jump = None;
-            }
+            Action::OpenSearch => self.open_search(),
+            Action::Type(c) => self.type_char(c),
+            Action::Erase => self.erase(),
+            Action::Select(n) => self.select_in_popup(n),
+            Action::History(n) => self.browse_history(n),
+            Action::ToggleList => self.toggle_list(),
+            Action::Accept => self.accept(),
+            Action::NextHit(n) => self.next_hit(n),
             Action::OutlineMove(n) => self.move_cursor(n),
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),
@@ -365,30 +400,13 @@ impl App {
         }
     }
 
-    fn open_jump(&mut self) {
-        let outline = &self.document.outline;
-        let index = self.search.get_or_insert_with(|| Index::new(outline));
-        let mut jump = Jump::new(self.top, self.view.current);
-        jump.rank(index, outline);
-        self.jump = Some(jump);
-        self.help = false;
-    }
-
-    fn edit_jump(&mut self, edit: impl FnOnce(&mut String)) {
-        if let (Some(jump), Some(index)) = (&mut self.jump, &self.search) {
-            edit(&mut jump.query);
-            jump.rank(index, &self.document.outline);
-        }
-        self.preview_jump();
-    }
-
-    /// The reader shows the selected heading while the popup is open.
-    fn preview_jump(&mut self) {
-        if let Some(id) = self.jump.as_ref().and_then(Jump::selected_heading) {
-            self.top = Position {
-                paragraph: self.document.outline.get(id).paragraph,
-                row: 0,
-            };
+    /// What keys mean now.
+    pub fn mode(&self) -> Mode {
+        match &self.popup {
+            None => Mode::Reading(self.focus),
+            Some(Popup::Jump(_)) => Mode::Jump,
+            Some(Popup::Search(prompt)) if prompt.in_list => Mode::SearchList,
+            Some(Popup::Search(_)) => Mode::SearchPrompt,
         }
     }
 
@@ -557,6 +575,7 @@ impl App {
         let rows = self
             .layout
             .window(&self.document, self.top, usize::from(geometry.body_height));
+        self.view.marks = self.marks(&rows);
         self.view.reader = rows.into_iter().map(|(_, row)| row).collect();
         self.view.current = self.section_at_top();
         self.view.geometry = Some(geometry);

@@ -1,0 +1,313 @@
+//! The reader's full-text search, apart from the terminal: the search popup (the
+//! phrase typed, its history, the hits listed under their sections, the one
+//! selected) and the search left behind when it closes (every hit highlighted,
+//! `n`/`N` stepping through them). `App` drives both; `ui::search` draws the popup.
+
+use crate::document::Document;
+use crate::layout::reader::Position;
+use crate::search::text::{Found, Group, Query, TextHit, groups};
+
+/// Most phrases kept in the search history.
+const HISTORY_LIMIT: usize = 100;
+
+/// A phrase's hits in the document, and the one the reader is at.
+#[derive(Debug, Clone)]
+pub struct TextSearch {
+    pub query: Query,
+    pub found: Found,
+    pub groups: Vec<Group>,
+    /// Index into the hits of the one shown last.
+    pub current: usize,
+}
+
+impl TextSearch {
+    /// Searches `document` for `query`, looking only where `previous` found hits
+    /// when `query` extends its phrase.
+    pub fn new(document: &Document, query: Query, previous: Option<&TextSearch>) -> Self {
+        let found = query.find_after(document, previous.map(|p| (&p.query, &p.found)));
+        let groups = groups(document, &found.hits);
+        Self {
+            query,
+            found,
+            groups,
+            current: 0,
+        }
+    }
+
+    pub fn hits(&self) -> &[TextHit] {
+        &self.found.hits
+    }
+
+    /// The first hit at or after `(paragraph, byte)`, or the first of all when
+    /// there is none after it.
+    pub fn first_from(&self, paragraph: usize, byte: usize) -> usize {
+        let at = self
+            .found
+            .hits
+            .partition_point(|h| (h.paragraph, h.start) < (paragraph, byte));
+        if at == self.found.hits.len() { 0 } else { at }
+    }
+
+    /// The hit `steps` after (or before) `from`, going round at either end;
+    /// whether it went round.
+    pub fn step(&self, from: usize, steps: isize) -> (usize, bool) {
+        let count = self.found.hits.len() as isize;
+        if count == 0 {
+            return (0, false);
+        }
+        let to = from as isize + steps;
+        (to.rem_euclid(count) as usize, !(0..count).contains(&to))
+    }
+
+    /// `k/n` for the current hit, `n` followed by `+` when hits were left out.
+    pub fn count_label(&self, selected: usize) -> String {
+        let total = self.found.hits.len();
+        let more = if self.found.truncated { "+" } else { "" };
+        format!("{}/{total}{more}", (selected + 1).min(total))
+    }
+
+    /// Which group hit `index` is in.
+    pub fn group_of(&self, index: usize) -> usize {
+        self.groups
+            .partition_point(|g| g.first <= index)
+            .saturating_sub(1)
+    }
+
+    /// The results list's rows from row `start` on: each section, then its hits.
+    pub fn list_rows(&self, start: usize, count: usize) -> Vec<ListRow> {
+        // A group's heading row comes before its hits: group g starts at row first + g.
+        let mut group = self
+            .groups
+            .partition_point(|g| g.first + self.group_index(g) <= start)
+            .saturating_sub(1);
+        let mut rows = Vec::with_capacity(count);
+        let mut row = start;
+        while rows.len() < count && group < self.groups.len() {
+            let g = &self.groups[group];
+            let header = g.first + group;
+            if row == header {
+                rows.push(ListRow::Section(group));
+            } else if row <= header + g.count {
+                rows.push(ListRow::Hit(g.first + row - header - 1));
+            } else {
+                group += 1;
+                continue;
+            }
+            row += 1;
+        }
+        rows
+    }
+
+    /// The row of the results list that shows hit `index`.
+    pub fn row_of(&self, index: usize) -> usize {
+        index + self.group_of(index) + 1
+    }
+
+    fn group_index(&self, group: &Group) -> usize {
+        self.groups.partition_point(|g| g.first < group.first)
+    }
+}
+
+/// One row of the results list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRow {
+    /// A section's breadcrumb and how many hits it has (an index into the groups).
+    Section(usize),
+    /// A hit (an index into the hits).
+    Hit(usize),
+}
+
+/// Phrases searched for, the most recent last.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    phrases: Vec<String>,
+}
+
+impl History {
+    /// Keeps `phrase` as the most recent, once.
+    pub fn remember(&mut self, phrase: &str) {
+        self.phrases.retain(|p| p != phrase);
+        self.phrases.push(phrase.to_string());
+        if self.phrases.len() > HISTORY_LIMIT {
+            self.phrases.remove(0);
+        }
+    }
+}
+
+/// The open search popup.
+#[derive(Debug, Clone)]
+pub struct SearchPrompt {
+    /// The phrase being typed.
+    pub input: String,
+    /// Its hits, once there is a phrase.
+    pub search: Option<TextSearch>,
+    /// Index into the hits of the one selected (and previewed).
+    pub selected: usize,
+    /// Keys move the list rather than edit the phrase.
+    pub in_list: bool,
+    /// The reader's position before the popup opened.
+    pub origin: Position,
+    /// Where the search starts: the first hit from here is selected first.
+    from: (usize, usize),
+    /// Which history phrase is shown (`None`: the phrase being typed).
+    history_at: Option<usize>,
+    /// The phrase typed before going through the history.
+    draft: String,
+}
+
+impl SearchPrompt {
+    /// A popup opened with the reader at `origin`, the first row on screen
+    /// starting at byte `byte` of its paragraph.
+    pub fn new(origin: Position, byte: usize) -> Self {
+        Self {
+            input: String::new(),
+            search: None,
+            selected: 0,
+            in_list: false,
+            origin,
+            from: (origin.paragraph, byte),
+            history_at: None,
+            draft: String::new(),
+        }
+    }
+
+    /// Searches again for the phrase, selecting the first hit from where the
+    /// reader stood.
+    pub fn refresh(&mut self, document: &Document) {
+        let previous = self.search.take();
+        self.search = Query::new(&self.input)
+            .map(|query| TextSearch::new(document, query, previous.as_ref()));
+        self.selected = self
+            .search
+            .as_ref()
+            .map_or(0, |s| s.first_from(self.from.0, self.from.1));
+    }
+
+    /// Types `c` into the phrase.
+    pub fn type_char(&mut self, document: &Document, c: char) {
+        self.input.push(c);
+        self.history_at = None;
+        self.in_list = false;
+        self.refresh(document);
+    }
+
+    /// Erases the last character of the phrase.
+    pub fn erase(&mut self, document: &Document) {
+        self.input.pop();
+        self.history_at = None;
+        self.in_list = false;
+        self.refresh(document);
+    }
+
+    /// Shows the phrase `steps` back (negative) or forward in the history; past the
+    /// most recent one, the phrase that was being typed.
+    pub fn browse_history(&mut self, document: &Document, history: &History, steps: isize) {
+        let count = history.phrases.len();
+        if count == 0 {
+            return;
+        }
+        if self.history_at.is_none() {
+            self.draft = self.input.clone();
+        }
+        let at = self.history_at.map_or(count as isize, |a| a as isize) + steps;
+        self.history_at = (at < count as isize).then(|| at.max(0) as usize);
+        self.input = match self.history_at {
+            Some(at) => history.phrases[at].clone(),
+            None => self.draft.clone(),
+        };
+        self.search = None;
+        self.refresh(document);
+    }
+
+    /// Moves the selection by `n` hits, within the list.
+    pub fn move_by(&mut self, n: isize) {
+        let count = self.search.as_ref().map_or(0, |s| s.hits().len());
+        let last = count.saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + n).clamp(0, last.max(0)) as usize;
+    }
+
+    pub fn selected_hit(&self) -> Option<TextHit> {
+        self.search.as_ref()?.hits().get(self.selected).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document() -> Document {
+        crate::build(
+            "一、数字经济\n\u{3000}\u{3000}发展数字经济。\n二、数字社会\n\u{3000}\u{3000}建设数字社会，数字政府。\n",
+        )
+    }
+
+    fn search(document: &Document, phrase: &str) -> TextSearch {
+        TextSearch::new(document, Query::new(phrase).expect("a query"), None)
+    }
+
+    #[test]
+    fn the_list_puts_each_section_before_its_hits() {
+        let document = document();
+        let search = search(&document, "数字");
+        assert_eq!(search.groups.len(), 2, "one group a section");
+        let rows = search.list_rows(0, 100);
+        assert_eq!(rows.len(), search.hits().len() + search.groups.len());
+        assert_eq!(rows[0], ListRow::Section(0));
+        assert_eq!(rows[1], ListRow::Hit(0));
+        for index in 0..search.hits().len() {
+            assert_eq!(rows[search.row_of(index)], ListRow::Hit(index));
+            assert_eq!(
+                search.list_rows(search.row_of(index), 1),
+                [ListRow::Hit(index)]
+            );
+        }
+    }
+
+    #[test]
+    fn stepping_goes_round_and_says_so() {
+        let document = document();
+        let search = search(&document, "数字");
+        let last = search.hits().len() - 1;
+        assert_eq!(search.step(last, 1), (0, true));
+        assert_eq!(search.step(0, -1), (last, true));
+        assert_eq!(search.step(0, 1), (1, false));
+        assert_eq!(search.count_label(1), format!("2/{}", last + 1));
+    }
+
+    #[test]
+    fn the_first_hit_from_the_reading_position_is_selected() {
+        let document = document();
+        let mut prompt = SearchPrompt::new(
+            Position {
+                paragraph: 2,
+                row: 0,
+            },
+            0,
+        );
+        for c in "数字".chars() {
+            prompt.type_char(&document, c);
+        }
+        let hit = prompt.selected_hit().expect("a hit");
+        assert_eq!(hit.paragraph, 2);
+    }
+
+    #[test]
+    fn the_history_goes_back_and_returns_to_the_draft() {
+        let document = document();
+        let mut history = History::default();
+        history.remember("数字经济");
+        history.remember("数字社会");
+        history.remember("数字经济");
+        let mut prompt = SearchPrompt::new(Position::default(), 0);
+        prompt.type_char(&document, '政');
+        prompt.browse_history(&document, &history, -1);
+        assert_eq!(prompt.input, "数字经济");
+        prompt.browse_history(&document, &history, -1);
+        assert_eq!(prompt.input, "数字社会");
+        prompt.browse_history(&document, &history, -1);
+        assert_eq!(prompt.input, "数字社会", "the oldest stays");
+        prompt.browse_history(&document, &history, 2);
+        assert_eq!(prompt.input, "政");
+        assert_eq!(prompt.search.as_ref().map(|s| s.hits().len()), Some(1));
+    }
+}

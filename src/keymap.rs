@@ -14,9 +14,13 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
             Mode::Reading(focus) => key_action(key, focus),
-            Mode::Jump => prompt_key(key).or_else(|| jump_key(key)),
-            Mode::SearchPrompt => prompt_key(key).or_else(|| search_prompt_key(key)),
-            Mode::SearchList => search_list_key(key),
+            Mode::Jump => popup_key(key)
+                .or_else(|| prompt_key(key))
+                .or_else(|| jump_key(key)),
+            Mode::SearchPrompt => popup_key(key)
+                .or_else(|| prompt_key(key))
+                .or_else(|| search_prompt_key(key)),
+            Mode::SearchList => popup_key(key).or_else(|| search_list_key(key)),
         },
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
@@ -24,19 +28,26 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     }
 }
 
-/// Keys any popup's prompt takes: typing, erasing, moving the selection, Enter, Esc.
-fn prompt_key(key: &KeyEvent) -> Option<Action> {
+/// Keys every popup takes: moving the selection, Enter, Esc, Ctrl-C.
+fn popup_key(key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if ctrl => Some(Action::Quit),
         KeyCode::Char('p' | 'k') if ctrl => Some(Action::Select(-1)),
         KeyCode::Char('n' | 'j') if ctrl => Some(Action::Select(1)),
-        KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
         KeyCode::PageUp => Some(Action::Select(-10)),
         KeyCode::PageDown => Some(Action::Select(10)),
-        KeyCode::Backspace => Some(Action::Erase),
         KeyCode::Enter => Some(Action::Accept),
         KeyCode::Esc => Some(Action::Dismiss),
+        _ => None,
+    }
+}
+
+/// A popup's prompt: typing and erasing.
+fn prompt_key(key: &KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Type(c)),
+        KeyCode::Backspace => Some(Action::Erase),
         _ => None,
     }
 }
@@ -63,18 +74,11 @@ fn search_prompt_key(key: &KeyEvent) -> Option<Action> {
 /// In the search popup's list, keys move through the hits; `/` and Tab go back to
 /// the prompt.
 fn search_list_key(key: &KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('c') if ctrl => Some(Action::Quit),
-        KeyCode::Char('p' | 'k') if ctrl => Some(Action::Select(-1)),
-        KeyCode::Char('n' | 'j') if ctrl => Some(Action::Select(1)),
         KeyCode::Char('k') | KeyCode::Up => Some(Action::Select(-1)),
         KeyCode::Char('j') | KeyCode::Down => Some(Action::Select(1)),
-        KeyCode::PageUp => Some(Action::Select(-10)),
-        KeyCode::PageDown => Some(Action::Select(10)),
         KeyCode::Char('/') | KeyCode::Tab | KeyCode::BackTab => Some(Action::ToggleList),
-        KeyCode::Enter => Some(Action::Accept),
-        KeyCode::Esc | KeyCode::Char('q') => Some(Action::Dismiss),
+        KeyCode::Char('q') => Some(Action::Dismiss),
         _ => None,
     }
 }
@@ -145,5 +149,46 @@ fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
             row: mouse.row,
         }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mode: Mode) -> Option<Action> {
+        action(&Event::Key(KeyEvent::from(code)), mode)
+    }
+
+    #[test]
+    fn the_arrows_mean_what_the_popup_needs() {
+        assert_eq!(press(KeyCode::Up, Mode::Jump), Some(Action::Select(-1)));
+        assert_eq!(
+            press(KeyCode::Up, Mode::SearchPrompt),
+            Some(Action::History(-1))
+        );
+        assert_eq!(
+            press(KeyCode::Up, Mode::SearchList),
+            Some(Action::Select(-1))
+        );
+        assert_eq!(
+            press(KeyCode::Char('j'), Mode::SearchPrompt),
+            Some(Action::Type('j'))
+        );
+        assert_eq!(
+            press(KeyCode::Char('j'), Mode::SearchList),
+            Some(Action::Select(1))
+        );
+    }
+
+    #[test]
+    fn search_keys_while_reading() {
+        let reading = Mode::Reading(Focus::Reader);
+        assert_eq!(press(KeyCode::Char('/'), reading), Some(Action::OpenSearch));
+        assert_eq!(press(KeyCode::Char('n'), reading), Some(Action::NextHit(1)));
+        assert_eq!(
+            press(KeyCode::Char('N'), reading),
+            Some(Action::NextHit(-1))
+        );
     }
 }

@@ -33,3 +33,12 @@ fn reflow_outline_only(bencher: Bencher, times: usize) {
         .counter(BytesCount::new(text.len()))
         .bench(|| black_box(gangmu::build(black_box(&text))));
 }
+
+/// The document's identity for the store, hashed before the first frame.
+#[divan::bench(args = [1, 145], sample_count = 5, sample_size = 1)]
+fn document_identity(bencher: Bencher, times: usize) {
+    let text = String::from_utf8(corpus(times)).expect("the corpus is UTF-8");
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| black_box(gangmu::store::Store::document_id(&[&text])));
+}

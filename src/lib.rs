@@ -14,6 +14,7 @@
 //! The document model, layout and search never touch the terminal; `app` holds the
 //! reader's state, `keymap` turns events into actions and `ui` draws frames.
 
+pub mod anchor;
 pub mod app;
 pub mod build;
 pub mod decode;
@@ -30,6 +31,7 @@ pub mod safe;
 pub mod sample;
 pub mod search;
 pub mod source;
+pub mod store;
 pub mod text_search;
 pub mod ui;
 

@@ -18,6 +18,10 @@ struct Cli {
     /// Widest text measure of the reader, in terminal columns.
     #[arg(long, default_value_t = gangmu::app::DEFAULT_MEASURE, value_parser = clap::value_parser!(u16).range(10..))]
     measure: u16,
+    /// Where to keep reading positions and bookmarks (default: `$GANGMU_DATA_DIR`,
+    /// else the platform's data directory, `~/.local/share/gangmu` on Linux).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -136,7 +140,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             if io::stdout().is_terminal() && io::stdin().is_terminal() {
                 drop(out);
-                return reader::run(texts, cli.measure).map(|()| ExitCode::SUCCESS);
+                let options = reader::Options {
+                    measure: cli.measure,
+                    data_dir: cli.data_dir,
+                    paths: cli.files.iter().map(|f| seen_path(f)).collect(),
+                };
+                return reader::run(texts, options).map(|()| ExitCode::SUCCESS);
             }
             for (_, text) in texts {
                 let loaded = text.build();
@@ -155,6 +164,14 @@ fn file_name(path: &Path) -> String {
         || input::display_name(path),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// A file's full path as the store records it (`-` as it is).
+fn seen_path(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// Loads a document, printing its warnings on standard error.

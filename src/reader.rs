@@ -8,12 +8,15 @@
 //! opening, a few milliseconds.)
 
 use std::io::stdout;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use gangmu::app::App;
 use gangmu::document::Document;
 use gangmu::input::{self, Text};
+use gangmu::store::record::{Record, Stamped};
+use gangmu::store::{self, Store};
 use gangmu::ui::backend::CjkBackend;
 use gangmu::ui::theme::Theme;
 use gangmu::{keymap, ui};
@@ -26,14 +29,30 @@ const OPENING_BYTES: usize = 32 * 1024;
 /// How often to look for the whole document while no key is pressed.
 const POLL: Duration = Duration::from_millis(15);
 
-/// Reads the texts in the terminal until the user quits.
-pub fn run(texts: Vec<(String, Text)>, measure: u16) -> anyhow::Result<()> {
+/// How the reader was asked to run.
+pub struct Options {
+    /// Widest text measure, in columns.
+    pub measure: u16,
+    /// The data directory asked for on the command line.
+    pub data_dir: Option<PathBuf>,
+    /// Where the texts were read from, as the store records them.
+    pub paths: Vec<String>,
+}
+
+/// Reads the texts in the terminal until the user quits; where the reader was
+/// left is saved for next time.
+pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     let name = match texts.as_slice() {
         [(only, _)] => only.clone(),
         [(first, _), ..] => format!("{first} 等 {} 个文件", texts.len()),
         [] => String::new(),
     };
-    let warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
+    let mut warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
+    let mut memory = Memory::open(&texts, &options);
+    // What happened to the reader's own data comes first.
+    if let Some(notice) = memory.notice.take() {
+        warnings.insert(0, notice);
+    }
     let (first, pending) = start_building(texts);
     // ratatui's init: raw mode, the alternate screen, and a panic hook that undoes
     // them. Frames then go through the CJK-aware backend.
@@ -49,7 +68,10 @@ pub fn run(texts: Vec<(String, Text)>, measure: u16) -> anyhow::Result<()> {
     let result = (|| -> anyhow::Result<()> {
         let size = terminal.size()?;
         let mut app = App::new(name, first, size.width, size.height);
-        app.set_max_measure(measure);
+        app.set_max_measure(options.measure);
+        if let Some(position) = memory.record.position.clone() {
+            app.resume_at(position.value);
+        }
         if let Some(first) = warnings.first() {
             app.show_message(format!("⚠ {first}"));
         }
@@ -70,6 +92,10 @@ pub fn run(texts: Vec<(String, Text)>, measure: u16) -> anyhow::Result<()> {
                 let changed =
                     keymap::action(&event, app.mode()).is_some_and(|action| app.update(action));
                 if app.quit {
+                    memory.record.position = Some(Stamped {
+                        value: app.anchor_here(),
+                        at: store::now(),
+                    });
                     return Ok(());
                 }
                 if changed {
@@ -81,7 +107,59 @@ pub fn run(texts: Vec<(String, Text)>, measure: u16) -> anyhow::Result<()> {
     drop(terminal);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
+    if let Err(error) = memory.save() {
+        eprintln!("gangmu: warning: the reading position was not saved: {error}");
+    }
     result
+}
+
+/// What the store keeps of the texts being read, and whether it may be saved.
+struct Memory {
+    store: Option<Store>,
+    record: Record,
+    writable: bool,
+    /// What the user should be told on opening.
+    notice: Option<String>,
+}
+
+impl Memory {
+    fn open(texts: &[(String, Text)], options: &Options) -> Self {
+        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+        let id = Store::document_id(&parts);
+        let Some(store) = Store::locate(options.data_dir.as_deref()) else {
+            return Self {
+                store: None,
+                record: Record::new(&id),
+                writable: false,
+                notice: Some("找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()),
+            };
+        };
+        let opened = store.open(&id);
+        let mut record = opened.record;
+        for path in &options.paths {
+            record.seen_at(path);
+        }
+        Self {
+            store: Some(store),
+            record,
+            writable: opened.writable,
+            notice: opened.notice,
+        }
+    }
+
+    /// Saves the record, unless the store could not be read or found.
+    fn save(&self) -> anyhow::Result<()> {
+        match &self.store {
+            Some(store) if self.writable => {
+                let saved = store.save(&self.record)?;
+                if let Some(notice) = saved.notice {
+                    eprintln!("gangmu: warning: {notice}");
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// The document to show first, and, for a long text, the whole one on its way.

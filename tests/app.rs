@@ -466,3 +466,50 @@ fn a_search_is_made_again_when_the_whole_document_arrives() {
         "{before} hits in the opening, {after} in the whole"
     );
 }
+
+/// An app showing the opening of the sample, the whole on its way.
+fn opening_app() -> (App, gangmu::Document) {
+    let text = include_str!("../assets/plans-2021.txt");
+    let opening = gangmu::build(gangmu::input::opening(text, 32 * 1024));
+    let app = App::new("plans-2021.txt".into(), opening, 120, 40);
+    (app, gangmu::build(text))
+}
+
+/// Where the reader was left deep in the sample: in 第十五章, some rows down.
+fn left_in_chapter_15() -> gangmu::anchor::Anchor {
+    let mut app = sample_app(120, 40);
+    app.update(Action::OpenJump);
+    type_in(&mut app, "szjj");
+    app.update(Action::Accept);
+    app.update(Action::Scroll(5));
+    app.anchor_here()
+}
+
+#[test]
+fn a_resume_beyond_the_opening_waits_for_the_whole_document() {
+    let anchor = left_in_chapter_15();
+    let (mut app, whole) = opening_app();
+    app.resume_at(anchor.clone());
+    app.replace_document(whole);
+    assert_eq!(app.anchor_here(), anchor);
+}
+
+#[test]
+fn a_resume_is_dropped_once_the_reader_has_moved() {
+    let (mut app, whole) = opening_app();
+    app.resume_at(left_in_chapter_15());
+    app.update(Action::Scroll(3));
+    let moved = app.anchor_here();
+    app.replace_document(whole);
+    assert_eq!(app.anchor_here(), moved);
+}
+
+#[test]
+fn the_whole_document_keeps_the_row_being_read() {
+    let (mut app, whole) = opening_app();
+    app.update(Action::Scroll(7));
+    let here = app.anchor_here();
+    assert!(app.top.row > 0 || app.top.paragraph > 0);
+    app.replace_document(whole);
+    assert_eq!(app.anchor_here(), here);
+}

@@ -20,6 +20,8 @@ struct Session {
     output: mpsc::Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The session's data directory, removed with it.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
@@ -36,6 +38,9 @@ impl Session {
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
+        // Never the user's own data: each session keeps its own.
+        let data = tempfile::tempdir().expect("a temp dir");
+        command.env("GANGMU_DATA_DIR", data.path());
         let child = pair.slave.spawn_command(command).expect("spawns");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -56,6 +61,7 @@ impl Session {
             output,
             writer,
             child,
+            _data: data,
         }
     }
 
@@ -160,4 +166,30 @@ fn searches_the_text_and_steps_through_the_hits() {
     session.wait_for("hit 2/36");
     session.keys("q");
     assert!(session.exit_status().success());
+}
+
+#[test]
+fn reopening_a_document_returns_to_where_it_was_left() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let args = ["--data-dir", data_dir, "assets/plans-2021.txt"];
+    let mut session = Session::start(&args);
+    session.wait_for("q 退出");
+    std::thread::sleep(Duration::from_millis(300));
+    session.keys("f");
+    session.wait_for("跳转");
+    session.keys("szjj\r");
+    session.wait_for("› 第十五章");
+    session.keys("jjj");
+    session.keys("q");
+    assert!(session.exit_status().success());
+    let saved: Vec<_> = std::fs::read_dir(data.path().join("documents"))
+        .expect("the store was written")
+        .collect();
+    assert!(!saved.is_empty());
+
+    let mut again = Session::start(&args);
+    again.wait_for("› 第十五章");
+    again.keys("q");
+    assert!(again.exit_status().success());
 }

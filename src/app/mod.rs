@@ -8,6 +8,7 @@
 //! `popups`.
 
 mod outline;
+mod places;
 mod popups;
 
 use std::ops::Range;
@@ -207,6 +208,9 @@ pub struct App {
     /// Where the reader was put to show the current hit: `n` goes on from that hit
     /// while the reader stays there, from the screen's top once it has moved.
     landed: Option<Position>,
+    /// Where the reader was left last time, when the opening of the document could
+    /// not place it, and the top of the screen then.
+    pending_resume: Option<(crate::anchor::Anchor, Position)>,
     pub quit: bool,
     /// Top row of the reader.
     pub top: Position,
@@ -247,6 +251,7 @@ impl App {
             text_search: None,
             history: History::default(),
             landed: None,
+            pending_resume: None,
             quit: false,
             top: Position::default(),
             outline_shown: None,
@@ -271,6 +276,7 @@ impl App {
     /// Puts the whole document in place of the first part it was shown from,
     /// keeping the reading position.
     pub fn replace_document(&mut self, document: Document) {
+        let here = self.anchor_here();
         let outline = OutlineFacts::of(&document);
         self.expanded = outline.expanded;
         self.has_children = outline.has_children;
@@ -278,11 +284,7 @@ impl App {
         self.document = document;
         self.layout = ReaderLayout::new(self.geometry().measure);
         self.visible_stale = true;
-        let last = self.document.paragraphs.len().saturating_sub(1);
-        self.top = Position {
-            paragraph: self.top.paragraph.min(last),
-            row: 0,
-        };
+        self.find_again(here);
         self.cursor = (!self.document.outline.headings.is_empty()).then_some(0);
         self.search_again();
         if self.popup.is_none() {

@@ -18,8 +18,6 @@ const STEP_TITLE: usize = 12;
 const SEARCH_PHRASE: usize = 16;
 /// The main keys, shown when there is room.
 const KEYS: &str = "f 跳转  / 搜索  ? 帮助  q 退出 ";
-/// Columns kept for the file and the breadcrumb before the keys are shown.
-const MIN_LEFT: usize = 40;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
@@ -38,8 +36,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let position = format!("  {search}{}%  {place}", app.percent());
     let right = match &app.message {
         Some(message) => format!("{} ", visible(message)),
-        // The keys only where the file and the breadcrumb keep some room.
-        None if display_width(&position) + display_width(KEYS) + MIN_LEFT <= width => {
+        // The keys only where the file and the whole breadcrumb still fit.
+        None if display_width(&left) + display_width(&position) + display_width(KEYS) <= width => {
             format!("{position}{KEYS}")
         }
         None => position,

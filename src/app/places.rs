@@ -1,0 +1,64 @@
+//! The reading position as an anchor (`anchor`): taken for the store, found again
+//! when a document is reopened, and kept across the whole document replacing its
+//! opening. A resume that the opening cannot place waits for the whole document,
+//! unless the reader has moved by then.
+
+use super::App;
+use crate::anchor::{Anchor, Found, Place};
+use crate::layout::reader::{Position, RowKind};
+
+impl App {
+    /// The anchor of the first character on screen.
+    pub fn anchor_here(&mut self) -> Anchor {
+        let rows = self.layout.rows(&self.document, self.top.paragraph);
+        let offset = rows.get(self.top.row).map_or(0, |r| r.first_char);
+        Anchor::at(&self.document, self.top.paragraph, offset)
+    }
+
+    /// Goes to where the reader was left (`anchor`). When only the opening of the
+    /// document is in, a place it cannot find is looked for again in the whole.
+    pub fn resume_at(&mut self, anchor: Anchor) {
+        match anchor.find(&self.document) {
+            Found::Exact(place) | Found::Moved(place) => {
+                self.go_to_place(place);
+                self.pending_resume = None;
+            }
+            Found::Section(_) | Found::Unplaced => {
+                self.pending_resume = Some((anchor, self.top));
+            }
+        }
+        self.follow_reading();
+        self.refresh();
+    }
+
+    /// After the whole document replaced its opening: the place a resume waited
+    /// for, if the reader has not moved since; else the place being read.
+    pub(super) fn find_again(&mut self, here: Anchor) {
+        let anchor = match self.pending_resume.take() {
+            Some((anchor, top)) if top == self.top => anchor,
+            _ => here,
+        };
+        match anchor.find(&self.document).place() {
+            Some(place) => self.go_to_place(place),
+            None => self.top = Position::default(),
+        }
+    }
+
+    /// Puts the row holding character `place.offset` of its paragraph at the top
+    /// (the gap after the paragraph for its end).
+    pub fn go_to_place(&mut self, place: Place) {
+        let last = self.document.paragraphs.len().saturating_sub(1);
+        let paragraph = place.paragraph.min(last);
+        let rows = self.layout.rows(&self.document, paragraph);
+        let row = rows
+            .iter()
+            .rposition(|r| {
+                // A place at the paragraph's very end is its gap row.
+                r.first_char < place.offset
+                    || (r.first_char == place.offset
+                        && (r.kind == RowKind::Gap || !r.text.is_empty()))
+            })
+            .unwrap_or(0);
+        self.top = Position { paragraph, row };
+    }
+}

@@ -1,0 +1,286 @@
+//! The reader's own data (where each document was left, bookmarks and notes),
+//! one JSON file per document under the data directory, written so that nothing
+//! is ever lost:
+//!
+//! - a document is known by a hash of its text with white space left out, so a
+//!   moved or renamed file (or one with other line ends) keeps its data;
+//! - a save takes the document's lock, reads what another run may have saved
+//!   meanwhile, merges, and replaces the file atomically (temporary file in the
+//!   same directory, fsync, rename);
+//! - a file that cannot be parsed, is empty or truncated, or comes from a newer
+//!   gangmu is moved aside as `<name>.corrupt-<time>`, never overwritten, and the
+//!   user is told;
+//! - a file that cannot be read is never written over in that run.
+//!
+//! No terminal code; the reader and the commands decide what to say.
+
+pub mod record;
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use record::{Record, Timestamp, VERSION};
+
+/// Bytes hashed at a time when computing a document's identity.
+const HASH_BUFFER: usize = 64 * 1024;
+
+/// The environment variable naming the data directory.
+pub const DATA_DIR_VARIABLE: &str = "GANGMU_DATA_DIR";
+
+/// Where gangmu keeps its data.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// A document's record as found in the store.
+#[derive(Debug)]
+pub struct Opened {
+    pub record: Record,
+    /// What the user should be told (a file moved aside, one that cannot be read).
+    pub notice: Option<String>,
+    /// Whether saving may write the file: not when it exists but could not be read.
+    pub writable: bool,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{path} could not be read when the document was opened; it is left as it is")]
+    Unreadable { path: String },
+}
+
+/// A save that happened: the record as merged with what was on disk.
+#[derive(Debug)]
+pub struct Saved {
+    pub record: Record,
+    /// A file moved aside on the way.
+    pub notice: Option<String>,
+}
+
+/// What reading a document's file gave.
+enum OnDisk {
+    Missing,
+    Found(Record),
+    /// Moved aside; the message says where.
+    MovedAside(String),
+    Unreadable(io::Error),
+}
+
+impl Store {
+    /// The store in `dir`.
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The store the user asked for (`--data-dir`), else the one `GANGMU_DATA_DIR`
+    /// names, else the platform's data directory (`$XDG_DATA_HOME/gangmu` on
+    /// Linux). `None` when there is no home to find one in.
+    pub fn locate(asked: Option<&Path>) -> Option<Self> {
+        if let Some(dir) = asked {
+            return Some(Self::at(dir));
+        }
+        if let Some(dir) = std::env::var_os(DATA_DIR_VARIABLE).filter(|d| !d.is_empty()) {
+            return Some(Self::at(dir));
+        }
+        directories::ProjectDirs::from("", "", "gangmu").map(|d| Self::at(d.data_dir()))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The identity of a document: its text hashed with white space (ASCII white
+    /// space, U+3000 and no-break spaces) left out, so line ends, blank lines and
+    /// indents do not change it.
+    pub fn document_id(texts: &[&str]) -> String {
+        // Runs of text between white space are gathered into a buffer and hashed
+        // in large pieces, which the hasher takes much faster than many short ones.
+        let mut hasher = blake3::Hasher::new();
+        let mut buffer = Vec::with_capacity(HASH_BUFFER + 1024);
+        for text in texts {
+            let bytes = text.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                let run = bytes[at..]
+                    .iter()
+                    .position(|&b| b <= b' ' || b == 0xC2 || b == 0xE3)
+                    .unwrap_or(bytes.len() - at);
+                buffer.extend_from_slice(&bytes[at..at + run]);
+                at += run;
+                match white_space_at(&bytes[at..]) {
+                    0 if at < bytes.len() => {
+                        buffer.push(bytes[at]);
+                        at += 1;
+                    }
+                    space => at += space,
+                }
+                if buffer.len() >= HASH_BUFFER {
+                    hasher.update(&buffer);
+                    buffer.clear();
+                }
+            }
+        }
+        hasher.update(&buffer);
+        hasher.finalize().to_hex()[..32].to_string()
+    }
+
+    fn documents(&self) -> PathBuf {
+        self.dir.join("documents")
+    }
+
+    fn file_of(&self, document: &str) -> PathBuf {
+        self.documents().join(format!("{document}.json"))
+    }
+
+    /// The record of `document`, or a new one; a damaged file is moved aside.
+    pub fn open(&self, document: &str) -> Opened {
+        let path = self.file_of(document);
+        match read(&path) {
+            OnDisk::Missing => Opened {
+                record: Record::new(document),
+                notice: None,
+                writable: true,
+            },
+            OnDisk::Found(record) => Opened {
+                record,
+                notice: None,
+                writable: true,
+            },
+            OnDisk::MovedAside(notice) => Opened {
+                record: Record::new(document),
+                notice: Some(notice),
+                writable: true,
+            },
+            OnDisk::Unreadable(error) => Opened {
+                record: Record::new(document),
+                notice: Some(format!(
+                    "无法读取 {}（{error}）：本次不保存书签和位置",
+                    path.display()
+                )),
+                writable: false,
+            },
+        }
+    }
+
+    /// Saves `record`, merged with what another run saved meanwhile; returns the
+    /// merged record.
+    pub fn save(&self, record: &Record) -> Result<Saved, SaveError> {
+        let path = self.file_of(&record.document);
+        let failed = |source| SaveError::Write {
+            path: path.display().to_string(),
+            source,
+        };
+        fs::create_dir_all(self.documents()).map_err(failed)?;
+        let lock = File::create(path.with_extension("lock")).map_err(failed)?;
+        lock.lock().map_err(failed)?;
+        let (merged, notice) = match read(&path) {
+            OnDisk::Found(theirs) => (record.merge(&theirs), None),
+            OnDisk::Missing => (record.clone(), None),
+            OnDisk::MovedAside(notice) => (record.clone(), Some(notice)),
+            OnDisk::Unreadable(_) => {
+                return Err(SaveError::Unreadable {
+                    path: path.display().to_string(),
+                });
+            }
+        };
+        write_atomically(&path, &merged).map_err(failed)?;
+        Ok(Saved {
+            record: merged,
+            notice,
+        })
+    }
+}
+
+/// The length in bytes of the white space `bytes` start with (0 if none).
+fn white_space_at(bytes: &[u8]) -> usize {
+    match bytes {
+        [b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C, ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// The record in `path`, moving it aside if it is damaged or from a newer gangmu.
+fn read(path: &Path) -> OnDisk {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return OnDisk::Missing,
+        Err(error) => return OnDisk::Unreadable(error),
+    };
+    let problem = match parse(&bytes) {
+        Ok(record) => return OnDisk::Found(record),
+        Err(problem) => problem,
+    };
+    match move_aside(path) {
+        Ok(aside) => OnDisk::MovedAside(format!(
+            "书签数据{problem}，原文件已另存为 {}",
+            aside.display()
+        )),
+        Err(error) => OnDisk::Unreadable(error),
+    }
+}
+
+/// A record from a file's bytes, or what is wrong with them.
+fn parse(bytes: &[u8]) -> Result<Record, &'static str> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| "已损坏")?;
+    let version = value.get("version").and_then(serde_json::Value::as_u64);
+    match version {
+        Some(v) if v > u64::from(VERSION) => Err("来自更新版本的纲目"),
+        Some(_) => serde_json::from_value(value).map_err(|_| "已损坏"),
+        None => Err("已损坏"),
+    }
+}
+
+/// Renames `path` to `<path>.corrupt-<time>` (with a counter if that exists).
+fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let stamp = now();
+    for attempt in 0u32.. {
+        let suffix = if attempt == 0 {
+            format!("corrupt-{stamp}")
+        } else {
+            format!("corrupt-{stamp}-{attempt}")
+        };
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(suffix);
+        let aside = PathBuf::from(name);
+        if !aside.exists() {
+            fs::rename(path, &aside)?;
+            return Ok(aside);
+        }
+    }
+    Err(io::Error::other("no free name to move the file aside to"))
+}
+
+/// Writes `record` to `path` so that the file is always whole: a temporary file
+/// in the same directory, flushed to disk, renamed over it.
+fn write_atomically(path: &Path, record: &Record) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    serde_json::to_writer_pretty(&mut file, record)?;
+    file.write_all(b"\n")?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    // The rename itself reaches the disk with the directory.
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now() -> Timestamp {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}

@@ -1,0 +1,168 @@
+//! The store as the reader uses it, in a temporary data directory: records
+//! round-trip; damaged, empty, truncated and newer files are moved aside with a
+//! notice and never overwritten; a file that cannot be read is never written
+//! over; a directory that cannot be written gives an error, not a panic; runs
+//! saving at once never lose each other's bookmarks.
+
+use std::fs;
+use std::path::PathBuf;
+
+use gangmu::anchor::Anchor;
+use gangmu::store::Store;
+use gangmu::store::record::{Bookmark, Record, Stamped};
+
+fn anchor(offset: usize) -> Anchor {
+    Anchor {
+        path: vec!["第一部分".into(), "第十五章".into()],
+        paragraph: 2,
+        offset,
+        snippet: "打造数字经济新优势".into(),
+    }
+}
+
+fn bookmark(id: &str, note: &str) -> Bookmark {
+    Bookmark {
+        id: id.to_string(),
+        anchor: anchor(3),
+        note: note.to_string(),
+        created: 100,
+        modified: 100,
+    }
+}
+
+fn record_file(dir: &tempfile::TempDir, document: &str) -> PathBuf {
+    dir.path()
+        .join("documents")
+        .join(format!("{document}.json"))
+}
+
+/// The files beside a document's record, by name.
+fn files_in(dir: &tempfile::TempDir) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir.path().join("documents"))
+        .expect("the documents directory")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_record_round_trips() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(dir.path());
+    let mut record = Record::new("doc1");
+    record.seen_at("/home/user/plans.txt");
+    record.position = Some(Stamped {
+        value: anchor(5),
+        at: 1_700_000_000,
+    });
+    record.bookmarks.push(bookmark("b1", "考点：数字产业化"));
+    store.save(&record).expect("saves");
+    let opened = store.open("doc1");
+    assert_eq!(opened.record, record);
+    assert!(opened.notice.is_none() && opened.writable);
+    assert_eq!(store.open("other").record, Record::new("other"));
+}
+
+#[test]
+fn damaged_files_are_moved_aside_and_kept_byte_for_byte() {
+    let cases: [(&str, &[u8]); 4] = [
+        ("garbage", b"\x00\xffnot json at all"),
+        ("empty", b""),
+        (
+            "truncated",
+            br#"{"version": 1, "document": "doc", "bookmarks": [{"id": "#,
+        ),
+        (
+            "newer",
+            br#"{"version": 99, "document": "doc", "future": true}"#,
+        ),
+    ];
+    for (case, bytes) in cases {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let store = Store::at(dir.path());
+        fs::create_dir_all(dir.path().join("documents")).expect("dir");
+        fs::write(record_file(&dir, "doc"), bytes).expect("writes");
+        let opened = store.open("doc");
+        let notice = opened.notice.expect(case);
+        assert!(notice.contains(".corrupt-"), "{case}: {notice}");
+        assert_eq!(opened.record, Record::new("doc"), "{case}");
+        let names = files_in(&dir);
+        assert_eq!(names.len(), 1, "{case}: {names:?}");
+        assert!(
+            names[0].starts_with("doc.json.corrupt-"),
+            "{case}: {names:?}"
+        );
+        let aside = dir.path().join("documents").join(&names[0]);
+        assert_eq!(fs::read(aside).expect("kept"), bytes, "{case}");
+        // Saving now writes a new file beside the one kept aside.
+        store.save(&opened.record).expect("saves");
+        assert_eq!(
+            files_in(&dir).len(),
+            3,
+            "{case}: record, lock, the old file"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_never_written_over() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(dir.path());
+    // A directory where the file should be cannot be read as one, even by root.
+    fs::create_dir_all(record_file(&dir, "doc")).expect("dir");
+    let opened = store.open("doc");
+    assert!(!opened.writable);
+    assert!(opened.notice.is_some());
+    assert!(store.save(&opened.record).is_err());
+    assert!(record_file(&dir, "doc").is_dir(), "left as it was");
+}
+
+#[test]
+fn a_data_directory_that_cannot_be_made_is_an_error() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let blocked = dir.path().join("data");
+    fs::write(&blocked, "a file, not a directory").expect("writes");
+    let store = Store::at(&blocked);
+    let error = store.save(&Record::new("doc")).expect_err("cannot save");
+    assert!(error.to_string().starts_with("cannot write"), "{error}");
+    let opened = store.open("doc");
+    assert!(opened.notice.is_some(), "the user is told");
+}
+
+#[test]
+fn runs_saving_at_once_never_lose_a_bookmark() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    const RUNS: usize = 4;
+    const ROUNDS: usize = 50;
+    std::thread::scope(|scope| {
+        for run in 0..RUNS {
+            let path = dir.path().to_path_buf();
+            scope.spawn(move || {
+                // Each run has its own store and its own view of the record, as
+                // two readers open on the same document do.
+                let store = Store::at(path);
+                let mut record = store.open("doc").record;
+                for round in 0..ROUNDS {
+                    record
+                        .bookmarks
+                        .push(bookmark(&format!("{run}-{round}"), "note"));
+                    record = store.save(&record).expect("saves").record;
+                }
+            });
+        }
+    });
+    let record = Store::at(dir.path()).open("doc").record;
+    assert_eq!(record.bookmarks.len(), RUNS * ROUNDS);
+}
+
+#[test]
+fn the_identity_of_a_document_ignores_white_space_and_line_ends() {
+    let text = "第一章 总则\n\n第一条 为了……\n";
+    let same = Store::document_id(&["第一章  总则\r\n第一条\u{3000}为了……\r\n"]);
+    assert_eq!(Store::document_id(&[text]), same);
+    assert_ne!(
+        Store::document_id(&[text]),
+        Store::document_id(&["第二章 附则"])
+    );
+}

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::app::{Action, Focus, Mode};
+use crate::bookmarks::CursorMove;
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
@@ -21,6 +22,8 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
                 .or_else(|| prompt_key(key))
                 .or_else(|| search_prompt_key(key)),
             Mode::SearchList => popup_key(key).or_else(|| search_list_key(key)),
+            Mode::Note => note_key(key).or_else(|| prompt_key(key)),
+            Mode::Bookmarks => popup_key(key).or_else(|| bookmark_list_key(key)),
         },
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
@@ -71,6 +74,42 @@ fn search_prompt_key(key: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// The note prompt: a line editor (arrows, Home, End, Delete, Ctrl-A/E/W), Enter
+/// keeps the note, Esc drops it.
+fn note_key(key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let movement = match key.code {
+        KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+        KeyCode::Enter => return Some(Action::Accept),
+        KeyCode::Esc => return Some(Action::Dismiss),
+        KeyCode::Char('a') if ctrl => CursorMove::Home,
+        KeyCode::Char('e') if ctrl => CursorMove::End,
+        KeyCode::Char('w') if ctrl => CursorMove::DeleteWord,
+        KeyCode::Left => CursorMove::Left,
+        KeyCode::Right => CursorMove::Right,
+        KeyCode::Home => CursorMove::Home,
+        KeyCode::End => CursorMove::End,
+        KeyCode::Delete => CursorMove::Delete,
+        _ => return None,
+    };
+    Some(Action::Cursor(movement))
+}
+
+/// The bookmark list: move, Enter goes there, `e` edits the note, `d` deletes,
+/// `u` undoes, Tab shows this document's or all documents' bookmarks.
+fn bookmark_list_key(key: &KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('k') | KeyCode::Up => Some(Action::Select(-1)),
+        KeyCode::Char('j') | KeyCode::Down => Some(Action::Select(1)),
+        KeyCode::Char('e') => Some(Action::EditNote),
+        KeyCode::Char('d') | KeyCode::Delete => Some(Action::DeleteBookmark),
+        KeyCode::Char('u') => Some(Action::UndoDelete),
+        KeyCode::Char('a') | KeyCode::Tab | KeyCode::BackTab => Some(Action::ToggleScope),
+        KeyCode::Char('q' | '\'') => Some(Action::Dismiss),
+        _ => None,
+    }
+}
+
 /// In the search popup's list, keys move through the hits; `/` and Tab go back to
 /// the prompt.
 fn search_list_key(key: &KeyEvent) -> Option<Action> {
@@ -100,6 +139,8 @@ fn key_action(key: &KeyEvent, focus: Focus) -> Option<Action> {
         KeyCode::Char('/') => Some(Action::OpenSearch),
         KeyCode::Char('n') => Some(Action::NextHit(1)),
         KeyCode::Char('N') => Some(Action::NextHit(-1)),
+        KeyCode::Char('m') => Some(Action::AddBookmark),
+        KeyCode::Char('\'') => Some(Action::OpenBookmarks),
         KeyCode::Esc => Some(Action::Dismiss),
         KeyCode::Tab | KeyCode::BackTab => Some(Action::SwitchFocus),
         KeyCode::Char('?') => Some(Action::ToggleHelp),

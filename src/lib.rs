@@ -16,6 +16,7 @@
 
 pub mod anchor;
 pub mod app;
+pub mod bookmarks;
 pub mod build;
 pub mod decode;
 pub mod document;

@@ -16,7 +16,7 @@ use gangmu::app::App;
 use gangmu::document::Document;
 use gangmu::input::{self, Text};
 use gangmu::store::record::{Record, Stamped};
-use gangmu::store::{self, Store};
+use gangmu::store::{self, Saved, Store};
 use gangmu::ui::backend::CjkBackend;
 use gangmu::ui::theme::Theme;
 use gangmu::{keymap, ui};
@@ -65,11 +65,15 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         restore_screen(info);
     }));
+    // What could not be saved on the way out, said once the screen is back.
+    let mut farewell: Option<String> = None;
     let result = (|| -> anyhow::Result<()> {
         let size = terminal.size()?;
         let mut app = App::new(name, first, size.width, size.height);
         app.set_max_measure(options.measure);
-        if let Some(position) = memory.record.position.clone() {
+        let position = memory.record.position.clone();
+        app.set_records(memory.record.clone(), memory.others.clone());
+        if let Some(position) = position {
             app.resume_at(position.value);
         }
         if let Some(first) = warnings.first() {
@@ -92,11 +96,15 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
                 let changed =
                     keymap::action(&event, app.mode()).is_some_and(|action| app.update(action));
                 if app.quit {
-                    memory.record.position = Some(Stamped {
+                    app.record.position = Some(Stamped {
                         value: app.anchor_here(),
                         at: store::now(),
                     });
+                    farewell = memory.save(&app.record).err().map(|e| e.to_string());
                     return Ok(());
+                }
+                if app.take_unsaved() {
+                    save_bookmarks(&memory, &mut app);
                 }
                 if changed {
                     break;
@@ -107,16 +115,33 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     drop(terminal);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
-    if let Err(error) = memory.save() {
-        eprintln!("gangmu: warning: the reading position was not saved: {error}");
+    if let Some(error) = farewell {
+        eprintln!("gangmu: warning: the reading position and bookmarks were not saved: {error}");
     }
     result
+}
+
+/// Saves a change to the bookmarks at once, taking in what other runs saved; a
+/// failure is said in the status line and reading goes on.
+fn save_bookmarks(memory: &Memory, app: &mut App) {
+    match memory.save(&app.record) {
+        Ok(Some(saved)) => {
+            app.saved(saved.record);
+            if let Some(notice) = saved.notice {
+                app.show_message(format!("⚠ {notice}"));
+            }
+        }
+        Ok(None) => app.show_message("⚠ 数据目录不可用：书签只保留到退出".to_string()),
+        Err(error) => app.show_message(format!("⚠ 书签未能保存：{error}")),
+    }
 }
 
 /// What the store keeps of the texts being read, and whether it may be saved.
 struct Memory {
     store: Option<Store>,
     record: Record,
+    /// The records of the other documents read before.
+    others: Vec<Record>,
     writable: bool,
     /// What the user should be told on opening.
     notice: Option<String>,
@@ -130,6 +155,7 @@ impl Memory {
             return Self {
                 store: None,
                 record: Record::new(&id),
+                others: Vec::new(),
                 writable: false,
                 notice: Some("找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()),
             };
@@ -140,6 +166,7 @@ impl Memory {
             record.seen_at(path);
         }
         Self {
+            others: store.records_except(&id),
             store: Some(store),
             record,
             writable: opened.writable,
@@ -147,17 +174,11 @@ impl Memory {
         }
     }
 
-    /// Saves the record, unless the store could not be read or found.
-    fn save(&self) -> anyhow::Result<()> {
+    /// Saves `record`, unless the store could not be read or found (`None`).
+    fn save(&self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
         match &self.store {
-            Some(store) if self.writable => {
-                let saved = store.save(&self.record)?;
-                if let Some(notice) = saved.notice {
-                    eprintln!("gangmu: warning: {notice}");
-                }
-                Ok(())
-            }
-            _ => Ok(()),
+            Some(store) if self.writable => store.save(record).map(Some),
+            _ => Ok(None),
         }
     }
 }

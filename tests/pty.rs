@@ -193,3 +193,32 @@ fn reopening_a_document_returns_to_where_it_was_left() {
     again.keys("q");
     assert!(again.exit_status().success());
 }
+
+#[test]
+fn a_bookmark_with_a_chinese_note_is_there_after_reopening() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let args = ["--data-dir", data_dir, "assets/plans-2021.txt"];
+    let mut session = Session::start(&args);
+    session.wait_for("q 退出");
+    std::thread::sleep(Duration::from_millis(300));
+    session.keys("}}}");
+    session.wait_for("§ 3/3");
+    session.keys("m");
+    session.wait_for("加书签");
+    session.keys("考点：重庆\r");
+    session.wait_for("已加书签");
+    session.keys("q");
+    assert!(session.exit_status().success());
+
+    let mut again = Session::start(&args);
+    again.wait_for("★ 1");
+    again.keys("'");
+    again.wait_for("书签 · 本文件 1");
+    again.wait_for("考点：重庆");
+    again.keys("\x1b");
+    // Apart, or the terminal reads Esc q as Alt-q.
+    std::thread::sleep(Duration::from_millis(100));
+    again.keys("q");
+    assert!(again.exit_status().success());
+}

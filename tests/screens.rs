@@ -108,3 +108,28 @@ fn search_hits_stay_marked_with_the_count_in_the_status_line() {
     let status = screen.lines().last().expect("a status line");
     assert!(status.contains("/双城经济圈 hit 2/"), "{status}");
 }
+
+#[test]
+fn the_bookmark_list_at_100_by_30() {
+    use gangmu::store::record::Record;
+    let mut app = app(100, 30, &[]);
+    app.set_clock(|| 1_795_400_000);
+    app.set_records(Record::new("doc"), Vec::new());
+    for action in [
+        Action::Document(1),
+        Action::Document(1),
+        Action::Document(1),
+    ] {
+        app.update(action);
+    }
+    app.update(Action::AddBookmark);
+    for c in "考点：数字产业化".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Accept);
+    app.update(Action::Heading(1));
+    app.update(Action::AddBookmark);
+    app.update(Action::Accept);
+    app.update(Action::OpenBookmarks);
+    assert_snapshot!(screen(&app, 100, 30));
+}

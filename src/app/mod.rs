@@ -7,15 +7,19 @@
 //! `outline`; the popups (jump, search) and stepping through search hits in
 //! `popups`.
 
+mod bookmarking;
 mod outline;
 mod places;
 mod popups;
 
 use std::ops::Range;
 
+use crate::anchor::Found;
+use crate::bookmarks::CursorMove;
 use crate::document::{Document, HeadingId, HeadingKind};
 use crate::layout::reader::{Position, ReaderLayout, Row};
 use crate::search::Index;
+use crate::store::record::{Record, Timestamp};
 use crate::text_search::{History, TextSearch};
 
 use outline::OutlineFacts;
@@ -44,6 +48,10 @@ pub enum Mode {
     SearchPrompt,
     /// The search popup with the keys in its list of hits.
     SearchList,
+    /// The note prompt of a bookmark: typing goes into the note.
+    Note,
+    /// The bookmark list.
+    Bookmarks,
 }
 
 /// Everything a user can do, once keys and mouse are read.
@@ -92,6 +100,20 @@ pub enum Action {
     Accept,
     /// Go to the next (or, negative, previous) search hit.
     NextHit(isize),
+    /// Move the cursor of the note prompt, or delete at it.
+    Cursor(CursorMove),
+    /// Bookmark the reading position (a note prompt opens).
+    AddBookmark,
+    /// Open the bookmark list.
+    OpenBookmarks,
+    /// Edit the note of the bookmark selected in the list.
+    EditNote,
+    /// Delete the bookmark selected in the list.
+    DeleteBookmark,
+    /// Bring back the bookmark deleted last while the list is open.
+    UndoDelete,
+    /// Show this document's bookmarks or all documents'.
+    ToggleScope,
     /// Move the outline cursor by rows (negative: up); the reader follows.
     OutlineMove(isize),
     /// Open the heading under the outline cursor (or go to its first child).
@@ -152,6 +174,8 @@ pub struct TreeRow {
     pub selected: bool,
     /// The section being read lies in this heading.
     pub current: bool,
+    /// A bookmark lies in this heading's section or below.
+    pub bookmarked: bool,
 }
 
 /// A search hit on a reader row: which characters of the row's text.
@@ -169,6 +193,8 @@ pub struct View {
     pub reader: Vec<Row>,
     /// For each reader row, the search hits on it.
     pub marks: Vec<Vec<Mark>>,
+    /// For each reader row, whether a bookmark is on it.
+    pub gutter: Vec<bool>,
     pub tree: Vec<TreeRow>,
     /// The heading of the section at the top of the reader.
     pub current: Option<HeadingId>,
@@ -208,6 +234,20 @@ pub struct App {
     /// Where the reader was put to show the current hit: `n` goes on from that hit
     /// while the reader stays there, from the screen's top once it has moved.
     landed: Option<Position>,
+    /// What is kept of this document: bookmarks, position.
+    pub record: Record,
+    /// The records of the other documents, for the list of all bookmarks.
+    pub others: Vec<Record>,
+    /// Where each of this document's bookmarks is found.
+    placed: Vec<Found>,
+    /// Headings with a bookmark in their section or below.
+    bookmarked: Vec<bool>,
+    /// Bookmarks changed since the last save.
+    unsaved: bool,
+    /// Bookmarks made in this run, to tell apart ids made in the same second.
+    serial: u32,
+    /// The time now, in seconds (replaced in tests).
+    clock: fn() -> Timestamp,
     /// Where the reader was left last time, when the opening of the document could
     /// not place it, and the top of the screen then.
     pending_resume: Option<(crate::anchor::Anchor, Position)>,
@@ -252,6 +292,13 @@ impl App {
             history: History::default(),
             landed: None,
             pending_resume: None,
+            record: Record::new(""),
+            others: Vec::new(),
+            placed: Vec::new(),
+            bookmarked: Vec::new(),
+            unsaved: false,
+            serial: 0,
+            clock: crate::store::now,
             quit: false,
             top: Position::default(),
             outline_shown: None,
@@ -285,6 +332,7 @@ impl App {
         self.layout = ReaderLayout::new(self.geometry().measure);
         self.visible_stale = true;
         self.find_again(here);
+        self.place_bookmarks();
         self.cursor = (!self.document.outline.headings.is_empty()).then_some(0);
         self.search_again();
         if self.popup.is_none() {
@@ -296,6 +344,11 @@ impl App {
     pub fn geometry(&self) -> Geometry {
         let shown = self.outline_shown.unwrap_or(self.size.0 >= NARROW);
         Geometry::new(self.size.0, self.size.1, shown, self.max_measure)
+    }
+
+    /// Sets what tells the time (seconds since the Unix epoch).
+    pub fn set_clock(&mut self, clock: fn() -> Timestamp) {
+        self.clock = clock;
     }
 
     /// Sets the widest text measure, in columns (the default is 80).
@@ -382,6 +435,13 @@ impl App {
             Action::ToggleList => self.toggle_list(),
             Action::Accept => self.accept(),
             Action::NextHit(n) => self.next_hit(n),
+            Action::Cursor(movement) => self.move_note_cursor(movement),
+            Action::AddBookmark => self.add_bookmark(),
+            Action::OpenBookmarks => self.open_bookmarks(),
+            Action::EditNote => self.edit_note(),
+            Action::DeleteBookmark => self.delete_bookmark(),
+            Action::UndoDelete => self.undo_delete(),
+            Action::ToggleScope => self.toggle_scope(),
             Action::OutlineMove(n) => self.move_cursor(n),
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),
@@ -412,6 +472,8 @@ impl App {
             Some(Popup::Jump(_)) => Mode::Jump,
             Some(Popup::Search(prompt)) if prompt.in_list => Mode::SearchList,
             Some(Popup::Search(_)) => Mode::SearchPrompt,
+            Some(Popup::Note(..)) => Mode::Note,
+            Some(Popup::Bookmarks(_)) => Mode::Bookmarks,
         }
     }
 
@@ -471,6 +533,7 @@ impl App {
             .layout
             .window(&self.document, self.top, usize::from(geometry.body_height));
         self.view.marks = self.marks(&rows);
+        self.view.gutter = self.gutter(&rows);
         self.view.reader = rows.into_iter().map(|(_, row)| row).collect();
         self.view.current = self.section_at_top();
         self.view.geometry = Some(geometry);

@@ -141,6 +141,7 @@ impl App {
                 expanded: self.has_children[index].then_some(self.expanded[index]),
                 selected: self.cursor == Some(index),
                 current: ancestors.contains(&index),
+                bookmarked: self.bookmarked.get(index).copied().unwrap_or(false),
             })
             .collect();
     }

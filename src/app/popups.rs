@@ -4,6 +4,7 @@
 //! the last search once it is closed, with every hit marked on screen.
 
 use super::{App, Mark};
+use crate::bookmarks::{BookmarkList, NotePrompt};
 use crate::jump::Jump;
 use crate::layout::reader::{Position, Row, RowKind};
 use crate::search::Index;
@@ -15,6 +16,9 @@ use crate::text_search::{SearchPrompt, TextSearch};
 pub enum Popup {
     Jump(Jump),
     Search(SearchPrompt),
+    /// A bookmark's note, and the bookmark list to go back to after an edit.
+    Note(NotePrompt, Option<BookmarkList>),
+    Bookmarks(BookmarkList),
 }
 
 impl Popup {
@@ -23,14 +27,26 @@ impl Popup {
         match self {
             Popup::Jump(jump) => (jump.query.clone(), jump.selected, false),
             Popup::Search(prompt) => (prompt.input.clone(), prompt.selected, prompt.in_list),
+            Popup::Note(prompt, _) => (
+                prompt.input.value().to_string(),
+                prompt.input.cursor(),
+                false,
+            ),
+            Popup::Bookmarks(list) => (
+                format!("{:?}{}", list.scope, list.deleted.len()),
+                list.selected,
+                false,
+            ),
         }
     }
 
-    /// Where the reader stood when the popup opened.
-    fn origin(&self) -> Position {
+    /// Where the reader stood when the popup opened, if it moves the reader.
+    fn origin(&self) -> Option<Position> {
         match self {
-            Popup::Jump(jump) => jump.origin,
-            Popup::Search(prompt) => prompt.origin,
+            Popup::Jump(jump) => Some(jump.origin),
+            Popup::Search(prompt) => Some(prompt.origin),
+            Popup::Bookmarks(list) => Some(list.origin),
+            Popup::Note(..) => None,
         }
     }
 }
@@ -63,7 +79,8 @@ impl App {
                 self.rank_jump();
             }
             Some(Popup::Search(prompt)) => prompt.type_char(&self.document, c),
-            None => {}
+            Some(Popup::Note(prompt, _)) => prompt.type_char(c),
+            Some(Popup::Bookmarks(_)) | None => {}
         }
         self.preview();
     }
@@ -75,7 +92,8 @@ impl App {
                 self.rank_jump();
             }
             Some(Popup::Search(prompt)) => prompt.erase(&self.document),
-            None => {}
+            Some(Popup::Note(prompt, _)) => prompt.erase(),
+            Some(Popup::Bookmarks(_)) | None => {}
         }
         self.preview();
     }
@@ -90,7 +108,11 @@ impl App {
         match &mut self.popup {
             Some(Popup::Jump(jump)) => jump.move_by(n),
             Some(Popup::Search(prompt)) => prompt.move_by(n),
-            None => {}
+            Some(Popup::Bookmarks(list)) => {
+                let count = list.entries(&self.record, &self.others).len();
+                list.move_by(n, count);
+            }
+            Some(Popup::Note(..)) | None => {}
         }
         self.preview();
     }
@@ -113,6 +135,8 @@ impl App {
         self.preview();
         match self.popup.take() {
             Some(Popup::Search(prompt)) => self.finish_search(prompt),
+            Some(Popup::Note(prompt, list)) => self.finish_note(prompt, list),
+            Some(Popup::Bookmarks(list)) => self.go_to_bookmark(list),
             Some(Popup::Jump(_)) | None => {}
         }
     }
@@ -141,7 +165,11 @@ impl App {
         if self.help {
             self.help = false;
         } else if let Some(popup) = self.popup.take() {
-            self.top = popup.origin();
+            match popup {
+                // Editing a note goes back to the list, unchanged.
+                Popup::Note(_, Some(list)) => self.popup = Some(Popup::Bookmarks(list)),
+                popup => self.top = popup.origin().unwrap_or(self.top),
+            }
         } else {
             self.text_search = None;
         }
@@ -162,7 +190,7 @@ impl App {
                 Some(hit) => self.show_hit(hit),
                 None => self.top = prompt.origin,
             },
-            None => {}
+            Some(Popup::Note(..) | Popup::Bookmarks(_)) | None => {}
         }
     }
 
@@ -259,7 +287,7 @@ impl App {
                 prompt.search = None;
                 prompt.refresh(&self.document);
             }
-            None => {}
+            Some(Popup::Note(..) | Popup::Bookmarks(_)) | None => {}
         }
         if let Some(search) = self.text_search.take() {
             let mut fresh = TextSearch::new(&self.document, search.query, None);
@@ -274,7 +302,7 @@ impl App {
     pub(super) fn marks(&self, rows: &[(Position, Row)]) -> Vec<Vec<Mark>> {
         let (search, current) = match &self.popup {
             Some(Popup::Search(prompt)) => (prompt.search.as_ref(), prompt.selected),
-            Some(Popup::Jump(_)) => (None, 0),
+            Some(Popup::Jump(_) | Popup::Note(..) | Popup::Bookmarks(_)) => (None, 0),
             None => (
                 self.text_search.as_ref(),
                 self.text_search.as_ref().map_or(0, |s| s.current),
@@ -307,7 +335,7 @@ impl App {
 }
 
 /// Whether a row shows text of its paragraph (not a gap or a box's edge).
-fn holds_text(row: &Row) -> bool {
+pub(super) fn holds_text(row: &Row) -> bool {
     matches!(
         row.kind,
         RowKind::Body | RowKind::Heading(_) | RowKind::Preformatted { .. }

@@ -171,6 +171,24 @@ impl Store {
         }
     }
 
+    /// The records of every document but `document`, for the list of all
+    /// bookmarks; files that cannot be read or parsed are left out (and alone).
+    pub fn records_except(&self, document: &str) -> Vec<Record> {
+        let Ok(entries) = fs::read_dir(self.documents()) else {
+            return Vec::new();
+        };
+        let mut records: Vec<Record> = entries
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                let is_record = path.extension().is_some_and(|e| e == "json");
+                let bytes = fs::read(path).ok().filter(|_| is_record)?;
+                parse(&bytes).ok().filter(|r| r.document != document)
+            })
+            .collect();
+        records.sort_by(|a, b| a.paths.cmp(&b.paths));
+        records
+    }
+
     /// Saves `record`, merged with what another run saved meanwhile; returns the
     /// merged record.
     pub fn save(&self, record: &Record) -> Result<Saved, SaveError> {

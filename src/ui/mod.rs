@@ -6,6 +6,7 @@
 //! (reader rows are safe when laid out; titles and snippets are made safe here).
 
 pub mod backend;
+mod bookmarks;
 mod help;
 mod jump;
 mod reader;
@@ -156,6 +157,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     match &app.popup {
         Some(Popup::Jump(popup)) => jump::draw(frame, app, popup, theme, area),
         Some(Popup::Search(popup)) => search::draw(frame, app, popup, theme, area),
+        Some(Popup::Note(prompt, _)) => bookmarks::draw_note(frame, prompt, theme, area),
+        Some(Popup::Bookmarks(list)) => bookmarks::draw_list(frame, app, list, theme, area),
         None if app.help => help::draw(frame, theme, area),
         None => {}
     }

@@ -1,6 +1,7 @@
 //! The reader pane: the laid-out rows at the text measure, centred, headings
 //! styled by level, boxes with a bar on their left, cut table rows marked, search
-//! hits highlighted (the current one more strongly).
+//! hits highlighted (the current one more strongly), bookmarked rows marked in the
+//! margin.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,10 +31,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .reader
         .iter()
         .zip(&app.view.marks)
+        .zip(&app.view.gutter)
         .take(usize::from(area.height))
-        .map(|(row, marks)| {
+        .map(|((row, marks), &bookmarked)| {
             let text = |base: Style| marked_text(&row.text, marks, base, theme);
             let mut spans = vec![Span::raw(margin.clone())];
+            if bookmarked && !margin.is_empty() {
+                // The bookmark's mark takes the margin's last column.
+                spans = vec![
+                    Span::raw(" ".repeat(margin.len() - 1)),
+                    Span::styled("▍", theme.bookmark()),
+                ];
+            }
             if row.boxed {
                 spans.push(Span::styled("│ ", theme.box_border()));
             }

@@ -17,7 +17,7 @@ const STEP_TITLE: usize = 12;
 /// Columns the phrase of the last search gets.
 const SEARCH_PHRASE: usize = 16;
 /// The main keys, shown when there is room.
-const KEYS: &str = "f 跳转  / 搜索  ? 帮助  q 退出 ";
+const KEYS: &str = "f 跳转  / 搜索  m 书签  ? 帮助  q 退出 ";
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
@@ -33,7 +33,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             search.count_label(search.current)
         )
     });
-    let position = format!("  {search}{}%  {place}", app.percent());
+    let stars = match app.record.bookmarks.len() {
+        0 => String::new(),
+        n => format!("★ {n}  "),
+    };
+    let position = format!("  {search}{stars}{}%  {place}", app.percent());
     let right = match &app.message {
         Some(message) => format!("{} ", visible(message)),
         // The keys only where the file and the whole breadcrumb still fit.

@@ -87,6 +87,11 @@ impl Theme {
         }
     }
 
+    /// A bookmark's mark in the reader's gutter and the outline.
+    pub fn bookmark(self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
     pub fn status(self) -> Style {
         if self.colour {
             Style::new().fg(Color::Black).bg(Color::Cyan)

@@ -1,6 +1,7 @@
 //! The outline pane: the visible headings, indented by depth, open/closed marks,
 //! labels aligned, long titles cut with `…`; the section being read in bold, the
-//! cursor highlighted; a separator on the right.
+//! cursor highlighted, a star on headings with a bookmark below; a separator on
+//! the right.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -77,7 +78,9 @@ fn tree_line<'a>(
     } else {
         " "
     };
-    let room = width.saturating_sub(display_width(&prefix));
+    // A bookmark below the heading: a star in the last column.
+    let star = if row.bookmarked { "★" } else { "" };
+    let room = width.saturating_sub(display_width(&prefix) + display_width(star));
     let label_shown = truncate(&label, room);
     let title_shown = truncate(
         title.as_str(),
@@ -94,11 +97,13 @@ fn tree_line<'a>(
     let used = display_width(&prefix)
         + display_width(&label_shown)
         + gap.len()
-        + display_width(&title_shown);
+        + display_width(&title_shown)
+        + display_width(star);
     Line::from(vec![
         Span::styled(prefix, style),
         Span::styled(label_shown, style.patch(theme.tree_label())),
         Span::styled(format!("{gap}{title_shown}"), style),
         Span::styled(" ".repeat(width.saturating_sub(used)), style),
+        Span::styled(star, style.patch(theme.bookmark())),
     ])
 }

@@ -1,0 +1,181 @@
+//! Bookmarks in the reader, without a terminal: made with a Chinese note, listed,
+//! gone to, edited, deleted and brought back, kept through saves merged with
+//! another run's; marks in the gutter and the outline.
+
+use gangmu::anchor::Anchor;
+use gangmu::app::{Action, App, Popup};
+use gangmu::bookmarks::{CursorMove, Scope};
+use gangmu::store::Store;
+use gangmu::store::record::Record;
+
+fn sample_app() -> App {
+    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let mut app = App::new("plans-2021.txt".to_string(), document, 120, 40);
+    app.set_clock(|| 1_800_000_000);
+    app
+}
+
+fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+/// Goes to 第十五章 by the jump popup.
+fn go_to_chapter_15(app: &mut App) {
+    app.update(Action::OpenJump);
+    type_in(app, "szjj");
+    app.update(Action::Accept);
+}
+
+fn bookmark_here(app: &mut App, note: &str) {
+    app.update(Action::AddBookmark);
+    type_in(app, note);
+    app.update(Action::Accept);
+}
+
+#[test]
+fn a_bookmark_keeps_its_place_and_its_chinese_note() {
+    let mut app = sample_app();
+    go_to_chapter_15(&mut app);
+    let here = app.anchor_here();
+    app.update(Action::AddBookmark);
+    type_in(&mut app, "考点重庆");
+    app.update(Action::Cursor(CursorMove::Left));
+    app.update(Action::Cursor(CursorMove::Left));
+    app.update(Action::Type('：'));
+    app.update(Action::Accept);
+    assert!(app.popup.is_none());
+    assert!(app.take_unsaved(), "the loop is asked to save");
+    assert!(!app.take_unsaved());
+    let bookmark = &app.record.bookmarks[0];
+    assert_eq!(bookmark.note, "考点：重庆");
+    assert_eq!(bookmark.anchor, here);
+    assert_eq!(bookmark.created, 1_800_000_000);
+    assert!(
+        app.view.gutter.iter().any(|&marked| marked),
+        "a mark in the gutter"
+    );
+    let chapter = app.view.current.expect("a section");
+    assert!(
+        app.view
+            .tree
+            .iter()
+            .any(|r| r.id == chapter && r.bookmarked)
+    );
+}
+
+#[test]
+fn escape_leaves_no_bookmark() {
+    let mut app = sample_app();
+    app.update(Action::AddBookmark);
+    type_in(&mut app, "不要了");
+    app.update(Action::Dismiss);
+    assert!(app.record.bookmarks.is_empty());
+    assert!(!app.take_unsaved());
+}
+
+#[test]
+fn the_list_goes_to_a_bookmark_and_edits_its_note() {
+    let mut app = sample_app();
+    go_to_chapter_15(&mut app);
+    bookmark_here(&mut app, "数字经济");
+    let marked = app.top;
+    app.update(Action::Top);
+    app.update(Action::OpenBookmarks);
+    app.update(Action::EditNote);
+    app.update(Action::Cursor(CursorMove::End));
+    type_in(&mut app, "（重点）");
+    app.update(Action::Accept);
+    assert!(
+        matches!(app.popup, Some(Popup::Bookmarks(_))),
+        "back in the list"
+    );
+    assert_eq!(app.record.bookmarks[0].note, "数字经济（重点）");
+    app.update(Action::Accept);
+    assert!(app.popup.is_none());
+    assert_eq!(app.top, marked);
+}
+
+#[test]
+fn a_deleted_bookmark_comes_back_with_undo_even_after_saves() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(data.path());
+    let mut app = sample_app();
+    app.set_records(Record::new("doc"), Vec::new());
+    go_to_chapter_15(&mut app);
+    bookmark_here(&mut app, "留着");
+    let save = |app: &mut App| {
+        assert!(app.take_unsaved());
+        let saved = store.save(&app.record).expect("saves");
+        app.saved(saved.record);
+    };
+    save(&mut app);
+    app.update(Action::OpenBookmarks);
+    app.update(Action::DeleteBookmark);
+    assert!(app.record.bookmarks.is_empty());
+    save(&mut app);
+    app.update(Action::UndoDelete);
+    save(&mut app);
+    assert_eq!(app.record.bookmarks.len(), 1);
+    assert_eq!(app.record.bookmarks[0].note, "留着");
+    assert_eq!(store.open("doc").record.bookmarks.len(), 1, "and on disk");
+}
+
+#[test]
+fn all_documents_lists_the_others_bookmarks_without_leaving() {
+    let mut app = sample_app();
+    let mut other = Record::new("other");
+    other.seen_at("/home/user/重庆规划.txt");
+    other.bookmarks.push(gangmu::bookmarks::new_bookmark(
+        Anchor {
+            path: vec!["第一章".into()],
+            paragraph: 1,
+            offset: 0,
+            snippet: "别处的文字".into(),
+        },
+        "另一文件",
+        5,
+        1,
+    ));
+    app.set_records(Record::new("this"), vec![other]);
+    let start = app.top;
+    app.update(Action::OpenBookmarks);
+    app.update(Action::ToggleScope);
+    let Some(Popup::Bookmarks(list)) = &app.popup else {
+        panic!("the list is open");
+    };
+    assert_eq!(list.scope, Scope::AllDocuments);
+    assert_eq!(list.entries(&app.record, &app.others).len(), 1);
+    app.update(Action::Accept);
+    assert!(matches!(app.popup, Some(Popup::Bookmarks(_))), "still open");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("重庆规划.txt"))
+    );
+    assert_eq!(app.top, start);
+}
+
+#[test]
+fn a_bookmark_whose_text_is_gone_is_kept_and_said_to_be_unplaced() {
+    let mut app = sample_app();
+    let mut record = Record::new("doc");
+    record.bookmarks.push(gangmu::bookmarks::new_bookmark(
+        Anchor {
+            path: vec!["第九部分".into()],
+            paragraph: 3,
+            offset: 2,
+            snippet: "这段文字已经不在了".into(),
+        },
+        "旧笔记",
+        5,
+        1,
+    ));
+    app.set_records(record, Vec::new());
+    assert_eq!(app.bookmark_places(), [gangmu::anchor::Found::Unplaced]);
+    app.update(Action::OpenBookmarks);
+    app.update(Action::Accept);
+    assert!(matches!(app.popup, Some(Popup::Bookmarks(_))));
+    assert_eq!(app.record.bookmarks.len(), 1, "never dropped");
+}

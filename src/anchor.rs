@@ -160,7 +160,7 @@ impl Anchor {
 }
 
 /// One heading's step in a path: its label, or its title where it has none.
-fn step(document: &Document, id: HeadingId) -> &str {
+pub fn step(document: &Document, id: HeadingId) -> &str {
     let heading = document.outline.get(id);
     if heading.label.is_empty() {
         &heading.title

@@ -140,6 +140,7 @@ fn key_action(key: &KeyEvent, focus: Focus) -> Option<Action> {
         KeyCode::Char('n') => Some(Action::NextHit(1)),
         KeyCode::Char('N') => Some(Action::NextHit(-1)),
         KeyCode::Char('m') => Some(Action::AddBookmark),
+        KeyCode::Char('x') => Some(Action::ToggleRead),
         KeyCode::Char('\'') => Some(Action::OpenBookmarks),
         KeyCode::Esc => Some(Action::Dismiss),
         KeyCode::Tab | KeyCode::BackTab => Some(Action::SwitchFocus),

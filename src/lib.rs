@@ -27,6 +27,7 @@ pub mod layout;
 pub mod locate;
 pub mod measure;
 pub mod outline;
+pub mod progress;
 pub mod render;
 pub mod safe;
 pub mod sample;

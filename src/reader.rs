@@ -96,6 +96,7 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
                 let changed =
                     keymap::action(&event, app.mode()).is_some_and(|action| app.update(action));
                 if app.quit {
+                    app.finish_session();
                     app.record.position = Some(Stamped {
                         value: app.anchor_here(),
                         at: store::now(),

@@ -11,7 +11,7 @@ use gangmu::store::record::Record;
 fn sample_app() -> App {
     let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
     let mut app = App::new("plans-2021.txt".to_string(), document, 120, 40);
-    app.set_clock(|| 1_800_000_000);
+    app.set_clock(|| 1_800_000_000_000);
     app
 }
 

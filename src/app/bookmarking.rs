@@ -16,6 +16,7 @@ impl App {
         self.record = record;
         self.others = others;
         self.place_bookmarks();
+        self.reload_progress();
         self.refresh();
     }
 
@@ -81,7 +82,7 @@ impl App {
 
     /// Makes the bookmark, or changes its note; an edit goes back to the list.
     pub(super) fn finish_note(&mut self, prompt: NotePrompt, list: Option<BookmarkList>) {
-        let now = (self.clock)();
+        let now = (self.clock)() / 1000;
         let note = prompt.note().to_string();
         match prompt.target {
             NoteTarget::New(anchor) => {

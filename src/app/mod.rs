@@ -11,6 +11,7 @@ mod bookmarking;
 mod outline;
 mod places;
 mod popups;
+mod reading;
 
 use std::ops::Range;
 
@@ -18,8 +19,9 @@ use crate::anchor::Found;
 use crate::bookmarks::CursorMove;
 use crate::document::{Document, HeadingId, HeadingKind};
 use crate::layout::reader::{Position, ReaderLayout, Row};
+use crate::progress::Progress;
 use crate::search::Index;
-use crate::store::record::{Record, Timestamp};
+use crate::store::record::Record;
 use crate::text_search::{History, TextSearch};
 
 use outline::OutlineFacts;
@@ -114,6 +116,8 @@ pub enum Action {
     UndoDelete,
     /// Show this document's bookmarks or all documents'.
     ToggleScope,
+    /// Mark the section being read as read, or as unread again.
+    ToggleRead,
     /// Move the outline cursor by rows (negative: up); the reader follows.
     OutlineMove(isize),
     /// Open the heading under the outline cursor (or go to its first child).
@@ -176,6 +180,10 @@ pub struct TreeRow {
     pub current: bool,
     /// A bookmark lies in this heading's section or below.
     pub bookmarked: bool,
+    /// How much of the heading (its subtree included) is read.
+    pub read: crate::progress::State,
+    /// Percent read, for parts, documents, 篇 and 章 partly read.
+    pub percent: Option<u8>,
 }
 
 /// A search hit on a reader row: which characters of the row's text.
@@ -246,8 +254,14 @@ pub struct App {
     unsaved: bool,
     /// Bookmarks made in this run, to tell apart ids made in the same second.
     serial: u32,
-    /// The time now, in seconds (replaced in tests).
-    clock: fn() -> Timestamp,
+    /// The time now, in milliseconds since the Unix epoch (replaced in tests).
+    clock: fn() -> u64,
+    /// Which sections are read.
+    progress: Progress,
+    /// This run's reading time and finished sections.
+    session: reading::SessionClock,
+    /// Sections whose last row is on screen.
+    section_ends_on_screen: Vec<HeadingId>,
     /// Where the reader was left last time, when the opening of the document could
     /// not place it, and the top of the screen then.
     pending_resume: Option<(crate::anchor::Anchor, Position)>,
@@ -298,7 +312,10 @@ impl App {
             bookmarked: Vec::new(),
             unsaved: false,
             serial: 0,
-            clock: crate::store::now,
+            clock: crate::store::now_millis,
+            progress: Progress::default(),
+            session: reading::SessionClock::default(),
+            section_ends_on_screen: Vec::new(),
             quit: false,
             top: Position::default(),
             outline_shown: None,
@@ -316,6 +333,7 @@ impl App {
             document,
             view: View::default(),
         };
+        app.reload_progress();
         app.refresh();
         app
     }
@@ -333,6 +351,7 @@ impl App {
         self.visible_stale = true;
         self.find_again(here);
         self.place_bookmarks();
+        self.reload_progress();
         self.cursor = (!self.document.outline.headings.is_empty()).then_some(0);
         self.search_again();
         if self.popup.is_none() {
@@ -346,8 +365,8 @@ impl App {
         Geometry::new(self.size.0, self.size.1, shown, self.max_measure)
     }
 
-    /// Sets what tells the time (seconds since the Unix epoch).
-    pub fn set_clock(&mut self, clock: fn() -> Timestamp) {
+    /// Sets what tells the time (milliseconds since the Unix epoch).
+    pub fn set_clock(&mut self, clock: fn() -> u64) {
         self.clock = clock;
     }
 
@@ -372,11 +391,20 @@ impl App {
         let had_message = self.message.take().is_some();
         let before = self.screen_state();
         self.folding_changed = false;
+        self.count_time();
+        let ends_before = self.section_ends_on_screen.clone();
         self.apply(action);
         if self.top != before.top && self.focus == Focus::Reader {
             self.follow_reading();
         }
         self.refresh();
+        // Text scrolled through is read; text jumped over is not.
+        if matches!(
+            action,
+            Action::Scroll(_) | Action::HalfPages(_) | Action::Pages(_) | Action::Wheel { .. }
+        ) {
+            self.note_seen(&ends_before);
+        }
         self.quit || had_message || self.folding_changed || before != self.screen_state()
     }
 
@@ -442,6 +470,7 @@ impl App {
             Action::DeleteBookmark => self.delete_bookmark(),
             Action::UndoDelete => self.undo_delete(),
             Action::ToggleScope => self.toggle_scope(),
+            Action::ToggleRead => self.toggle_read(),
             Action::OutlineMove(n) => self.move_cursor(n),
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),
@@ -534,6 +563,7 @@ impl App {
             .window(&self.document, self.top, usize::from(geometry.body_height));
         self.view.marks = self.marks(&rows);
         self.view.gutter = self.gutter(&rows);
+        self.section_ends_on_screen = self.section_ends(&rows);
         self.view.reader = rows.into_iter().map(|(_, row)| row).collect();
         self.view.current = self.section_at_top();
         self.view.geometry = Some(geometry);

@@ -142,6 +142,8 @@ impl App {
                 selected: self.cursor == Some(index),
                 current: ancestors.contains(&index),
                 bookmarked: self.bookmarked.get(index).copied().unwrap_or(false),
+                read: self.progress.state(HeadingId(index as u32)),
+                percent: self.percent_shown(HeadingId(index as u32)),
             })
             .collect();
     }

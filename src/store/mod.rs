@@ -296,6 +296,13 @@ fn write_atomically(path: &Path, record: &Record) -> io::Result<()> {
     Ok(())
 }
 
+/// Milliseconds since the Unix epoch, now.
+pub fn now_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
 /// Seconds since the Unix epoch, now.
 pub fn now() -> Timestamp {
     SystemTime::now()

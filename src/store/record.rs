@@ -30,6 +30,40 @@ pub struct Record {
     /// Ids of deleted bookmarks, so that merging never brings one back.
     #[serde(default)]
     pub deleted: Vec<String>,
+    /// Sections marked read (or unread again), the latest mark of each.
+    #[serde(default)]
+    pub read: Vec<ReadMark>,
+    /// Each run of the reader on this document.
+    #[serde(default)]
+    pub sessions: Vec<Session>,
+}
+
+/// A section marked read or unread, by its path of headings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadMark {
+    pub path: Vec<String>,
+    pub read: bool,
+    pub at: Timestamp,
+}
+
+/// One run of the reader: when, how long was spent reading which section
+/// (pauses of over two minutes left out), and which sections were finished.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: String,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    #[serde(default)]
+    pub sections: Vec<SectionTime>,
+    #[serde(default)]
+    pub finished: Vec<Vec<String>>,
+}
+
+/// Seconds of reading spent in a section, by its path of headings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionTime {
+    pub path: Vec<String>,
+    pub seconds: u64,
 }
 
 /// A value and when it was set.
@@ -62,7 +96,15 @@ impl Record {
             position: None,
             bookmarks: Vec::new(),
             deleted: Vec::new(),
+            read: Vec::new(),
+            sessions: Vec::new(),
         }
+    }
+
+    /// Marks the section at `path` read or unread, as of `at`.
+    pub fn mark_read(&mut self, path: Vec<String>, read: bool, at: Timestamp) {
+        self.read.retain(|m| m.path != path);
+        self.read.push(ReadMark { path, read, at });
     }
 
     /// Notes that the document was opened from `path`.
@@ -110,8 +152,37 @@ impl Record {
             position,
             bookmarks,
             deleted,
+            read: merge_read(&self.read, &other.read),
+            sessions: merge_sessions(&self.sessions, &other.sessions),
         }
     }
+}
+
+/// The latest mark of each section from either side.
+fn merge_read(mine: &[ReadMark], theirs: &[ReadMark]) -> Vec<ReadMark> {
+    let mut marks: Vec<ReadMark> = Vec::new();
+    for mark in mine.iter().chain(theirs) {
+        match marks.iter_mut().find(|m| m.path == mark.path) {
+            Some(kept) if mark.at > kept.at => *kept = mark.clone(),
+            Some(_) => {}
+            None => marks.push(mark.clone()),
+        }
+    }
+    marks
+}
+
+/// Every session of either side once, the longer record of a session saved twice.
+fn merge_sessions(mine: &[Session], theirs: &[Session]) -> Vec<Session> {
+    let mut sessions: Vec<Session> = Vec::new();
+    for session in mine.iter().chain(theirs) {
+        match sessions.iter_mut().find(|s| s.id == session.id) {
+            Some(kept) if session.end > kept.end => *kept = session.clone(),
+            Some(_) => {}
+            None => sessions.push(session.clone()),
+        }
+    }
+    sessions.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    sessions
 }
 
 #[cfg(test)]
@@ -160,6 +231,27 @@ mod tests {
         let mut theirs = Record::new("doc");
         theirs.bookmarks = vec![bookmark("a", "", 1)];
         assert!(mine.merge(&theirs).bookmarks.is_empty());
+    }
+
+    #[test]
+    fn the_latest_read_mark_of_a_section_wins_and_sessions_are_kept_once() {
+        let path = vec!["第一章".to_string()];
+        let mut mine = Record::new("doc");
+        mine.mark_read(path.clone(), true, 10);
+        let mut theirs = Record::new("doc");
+        theirs.mark_read(path.clone(), false, 20);
+        let session = Session {
+            id: "s".into(),
+            start: 1,
+            end: 5,
+            sections: Vec::new(),
+            finished: Vec::new(),
+        };
+        mine.sessions.push(session.clone());
+        theirs.sessions.push(Session { end: 9, ..session });
+        let merged = mine.merge(&theirs);
+        assert_eq!(merged.read, theirs.read);
+        assert_eq!(merged.sessions, theirs.sessions);
     }
 
     #[test]

@@ -37,7 +37,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         0 => String::new(),
         n => format!("★ {n}  "),
     };
-    let position = format!("  {search}{stars}{}%  {place}", app.percent());
+    let read = match app.progress().document_percent(&app.document) {
+        0 => String::new(),
+        n => format!("已读 {n}%  "),
+    };
+    let position = format!("  {search}{stars}{read}{}%  {place}", app.percent());
     let right = match &app.message {
         Some(message) => format!("{} ", visible(message)),
         // The keys only where the file and the whole breadcrumb still fit.

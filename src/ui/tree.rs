@@ -1,7 +1,8 @@
 //! The outline pane: the visible headings, indented by depth, open/closed marks,
 //! labels aligned, long titles cut with `…`; the section being read in bold, the
-//! cursor highlighted, a star on headings with a bookmark below; a separator on
-//! the right.
+//! cursor highlighted; in the first column ✓ for what is read and ◐ for what is
+//! partly read, the percent read of parts, documents, 篇 and 章 on the right, a
+//! star on headings with a bookmark below; a separator on the right.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,6 +15,7 @@ use std::collections::HashMap;
 use crate::app::{App, Focus, TreeRow};
 use crate::document::HeadingId;
 use crate::layout::wrap::{display_width, truncate};
+use crate::progress::State;
 use crate::safe::visible;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -61,7 +63,13 @@ fn tree_line<'a>(
         Some(false) => "▸ ",
         None => "  ",
     };
-    let current = if row.current { "›" } else { " " };
+    // The first column: the section being read, else how much is read.
+    let current = match (row.current, row.read) {
+        (true, _) => "›",
+        (false, State::Read) => "✓",
+        (false, State::Partly) => "◐",
+        (false, State::Unread) => " ",
+    };
     let prefix = format!("{current}{indent}{mark}");
     let label = visible(&heading.label);
     let label = format!(
@@ -78,9 +86,12 @@ fn tree_line<'a>(
     } else {
         " "
     };
-    // A bookmark below the heading: a star in the last column.
+    // A bookmark below the heading: a star in the last column; before it, the
+    // percent read of a part, document, 篇 or 章.
     let star = if row.bookmarked { "★" } else { "" };
-    let room = width.saturating_sub(display_width(&prefix) + display_width(star));
+    let percent = row.percent.map_or(String::new(), |p| format!(" {p}%"));
+    let tail = display_width(&percent) + display_width(star);
+    let room = width.saturating_sub(display_width(&prefix) + tail);
     let label_shown = truncate(&label, room);
     let title_shown = truncate(
         title.as_str(),
@@ -98,12 +109,13 @@ fn tree_line<'a>(
         + display_width(&label_shown)
         + gap.len()
         + display_width(&title_shown)
-        + display_width(star);
+        + tail;
     Line::from(vec![
         Span::styled(prefix, style),
         Span::styled(label_shown, style.patch(theme.tree_label())),
         Span::styled(format!("{gap}{title_shown}"), style),
         Span::styled(" ".repeat(width.saturating_sub(used)), style),
+        Span::styled(percent, style.patch(theme.separator())),
         Span::styled(star, style.patch(theme.bookmark())),
     ])
 }

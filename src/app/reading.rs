@@ -1,0 +1,160 @@
+//! Reading progress and the study session in the reader: a section becomes read
+//! once the end of its text has come on screen by scrolling (not by a jump over
+//! the text), or when `x` marks it (`x` again unmarks it);
+//! time is counted to the section being read between one key and the next, pauses
+//! of over two minutes left out. At the end of a run the session goes into the
+//! record.
+
+use std::collections::HashMap;
+
+use super::App;
+use crate::anchor::heading_path;
+use crate::document::HeadingId;
+use crate::progress::Progress;
+use crate::store::record::{SectionTime, Session};
+
+/// A pause longer than this is not reading time.
+pub const IDLE_MILLIS: u64 = 2 * 60 * 1000;
+
+/// This run of the reader, as it goes.
+#[derive(Debug, Clone, Default)]
+pub struct SessionClock {
+    /// When it started, in milliseconds (set at the first key).
+    start: Option<u64>,
+    /// The last key, in milliseconds.
+    last: Option<u64>,
+    /// Milliseconds spent in each section (by heading).
+    spent: HashMap<HeadingId, u64>,
+    /// Sections finished in this run, in the order they were.
+    finished: Vec<HeadingId>,
+}
+
+impl App {
+    /// Progress from the marks in the record, for the document as it is now.
+    pub(super) fn reload_progress(&mut self) {
+        self.progress = Progress::new(&self.document, &self.record.read);
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Counts the time since the last key to the section at the top.
+    pub(super) fn count_time(&mut self) {
+        let now = (self.clock)();
+        let clock = &mut self.session;
+        clock.start.get_or_insert(now);
+        if let (Some(last), Some(section)) = (clock.last, self.view.current) {
+            let pause = now.saturating_sub(last);
+            if pause <= IDLE_MILLIS {
+                *clock.spent.entry(section).or_default() += pause;
+            }
+        }
+        clock.last = Some(now);
+    }
+
+    /// Marks read the sections whose end was on screen before a scroll
+    /// (`ends_before`) or is now (not while a popup previews other places).
+    pub(super) fn note_seen(&mut self, ends_before: &[HeadingId]) {
+        if self.popup.is_some() {
+            return;
+        }
+        let ends_now = std::mem::take(&mut self.section_ends_on_screen);
+        for &id in ends_before.iter().chain(&ends_now) {
+            self.set_read(id, true);
+        }
+        self.section_ends_on_screen = ends_now;
+    }
+
+    /// `x`: the section at the top read, or unread again.
+    pub(super) fn toggle_read(&mut self) {
+        if let Some(id) = self.view.current {
+            let read = !self.progress.is_read(id);
+            self.set_read(id, read);
+            self.message = Some(
+                if read {
+                    "已标为读完"
+                } else {
+                    "已标为未读"
+                }
+                .to_string(),
+            );
+        }
+    }
+
+    fn set_read(&mut self, id: HeadingId, read: bool) {
+        if self.progress.mark(&self.document, id, read) {
+            let path = heading_path(&self.document, id);
+            self.record.mark_read(path, read, (self.clock)() / 1000);
+            if read {
+                self.session.finished.push(id);
+            } else {
+                self.session.finished.retain(|&f| f != id);
+            }
+        }
+    }
+
+    /// Ends this run: its session goes into the record (if anything was read).
+    pub fn finish_session(&mut self) {
+        self.count_time();
+        let clock = std::mem::take(&mut self.session);
+        let Some(start) = clock.start else {
+            return;
+        };
+        let mut sections: Vec<SectionTime> = clock
+            .spent
+            .iter()
+            .filter(|&(_, &ms)| ms >= 1000)
+            .map(|(&id, &ms)| SectionTime {
+                path: heading_path(&self.document, id),
+                seconds: ms / 1000,
+            })
+            .collect();
+        sections.sort_by(|a, b| a.path.cmp(&b.path));
+        let finished = clock
+            .finished
+            .iter()
+            .map(|&id| heading_path(&self.document, id))
+            .collect();
+        let end = clock.last.unwrap_or(start);
+        self.record.sessions.push(Session {
+            id: format!("{:x}-{:x}", start, std::process::id()),
+            start: start / 1000,
+            end: end / 1000,
+            sections,
+            finished,
+        });
+    }
+}
+
+impl App {
+    /// The sections whose own text ends on one of `rows` (a paragraph's gap row is
+    /// its last).
+    pub(super) fn section_ends(
+        &self,
+        rows: &[(crate::layout::reader::Position, crate::layout::reader::Row)],
+    ) -> Vec<HeadingId> {
+        let paragraphs = &self.document.paragraphs;
+        rows.iter()
+            .filter(|(_, row)| row.kind == crate::layout::reader::RowKind::Gap)
+            .filter_map(|(position, _)| {
+                let section = paragraphs[position.paragraph].heading?;
+                let next = paragraphs.get(position.paragraph + 1);
+                let ends = next.is_none_or(|p| {
+                    p.heading != Some(section) || p.kind == crate::document::ParagraphKind::Heading
+                });
+                ends.then_some(section)
+            })
+            .collect()
+    }
+
+    /// The percent a tree row shows: for parts, documents, 篇 and 章 partly read.
+    pub(super) fn percent_shown(&self, id: HeadingId) -> Option<u8> {
+        use crate::document::HeadingKind::{Doc, File, Part, Pian, Zhang};
+        let kind = self.document.outline.get(id).kind;
+        let coarse = matches!(kind, File | Part | Doc | Pian | Zhang);
+        let state = self.progress.state(id);
+        let percent = self.progress.percent(id);
+        (coarse && state == crate::progress::State::Partly && percent > 0).then_some(percent)
+    }
+}

@@ -1,0 +1,126 @@
+//! Reading progress and study sessions, with an injected clock: sections read by
+//! scrolling or by `x`, not by jumping over them; marks kept in the record and
+//! found again; reading time per section with pauses over two minutes left out.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use gangmu::app::{Action, App};
+use gangmu::document::HeadingId;
+use gangmu::progress::State;
+
+fn sample_app() -> App {
+    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    App::new("plans-2021.txt".to_string(), document, 120, 40)
+}
+
+fn heading(app: &App, title: &str) -> HeadingId {
+    let index = app
+        .document
+        .outline
+        .headings
+        .iter()
+        .position(|h| h.title == title)
+        .expect("a heading");
+    HeadingId(index as u32)
+}
+
+#[test]
+fn scrolling_past_a_section_reads_it_and_jumping_over_does_not() {
+    let mut app = sample_app();
+    let first = heading(
+        &app,
+        "全面建成小康社会，开启全面建设社会主义现代化国家新征程",
+    );
+    for _ in 0..10 {
+        app.update(Action::Heading(1));
+    }
+    assert_eq!(app.progress().state(first), State::Unread, "jumped over");
+    app.update(Action::Top);
+    for _ in 0..40 {
+        app.update(Action::Pages(1));
+    }
+    assert_eq!(app.progress().state(first), State::Read);
+    assert!(
+        app.record
+            .read
+            .iter()
+            .any(|m| m.read && m.path.last().is_some_and(|s| s == "一、"))
+    );
+    assert!(app.progress().document_percent(&app.document) > 0);
+}
+
+#[test]
+fn x_marks_the_section_read_and_unread_and_the_outline_shows_it() {
+    let mut app = sample_app();
+    app.update(Action::OpenJump);
+    for c in "szjj".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Accept);
+    let chapter = app.view.current.expect("a section");
+    app.update(Action::ToggleRead);
+    assert!(app.progress().is_read(chapter));
+    let part = app.document.outline.ancestors(chapter)[0];
+    assert_eq!(app.progress().state(part), State::Partly);
+    app.update(Action::ToggleRead);
+    assert!(!app.progress().is_read(chapter));
+    let mark = app.record.read.last().expect("a mark");
+    assert!(!mark.read, "the latest mark says unread");
+}
+
+#[test]
+fn marks_are_found_again_when_the_document_is_reopened() {
+    let mut app = sample_app();
+    app.update(Action::Heading(1));
+    app.update(Action::Heading(1));
+    app.update(Action::ToggleRead);
+    let chapter = app.view.current.expect("a section");
+    let record = app.record.clone();
+    let mut again = sample_app();
+    again.set_records(record, Vec::new());
+    assert!(again.progress().is_read(chapter));
+}
+
+static NOW: AtomicU64 = AtomicU64::new(0);
+
+fn clock() -> u64 {
+    NOW.load(Ordering::SeqCst)
+}
+
+fn at(seconds: u64) {
+    NOW.store(1_800_000_000_000 + seconds * 1000, Ordering::SeqCst);
+}
+
+#[test]
+fn session_time_goes_to_the_section_read_and_long_pauses_do_not_count() {
+    let mut app = sample_app();
+    app.set_clock(clock);
+    at(0);
+    app.update(Action::Heading(1));
+    let first = app.view.current.expect("a section");
+    at(30);
+    app.update(Action::Scroll(1)); // 30 s reading the first section
+    at(30 + 600);
+    app.update(Action::Heading(1)); // a ten-minute pause: not counted
+    let second = app.view.current.expect("a section");
+    assert_ne!(first, second);
+    at(30 + 600 + 45);
+    app.update(Action::Scroll(1)); // 45 s on the second
+    at(30 + 600 + 45 + 5);
+    app.finish_session(); // 5 s more
+    let session = app.record.sessions.last().expect("a session");
+    assert_eq!(session.start, 1_800_000_000);
+    assert_eq!(session.end, 1_800_000_000 + 680);
+    let seconds = |id: HeadingId| {
+        let path = gangmu::anchor::heading_path(&app.document, id);
+        session
+            .sections
+            .iter()
+            .find(|s| s.path == path)
+            .map_or(0, |s| s.seconds)
+    };
+    assert_eq!(seconds(first), 30);
+    assert_eq!(seconds(second), 50);
+    let first_path = gangmu::anchor::heading_path(&app.document, first);
+    assert!(session.finished.contains(&first_path), "scrolled past");
+}

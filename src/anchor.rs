@@ -180,7 +180,7 @@ pub fn heading_path(document: &Document, id: HeadingId) -> Vec<String> {
 }
 
 /// The heading at the end of `path`, if every step is there.
-fn find_section(document: &Document, path: &[String]) -> Option<HeadingId> {
+pub fn find_section(document: &Document, path: &[String]) -> Option<HeadingId> {
     let mut parent: Option<HeadingId> = None;
     for wanted in path {
         let found = document

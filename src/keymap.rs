@@ -24,6 +24,8 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
             Mode::SearchList => popup_key(key).or_else(|| search_list_key(key)),
             Mode::Note => note_key(key).or_else(|| prompt_key(key)),
             Mode::Bookmarks => popup_key(key).or_else(|| bookmark_list_key(key)),
+            // Any key closes the statistics (Ctrl-C still quits).
+            Mode::Stats => popup_key(key).or(Some(Action::Dismiss)),
         },
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
@@ -141,6 +143,8 @@ fn key_action(key: &KeyEvent, focus: Focus) -> Option<Action> {
         KeyCode::Char('N') => Some(Action::NextHit(-1)),
         KeyCode::Char('m') => Some(Action::AddBookmark),
         KeyCode::Char('x') => Some(Action::ToggleRead),
+        KeyCode::Char('S') => Some(Action::OpenStats),
+        KeyCode::Char('y') => Some(Action::Copy),
         KeyCode::Char('\'') => Some(Action::OpenBookmarks),
         KeyCode::Esc => Some(Action::Dismiss),
         KeyCode::Tab | KeyCode::BackTab => Some(Action::SwitchFocus),

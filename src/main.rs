@@ -55,6 +55,20 @@ enum Command {
         /// letters and digits alike).
         phrase: String,
     },
+    /// Print the study sessions of a document and the reading time per chapter.
+    Stats {
+        /// The document (`-` for standard input).
+        file: PathBuf,
+    },
+    /// Print the bookmarks of a document with their notes, grouped by document
+    /// and chapter.
+    Notes {
+        /// The document (`-` for standard input).
+        file: PathBuf,
+        /// Markdown to share, or JSON for scripts.
+        #[arg(long, value_enum, default_value_t = NotesFormat::Md)]
+        format: NotesFormat,
+    },
     /// Print the reflowed text, one heading or paragraph per line.
     Text {
         /// Wrap paragraphs to this many terminal columns.
@@ -63,6 +77,13 @@ enum Command {
         /// The document (`-` for standard input).
         file: PathBuf,
     },
+}
+
+/// How `gangmu notes` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NotesFormat {
+    Md,
+    Json,
 }
 
 mod grep;
@@ -121,6 +142,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             });
         }
+        Some(Command::Stats { file }) => {
+            let (document, record) = load_with_record(&file, cli.data_dir.as_deref())?;
+            writeln!(out, "《{}》", gangmu::safe::visible(&file_name(&file)))?;
+            for line in gangmu::stats::Stats::of(&record, &document).lines() {
+                writeln!(out, "{line}")?;
+            }
+        }
+        Some(Command::Notes { file, format }) => {
+            let (document, record) = load_with_record(&file, cli.data_dir.as_deref())?;
+            let name = file_name(&file);
+            let notes = gangmu::notes::notes(&record, &document, &name);
+            match format {
+                NotesFormat::Md => {
+                    out.write_all(gangmu::notes::markdown(&notes, &name).as_bytes())?
+                }
+                NotesFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &notes)?;
+                    writeln!(out)?;
+                }
+            }
+        }
         Some(Command::Text { width, file }) => {
             let document = load(&file)?.document;
             gangmu::render::write_text(&document, width.map(usize::from), &mut out)?;
@@ -172,6 +214,25 @@ fn seen_path(path: &Path) -> String {
         .unwrap_or_else(|_| path.to_path_buf())
         .display()
         .to_string()
+}
+
+/// A document and what the store keeps of it (nothing, when there is no store).
+fn load_with_record(
+    path: &Path,
+    data_dir: Option<&Path>,
+) -> anyhow::Result<(gangmu::Document, gangmu::store::record::Record)> {
+    let text = input::read_text(path)?;
+    print_warnings(&text.warnings);
+    let id = gangmu::store::Store::document_id(&[&text.text]);
+    let record = match gangmu::store::Store::locate(data_dir) {
+        Some(store) => {
+            let opened = store.open(&id);
+            print_warnings(opened.notice.as_slice());
+            opened.record
+        }
+        None => gangmu::store::record::Record::new(&id),
+    };
+    Ok((text.build().document, record))
 }
 
 /// Loads a document, printing its warnings on standard error.

@@ -147,7 +147,9 @@ fn heading_hashes(document: &Document) -> Vec<u64> {
 }
 
 fn percent(read: u64, all: u64) -> u8 {
-    (read * 100).checked_div(all).map_or(0, |p| p.min(100) as u8)
+    (read * 100)
+        .checked_div(all)
+        .map_or(0, |p| p.min(100) as u8)
 }
 
 /// The paragraphs of a heading's own section: from its paragraph to the next

@@ -7,7 +7,7 @@
 //! (Measured on a 101 MB file: the whole takes about a second to build; the
 //! opening, a few milliseconds.)
 
-use std::io::stdout;
+use std::io::{Write, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
@@ -107,6 +107,9 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
                 if app.take_unsaved() {
                     save_bookmarks(&memory, &mut app);
                 }
+                if let Some(text) = app.clipboard.take() {
+                    copy_to_clipboard(&text)?;
+                }
                 if changed {
                     break;
                 }
@@ -120,6 +123,17 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         eprintln!("gangmu: warning: the reading position and bookmarks were not saved: {error}");
     }
     result
+}
+
+/// Puts `text` on the system clipboard through the terminal (OSC 52), which
+/// works over ssh too; the text travels base64-encoded, so nothing in it reaches
+/// the terminal as a command.
+fn copy_to_clipboard(text: &str) -> std::io::Result<()> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
 /// Saves a change to the bookmarks at once, taking in what other runs saved; a

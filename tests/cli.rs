@@ -290,3 +290,124 @@ fn grep_matches_letters_in_either_case_and_width() {
     assert!(lower.len() >= 3);
     assert_eq!(lower, upper);
 }
+
+/// A data directory holding a record of the sample: a bookmark with a note in
+/// 第十五章 and a session of 25 minutes.
+fn data_with_a_record() -> tempfile::TempDir {
+    use gangmu::anchor::Anchor;
+    use gangmu::store::record::{Bookmark, Record, SectionTime, Session};
+    let data = tempfile::tempdir().expect("a temp dir");
+    let text = std::fs::read_to_string(SAMPLE).expect("the sample");
+    let document = gangmu::build(&text);
+    let chapter = document
+        .outline
+        .headings
+        .iter()
+        .find(|h| h.title == "打造数字经济新优势")
+        .expect("第十五章");
+    let mut record = Record::new(&gangmu::store::Store::document_id(&[&text]));
+    record.bookmarks.push(Bookmark {
+        id: "b1".into(),
+        anchor: Anchor::at(&document, chapter.paragraph + 1, 0),
+        note: "考点：数字产业化".into(),
+        created: 1_800_000_000,
+        modified: 1_800_000_000,
+    });
+    let path = |id| gangmu::anchor::heading_path(&document, id);
+    let section = document.paragraphs[chapter.paragraph]
+        .heading
+        .expect("a section");
+    record.sessions.push(Session {
+        id: "s1".into(),
+        start: 1_800_000_000,
+        end: 1_800_000_000 + 1_500,
+        sections: vec![SectionTime {
+            path: path(section),
+            millis: 1_200_000,
+        }],
+        finished: vec![path(section)],
+    });
+    gangmu::store::Store::at(data.path())
+        .save(&record)
+        .expect("saves");
+    data
+}
+
+#[test]
+fn notes_export_markdown_grouped_by_document_and_chapter() {
+    let data = data_with_a_record();
+    let output = gangmu()
+        .args(["notes", "--data-dir"])
+        .arg(data.path())
+        .arg(SAMPLE)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.starts_with("# 《plans-2021.txt》学习笔记\n"), "{text}");
+    assert!(
+        text.contains("\n### 第五篇 › 第十五章 打造数字经济新优势\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- **考点：数字产业化**（2027-01-15）\n  > 充分发挥海量数据"),
+        "{text}"
+    );
+    assert!(text.contains("》第五篇第十五章\n"), "{text}");
+}
+
+#[test]
+fn notes_export_json_for_scripts() {
+    let data = data_with_a_record();
+    let output = gangmu()
+        .args(["notes", "--format", "json", "--data-dir"])
+        .arg(data.path())
+        .arg(SAMPLE)
+        .output()
+        .expect("runs");
+    let notes: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(notes[0]["note"], "考点：数字产业化");
+    assert_eq!(notes[0]["placed"], true);
+    assert_eq!(notes[0]["breadcrumb"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn stats_print_sessions_and_time_per_chapter() {
+    let data = data_with_a_record();
+    let output = gangmu()
+        .args(["stats", "--data-dir"])
+        .arg(data.path())
+        .arg(SAMPLE)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "《plans-2021.txt》");
+    assert!(
+        lines[1].starts_with("学习 1 次，阅读共 20 分，已读 "),
+        "{text}"
+    );
+    assert!(
+        text.contains("2027-01-15 08:00  25 分         20 分         1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\n20 分         第一部分 › 中华人民共和国… › 第五篇 › 第十五章 打造数字经济新优势\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn stats_of_a_document_never_read_say_so() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let output = gangmu()
+        .args(["stats", "--data-dir"])
+        .arg(data.path())
+        .arg(SAMPLE)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("还没有学习记录"));
+}

@@ -17,6 +17,8 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 struct Session {
     parser: vt100::Parser,
+    /// Everything the program wrote, for what the emulator does not keep (OSC 52).
+    raw: Vec<u8>,
     output: mpsc::Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -58,6 +60,7 @@ impl Session {
         std::mem::forget(pair.master);
         Self {
             parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLUMNS), 0),
+            raw: Vec::new(),
             output,
             writer,
             child,
@@ -83,9 +86,14 @@ impl Session {
                 .output
                 .recv_timeout(left.min(Duration::from_millis(100)))
             {
-                self.parser.process(&bytes);
+                self.take(&bytes);
             }
         }
+    }
+
+    fn take(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.raw.extend_from_slice(bytes);
     }
 
     fn keys(&mut self, keys: &str) {
@@ -98,11 +106,11 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
-                self.parser.process(&bytes);
+                self.take(&bytes);
             }
             if let Some(status) = self.child.try_wait().expect("waits") {
                 while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
-                    self.parser.process(&bytes);
+                    self.take(&bytes);
                 }
                 return status;
             }
@@ -221,4 +229,65 @@ fn a_bookmark_with_a_chinese_note_is_there_after_reopening() {
     std::thread::sleep(Duration::from_millis(100));
     again.keys("q");
     assert!(again.exit_status().success());
+}
+
+#[test]
+fn y_sends_the_paragraph_and_its_citation_to_the_clipboard() {
+    let mut session = Session::start(&["assets/plans-2021.txt"]);
+    session.wait_for("q 退出");
+    std::thread::sleep(Duration::from_millis(300));
+    session.keys("f");
+    session.wait_for("跳转");
+    session.keys("szjj\r");
+    session.wait_for("› 第十五章");
+    session.keys("y");
+    session.wait_for("已复制");
+    let raw = String::from_utf8_lossy(&session.raw).into_owned();
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + "\x1b]52;c;".len();
+    let end = start + raw[start..].find('\x07').expect("its end");
+    use base64::Engine;
+    let copied = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..end])
+        .expect("base64");
+    let copied = String::from_utf8(copied).expect("UTF-8");
+    assert!(copied.starts_with("充分发挥海量数据"), "{copied}");
+    assert!(copied.ends_with("》第五篇第十五章"), "{copied}");
+    session.keys("q");
+    assert!(session.exit_status().success());
+}
+
+#[test]
+fn a_corrupt_store_file_is_kept_aside_and_the_user_told() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let args = ["--data-dir", data_dir, "assets/plans-2021.txt"];
+    let mut session = Session::start(&args);
+    session.wait_for("q 退出");
+    session.keys("m");
+    session.wait_for("加书签");
+    session.keys("留着\r");
+    session.wait_for("已加书签");
+    session.keys("q");
+    assert!(session.exit_status().success());
+    let documents = data.path().join("documents");
+    let record = std::fs::read_dir(&documents)
+        .expect("written")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("a record");
+    let whole = std::fs::read(&record).expect("reads");
+    std::fs::write(&record, &whole[..whole.len() / 2]).expect("cuts it in half");
+
+    let mut again = Session::start(&args);
+    again.wait_for("已另存为");
+    again.keys("q");
+    assert!(again.exit_status().success());
+    let aside: Vec<_> = std::fs::read_dir(&documents)
+        .expect("the directory")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let kept = std::fs::read(documents.join(&aside[0])).expect("kept");
+    assert_eq!(kept, whole[..whole.len() / 2], "kept as it was");
 }

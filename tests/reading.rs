@@ -117,10 +117,46 @@ fn session_time_goes_to_the_section_read_and_long_pauses_do_not_count() {
             .sections
             .iter()
             .find(|s| s.path == path)
-            .map_or(0, |s| s.seconds)
+            .map_or(0, |s| s.millis / 1000)
     };
     assert_eq!(seconds(first), 30);
     assert_eq!(seconds(second), 50);
     let first_path = gangmu::anchor::heading_path(&app.document, first);
     assert!(session.finished.contains(&first_path), "scrolled past");
+}
+
+#[test]
+fn y_copies_the_paragraph_being_read_with_its_citation() {
+    let mut app = sample_app();
+    app.update(Action::OpenJump);
+    for c in "szjj".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Accept);
+    app.update(Action::Copy);
+    let copied = app.clipboard.take().expect("something to copy");
+    assert!(
+        copied.starts_with("充分发挥海量数据和丰富应用场景优势"),
+        "{copied}"
+    );
+    assert!(
+        copied.ends_with("\n——《中华人民共和国国民经济和社会发展第十四个五年规划和2035 年远景目标纲要》第五篇第十五章"),
+        "{copied}"
+    );
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("已复制")));
+}
+
+#[test]
+fn the_statistics_popup_shows_this_run_and_any_key_closes_it() {
+    use gangmu::app::{Mode, Popup};
+    let mut app = sample_app();
+    app.update(Action::Pages(3));
+    app.update(Action::OpenStats);
+    assert!(matches!(app.popup, Some(Popup::Stats)));
+    assert_eq!(app.mode(), Mode::Stats);
+    let record = app.record_with_this_session();
+    assert_eq!(record.sessions.len(), 1, "this run so far");
+    assert!(app.record.sessions.is_empty(), "not yet kept");
+    app.update(Action::Dismiss);
+    assert!(app.popup.is_none());
 }

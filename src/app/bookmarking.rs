@@ -60,7 +60,7 @@ impl App {
     }
 
     pub(super) fn add_bookmark(&mut self) {
-        let anchor = self.anchor_here();
+        let anchor = self.anchor_of_first_text();
         self.popup = Some(Popup::Note(
             NotePrompt::new(NoteTarget::New(anchor), ""),
             None,

@@ -54,6 +54,8 @@ pub enum Mode {
     Note,
     /// The bookmark list.
     Bookmarks,
+    /// The study statistics: any key closes them.
+    Stats,
 }
 
 /// Everything a user can do, once keys and mouse are read.
@@ -118,6 +120,10 @@ pub enum Action {
     ToggleScope,
     /// Mark the section being read as read, or as unread again.
     ToggleRead,
+    /// Show the study statistics.
+    OpenStats,
+    /// Copy the paragraph being read, with its citation, to the clipboard.
+    Copy,
     /// Move the outline cursor by rows (negative: up); the reader follows.
     OutlineMove(isize),
     /// Open the heading under the outline cursor (or go to its first child).
@@ -244,6 +250,8 @@ pub struct App {
     landed: Option<Position>,
     /// What is kept of this document: bookmarks, position.
     pub record: Record,
+    /// Text to put on the system clipboard, for the loop to send.
+    pub clipboard: Option<String>,
     /// The records of the other documents, for the list of all bookmarks.
     pub others: Vec<Record>,
     /// Where each of this document's bookmarks is found.
@@ -307,6 +315,7 @@ impl App {
             landed: None,
             pending_resume: None,
             record: Record::new(""),
+            clipboard: None,
             others: Vec::new(),
             placed: Vec::new(),
             bookmarked: Vec::new(),
@@ -405,7 +414,8 @@ impl App {
         ) {
             self.note_seen(&ends_before);
         }
-        self.quit || had_message || self.folding_changed || before != self.screen_state()
+        let said = self.message.is_some();
+        self.quit || had_message || said || self.folding_changed || before != self.screen_state()
     }
 
     /// What decides the screen, besides which headings are open.
@@ -471,6 +481,11 @@ impl App {
             Action::UndoDelete => self.undo_delete(),
             Action::ToggleScope => self.toggle_scope(),
             Action::ToggleRead => self.toggle_read(),
+            Action::OpenStats => {
+                self.popup = Some(Popup::Stats);
+                self.help = false;
+            }
+            Action::Copy => self.copy_paragraph(),
             Action::OutlineMove(n) => self.move_cursor(n),
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),
@@ -503,6 +518,7 @@ impl App {
             Some(Popup::Search(_)) => Mode::SearchPrompt,
             Some(Popup::Note(..)) => Mode::Note,
             Some(Popup::Bookmarks(_)) => Mode::Bookmarks,
+            Some(Popup::Stats) => Mode::Stats,
         }
     }
 

@@ -15,6 +15,21 @@ impl App {
         Anchor::at(&self.document, self.top.paragraph, offset)
     }
 
+    /// The anchor of the first row of text on screen (a gap or a box's edge at
+    /// the top is passed over): where a bookmark goes.
+    pub fn anchor_of_first_text(&mut self) -> Anchor {
+        let height = usize::from(self.geometry().body_height);
+        let first_text = self
+            .layout
+            .window(&self.document, self.top, height)
+            .into_iter()
+            .find(|(_, row)| super::popups::holds_text(row));
+        match first_text {
+            Some((position, row)) => Anchor::at(&self.document, position.paragraph, row.first_char),
+            None => self.anchor_here(),
+        }
+    }
+
     /// Goes to where the reader was left (`anchor`). When only the opening of the
     /// document is in, a place it cannot find is looked for again in the whole.
     pub fn resume_at(&mut self, anchor: Anchor) {

@@ -19,6 +19,8 @@ pub enum Popup {
     /// A bookmark's note, and the bookmark list to go back to after an edit.
     Note(NotePrompt, Option<BookmarkList>),
     Bookmarks(BookmarkList),
+    /// The study statistics.
+    Stats,
 }
 
 impl Popup {
@@ -37,6 +39,7 @@ impl Popup {
                 list.selected,
                 false,
             ),
+            Popup::Stats => (String::new(), 0, false),
         }
     }
 
@@ -46,7 +49,7 @@ impl Popup {
             Popup::Jump(jump) => Some(jump.origin),
             Popup::Search(prompt) => Some(prompt.origin),
             Popup::Bookmarks(list) => Some(list.origin),
-            Popup::Note(..) => None,
+            Popup::Note(..) | Popup::Stats => None,
         }
     }
 }
@@ -80,7 +83,7 @@ impl App {
             }
             Some(Popup::Search(prompt)) => prompt.type_char(&self.document, c),
             Some(Popup::Note(prompt, _)) => prompt.type_char(c),
-            Some(Popup::Bookmarks(_)) | None => {}
+            Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
         self.preview();
     }
@@ -93,7 +96,7 @@ impl App {
             }
             Some(Popup::Search(prompt)) => prompt.erase(&self.document),
             Some(Popup::Note(prompt, _)) => prompt.erase(),
-            Some(Popup::Bookmarks(_)) | None => {}
+            Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
         self.preview();
     }
@@ -112,7 +115,7 @@ impl App {
                 let count = list.entries(&self.record, &self.others).len();
                 list.move_by(n, count);
             }
-            Some(Popup::Note(..)) | None => {}
+            Some(Popup::Note(..) | Popup::Stats) | None => {}
         }
         self.preview();
     }
@@ -137,7 +140,7 @@ impl App {
             Some(Popup::Search(prompt)) => self.finish_search(prompt),
             Some(Popup::Note(prompt, list)) => self.finish_note(prompt, list),
             Some(Popup::Bookmarks(list)) => self.go_to_bookmark(list),
-            Some(Popup::Jump(_)) | None => {}
+            Some(Popup::Jump(_) | Popup::Stats) | None => {}
         }
     }
 
@@ -190,7 +193,7 @@ impl App {
                 Some(hit) => self.show_hit(hit),
                 None => self.top = prompt.origin,
             },
-            Some(Popup::Note(..) | Popup::Bookmarks(_)) | None => {}
+            Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
     }
 
@@ -287,7 +290,7 @@ impl App {
                 prompt.search = None;
                 prompt.refresh(&self.document);
             }
-            Some(Popup::Note(..) | Popup::Bookmarks(_)) | None => {}
+            Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
         if let Some(search) = self.text_search.take() {
             let mut fresh = TextSearch::new(&self.document, search.query, None);
@@ -302,7 +305,9 @@ impl App {
     pub(super) fn marks(&self, rows: &[(Position, Row)]) -> Vec<Vec<Mark>> {
         let (search, current) = match &self.popup {
             Some(Popup::Search(prompt)) => (prompt.search.as_ref(), prompt.selected),
-            Some(Popup::Jump(_) | Popup::Note(..) | Popup::Bookmarks(_)) => (None, 0),
+            Some(Popup::Jump(_) | Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) => {
+                (None, 0)
+            }
             None => (
                 self.text_search.as_ref(),
                 self.text_search.as_ref().map_or(0, |s| s.current),

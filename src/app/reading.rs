@@ -94,20 +94,33 @@ impl App {
         }
     }
 
-    /// Ends this run: its session goes into the record (if anything was read).
+    /// Ends this run: its session goes into the record (if a key was pressed).
     pub fn finish_session(&mut self) {
         self.count_time();
-        let clock = std::mem::take(&mut self.session);
-        let Some(start) = clock.start else {
-            return;
-        };
+        if let Some(session) = self.session_so_far() {
+            self.record.sessions.push(session);
+        }
+        self.session = SessionClock::default();
+    }
+
+    /// The record with this run's session so far added: what `S` shows.
+    pub fn record_with_this_session(&self) -> crate::store::record::Record {
+        let mut record = self.record.clone();
+        record.sessions.extend(self.session_so_far());
+        record
+    }
+
+    /// This run as a session, if a key was pressed.
+    fn session_so_far(&self) -> Option<Session> {
+        let clock = &self.session;
+        let start = clock.start?;
         let mut sections: Vec<SectionTime> = clock
             .spent
             .iter()
-            .filter(|&(_, &ms)| ms >= 1000)
-            .map(|(&id, &ms)| SectionTime {
+            .filter(|&(_, &millis)| millis > 0)
+            .map(|(&id, &millis)| SectionTime {
                 path: heading_path(&self.document, id),
-                seconds: ms / 1000,
+                millis,
             })
             .collect();
         sections.sort_by(|a, b| a.path.cmp(&b.path));
@@ -117,13 +130,37 @@ impl App {
             .map(|&id| heading_path(&self.document, id))
             .collect();
         let end = clock.last.unwrap_or(start);
-        self.record.sessions.push(Session {
+        Some(Session {
             id: format!("{:x}-{:x}", start, std::process::id()),
             start: start / 1000,
             end: end / 1000,
             sections,
             finished,
-        });
+        })
+    }
+
+    /// `y`: the paragraph being read with its citation, for the clipboard.
+    pub(super) fn copy_paragraph(&mut self) {
+        let height = usize::from(self.geometry().body_height);
+        let rows = self.layout.window(&self.document, self.top, height);
+        let paragraphs = &self.document.paragraphs;
+        let is_body = |p: usize| paragraphs[p].kind == crate::document::ParagraphKind::Body;
+        let Some(paragraph) = rows
+            .iter()
+            .map(|(position, _)| position.paragraph)
+            .find(|&p| is_body(p))
+            .or_else(|| rows.first().map(|(position, _)| position.paragraph))
+        else {
+            return;
+        };
+        let text = &paragraphs[paragraph].text;
+        let citation = paragraphs[paragraph]
+            .heading
+            .map_or_else(String::new, |id| {
+                crate::notes::citation(&self.document, id, &self.name)
+            });
+        self.clipboard = Some(format!("{text}\n{citation}"));
+        self.message = Some("已复制本段及出处到剪贴板（OSC 52）".to_string());
     }
 }
 

@@ -59,11 +59,11 @@ pub struct Session {
     pub finished: Vec<Vec<String>>,
 }
 
-/// Seconds of reading spent in a section, by its path of headings.
+/// Reading time spent in a section, by its path of headings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionTime {
     pub path: Vec<String>,
-    pub seconds: u64,
+    pub millis: u64,
 }
 
 /// A value and when it was set.

@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::bookmarks::{BookmarkList, NotePrompt, NoteTarget, Scope};
 use crate::layout::wrap::{display_width, truncate};
 use crate::safe::visible;
-use crate::store::record::Timestamp;
+use crate::when::date;
 
 /// Columns a step of a bookmark's path gets.
 const STEP: usize = 12;
@@ -161,33 +161,4 @@ fn path_of(path: &[String]) -> String {
         })
         .collect();
     steps.join(" › ")
-}
-
-/// `YYYY-MM-DD` of a time (UTC).
-pub fn date(at: Timestamp) -> String {
-    let days = (at / 86_400) as i64;
-    // Days to a civil date (proleptic Gregorian), after H. Hinnant's algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::date;
-
-    #[test]
-    fn dates_of_known_times() {
-        assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(951_782_400), "2000-02-29");
-        assert_eq!(date(1_795_404_022), "2026-11-23");
-    }
 }

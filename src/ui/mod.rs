@@ -11,6 +11,7 @@ mod help;
 mod jump;
 mod reader;
 mod search;
+mod stats;
 mod status;
 pub mod theme;
 mod tree;
@@ -159,6 +160,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Some(Popup::Search(popup)) => search::draw(frame, app, popup, theme, area),
         Some(Popup::Note(prompt, _)) => bookmarks::draw_note(frame, prompt, theme, area),
         Some(Popup::Bookmarks(list)) => bookmarks::draw_list(frame, app, list, theme, area),
+        Some(Popup::Stats) => stats::draw(frame, app, theme, area),
         None if app.help => help::draw(frame, theme, area),
         None => {}
     }

@@ -226,7 +226,7 @@ fn load_with_record(
     let id = gangmu::store::Store::document_id(&[&text.text]);
     let record = match gangmu::store::Store::locate(data_dir) {
         Some(store) => {
-            let opened = store.open(&id);
+            let opened = store.open_at(&id, &seen_path(path));
             print_warnings(opened.notice.as_slice());
             opened.record
         }

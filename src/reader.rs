@@ -175,13 +175,17 @@ impl Memory {
                 notice: Some("找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()),
             };
         };
-        let opened = store.open(&id);
+        // One file may be an edited version of one read before at the same path.
+        let opened = match options.paths.as_slice() {
+            [path] => store.open_at(&id, path),
+            _ => store.open(&id),
+        };
         let mut record = opened.record;
         for path in &options.paths {
             record.seen_at(path);
         }
         Self {
-            others: store.records_except(&id),
+            others: store.records_except(&record),
             store: Some(store),
             record,
             writable: opened.writable,

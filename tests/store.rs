@@ -166,3 +166,78 @@ fn the_identity_of_a_document_ignores_white_space_and_line_ends() {
         Store::document_id(&["第二章 附则"])
     );
 }
+
+#[test]
+fn an_edited_file_takes_over_the_record_of_its_earlier_version() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(dir.path());
+    let mut earlier = Record::new("version1");
+    earlier.seen_at("/home/user/plans.txt");
+    earlier.bookmarks.push(bookmark("b1", "考点"));
+    store.save(&earlier).expect("saves");
+    let mut other = Record::new("other");
+    other.seen_at("/home/user/other.txt");
+    store.save(&other).expect("saves");
+
+    let opened = store.open_at("version2", "/home/user/plans.txt");
+    assert_eq!(opened.record.document, "version2");
+    assert_eq!(opened.record.bookmarks, earlier.bookmarks);
+    assert!(opened.notice.is_some(), "the user is told");
+    let others = store.records_except(&opened.record);
+    assert_eq!(
+        others.len(),
+        1,
+        "the earlier version is not another document"
+    );
+    assert_eq!(others[0].document, "other");
+    assert_eq!(store.open("version1").record, earlier, "left as it was");
+    let unrelated = store.open_at("version3", "/elsewhere/new.txt");
+    assert_eq!(unrelated.record, Record::new("version3"));
+}
+
+/// Rounds each process of the test below saves a new bookmark in.
+const PROCESS_ROUNDS: usize = 60;
+
+/// Run as a child process by `two_processes_saving_at_once_never_lose_a_bookmark`:
+/// adds a bookmark and saves, round after round, as a reader would.
+#[test]
+#[ignore = "a child of two_processes_saving_at_once_never_lose_a_bookmark"]
+fn store_worker() {
+    let (Some(dir), Some(run)) = (
+        std::env::var_os("GANGMU_TEST_STORE_DIR"),
+        std::env::var("GANGMU_TEST_STORE_RUN").ok(),
+    ) else {
+        return;
+    };
+    let store = Store::at(PathBuf::from(dir));
+    let mut record = store.open("doc").record;
+    for round in 0..PROCESS_ROUNDS {
+        record
+            .bookmarks
+            .push(bookmark(&format!("{run}-{round}"), "note"));
+        record = store.save(&record).expect("saves").record;
+    }
+}
+
+#[test]
+fn two_processes_saving_at_once_never_lose_a_bookmark() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let exe = std::env::current_exe().expect("the test binary");
+    let children: Vec<_> = ["a", "b"]
+        .iter()
+        .map(|run| {
+            std::process::Command::new(&exe)
+                .args(["store_worker", "--exact", "--ignored", "--quiet"])
+                .env("GANGMU_TEST_STORE_DIR", dir.path())
+                .env("GANGMU_TEST_STORE_RUN", run)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("spawns")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("waits").success());
+    }
+    let record = Store::at(dir.path()).open("doc").record;
+    assert_eq!(record.bookmarks.len(), 2 * PROCESS_ROUNDS);
+}

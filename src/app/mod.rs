@@ -270,6 +270,8 @@ pub struct App {
     session: reading::SessionClock,
     /// Sections whose last row is on screen.
     section_ends_on_screen: Vec<HeadingId>,
+    /// The place at the top when a run of resizes began.
+    kept_through_resizes: Option<crate::anchor::Place>,
     /// Where the reader was left last time, when the opening of the document could
     /// not place it, and the top of the screen then.
     pending_resume: Option<(crate::anchor::Anchor, Position)>,
@@ -325,6 +327,7 @@ impl App {
             progress: Progress::default(),
             session: reading::SessionClock::default(),
             section_ends_on_screen: Vec::new(),
+            kept_through_resizes: None,
             quit: false,
             top: Position::default(),
             outline_shown: None,
@@ -401,6 +404,9 @@ impl App {
         let before = self.screen_state();
         self.folding_changed = false;
         self.count_time();
+        if !matches!(action, Action::Resize(..)) {
+            self.kept_through_resizes = None;
+        }
         let ends_before = self.section_ends_on_screen.clone();
         self.apply(action);
         if self.top != before.top && self.focus == Focus::Reader {
@@ -557,10 +563,18 @@ impl App {
         }
     }
 
+    /// A new terminal size. The character that was at the top before the first of
+    /// a run of resizes stays on the top row through all of them.
     fn resize(&mut self, width: u16, height: u16) {
+        let kept = match self.kept_through_resizes {
+            Some(place) => place,
+            None => self.place_here(),
+        };
+        self.kept_through_resizes = Some(kept);
         self.size = (width, height);
         let measure = self.geometry().measure;
-        self.top = self.layout.set_measure(&self.document, measure, self.top);
+        self.layout.set_measure(&self.document, measure, self.top);
+        self.go_to_place(kept);
         if self.geometry().outline_width == 0 {
             self.focus = Focus::Reader;
         }

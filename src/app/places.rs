@@ -10,9 +10,17 @@ use crate::layout::reader::{Position, RowKind};
 impl App {
     /// The anchor of the first character on screen.
     pub fn anchor_here(&mut self) -> Anchor {
+        let place = self.place_here();
+        Anchor::at(&self.document, place.paragraph, place.offset)
+    }
+
+    /// The first character on screen.
+    pub(super) fn place_here(&mut self) -> Place {
         let rows = self.layout.rows(&self.document, self.top.paragraph);
-        let offset = rows.get(self.top.row).map_or(0, |r| r.first_char);
-        Anchor::at(&self.document, self.top.paragraph, offset)
+        Place {
+            paragraph: self.top.paragraph,
+            offset: rows.get(self.top.row).map_or(0, |r| r.first_char),
+        }
     }
 
     /// The anchor of the first row of text on screen (a gap or a box's edge at

@@ -171,22 +171,60 @@ impl Store {
         }
     }
 
-    /// The records of every document but `document`, for the list of all
-    /// bookmarks; files that cannot be read or parsed are left out (and alone).
-    pub fn records_except(&self, document: &str) -> Vec<Record> {
+    /// The record of `document` opened from `path`; when there is none, the
+    /// record of an earlier version of the file at `path` (it was edited or
+    /// extracted again), taken over under the new identity. Its anchors find their
+    /// places again by headings and text; the earlier record is left as it is.
+    pub fn open_at(&self, document: &str, path: &str) -> Opened {
+        let opened = self.open(document);
+        let fresh = opened.record == Record::new(document) && opened.notice.is_none();
+        if !fresh {
+            return opened;
+        }
+        let earlier = self
+            .all_records()
+            .into_iter()
+            .filter(|r| r.paths.iter().any(|p| p == path))
+            .max_by_key(|r| r.position.as_ref().map_or(0, |p| p.at));
+        match earlier {
+            Some(earlier) => Opened {
+                record: Record {
+                    document: document.to_string(),
+                    ..earlier
+                },
+                notice: Some("文件内容有变化：书签和位置按标题和文字重新找到".to_string()),
+                writable: true,
+            },
+            None => opened,
+        }
+    }
+
+    /// The records of the other documents, for the list of all bookmarks: not
+    /// `current`, nor earlier versions of it (a record seen at one of its paths).
+    pub fn records_except(&self, current: &Record) -> Vec<Record> {
+        let mut records: Vec<Record> = self
+            .all_records()
+            .into_iter()
+            .filter(|r| r.document != current.document)
+            .filter(|r| !r.paths.iter().any(|p| current.paths.contains(p)))
+            .collect();
+        records.sort_by(|a, b| a.paths.cmp(&b.paths));
+        records
+    }
+
+    /// Every record that can be read and parsed; the others are left alone.
+    fn all_records(&self) -> Vec<Record> {
         let Ok(entries) = fs::read_dir(self.documents()) else {
             return Vec::new();
         };
-        let mut records: Vec<Record> = entries
+        entries
             .filter_map(|entry| {
                 let path = entry.ok()?.path();
                 let is_record = path.extension().is_some_and(|e| e == "json");
                 let bytes = fs::read(path).ok().filter(|_| is_record)?;
-                parse(&bytes).ok().filter(|r| r.document != document)
+                parse(&bytes).ok()
             })
-            .collect();
-        records.sort_by(|a, b| a.paths.cmp(&b.paths));
-        records
+            .collect()
     }
 
     /// Saves `record`, merged with what another run saved meanwhile; returns the

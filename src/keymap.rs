@@ -10,6 +10,19 @@ use crate::bookmarks::CursorMove;
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
 
+/// The actions an event asks for in `mode`: text pasted into a prompt is typed
+/// into it (line breaks and other controls as spaces); any other event asks for
+/// one action at most.
+pub fn actions(event: &Event, mode: Mode) -> Vec<Action> {
+    match event {
+        Event::Paste(text) if matches!(mode, Mode::Jump | Mode::SearchPrompt | Mode::Note) => text
+            .chars()
+            .map(|c| Action::Type(if c.is_control() { ' ' } else { c }))
+            .collect(),
+        _ => action(event, mode).into_iter().collect(),
+    }
+}
+
 /// The action an event asks for in `mode`, if any.
 pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     match event {
@@ -225,6 +238,17 @@ mod tests {
             press(KeyCode::Char('j'), Mode::SearchList),
             Some(Action::Select(1))
         );
+    }
+
+    #[test]
+    fn pasted_text_is_typed_into_a_prompt_and_ignored_elsewhere() {
+        let paste = Event::Paste("数字\n经济".to_string());
+        let typed = actions(&paste, Mode::Note);
+        assert_eq!(
+            typed,
+            "数字 经济".chars().map(Action::Type).collect::<Vec<_>>()
+        );
+        assert!(actions(&paste, Mode::Reading(Focus::Reader)).is_empty());
     }
 
     #[test]

@@ -21,7 +21,9 @@ use gangmu::ui::backend::CjkBackend;
 use gangmu::ui::theme::Theme;
 use gangmu::{keymap, ui};
 use ratatui::Terminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 /// Texts longer than this are shown from their opening while the rest is built.
@@ -58,11 +60,13 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     // them. Frames then go through the CJK-aware backend.
     drop(ratatui::init());
     let mut terminal = Terminal::new(CjkBackend::new(stdout()))?;
-    let _ = execute!(stdout(), EnableMouseCapture);
+    // Mouse reporting, and pasted text marked as such (so a line break in it is
+    // not Enter).
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     // ratatui's own hook restores the screen on a panic; mouse reporting goes first.
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         restore_screen(info);
     }));
     // What could not be saved on the way out, said once the screen is back.
@@ -93,8 +97,10 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
                     continue;
                 }
                 let event = event::read()?;
-                let changed =
-                    keymap::action(&event, app.mode()).is_some_and(|action| app.update(action));
+                let mut changed = false;
+                for action in keymap::actions(&event, app.mode()) {
+                    changed |= app.update(action);
+                }
                 if app.quit {
                     app.finish_session();
                     app.record.position = Some(Stamped {
@@ -117,7 +123,7 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         }
     })();
     drop(terminal);
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     if let Some(error) = farewell {
         eprintln!("gangmu: warning: the reading position and bookmarks were not saved: {error}");

@@ -291,3 +291,19 @@ fn a_corrupt_store_file_is_kept_aside_and_the_user_told() {
     let kept = std::fs::read(documents.join(&aside[0])).expect("kept");
     assert_eq!(kept, whole[..whole.len() / 2], "kept as it was");
 }
+
+#[test]
+fn text_pasted_into_a_note_stays_in_the_prompt() {
+    let mut session = Session::start(&["assets/plans-2021.txt"]);
+    session.wait_for("q 退出");
+    session.keys("m");
+    session.wait_for("加书签");
+    // A bracketed paste with a line break: typed in, not taken as Enter.
+    session.keys("\x1b[200~考点\n重庆\x1b[201~");
+    session.wait_for("笔记：考点 重庆");
+    assert!(session.screen().contains("加书签"), "still open");
+    session.keys("\r");
+    session.wait_for("已加书签");
+    session.keys("q");
+    assert!(session.exit_status().success());
+}

@@ -145,6 +145,7 @@ fn key_action(key: &KeyEvent, focus: Focus) -> Option<Action> {
             KeyCode::Char('p') => Some(Action::OpenJump),
             KeyCode::Char('d') => Some(Action::HalfPages(1)),
             KeyCode::Char('u') => Some(Action::HalfPages(-1)),
+            KeyCode::Char('z') => Some(Action::Suspend),
             _ => None,
         };
     }
@@ -158,6 +159,7 @@ fn key_action(key: &KeyEvent, focus: Focus) -> Option<Action> {
         KeyCode::Char('x') => Some(Action::ToggleRead),
         KeyCode::Char('S') => Some(Action::OpenStats),
         KeyCode::Char('y') => Some(Action::Copy),
+        KeyCode::Char('R') => Some(Action::Reload),
         KeyCode::Char('\'') => Some(Action::OpenBookmarks),
         KeyCode::Esc => Some(Action::Dismiss),
         KeyCode::Tab | KeyCode::BackTab => Some(Action::SwitchFocus),

@@ -186,6 +186,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     measure: cli.measure,
                     data_dir: cli.data_dir,
                     paths: cli.files.iter().map(|f| seen_path(f)).collect(),
+                    files: cli.files,
                 };
                 return reader::run(texts, options).map(|()| ExitCode::SUCCESS);
             }

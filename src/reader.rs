@@ -1,34 +1,37 @@
-//! The interactive reader's loop: terminal set-up and restore (ratatui's, which
-//! also restores on a panic), events to actions, a frame drawn only when
-//! something changed.
+//! The interactive reader's loop: events to actions, a frame drawn only when
+//! something changed, and what the app asks of the world outside it (the
+//! clipboard, reading the files again, stopping for Ctrl-Z). The terminal is
+//! `screen`'s, the store `memory`'s, building off the thread `building`'s.
 //!
-//! A long text is shown from its opening first: that part is built at once and
-//! drawn, while one worker thread builds the whole, which then takes its place.
-//! (Measured on a 101 MB file: the whole takes about a second to build; the
-//! opening, a few milliseconds.)
+//! A quit, `SIGTERM` and `SIGHUP` all leave the same way: the study session and
+//! the reading position are saved, then the terminal is given back.
 
-use std::io::{Write, stdout};
+mod building;
+mod memory;
+mod screen;
+
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
-use gangmu::app::App;
+use anyhow::Context;
+use gangmu::app::{App, Request};
 use gangmu::document::Document;
 use gangmu::input::{self, Text};
-use gangmu::store::record::{Record, Stamped};
-use gangmu::store::{self, Saved, Store};
+use gangmu::store::record::Stamped;
+use gangmu::store::{self, Store};
 use gangmu::ui::backend::CjkBackend;
 use gangmu::ui::theme::Theme;
 use gangmu::{keymap, ui};
 use ratatui::Terminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event;
 
-/// Texts longer than this are shown from their opening while the rest is built.
-const OPENING_BYTES: usize = 32 * 1024;
-/// How often to look for the whole document while no key is pressed.
+use building::start_building;
+use memory::{Memory, save_bookmarks};
+use screen::Signals;
+
+/// How long to wait for an event before looking for signals and for the whole
+/// document being built.
 const POLL: Duration = Duration::from_millis(15);
 
 /// How the reader was asked to run.
@@ -37,6 +40,8 @@ pub struct Options {
     pub measure: u16,
     /// The data directory asked for on the command line.
     pub data_dir: Option<PathBuf>,
+    /// The files read (none for the built-in sample), to read again on `R`.
+    pub files: Vec<PathBuf>,
     /// Where the texts were read from, as the store records them.
     pub paths: Vec<String>,
 }
@@ -50,33 +55,51 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         [] => String::new(),
     };
     let mut warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
-    let mut memory = Memory::open(&texts, &options);
+    let memory = Memory::open(&texts, &options);
     // What happened to the reader's own data comes first.
-    if let Some(notice) = memory.notice.take() {
-        warnings.insert(0, notice);
+    if let Some(notice) = &memory.notice {
+        warnings.insert(0, notice.clone());
     }
+    let signals = Signals::register().context("watching for signals")?;
     let (first, pending) = start_building(texts);
-    // ratatui's init: raw mode, the alternate screen, and a panic hook that undoes
-    // them. Frames then go through the CJK-aware backend.
-    drop(ratatui::init());
-    let mut terminal = Terminal::new(CjkBackend::new(stdout()))?;
-    // Mouse reporting, and pasted text marked as such (so a line break in it is
-    // not Enter).
-    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
-    // ratatui's own hook restores the screen on a panic; mouse reporting goes first.
-    let restore_screen = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        restore_screen(info);
-    }));
-    // What could not be saved on the way out, said once the screen is back.
-    let mut farewell: Option<String> = None;
-    let result = (|| -> anyhow::Result<()> {
-        let size = terminal.size()?;
+    screen::enter();
+    let mut reader = Reader {
+        terminal: Terminal::new(CjkBackend::new(std::io::stdout()))?,
+        memory,
+        signals,
+        pending,
+        options,
+        farewell: None,
+    };
+    let result = reader.run(name, first, &warnings);
+    let farewell = reader.farewell.take();
+    drop(reader);
+    screen::leave();
+    if let Some(error) = farewell {
+        eprintln!("gangmu: warning: the reading position and bookmarks were not saved: {error}");
+    }
+    result
+}
+
+/// The loop's state besides the app.
+struct Reader {
+    terminal: Terminal<CjkBackend<std::io::Stdout>>,
+    memory: Memory,
+    signals: Signals,
+    /// The whole document, on its way from the worker thread.
+    pending: Option<Receiver<Document>>,
+    options: Options,
+    /// What could not be saved on the way out, said once the screen is back.
+    farewell: Option<String>,
+}
+
+impl Reader {
+    fn run(&mut self, name: String, first: Document, warnings: &[String]) -> anyhow::Result<()> {
+        let size = self.terminal.size()?;
         let mut app = App::new(name, first, size.width, size.height);
-        app.set_max_measure(options.measure);
-        let position = memory.record.position.clone();
-        app.set_records(memory.record.clone(), memory.others.clone());
+        app.set_max_measure(self.options.measure);
+        let position = self.memory.record.position.clone();
+        app.set_records(self.memory.record.clone(), self.memory.others.clone());
         if let Some(position) = position {
             app.resume_at(position.value);
         }
@@ -84,162 +107,131 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
             app.show_message(format!("⚠ {first}"));
         }
         let theme = Theme::from_environment();
-        let mut pending = pending;
         loop {
-            terminal.draw(|frame| ui::draw(frame, &app, theme))?;
-            loop {
-                if let Some(whole) = pending.as_ref().and_then(|p| p.try_recv().ok()) {
-                    app.replace_document(whole);
-                    pending = None;
-                    break;
-                }
-                if pending.is_some() && !event::poll(POLL)? {
-                    continue;
-                }
-                let event = event::read()?;
-                let mut changed = false;
-                for action in keymap::actions(&event, app.mode()) {
-                    changed |= app.update(action);
-                }
-                if app.quit {
-                    app.finish_session();
-                    app.record.position = Some(Stamped {
-                        value: app.anchor_here(),
-                        at: store::now(),
-                    });
-                    farewell = memory.save(&app.record).err().map(|e| e.to_string());
-                    return Ok(());
-                }
-                if app.take_unsaved() {
-                    save_bookmarks(&memory, &mut app);
-                }
-                if let Some(text) = app.clipboard.take() {
-                    copy_to_clipboard(&text)?;
-                }
-                if changed {
-                    break;
-                }
+            self.terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+            if !self.next_change(&mut app)? {
+                return Ok(());
             }
         }
-    })();
-    drop(terminal);
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-    if let Some(error) = farewell {
-        eprintln!("gangmu: warning: the reading position and bookmarks were not saved: {error}");
     }
-    result
-}
 
-/// Puts `text` on the system clipboard through the terminal (OSC 52), which
-/// works over ssh too; the text travels base64-encoded, so nothing in it reaches
-/// the terminal as a command.
-fn copy_to_clipboard(text: &str) -> std::io::Result<()> {
-    use base64::Engine;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
-}
-
-/// Saves a change to the bookmarks at once, taking in what other runs saved; a
-/// failure is said in the status line and reading goes on.
-fn save_bookmarks(memory: &Memory, app: &mut App) {
-    match memory.save(&app.record) {
-        Ok(Some(saved)) => {
-            app.saved(saved.record);
-            if let Some(notice) = saved.notice {
-                app.show_message(format!("⚠ {notice}"));
+    /// Waits until something on screen changed (`true`) or the reader is to end
+    /// (`false`, with everything saved).
+    fn next_change(&mut self, app: &mut App) -> anyhow::Result<bool> {
+        loop {
+            if self.signals.quit() {
+                app.quit = true;
+            }
+            if app.quit {
+                self.save_on_the_way_out(app);
+                return Ok(false);
+            }
+            if self.signals.take_suspend() {
+                self.suspend(app)?;
+                return Ok(true);
+            }
+            if let Some(whole) = self.pending.as_ref().and_then(|p| p.try_recv().ok()) {
+                app.replace_document(whole);
+                self.pending = None;
+                return Ok(true);
+            }
+            if !event::poll(POLL)? {
+                continue;
+            }
+            let event = event::read()?;
+            let mut changed = false;
+            for action in keymap::actions(&event, app.mode()) {
+                changed |= app.update(action);
+            }
+            if app.take_unsaved() {
+                save_bookmarks(&self.memory, app);
+            }
+            for request in app.take_requests() {
+                changed |= self.serve(request, app)?;
+            }
+            if changed && !app.quit {
+                return Ok(true);
             }
         }
-        Ok(None) => app.show_message("⚠ 数据目录不可用：书签只保留到退出".to_string()),
-        Err(error) => app.show_message(format!("⚠ 书签未能保存：{error}")),
-    }
-}
-
-/// What the store keeps of the texts being read, and whether it may be saved.
-struct Memory {
-    store: Option<Store>,
-    record: Record,
-    /// The records of the other documents read before.
-    others: Vec<Record>,
-    writable: bool,
-    /// What the user should be told on opening.
-    notice: Option<String>,
-}
-
-impl Memory {
-    fn open(texts: &[(String, Text)], options: &Options) -> Self {
-        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
-        let id = Store::document_id(&parts);
-        let Some(store) = Store::locate(options.data_dir.as_deref()) else {
-            return Self {
-                store: None,
-                record: Record::new(&id),
-                others: Vec::new(),
-                writable: false,
-                notice: Some("找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()),
-            };
-        };
-        // One file may be an edited version of one read before at the same path.
-        let opened = match options.paths.as_slice() {
-            [path] => store.open_at(&id, path),
-            _ => store.open(&id),
-        };
-        let mut record = opened.record;
-        for path in &options.paths {
-            record.seen_at(path);
-        }
-        Self {
-            others: store.records_except(&record),
-            store: Some(store),
-            record,
-            writable: opened.writable,
-            notice: opened.notice,
-        }
     }
 
-    /// Saves `record`, unless the store could not be read or found (`None`).
-    fn save(&self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
-        match &self.store {
-            Some(store) if self.writable => store.save(record).map(Some),
-            _ => Ok(None),
+    /// Does what the app asked; whether the screen must be drawn again.
+    fn serve(&mut self, request: Request, app: &mut App) -> anyhow::Result<bool> {
+        match request {
+            Request::Copy(text) => screen::copy_to_clipboard(&text)?,
+            Request::Suspend => self.suspend(app)?,
+            Request::Reload => self.reload(app),
+        }
+        Ok(true)
+    }
+
+    /// Saves the place, gives the terminal back and stops; on `fg`, takes the
+    /// terminal again and has everything drawn anew.
+    fn suspend(&mut self, app: &mut App) -> anyhow::Result<()> {
+        self.save_position(app);
+        screen::suspend()?;
+        self.terminal.clear()?;
+        self.terminal.hide_cursor()?;
+        Ok(())
+    }
+
+    /// Reads the files again: the new document takes the place of the old (built
+    /// off the thread if long), the reading position and bookmarks found again by
+    /// their headings and text, the record following the file's new text.
+    fn reload(&mut self, app: &mut App) {
+        if self.options.files.is_empty() {
+            app.show_message("内置示例无需重新读入".to_string());
+            return;
+        }
+        if self.options.files.iter().any(|f| f.as_os_str() == "-") {
+            app.show_message("标准输入无法重新读入".to_string());
+            return;
+        }
+        let texts: anyhow::Result<Vec<(String, Text)>> = self
+            .options
+            .files
+            .iter()
+            .map(|f| Ok((crate::file_name(f), input::read_text(f)?)))
+            .collect();
+        match texts {
+            Err(error) => {
+                app.show_message(format!("⚠ 无法重新读入（{error:#}）：仍显示原来的内容"))
+            }
+            Ok(texts) => {
+                let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+                let id = Store::document_id(&parts);
+                if id == app.record.document {
+                    app.show_message("文件没有变化".to_string());
+                    return;
+                }
+                app.record.document = id;
+                let here = app.anchor_here();
+                let (opening, pending) = start_building(texts);
+                app.replace_document(opening);
+                // Looked for again in the whole, if the opening does not hold it.
+                app.resume_at(here);
+                self.pending = pending;
+                app.show_message("已重新读入：位置和书签按标题和文字重新找到".to_string());
+            }
         }
     }
-}
 
-/// The document to show first, and, for a long text, the whole one on its way.
-fn start_building(texts: Vec<(String, Text)>) -> (Document, Option<Receiver<Document>>) {
-    let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
-    if total <= 2 * OPENING_BYTES {
-        return (build_all(texts), None);
-    }
-    let opening = {
-        let (name, text) = &texts[0];
-        let part = gangmu::build(input::opening(&text.text, OPENING_BYTES));
-        if texts.len() > 1 {
-            Document::combine(vec![(name.clone(), part)])
-        } else {
-            part
+    fn save_position(&mut self, app: &mut App) {
+        app.record.position = Some(Stamped {
+            value: app.anchor_here(),
+            at: store::now(),
+        });
+        if let Err(error) = self.memory.save(&app.record) {
+            app.show_message(format!("⚠ 位置未能保存：{error}"));
         }
-    };
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        // The reader may have quit already; then nobody waits for this.
-        let _ = sender.send(build_all(texts));
-    });
-    (opening, Some(receiver))
-}
+    }
 
-/// The texts as one document: a single file as it is, several under one heading each.
-fn build_all(texts: Vec<(String, Text)>) -> Document {
-    let mut documents: Vec<(String, Document)> = texts
-        .into_iter()
-        .map(|(name, text)| (name, text.build().document))
-        .collect();
-    if documents.len() == 1 {
-        documents.pop().map(|(_, d)| d).unwrap_or_default()
-    } else {
-        Document::combine(documents)
+    fn save_on_the_way_out(&mut self, app: &mut App) {
+        app.finish_session();
+        app.record.position = Some(Stamped {
+            value: app.anchor_here(),
+            at: store::now(),
+        });
+        self.farewell = self.memory.save(&app.record).err().map(|e| e.to_string());
     }
 }

@@ -94,6 +94,12 @@ impl Session {
     fn take(&mut self, bytes: &[u8]) {
         self.parser.process(bytes);
         self.raw.extend_from_slice(bytes);
+        // Answer a cursor position query as a terminal does.
+        if bytes.windows(4).any(|w| w == b"\x1b[6n") {
+            let (row, column) = self.parser.screen().cursor_position();
+            let answer = format!("\x1b[{};{}R", row + 1, column + 1);
+            self.keys(&answer);
+        }
     }
 
     fn keys(&mut self, keys: &str) {
@@ -304,6 +310,128 @@ fn text_pasted_into_a_note_stays_in_the_prompt() {
     assert!(session.screen().contains("加书签"), "still open");
     session.keys("\r");
     session.wait_for("已加书签");
+    session.keys("q");
+    assert!(session.exit_status().success());
+}
+
+impl Session {
+    /// Sends a signal to the program (`kill -NAME`).
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a process id");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{name}");
+    }
+
+    /// Reads output for a while, for a screen that may not change.
+    fn settle(&mut self) {
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.take(&bytes);
+        }
+    }
+
+    fn assert_terminal_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "left on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor left hidden");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        assert!(!screen.bracketed_paste(), "bracketed paste left on");
+    }
+}
+
+/// The number of study sessions saved in a data directory's only record.
+fn sessions_saved(data: &tempfile::TempDir) -> usize {
+    let documents = data.path().join("documents");
+    let Ok(entries) = std::fs::read_dir(documents) else {
+        return 0;
+    };
+    entries
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let record: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(p).expect("reads")).expect("JSON");
+            record["sessions"].as_array().map_or(0, Vec::len)
+        })
+        .sum()
+}
+
+#[test]
+fn sigterm_and_sighup_save_and_give_the_terminal_back() {
+    for signal in ["TERM", "HUP"] {
+        let data = tempfile::tempdir().expect("a temp dir");
+        let data_dir = data.path().to_str().expect("a UTF-8 path");
+        let mut session = Session::start(&["--data-dir", data_dir, "assets/plans-2021.txt"]);
+        session.wait_for("q 退出");
+        session.keys("]]");
+        session.wait_for("› 一、");
+        session.signal(signal);
+        let status = session.exit_status();
+        assert!(status.success(), "{signal}: {status:?}");
+        session.assert_terminal_restored();
+        assert_eq!(sessions_saved(&data), 1, "{signal}: the session was saved");
+    }
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let mut session = Session::start(&["assets/plans-2021.txt"]);
+    session.wait_for("q 退出");
+    session.keys("\x1a");
+    session.settle();
+    session.assert_terminal_restored();
+    session.signal("CONT");
+    session.wait_for("q 退出");
+    assert!(
+        session.parser.screen().alternate_screen(),
+        "back on the reader's screen"
+    );
+    session.keys("q");
+    assert!(session.exit_status().success());
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn r_reads_a_changed_file_again_and_finds_the_bookmark_in_it() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("plans.txt");
+    let sample = std::fs::read_to_string("assets/plans-2021.txt").expect("the sample");
+    std::fs::write(&file, &sample).expect("writes");
+    let mut session = Session::start(&[file.to_str().expect("UTF-8")]);
+    session.wait_for("q 退出");
+    std::thread::sleep(Duration::from_millis(300));
+    session.keys("f");
+    session.wait_for("跳转");
+    session.keys("szjj\r");
+    session.wait_for("› 第十五章");
+    session.keys("m");
+    session.wait_for("加书签");
+    session.keys("考点\r");
+    session.wait_for("已加书签");
+    std::fs::write(
+        &file,
+        format!("编者按\n\n\u{3000}\u{3000}新加的一段说明。\n\n{sample}"),
+    )
+    .expect("edits");
+    session.keys("R");
+    session.wait_for("已重新读入");
+    // A key takes the message away; the breadcrumb shows where the reader is.
+    session.keys("jk");
+    session.wait_for("› 第十五章");
+    session.keys("'");
+    session.wait_for("书签 · 本文件 1");
+    assert!(
+        !session.screen().contains("未找到原文"),
+        "{}",
+        session.screen()
+    );
+    session.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    std::fs::remove_file(&file).expect("removes");
+    session.keys("R");
+    session.wait_for("无法重新读入");
     session.keys("q");
     assert!(session.exit_status().success());
 }

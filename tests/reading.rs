@@ -134,7 +134,10 @@ fn y_copies_the_paragraph_being_read_with_its_citation() {
     }
     app.update(Action::Accept);
     app.update(Action::Copy);
-    let copied = app.clipboard.take().expect("something to copy");
+    let requests = app.take_requests();
+    let [gangmu::app::Request::Copy(copied)] = requests.as_slice() else {
+        panic!("one copy asked for: {requests:?}");
+    };
     assert!(
         copied.starts_with("充分发挥海量数据和丰富应用场景优势"),
         "{copied}"

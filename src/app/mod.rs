@@ -32,6 +32,17 @@ pub const DEFAULT_MEASURE: u16 = 80;
 /// Below this width the outline pane is hidden until asked for.
 pub const NARROW: u16 = 80;
 
+/// What the app asks of the reader's loop, which owns the terminal and files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Put this text on the system clipboard.
+    Copy(String),
+    /// Read the files again and put the new document in place.
+    Reload,
+    /// Give the terminal back and stop until resumed.
+    Suspend,
+}
+
 /// Which pane takes the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -124,6 +135,10 @@ pub enum Action {
     OpenStats,
     /// Copy the paragraph being read, with its citation, to the clipboard.
     Copy,
+    /// Read the file again (it changed on disk).
+    Reload,
+    /// Stop for now, giving the terminal back (Ctrl-Z; `fg` resumes).
+    Suspend,
     /// Move the outline cursor by rows (negative: up); the reader follows.
     OutlineMove(isize),
     /// Open the heading under the outline cursor (or go to its first child).
@@ -250,8 +265,8 @@ pub struct App {
     landed: Option<Position>,
     /// What is kept of this document: bookmarks, position.
     pub record: Record,
-    /// Text to put on the system clipboard, for the loop to send.
-    pub clipboard: Option<String>,
+    /// What the reader's loop is asked to do outside the app, in order.
+    requests: Vec<Request>,
     /// The records of the other documents, for the list of all bookmarks.
     pub others: Vec<Record>,
     /// Where each of this document's bookmarks is found.
@@ -317,7 +332,7 @@ impl App {
             landed: None,
             pending_resume: None,
             record: Record::new(""),
-            clipboard: None,
+            requests: Vec::new(),
             others: Vec::new(),
             placed: Vec::new(),
             bookmarked: Vec::new(),
@@ -375,6 +390,11 @@ impl App {
     pub fn geometry(&self) -> Geometry {
         let shown = self.outline_shown.unwrap_or(self.size.0 >= NARROW);
         Geometry::new(self.size.0, self.size.1, shown, self.max_measure)
+    }
+
+    /// What the loop is asked to do, oldest first; the list is emptied.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.requests)
     }
 
     /// Sets what tells the time (milliseconds since the Unix epoch).
@@ -492,6 +512,8 @@ impl App {
                 self.help = false;
             }
             Action::Copy => self.copy_paragraph(),
+            Action::Reload => self.requests.push(Request::Reload),
+            Action::Suspend => self.requests.push(Request::Suspend),
             Action::OutlineMove(n) => self.move_cursor(n),
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),

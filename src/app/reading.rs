@@ -159,7 +159,8 @@ impl App {
             .map_or_else(String::new, |id| {
                 crate::notes::citation(&self.document, id, &self.name)
             });
-        self.clipboard = Some(format!("{text}\n{citation}"));
+        self.requests
+            .push(super::Request::Copy(format!("{text}\n{citation}")));
         self.message = Some("已复制本段及出处到剪贴板（OSC 52）".to_string());
     }
 }

@@ -1,0 +1,76 @@
+//! The reader's own data for the texts being read: their record in the store,
+//! opened (or taken over from an earlier version of the file) at the start and
+//! saved after each change to the bookmarks, on a suspend, and at the end.
+
+use gangmu::app::App;
+use gangmu::input::Text;
+use gangmu::store::record::Record;
+use gangmu::store::{self, Saved, Store};
+
+use super::Options;
+
+/// Saves a change to the bookmarks at once, taking in what other runs saved; a
+/// failure is said in the status line and reading goes on.
+pub fn save_bookmarks(memory: &Memory, app: &mut App) {
+    match memory.save(&app.record) {
+        Ok(Some(saved)) => {
+            app.saved(saved.record);
+            if let Some(notice) = saved.notice {
+                app.show_message(format!("⚠ {notice}"));
+            }
+        }
+        Ok(None) => app.show_message("⚠ 数据目录不可用：书签只保留到退出".to_string()),
+        Err(error) => app.show_message(format!("⚠ 书签未能保存：{error}")),
+    }
+}
+
+/// What the store keeps of the texts being read, and whether it may be saved.
+pub struct Memory {
+    store: Option<Store>,
+    pub record: Record,
+    /// The records of the other documents read before.
+    pub others: Vec<Record>,
+    writable: bool,
+    /// What the user should be told on opening.
+    pub notice: Option<String>,
+}
+
+impl Memory {
+    pub fn open(texts: &[(String, Text)], options: &Options) -> Self {
+        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+        let id = Store::document_id(&parts);
+        let Some(store) = Store::locate(options.data_dir.as_deref()) else {
+            return Self {
+                store: None,
+                record: Record::new(&id),
+                others: Vec::new(),
+                writable: false,
+                notice: Some("找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()),
+            };
+        };
+        // One file may be an edited version of one read before at the same path.
+        let opened = match options.paths.as_slice() {
+            [path] => store.open_at(&id, path),
+            _ => store.open(&id),
+        };
+        let mut record = opened.record;
+        for path in &options.paths {
+            record.seen_at(path);
+        }
+        Self {
+            others: store.records_except(&record),
+            store: Some(store),
+            record,
+            writable: opened.writable,
+            notice: opened.notice,
+        }
+    }
+
+    /// Saves `record`, unless the store could not be read or found (`None`).
+    pub fn save(&self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
+        match &self.store {
+            Some(store) if self.writable => store.save(record).map(Some),
+            _ => Ok(None),
+        }
+    }
+}

@@ -7,7 +7,9 @@
 //!
 //! 1. A known signature (PNG, JPEG, PDF, ELF, ZIP, …) is refused.
 //! 2. A UTF-16 byte-order mark names the encoding; NUL bytes are fine there.
-//! 3. Otherwise a NUL byte means binary data.
+//! 3. Otherwise NUL bytes mean binary data, unless they are stray: a few, or at
+//!    most one in a thousand bytes (left in the text, counted in
+//!    [`Decoded::nul_bytes`] so the user can be told).
 //! 4. Strict UTF-8 is UTF-8 (a UTF-8 BOM is removed). This is the fast path: one
 //!    validation pass and at most one copy.
 //! 5. A UTF-8 BOM before invalid bytes still names UTF-8, read lossily.
@@ -31,6 +33,8 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// Some bytes were invalid in that encoding and were replaced with U+FFFD.
     pub lossy: bool,
+    /// Stray NUL bytes left in the text (shown as ␀).
+    pub nul_bytes: usize,
 }
 
 /// Why bytes are not read as text.
@@ -91,7 +95,7 @@ fn decode_cow(bytes: Cow<'_, [u8]>) -> Result<Decoded, DecodeError> {
     }
     let decoded = if let Some(encoding) = utf16_bom(&bytes) {
         decode_as(encoding, &bytes[2..])
-    } else if bytes.contains(&0) {
+    } else if too_many_nul_bytes(&bytes) {
         return Err(DecodeError::NotText { what: NUL_BYTES });
     } else {
         match strict_utf8(bytes) {
@@ -99,6 +103,7 @@ fn decode_cow(bytes: Cow<'_, [u8]>) -> Result<Decoded, DecodeError> {
                 text,
                 encoding: "UTF-8",
                 lossy: false,
+                nul_bytes: 0,
             },
             Err(bytes) => decode_damaged_or_legacy(&bytes),
         }
@@ -106,10 +111,26 @@ fn decode_cow(bytes: Cow<'_, [u8]>) -> Result<Decoded, DecodeError> {
     if mostly_control_characters(&decoded.text) {
         return Err(DecodeError::NotText { what: CONTROLS });
     }
+    let nul_bytes = if decoded.text.as_bytes().contains(&0) {
+        decoded.text.bytes().filter(|&b| b == 0).count()
+    } else {
+        0
+    };
     Ok(Decoded {
         text: normalise_line_endings(decoded.text),
+        nul_bytes,
         ..decoded
     })
+}
+
+/// More NUL bytes than a text holds by accident: over [`FREE_CONTROLS`] and over
+/// one in a thousand bytes.
+fn too_many_nul_bytes(bytes: &[u8]) -> bool {
+    if !bytes.contains(&0) {
+        return false;
+    }
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    nuls > FREE_CONTROLS && nuls * 1000 > bytes.len()
 }
 
 /// The encoding named by a UTF-16 byte-order mark.
@@ -197,6 +218,7 @@ fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
         text: text.into_owned(),
         encoding: encoding_name(encoding),
         lossy,
+        nul_bytes: 0,
     }
 }
 
@@ -501,17 +523,18 @@ mod tests {
     }
 
     #[test]
-    fn nul_bytes_are_refused() {
-        assert_eq!(refused("正文\0正文".as_bytes()), "binary data (NUL bytes)");
-        let with_bom = [b"\xEF\xBB\xBF".as_slice(), "正文\0".as_bytes()].concat();
-        assert_eq!(refused(&with_bom), "binary data (NUL bytes)");
+    fn many_nul_bytes_are_refused_and_stray_ones_counted() {
+        let binary: Vec<u8> = "正文\0".repeat(20).into_bytes();
+        assert_eq!(refused(&binary), "binary data (NUL bytes)");
         // UTF-16 without a BOM cannot be told from binary data.
-        let no_bom = &utf16("Plan", true)[2..];
+        let no_bom = &utf16(&"Plan ".repeat(10), true)[2..];
         assert_eq!(refused(no_bom), "binary data (NUL bytes)");
         assert_eq!(
-            decode(b"text\0").expect_err("binary").to_string(),
+            decode(&binary).expect_err("binary").to_string(),
             "not a text file: binary data (NUL bytes)"
         );
+        let stray = decode("正文\0正文".as_bytes()).expect("text");
+        assert_eq!((stray.text.as_str(), stray.nul_bytes), ("正文\0正文", 1));
     }
 
     #[test]

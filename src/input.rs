@@ -19,12 +19,8 @@ pub struct Loaded {
 pub enum InputError {
     #[error("reading {name}: {reason}")]
     Io { name: String, reason: String },
-    #[error("reading {name}: {source}")]
-    NotText {
-        name: String,
-        #[source]
-        source: DecodeError,
-    },
+    #[error("reading {name}: {reason}")]
+    NotText { name: String, reason: DecodeError },
 }
 
 /// A file's text, decoded, before it is built into a document.
@@ -69,11 +65,17 @@ pub fn text_from_bytes(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
 }
 
 fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, InputError> {
-    let decoded = decoded.map_err(|source| InputError::NotText {
+    let decoded = decoded.map_err(|reason| InputError::NotText {
         name: name.to_string(),
-        source,
+        reason,
     })?;
     let mut warnings = Vec::new();
+    if decoded.nul_bytes > 0 {
+        warnings.push(format!(
+            "{name}: holds {} NUL byte(s); they are shown as \u{2400}",
+            decoded.nul_bytes
+        ));
+    }
     if decoded.lossy {
         warnings.push(format!(
             "{name}: some bytes are not valid {}; they are shown as \u{FFFD}",
@@ -108,19 +110,64 @@ pub fn display_name(path: &Path) -> String {
     }
 }
 
+/// The largest text gangmu reads: documents are read whole into memory, which
+/// takes about three times their size.
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// The bytes of a file, a pipe or standard input, up to [`MAX_BYTES`]. Devices
+/// (`/dev/zero`, a terminal's device file) and sockets are refused: they may
+/// never end.
 fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
-        return Ok(bytes);
+        return read_limited(std::io::stdin().lock());
     }
-    if path.is_dir() {
+    let metadata = std::fs::metadata(path)?;
+    let kind = metadata.file_type();
+    if kind.is_dir() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::IsADirectory,
             "is a directory",
         ));
     }
-    std::fs::read(path)
+    if !kind.is_file() && !is_pipe(&kind) {
+        return Err(std::io::Error::other(
+            "not a regular file (a device or socket)",
+        ));
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(too_large());
+    }
+    read_limited(std::fs::File::open(path)?)
+}
+
+#[cfg(unix)]
+fn is_pipe(kind: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(kind)
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::FileType) -> bool {
+    false
+}
+
+/// Reads to the end, refusing more than [`MAX_BYTES`].
+fn read_limited(reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn too_large() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::FileTooLarge,
+        format!(
+            "too large: gangmu reads texts of up to {} MB",
+            MAX_BYTES >> 20
+        ),
+    )
 }
 
 /// A lowercase, one-line description of an I/O error.

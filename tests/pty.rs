@@ -435,3 +435,59 @@ fn r_reads_a_changed_file_again_and_finds_the_bookmark_in_it() {
     session.keys("q");
     assert!(session.exit_status().success());
 }
+
+#[test]
+fn a_file_full_of_escape_sequences_leaves_the_screen_intact() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("escapes.txt");
+    let nasty = [
+        "\u{1b}]0;PWNED\u{7}",        // window title
+        "\u{1b}[2J\u{1b}[H",          // clear screen, cursor home
+        "\u{1b}[?1049l",              // leave the alternate screen
+        "\u{1b}[?1000l\u{1b}[?2004l", // mouse and bracketed paste off
+        "\u{1b}(0",                   // line-drawing character set
+        "\u{1b}[31;5m",               // red, blinking
+        "\u{9b}2J",                   // C1 CSI
+        "\u{1b}]52;c;cHduZWQ=\u{7}",  // clipboard
+    ]
+    .concat();
+    let text = format!(
+        "一、标题{nasty}结束\n\u{3000}\u{3000}正文开始{nasty}正文结束。\n二、第二节{nasty}\n\u{3000}\u{3000}尾声。\n"
+    );
+    std::fs::write(&file, text).expect("writes");
+    let mut session = Session::start(&[file.to_str().expect("UTF-8")]);
+    session.wait_for("正文结束");
+    session.keys("/");
+    session.wait_for("搜索");
+    session.keys("正文");
+    session.wait_for("1/2");
+    session.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    session.keys("m");
+    session.wait_for("加书签");
+    session.keys("\r");
+    session.keys("'");
+    session.wait_for("书签 · 本文件 1");
+    let screen = session.parser.screen();
+    assert!(screen.alternate_screen(), "still on the reader's screen");
+    assert!(screen.bracketed_paste(), "bracketed paste still on");
+    assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert!(
+        session.screen().contains("标题␛]0;PWNED␇"),
+        "{}",
+        session.screen()
+    );
+    // Nothing from the file went out raw: no title, no clipboard, no clearing.
+    let raw = String::from_utf8_lossy(&session.raw);
+    assert!(!raw.contains("\u{1b}]0;PWNED"), "a title was set");
+    assert!(
+        !raw.contains("\u{1b}]52;c;cHduZWQ="),
+        "the clipboard was written"
+    );
+    assert!(!raw.contains("\u{1b}(0") && !raw.contains("\u{1b}[?1049l\u{1b}[?1000l"));
+    session.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    session.keys("q");
+    assert!(session.exit_status().success());
+    session.assert_terminal_restored();
+}

@@ -21,6 +21,7 @@ pub mod build;
 pub mod decode;
 pub mod document;
 pub mod input;
+pub mod invariants;
 pub mod jump;
 pub mod keymap;
 pub mod layout;

@@ -27,7 +27,8 @@ pub fn display_width(s: &str) -> usize {
     s.width()
 }
 
-/// Splits `text` (one paragraph, no newlines) into rows of at most `width` display
+/// Splits `text` (one paragraph, no line breaks: no LF, CR or other character that
+/// forces one) into rows of at most `width` display
 /// columns. Returns byte ranges into `text`, in order; together they cover the text
 /// exactly, except that spaces at a row boundary are dropped (no row starts with a
 /// space that came from a break, none ends with spaces). A character wider than
@@ -122,7 +123,7 @@ fn is_unit(c: char) -> bool {
 }
 
 /// Characters that attach to the character before them and take no column.
-fn is_attached(c: char) -> bool {
+pub(crate) fn is_attached(c: char) -> bool {
     c.width() == Some(0)
 }
 
@@ -523,38 +524,15 @@ mod tests {
         assert_eq!(truncate("一二", 0), "");
     }
 
-    /// Every row fits (a lone character wider than the row excepted), and the rows
-    /// with the spaces dropped between them rebuild the text.
+    /// The rows of `text`, checked against [`crate::invariants::wrapped_rows`].
     fn check_fit_and_cover(text: &str, width: usize) -> Vec<&str> {
-        let rows = wrap(text, width);
-        assert_eq!(rows.is_empty(), text.is_empty(), "{text:?}");
-        let mut end = 0;
-        for row in &rows {
-            assert!(row.start >= end && row.end >= row.start, "{rows:?}");
-            assert!(
-                text[end..row.start].chars().all(|c| c == ' '),
-                "{width}: lost {:?} in {text:?}",
-                &text[end..row.start]
-            );
-            end = row.end;
+        if let Err(broken) = crate::invariants::wrapped_rows(text, width) {
+            panic!("{broken}");
         }
-        assert!(text[end..].chars().all(|c| c == ' '), "{text:?}");
-        let rows: Vec<&str> = rows.into_iter().map(|r| &text[r]).collect();
-        for row in &rows {
-            let alone = row.chars().filter(|&c| !is_attached(c)).count() == 1;
-            assert!(
-                display_width(row) <= width || alone,
-                "{width}: {row:?} in {text:?}"
-            );
-            assert!(!row.ends_with(' '), "{width}: {row:?}");
-        }
-        for pair in rows.windows(2) {
-            assert!(!pair[1].starts_with(' '), "{width}: {pair:?}");
-        }
-        rows
+        wrap(text, width).into_iter().map(|r| &text[r]).collect()
     }
 
-    /// As [`check_fit_and_cover`], and no row starts with a closing mark or ends
+    /// As `check_fit_and_cover`, and no row starts with a closing mark or ends
     /// with an opening one unless the row before holds a single character.
     fn check_invariants(text: &str, width: usize) {
         let rows = check_fit_and_cover(text, width);

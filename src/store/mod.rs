@@ -286,8 +286,9 @@ fn read(path: &Path) -> OnDisk {
     }
 }
 
-/// A record from a file's bytes, or what is wrong with them.
-fn parse(bytes: &[u8]) -> Result<Record, &'static str> {
+/// A record from a file's bytes, or what is wrong with them (in words for the
+/// user: 已损坏, or 来自更新版本的纲目).
+pub fn parse(bytes: &[u8]) -> Result<Record, &'static str> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| "已损坏")?;
     let version = value.get("version").and_then(serde_json::Value::as_u64);
     match version {

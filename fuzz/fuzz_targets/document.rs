@@ -1,0 +1,19 @@
+//! Any bytes as a file: decoded or refused, then reflowed and outlined, with the
+//! outline's invariants checked and the reader's rows of every paragraph laid out.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(decoded) = gangmu::decode::decode(bytes) else {
+        return;
+    };
+    let document = gangmu::build(&decoded.text);
+    if let Err(broken) = gangmu::invariants::outline(&document) {
+        panic!("{broken}");
+    }
+    let mut layout = gangmu::layout::reader::ReaderLayout::new(23);
+    for index in 0..document.paragraphs.len() {
+        layout.rows(&document, index);
+    }
+});

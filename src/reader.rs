@@ -9,6 +9,7 @@
 mod building;
 mod memory;
 mod screen;
+mod watchdog;
 
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -29,6 +30,7 @@ use ratatui::crossterm::event;
 use building::start_building;
 use memory::{Memory, save_bookmarks};
 use screen::Signals;
+use watchdog::Watchdog;
 
 /// How long to wait for an event before looking for signals and for the whole
 /// document being built.
@@ -63,8 +65,10 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     let signals = Signals::register().context("watching for signals")?;
     let (first, pending) = start_building(texts);
     screen::enter();
+    let watchdog = Watchdog::start(memory.store_for_saving());
     let mut reader = Reader {
         terminal: Terminal::new(CjkBackend::new(std::io::stdout()))?,
+        watchdog,
         memory,
         signals,
         pending,
@@ -84,6 +88,8 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
 /// The loop's state besides the app.
 struct Reader {
     terminal: Terminal<CjkBackend<std::io::Stdout>>,
+    /// Saves and ends the process if the terminal goes away.
+    watchdog: Watchdog,
     memory: Memory,
     signals: Signals,
     /// The whole document, on its way from the worker thread.
@@ -149,6 +155,7 @@ impl Reader {
             for request in app.take_requests() {
                 changed |= self.serve(request, app)?;
             }
+            self.watchdog.hand_over(app.record_to_keep());
             if changed && !app.quit {
                 return Ok(true);
             }

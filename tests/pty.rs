@@ -102,6 +102,12 @@ impl Session {
         }
     }
 
+    /// Waits until the whole sample has replaced its opening (built off the
+    /// reader's thread): then its three parts are counted in the status line.
+    fn wait_for_the_whole_sample(&mut self) {
+        self.wait_for("§ 1/3");
+    }
+
     fn keys(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("types");
         self.writer.flush().expect("flushes");
@@ -152,9 +158,7 @@ fn reads_moves_by_headings_and_restores_the_terminal() {
 #[test]
 fn jumps_to_a_heading_by_its_pinyin_initials() {
     let mut session = Session::start(&["assets/plans-2021.txt"]);
-    session.wait_for("q 退出");
-    // The whole document follows its opening within milliseconds.
-    std::thread::sleep(Duration::from_millis(300));
+    session.wait_for_the_whole_sample();
     session.keys("f");
     session.wait_for("跳转");
     session.keys("szjj");
@@ -168,8 +172,7 @@ fn jumps_to_a_heading_by_its_pinyin_initials() {
 #[test]
 fn searches_the_text_and_steps_through_the_hits() {
     let mut session = Session::start(&["assets/plans-2021.txt"]);
-    session.wait_for("q 退出");
-    std::thread::sleep(Duration::from_millis(300));
+    session.wait_for_the_whole_sample();
     session.keys("/");
     session.wait_for("搜索");
     session.keys("双城经济圈");
@@ -188,8 +191,7 @@ fn reopening_a_document_returns_to_where_it_was_left() {
     let data_dir = data.path().to_str().expect("a UTF-8 path");
     let args = ["--data-dir", data_dir, "assets/plans-2021.txt"];
     let mut session = Session::start(&args);
-    session.wait_for("q 退出");
-    std::thread::sleep(Duration::from_millis(300));
+    session.wait_for_the_whole_sample();
     session.keys("f");
     session.wait_for("跳转");
     session.keys("szjj\r");
@@ -214,8 +216,7 @@ fn a_bookmark_with_a_chinese_note_is_there_after_reopening() {
     let data_dir = data.path().to_str().expect("a UTF-8 path");
     let args = ["--data-dir", data_dir, "assets/plans-2021.txt"];
     let mut session = Session::start(&args);
-    session.wait_for("q 退出");
-    std::thread::sleep(Duration::from_millis(300));
+    session.wait_for_the_whole_sample();
     session.keys("}}}");
     session.wait_for("§ 3/3");
     session.keys("m");
@@ -240,8 +241,7 @@ fn a_bookmark_with_a_chinese_note_is_there_after_reopening() {
 #[test]
 fn y_sends_the_paragraph_and_its_citation_to_the_clipboard() {
     let mut session = Session::start(&["assets/plans-2021.txt"]);
-    session.wait_for("q 退出");
-    std::thread::sleep(Duration::from_millis(300));
+    session.wait_for_the_whole_sample();
     session.keys("f");
     session.wait_for("跳转");
     session.keys("szjj\r");
@@ -400,8 +400,7 @@ fn r_reads_a_changed_file_again_and_finds_the_bookmark_in_it() {
     let sample = std::fs::read_to_string("assets/plans-2021.txt").expect("the sample");
     std::fs::write(&file, &sample).expect("writes");
     let mut session = Session::start(&[file.to_str().expect("UTF-8")]);
-    session.wait_for("q 退出");
-    std::thread::sleep(Duration::from_millis(300));
+    session.wait_for_the_whole_sample();
     session.keys("f");
     session.wait_for("跳转");
     session.keys("szjj\r");
@@ -490,4 +489,91 @@ fn a_file_full_of_escape_sequences_leaves_the_screen_intact() {
     session.keys("q");
     assert!(session.exit_status().success());
     session.assert_terminal_restored();
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_reader_with_its_place_saved() {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    let data = tempfile::tempdir().expect("a temp dir");
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills two descriptors, owned below.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "a pty");
+    // Neither end may leak into the reader (it would keep the terminal alive).
+    for fd in [master, slave] {
+        // SAFETY: a descriptor just opened.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"));
+    command
+        .args([
+            "--data-dir",
+            data.path().to_str().expect("UTF-8"),
+            "assets/plans-2021.txt",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TERM", "xterm-256color")
+        .stdin(slave.try_clone().expect("dup"))
+        .stdout(slave.try_clone().expect("dup"))
+        .stderr(slave.try_clone().expect("dup"));
+    // SAFETY: setsid and TIOCSCTTY only, between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY, 0);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("spawns");
+    // Only the reader keeps the terminal's other end open.
+    drop(command);
+    drop(slave);
+    let mut terminal = std::fs::File::from(master);
+    std::thread::sleep(Duration::from_millis(500));
+    // Drain what was drawn, answer nothing, press ] once.
+    let mut buffer = [0u8; 65536];
+    // SAFETY: a non-blocking read of what is there.
+    unsafe { libc::fcntl(terminal.as_raw_fd(), libc::F_SETFL, libc::O_NONBLOCK) };
+    let _ = terminal.read(&mut buffer);
+    terminal.write_all(b"]").expect("types");
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = terminal.read(&mut buffer);
+    drop(terminal); // the terminal goes away
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waits") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the reader outlived its terminal");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    let records: Vec<_> = std::fs::read_dir(data.path().join("documents"))
+        .expect("the store was written")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&records[0]).expect("reads")).expect("JSON");
+    assert!(record["position"].is_object(), "{record}");
+}
+
+/// A failed test leaves no reader running behind it.
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
 }

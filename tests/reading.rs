@@ -163,3 +163,23 @@ fn the_statistics_popup_shows_this_run_and_any_key_closes_it() {
     app.update(Action::Dismiss);
     assert!(app.popup.is_none());
 }
+
+#[test]
+fn a_session_outlives_the_document_being_read_again() {
+    let mut app = sample_app();
+    app.set_clock(clock);
+    at(1000);
+    app.update(Action::Bottom);
+    at(1010);
+    app.update(Action::Scroll(-1));
+    // Read again as a much shorter document: the old headings' indices are gone.
+    app.replace_document(gangmu::build("一、总则\n\u{3000}\u{3000}正文。\n"));
+    at(1020);
+    app.update(Action::Scroll(1));
+    app.finish_session();
+    let session = app.record.sessions.last().expect("a session");
+    assert!(
+        session.sections.iter().any(|s| s.millis >= 10_000),
+        "{session:?}"
+    );
+}

@@ -23,10 +23,11 @@ pub struct SessionClock {
     start: Option<u64>,
     /// The last key, in milliseconds.
     last: Option<u64>,
-    /// Milliseconds spent in each section (by heading).
-    spent: HashMap<HeadingId, u64>,
+    /// Milliseconds spent in each section, by its path of headings (which, unlike
+    /// a heading's index, outlives the document being read again).
+    spent: HashMap<Vec<String>, u64>,
     /// Sections finished in this run, in the order they were.
-    finished: Vec<HeadingId>,
+    finished: Vec<Vec<String>>,
 }
 
 impl App {
@@ -42,9 +43,10 @@ impl App {
     /// Counts the time since the last key to the section at the top.
     pub(super) fn count_time(&mut self) {
         let now = (self.clock)();
+        let section = self.view.current.map(|id| heading_path(&self.document, id));
         let clock = &mut self.session;
         clock.start.get_or_insert(now);
-        if let (Some(last), Some(section)) = (clock.last, self.view.current) {
+        if let (Some(last), Some(section)) = (clock.last, section) {
             let pause = now.saturating_sub(last);
             if pause <= IDLE_MILLIS {
                 *clock.spent.entry(section).or_default() += pause;
@@ -85,11 +87,12 @@ impl App {
     fn set_read(&mut self, id: HeadingId, read: bool) {
         if self.progress.mark(&self.document, id, read) {
             let path = heading_path(&self.document, id);
-            self.record.mark_read(path, read, (self.clock)() / 1000);
+            self.record
+                .mark_read(path.clone(), read, (self.clock)() / 1000);
             if read {
-                self.session.finished.push(id);
+                self.session.finished.push(path);
             } else {
-                self.session.finished.retain(|&f| f != id);
+                self.session.finished.retain(|f| f != &path);
             }
         }
     }
@@ -110,6 +113,17 @@ impl App {
         record
     }
 
+    /// The record as it should be kept if the run ended now: this run's session
+    /// so far and the place being read.
+    pub fn record_to_keep(&mut self) -> crate::store::record::Record {
+        let mut record = self.record_with_this_session();
+        record.position = Some(crate::store::record::Stamped {
+            value: self.anchor_here(),
+            at: (self.clock)() / 1000,
+        });
+        record
+    }
+
     /// This run as a session, if a key was pressed.
     fn session_so_far(&self) -> Option<Session> {
         let clock = &self.session;
@@ -118,17 +132,13 @@ impl App {
             .spent
             .iter()
             .filter(|&(_, &millis)| millis > 0)
-            .map(|(&id, &millis)| SectionTime {
-                path: heading_path(&self.document, id),
+            .map(|(path, &millis)| SectionTime {
+                path: path.clone(),
                 millis,
             })
             .collect();
         sections.sort_by(|a, b| a.path.cmp(&b.path));
-        let finished = clock
-            .finished
-            .iter()
-            .map(|&id| heading_path(&self.document, id))
-            .collect();
+        let finished = clock.finished.clone();
         let end = clock.last.unwrap_or(start);
         Some(Session {
             id: format!("{:x}-{:x}", start, std::process::id()),

@@ -66,6 +66,11 @@ impl Memory {
         }
     }
 
+    /// The store to save in, if saving is allowed.
+    pub fn store_for_saving(&self) -> Option<Store> {
+        self.store.clone().filter(|_| self.writable)
+    }
+
     /// Saves `record`, unless the store could not be read or found (`None`).
     pub fn save(&self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
         match &self.store {

@@ -1,101 +1,157 @@
 #!/usr/bin/env python3
-"""Times a terminal program in a real pseudo-terminal: how long until its output
-holds a marker, and how long each key takes to answer. Used by scripts/measure;
-run alone as: ptytime.py [--size COLSxROWS] --marker TEXT [--key KEY --marker TEXT]... -- CMD ARGS
-Each --key is sent after the previous marker showed; the time printed for it runs
-from the key to the end of the program's answer (its output quiet for 30 ms)."""
-import argparse
+"""Times a terminal program in a real pseudo-terminal, as a person meets it: how
+long until its first screen holds a marker, how long each key takes to be
+answered, and its peak memory. A library for scripts/measure and a command:
+
+    ptytime.py [--size COLSxROWS] STEP... -- COMMAND ARG...
+
+Steps: wait:TEXT (until the output holds TEXT; the time since the start is
+printed), key:KEYS (sends KEYS, Python escapes allowed; the time until the
+answer has been quiet for 30 ms is printed), settle (reads until quiet).
+"""
+import fcntl
 import os
 import pty
 import select
 import signal
 import struct
 import sys
-import fcntl
 import termios
 import time
+
+import pyte
 
 QUIET = 0.03
 
 
-def spawn(argv, cols, rows):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.execvp(argv[0], argv)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    return pid, fd
+class Session:
+    """A program running in a pseudo-terminal of `cols` x `rows`."""
 
+    def __init__(self, argv, cols=120, rows=40, env=None):
+        self.start = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.environ["TERM"] = "xterm-256color"
+            os.environ.update(env or {})
+            os.execvp(argv[0], argv)
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.pid, self.fd = pid, fd
+        self.buffer = bytearray()
+        # Everything read, with when it arrived, and a terminal emulator fed with
+        # it chunk by chunk (after the fact, so emulating costs no time measured).
+        self.chunks = []
+        self.fed = 0
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
 
-def read_until(fd, marker, buffer, timeout=30.0):
-    """Reads until `marker` is in everything read so far; returns the time."""
-    start = time.perf_counter()
-    while marker.encode() not in buffer:
-        left = timeout - (time.perf_counter() - start)
-        if left <= 0:
-            raise TimeoutError(f"never showed {marker!r}")
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            data = os.read(fd, 65536)
-            buffer.extend(data)
-            answer_queries(fd, data)
-    return time.perf_counter() - start
-
-
-def answer_queries(fd, data):
-    # A cursor position query, answered as a terminal does.
-    if b"\x1b[6n" in data:
-        os.write(fd, b"\x1b[1;1R")
-
-
-def answer_time(fd, buffer):
-    """From now until the output has been quiet for QUIET seconds after it began."""
-    start = time.perf_counter()
-    last = None
-    while True:
-        ready, _, _ = select.select([fd], [], [], QUIET if last else 5.0)
+    def _read(self, timeout):
+        ready, _, _ = select.select([self.fd], [], [], timeout)
         if not ready:
-            if last is None:
-                return None
-            return last - start
-        data = os.read(fd, 65536)
-        buffer.extend(data)
-        answer_queries(fd, data)
+            return False
+        try:
+            data = os.read(self.fd, 1 << 16)
+        except OSError:
+            return False
+        self.buffer.extend(data)
+        self.chunks.append((time.perf_counter(), data))
+        # Answer a cursor position query, as a terminal does.
+        if b"\x1b[6n" in data:
+            os.write(self.fd, b"\x1b[1;1R")
+        return bool(data)
+
+    def text(self):
+        """The screen as text, spaces left out (built from the emulator's cells:
+        pyte's own rendering fails on some wide characters)."""
+        return "".join(
+            cell.data
+            for y in range(self.screen.lines)
+            for cell in (self.screen.buffer[y][x] for x in range(self.screen.columns))
+        ).replace(" ", "")
+
+    def _arrival_of(self, marker):
+        """When the chunk arrived that first put `marker` on the screen."""
+        wanted = marker.replace(" ", "")
+        while self.fed < len(self.chunks):
+            arrived, data = self.chunks[self.fed]
+            self.stream.feed(data)
+            self.fed += 1
+            if wanted in self.text():
+                return arrived
+        return None
+
+    def wait(self, marker, timeout=60.0):
+        """Seconds from the start until the screen shows `marker`."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            arrived = self._arrival_of(marker)
+            if arrived is not None:
+                return arrived - self.start
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"never showed {marker!r}")
+            # Read a burst, then look at it.
+            if self._read(left):
+                while self._read(QUIET):
+                    pass
+
+    def key(self, keys):
+        """Seconds from sending `keys` until the answer has been quiet for QUIET
+        (None if nothing came within 5 s)."""
+        sent = time.perf_counter()
+        os.write(self.fd, keys.encode())
+        if not self._read(5.0):
+            return None
         last = time.perf_counter()
+        while self._read(QUIET):
+            last = time.perf_counter()
+        return last - sent
+
+    def settle(self):
+        while self._read(QUIET * 3):
+            pass
+
+    def peak_memory_kb(self):
+        """The program's peak resident memory so far (VmHWM), in KB."""
+        with open(f"/proc/{self.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        return None
+
+    def close(self):
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self.fd)
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--size", default="120x40")
-    parser.add_argument("steps", nargs="*")
-    args, rest = parser.parse_known_args()
-    if "--" not in sys.argv:
-        sys.exit("usage: ptytime.py [--size CxR] STEP... -- CMD ARGS")
-    split = sys.argv.index("--")
-    steps = [s for s in sys.argv[1:split] if not s.startswith("--size")]
-    steps = [s for s in steps if not (s[0].isdigit() and "x" in s)]
-    argv = sys.argv[split + 1:]
-    cols, rows = (int(n) for n in args.size.split("x"))
-    start = time.perf_counter()
-    pid, fd = spawn(argv, cols, rows)
-    buffer = bytearray()
-    results = []
-    for step in steps:
-        kind, _, value = step.partition(":")
-        if kind == "wait":
-            read_until(fd, value, buffer)
-            results.append(("wait " + value, time.perf_counter() - start))
-        elif kind == "key":
-            key = value.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
-            buffer.clear()
-            os.write(fd, key.encode())
-            results.append(("key " + value, answer_time(fd, buffer)))
-        elif kind == "settle":
-            answer_time(fd, buffer)
-    for name, seconds in results:
-        print(f"{name}\t{'' if seconds is None else f'{seconds * 1000:.2f}'}")
-    os.kill(pid, signal.SIGTERM)
-    os.waitpid(pid, 0)
+    args = sys.argv[1:]
+    if "--" not in args:
+        sys.exit(__doc__)
+    split = args.index("--")
+    steps, argv = args[:split], args[split + 1:]
+    cols, rows = 120, 40
+    if steps and steps[0] == "--size":
+        cols, rows = (int(n) for n in steps[1].split("x"))
+        steps = steps[2:]
+    session = Session(argv, cols, rows)
+    try:
+        for step in steps:
+            kind, _, value = step.partition(":")
+            if kind == "wait":
+                print(f"wait {value}\t{session.wait(value) * 1000:.2f}")
+            elif kind == "key":
+                keys = value.encode().decode("unicode_escape").encode("latin-1").decode()
+                seconds = session.key(keys)
+                print(f"key {value}\t{'' if seconds is None else f'{seconds * 1000:.2f}'}")
+            elif kind == "settle":
+                session.settle()
+        print(f"peak memory\t{session.peak_memory_kb()} KB")
+    finally:
+        session.close()
 
 
 if __name__ == "__main__":

@@ -133,3 +133,13 @@ fn the_bookmark_list_at_100_by_30() {
     app.update(Action::OpenBookmarks);
     assert_snapshot!(screen(&app, 100, 30));
 }
+
+#[test]
+fn help_in_two_columns_on_a_low_wide_terminal() {
+    let screen = screen(&app(120, 16, &[Action::ToggleHelp]), 120, 16);
+    assert!(screen.contains("上下滚动一行"), "{screen}");
+    assert!(
+        screen.contains("退出"),
+        "the last key is there too:\n{screen}"
+    );
+}

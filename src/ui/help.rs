@@ -34,14 +34,36 @@ const KEYS: &[(&str, &str)] = &[
     ("q Ctrl-C", "退出"),
 ];
 
+/// Columns one key and its meaning take.
+const ENTRY_WIDTH: u16 = 42;
+
+/// Every key in one column, or in two side by side when the terminal is too low
+/// for one and wide enough for two.
 pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
-    let popup = super::centred(area, 44, KEYS.len() as u16 + 2);
-    let lines: Vec<Line> = KEYS
-        .iter()
-        .map(|(keys, what)| {
-            let pad = KEY_COLUMN.saturating_sub(display_width(keys));
-            Line::from(format!(" {keys}{}{what}", " ".repeat(pad)))
+    let count = KEYS.len() as u16;
+    let two_columns = count + 2 > area.height && area.width >= 2 * ENTRY_WIDTH + 3;
+    let (columns, rows) = if two_columns {
+        (2, count.div_ceil(2))
+    } else {
+        (1, count)
+    };
+    let popup = super::centred(area, columns * ENTRY_WIDTH + 2, rows + 2);
+    let lines: Vec<Line> = (0..usize::from(rows))
+        .map(|row| {
+            let entries: Vec<String> = (0..usize::from(columns))
+                .filter_map(|column| KEYS.get(column * usize::from(rows) + row))
+                .map(|&(keys, what)| entry(keys, what))
+                .collect();
+            Line::from(entries.concat())
         })
         .collect();
     super::draw_popup(frame, popup, "帮助", lines, theme);
+}
+
+/// One key and its meaning, padded to [`ENTRY_WIDTH`].
+fn entry(keys: &str, what: &str) -> String {
+    let pad = KEY_COLUMN.saturating_sub(display_width(keys));
+    let text = format!(" {keys}{}{what}", " ".repeat(pad));
+    let fill = usize::from(ENTRY_WIDTH).saturating_sub(display_width(&text));
+    format!("{text}{}", " ".repeat(fill))
 }

@@ -1,50 +1,92 @@
-//! Ranking every heading for a query, as one keystroke in the jump popup does, on
-//! the sample and on the sample repeated to about 100 MB.
+//! Ranking the headings for one keystroke of the jump popup, per form of query,
+//! on the sample (`rank_1x`) and on the sample repeated to about 100 MB
+//! (`rank_145x`); typing a query key by key; building the index.
+
+use std::sync::OnceLock;
 
 use divan::{Bencher, black_box};
+use gangmu::document::Outline;
 use gangmu::search::Index;
 
 fn main() {
     divan::main();
 }
 
-fn outline(times: usize) -> gangmu::document::Outline {
+/// One query of each form a reader types: one and two Chinese characters, a
+/// longer text, initials growing key by key, full pinyin, mixed, a label, a bare
+/// number, and letters and text that match nothing.
+const QUERIES: &[&str] = &[
+    "数",
+    "数字",
+    "数字经济",
+    "s",
+    "sz",
+    "szj",
+    "szjj",
+    "shuzijingji",
+    "数字jj",
+    "第十五章",
+    "15",
+    "qqxqqz",
+    "量子纠缠",
+];
+
+/// The sample repeated `times` times, its outline and index, built once.
+struct Case {
+    outline: Outline,
+    index: Index,
+}
+
+fn case(times: usize) -> &'static Case {
+    static ONE: OnceLock<Case> = OnceLock::new();
+    static MANY: OnceLock<Case> = OnceLock::new();
+    let cell = if times == 1 { &ONE } else { &MANY };
+    cell.get_or_init(|| {
+        let outline = outline(times);
+        let index = Index::new(&outline);
+        Case { outline, index }
+    })
+}
+
+fn outline(times: usize) -> Outline {
     let text = std::str::from_utf8(gangmu::sample::BYTES)
         .expect("UTF-8")
         .repeat(times);
     gangmu::build(&text).outline
 }
 
-#[divan::bench(args = [1, 145], sample_count = 10)]
-fn rank_a_keystroke(bencher: Bencher, times: usize) {
-    let outline = outline(times);
-    let index = Index::new(&outline);
-    let queries = ["s", "sz", "szj", "szjj", "数字", "第十五章", "15"];
-    let mut next = 0;
-    bencher.bench_local(|| {
-        next = (next + 1) % queries.len();
-        black_box(index.rank(&outline, queries[next], None))
-    });
+fn rank(bencher: Bencher, times: usize, query: &str) {
+    let Case { outline, index } = case(times);
+    bencher.bench(|| black_box(index.rank(outline, black_box(query), None)));
 }
 
-#[divan::bench(args = [1, 145], sample_count = 3)]
-fn build_the_index(bencher: Bencher, times: usize) {
-    let outline = outline(times);
-    bencher.bench_local(|| black_box(Index::new(&outline)));
+#[divan::bench(args = QUERIES, sample_count = 20)]
+fn rank_1x(bencher: Bencher, query: &str) {
+    rank(bencher, 1, query);
 }
 
-/// Typing `szjj` one key at a time into the popup, each key ranking among the
-/// last key's hits.
-#[divan::bench(args = [1, 145], sample_count = 10)]
+#[divan::bench(args = QUERIES, sample_count = 10, sample_size = 1)]
+fn rank_145x(bencher: Bencher, query: &str) {
+    rank(bencher, 145, query);
+}
+
+/// Typing `szjj` one key at a time into the popup, each key after the third
+/// ranking among the last key's hits.
+#[divan::bench(args = [1, 145], sample_count = 10, sample_size = 1)]
 fn type_szjj(bencher: Bencher, times: usize) {
-    let outline = outline(times);
-    let index = Index::new(&outline);
-    bencher.bench_local(|| {
+    let Case { outline, index } = case(times);
+    bencher.bench(|| {
         let mut jump = gangmu::jump::Jump::new(Default::default(), None);
         for c in "szjj".chars() {
             jump.query.push(c);
-            jump.rank(&index, &outline);
+            jump.rank(index, outline);
         }
         black_box(jump.hits.len())
     });
+}
+
+#[divan::bench(args = [1, 145], sample_count = 3, sample_size = 1)]
+fn build_the_index(bencher: Bencher, times: usize) {
+    let outline = outline(times);
+    bencher.bench(|| black_box(Index::new(&outline)));
 }

@@ -12,7 +12,7 @@ mod screen;
 mod watchdog;
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -27,7 +27,7 @@ use gangmu::{keymap, ui};
 use ratatui::Terminal;
 use ratatui::crossterm::event;
 
-use building::start_building;
+use building::{Built, start_building};
 use memory::{Memory, save_bookmarks};
 use screen::Signals;
 use watchdog::Watchdog;
@@ -92,8 +92,9 @@ struct Reader {
     watchdog: Watchdog,
     memory: Memory,
     signals: Signals,
-    /// The whole document, on its way from the worker thread.
-    pending: Option<Receiver<Document>>,
+    /// The whole document and its headings' search keys, on their way from the
+    /// worker thread.
+    pending: Option<Receiver<Built>>,
     options: Options,
     /// What could not be saved on the way out, said once the screen is back.
     farewell: Option<String>,
@@ -136,10 +137,16 @@ impl Reader {
                 self.suspend(app)?;
                 return Ok(true);
             }
-            if let Some(whole) = self.pending.as_ref().and_then(|p| p.try_recv().ok()) {
-                app.replace_document(whole);
-                self.pending = None;
-                return Ok(true);
+            if let Some(pending) = &self.pending {
+                match pending.try_recv() {
+                    Ok(Built::Whole(whole)) => {
+                        app.replace_document(whole);
+                        return Ok(true);
+                    }
+                    Ok(Built::HeadingIndex(index)) => app.set_heading_index(index),
+                    Err(TryRecvError::Disconnected) => self.pending = None,
+                    Err(TryRecvError::Empty) => {}
+                }
             }
             if !event::poll(POLL)? {
                 continue;

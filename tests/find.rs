@@ -121,7 +121,8 @@ fn matched_characters_are_marked_for_highlighting() {
     let hit = &index.rank(&document.outline, "szjj", None)[0];
     let heading = document.outline.get(hit.id);
     let shown: Vec<char> = gangmu::search::keys::display(heading).chars().collect();
-    let marked: String = hit.matched.iter().map(|&i| shown[i]).collect();
+    let matched = index.matched("szjj", hit.id);
+    let marked: String = matched.iter().map(|&i| shown[i]).collect();
     assert_eq!(marked, "数字经济");
 }
 
@@ -140,4 +141,53 @@ fn typing_a_query_key_by_key_ranks_as_the_whole_query_does() {
         let direct: Vec<_> = whole.iter().map(|h| h.id).collect();
         assert_eq!(typed, direct, "{query}");
     }
+}
+
+/// Every hit of a query of each form, in order, with its score and the characters
+/// marked, kept as a snapshot: making ranking faster must not change it.
+#[test]
+fn every_hit_of_each_form_of_query_in_order() {
+    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let outline = &document.outline;
+    let index = Index::new(outline);
+    let queries = [
+        "数",
+        "数字",
+        "数字经济",
+        "s",
+        "sz",
+        "szj",
+        "szjj",
+        "shuzijingji",
+        "数字jj",
+        "一流ys",
+        "高质量fz",
+        "gzl",
+        "jj",
+        "cq",
+        "zq",
+        "chongqing",
+        "hangye",
+        "第十五章",
+        "第15章",
+        "15",
+        "3",
+        "2035",
+        "qqxqqz",
+        "量子纠缠",
+    ];
+    let mut rows = Vec::new();
+    for query in queries {
+        for hit in index.rank(outline, query, None) {
+            let heading = outline.get(hit.id);
+            let shown: Vec<char> = gangmu::search::keys::display(heading).chars().collect();
+            let matched = index.matched(query, hit.id);
+            let marked: String = matched.iter().map(|&i| shown[i]).collect();
+            rows.push(format!(
+                "{query}\t{}\t{}\t{marked}",
+                heading.line, hit.score
+            ));
+        }
+    }
+    insta::assert_snapshot!(rows.join("\n"));
 }

@@ -380,6 +380,8 @@ impl App {
         self.place_bookmarks();
         self.reload_progress();
         self.cursor = (!self.document.outline.headings.is_empty()).then_some(0);
+        // The headings' search keys were the old document's.
+        self.heading_index = None;
         self.search_again();
         if self.popup.is_none() {
             self.follow_reading();

@@ -5,6 +5,7 @@
 
 use super::{App, Mark};
 use crate::bookmarks::{BookmarkList, NotePrompt};
+use crate::document::HeadingId;
 use crate::jump::Jump;
 use crate::layout::reader::{Position, Row, RowKind};
 use crate::search::Index;
@@ -58,6 +59,21 @@ impl Popup {
 const CONTEXT_ROWS: usize = 1;
 
 impl App {
+    /// The characters of heading `id` as displayed that the jump popup's query
+    /// matches, to mark (worked out only for the rows on screen).
+    pub fn jump_matched(&self, id: HeadingId) -> Vec<usize> {
+        match (&self.popup, &self.heading_index) {
+            (Some(Popup::Jump(jump)), Some(index)) => index.matched(&jump.query, id),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The search keys of the document's headings, built elsewhere; kept unless
+    /// the jump popup built its own meanwhile.
+    pub fn set_heading_index(&mut self, index: Index) {
+        self.heading_index.get_or_insert(index);
+    }
+
     pub(super) fn open_jump(&mut self) {
         let outline = &self.document.outline;
         let index = self
@@ -272,7 +288,6 @@ impl App {
     /// Searches the whole document again once it replaces its opening: the open
     /// popup's phrase and the last search's.
     pub(super) fn search_again(&mut self) {
-        self.heading_index = None;
         let byte = self.top_byte();
         let top = self.top;
         match &mut self.popup {

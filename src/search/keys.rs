@@ -1,7 +1,9 @@
 //! Search keys of one heading: what a user may type to find it. The heading's text
 //! folded (NFKC, lower case: full-width digits and brackets match ASCII), its full
 //! toneless pinyin and pinyin initials (every reading of a heteronym, within a
-//! cap), and the forms of its number (`第十五章`, `十五章`, `15章`, `15`).
+//! cap), and the forms of its number (`第十五章`, `十五章`, `15章`, `15`); with what
+//! ranking needs at hand: the lengths that break ties, and the letters and digits
+//! found anywhere in them, as bits.
 
 use pinyin::{ToPinyin, ToPinyinMulti};
 use unicode_normalization::UnicodeNormalization;
@@ -24,7 +26,7 @@ pub fn fold(text: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Spelling {
     pub letters: String,
-    /// For each letter (by char index), the char index in the shown text.
+    /// For each byte of `letters`, the char index in the shown text.
     pub sources: Vec<usize>,
     /// How many characters are read with other than their usual reading.
     pub rare_readings: u32,
@@ -46,6 +48,11 @@ pub struct Keys {
     pub numbers: Vec<String>,
     /// Where the title starts in `shown`, in characters.
     pub title_start: usize,
+    /// Characters of the title in `shown`, at least one: a run's share of it counts.
+    pub folded_title_chars: usize,
+    /// Characters of the heading's title: of equal matches, the shorter title ranks
+    /// first.
+    pub title_chars: usize,
     /// The ASCII letters and digits found anywhere in these keys, as bits.
     pub ascii: u64,
 }
@@ -84,6 +91,8 @@ impl Keys {
             numbers,
             ascii,
             title_start,
+            folded_title_chars: shown_sources.len().saturating_sub(title_start).max(1),
+            title_chars: heading.title.chars().count(),
             shown,
             shown_sources,
             pinyin,
@@ -183,10 +192,11 @@ fn spellings(text: &str) -> (Vec<Spelling>, Vec<Spelling>) {
     (full, initials)
 }
 
-/// Each spelling continued with each reading (distinct), within the cap.
-/// `at` is the character's index and how many of its readings are usual ones.
+/// Each spelling continued with each reading (distinct), within the cap: every
+/// spelling with the first reading, then as many as there is room for with the
+/// others. `at` is the character's index and how many of its readings are usual.
 fn extend(
-    spellings: Vec<Spelling>,
+    mut spellings: Vec<Spelling>,
     readings: &[&'static str],
     (index, usual): (usize, usize),
     part: impl Fn(&'static str) -> &'static str,
@@ -198,21 +208,37 @@ fn extend(
         .iter()
         .position(|p| Some(*p) == usual_part)
         .map_or(1, |at| at + 1);
-    let mut out = Vec::with_capacity(spellings.len());
-    for (n, reading) in parts.iter().enumerate() {
-        for spelling in &spellings {
-            if n > 0 && out.len() >= MAX_SPELLINGS {
-                break;
-            }
+    let room = MAX_SPELLINGS.saturating_sub(spellings.len());
+    let others: Vec<Spelling> = parts
+        .iter()
+        .enumerate()
+        .skip(1)
+        .flat_map(|(n, reading)| spellings.iter().map(move |s| (n, reading, s)))
+        .take(room)
+        .map(|(n, reading, spelling)| {
             let mut next = spelling.clone();
-            next.rare_readings += u32::from(n >= usual);
-            next.letters.push_str(reading);
-            next.sources
-                .extend(std::iter::repeat_n(index, reading.len()));
-            out.push(next);
+            next.push(reading, index, n >= usual);
+            next
+        })
+        .collect();
+    if let Some(first) = parts.first() {
+        for spelling in &mut spellings {
+            spelling.push(first, index, false);
         }
     }
-    out
+    spellings.extend(others);
+    spellings
+}
+
+impl Spelling {
+    /// Continues the spelling with `reading`, of the character at `index`, a rare
+    /// reading or not.
+    fn push(&mut self, reading: &str, index: usize, rare: bool) {
+        self.rare_readings += u32::from(rare);
+        self.letters.push_str(reading);
+        self.sources
+            .extend(std::iter::repeat_n(index, reading.len()));
+    }
 }
 
 /// Ways to type the number in a label: `第十五章` → `第十五章`, `十五章`, `15章`, `第15章`,

@@ -1,24 +1,36 @@
 //! Fuzzy jump to a heading: every heading's search keys (`keys`) and the ranking
 //! of headings for a query, by text, pinyin, pinyin initials or number. A plain
 //! synchronous function over the outline; the reader's popup and `gangmu find`
-//! show its results. Full-text search over the reflowed text is `text`.
+//! show its results, the popup marking the characters matched ([`Index::matched`])
+//! of the rows it shows.
+//!
+//! The keys are packed in document order (`packed`); a query rules most headings
+//! out by a few bits and an in-order test (`query`) before any is scored
+//! (`score`, fuzzily by fuzzy-matcher, `fuzzy`), and ranks ties in document order.
+//! Full-text search over the reflowed text is `text`.
 
+mod fuzzy;
 pub mod keys;
+mod packed;
+mod query;
+mod score;
 pub mod text;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use std::collections::HashMap;
 
 use crate::document::{HeadingId, HeadingKind, Outline};
-use keys::{Keys, Spelling, fold};
+use fuzzy::Fuzzy;
+use keys::Keys;
+use packed::{HeadingKeys, PackedKeys};
+use query::Query;
+pub use score::MIN_FUZZY_CHARS;
 
-/// A heading that matches a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A heading that matches a query; [`Index::matched`] tells which of its
+/// characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub id: HeadingId,
     pub score: i64,
-    /// Matched character positions in the heading as displayed (`keys::display`).
-    pub matched: Vec<usize>,
 }
 
 /// Score of a query that is exactly a heading's number (`15`, `十五章`).
@@ -28,8 +40,9 @@ const SAME_DOCUMENT: i64 = 10_000;
 
 /// The search keys of all headings of an outline, built once.
 pub struct Index {
-    keys: Vec<Keys>,
-    matcher: SkimMatcherV2,
+    keys: PackedKeys,
+    /// The headings each form of a number names, in document order.
+    numbers: HashMap<String, Vec<HeadingId>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -40,9 +53,19 @@ impl std::fmt::Debug for Index {
 
 impl Index {
     pub fn new(outline: &Outline) -> Self {
+        let mut packed = PackedKeys::with_capacity(outline.headings.len());
+        let mut numbers: HashMap<String, Vec<HeadingId>> = HashMap::new();
+        for (index, heading) in outline.headings.iter().enumerate() {
+            let keys = Keys::of(heading);
+            for number in &keys.numbers {
+                let ids = numbers.entry(number.clone()).or_default();
+                ids.push(HeadingId(index as u32));
+            }
+            packed.push(heading, &keys);
+        }
         Self {
-            keys: outline.headings.iter().map(Keys::of).collect(),
-            matcher: SkimMatcherV2::default().ignore_case(),
+            keys: packed,
+            numbers,
         }
     }
 
@@ -62,183 +85,140 @@ impl Index {
         current: Option<HeadingId>,
         candidates: Option<&[HeadingId]>,
     ) -> Vec<Hit> {
-        let query = fold(query);
-        if query.is_empty() {
+        let query = Query::new(query);
+        if query.text.is_empty() {
             return in_order_from(outline, current);
         }
-        let initials_query = initials_of(&query);
-        let current_document = current.and_then(|c| document_of(outline, c));
-        let indices: Vec<usize> = match candidates {
-            None => (0..self.keys.len()).collect(),
-            Some(ids) => {
-                let mut indices: Vec<usize> = ids.iter().map(|id| id.0 as usize).collect();
-                indices.extend(
-                    (0..self.keys.len()).filter(|&i| self.keys[i].numbers.contains(&query)),
-                );
-                indices.sort_unstable();
-                indices.dedup();
-                indices
+        let numbered = Numbered {
+            ids: self.numbers.get(&query.text).map_or(&[], Vec::as_slice),
+            outline,
+            document: current.and_then(|c| document_of(outline, c)),
+        };
+        let ranked = match candidates {
+            None => self.ranked(
+                &query,
+                &numbered,
+                (0..self.keys.len() as u32).map(HeadingId),
+            ),
+            Some(candidates) => {
+                let mut ids = [candidates, numbered.ids].concat();
+                ids.sort_unstable();
+                ids.dedup();
+                self.ranked(&query, &numbered, ids.into_iter())
             }
         };
-        let mut hits: Vec<Hit> = indices
-            .into_iter()
-            .map(|index| (index, &self.keys[index]))
-            .filter_map(|(index, keys)| {
-                let id = HeadingId(index as u32);
-                if !may_match(keys, &query, initials_query.as_deref()) {
-                    return None;
-                }
-                let mut hit = self.score(keys, &query, initials_query.as_deref())?;
-                if hit.0 >= NUMBER_MATCH
-                    && current_document.is_some()
-                    && document_of(outline, id) == current_document
-                {
-                    hit.0 += SAME_DOCUMENT;
-                }
-                let mut matched: Vec<usize> = hit
-                    .1
-                    .iter()
-                    .filter_map(|&i| keys.shown_sources.get(i).copied())
-                    .collect();
-                matched.dedup();
-                Some(Hit {
-                    id,
-                    score: hit.0,
-                    matched,
-                })
-            })
-            .collect();
-        // Ties: numbers by kind (chapters before articles) in document order; other
-        // matches the shorter title and the coarser heading first.
-        hits.sort_by_key(|hit| {
-            let heading = outline.get(hit.id);
-            let number = hit.score >= NUMBER_MATCH;
-            let length = if number {
-                0
-            } else {
-                heading.title.chars().count()
-            };
-            let kind = if number {
-                number_priority(heading.kind)
-            } else {
-                heading.kind as u8
-            };
-            (std::cmp::Reverse(hit.score), length, kind, hit.id)
-        });
-        hits
+        in_order_of_rank(ranked)
     }
 
-    /// The best way `keys` match: the number exactly, the text, pinyin or initials
-    /// as a run of characters, or any of them fuzzily.
-    fn score(
+    /// The rank of each hit among `ids`, which come in document order.
+    fn ranked(
         &self,
-        keys: &Keys,
-        query: &str,
-        initials_query: Option<&str>,
-    ) -> Option<(i64, Vec<usize>)> {
-        if keys.numbers.iter().any(|n| n == query) {
-            return Some((NUMBER_MATCH, Vec::new()));
-        }
-        let letters_only = query.chars().all(|c| c.is_ascii_alphanumeric());
-        let mut spelled: Vec<(&[Spelling], &str)> = Vec::new();
-        if letters_only {
-            spelled.push((&keys.pinyin, query));
-            spelled.push((&keys.initials, query));
-        }
-        if let Some(q) = initials_query {
-            spelled.push((&keys.initials, q));
-        }
-        // A run of characters: the more of the title it covers, and the earlier in
-        // the title it starts, the better.
-        let length = (keys.shown.chars().count() - keys.title_start).max(1) as i64;
-        let run_score = |start: usize, count: usize| {
-            let start = start.saturating_sub(keys.title_start) as i64;
-            RUN_MATCH + 1000 * count as i64 / length - start
-        };
-        let text_run = keys.shown.find(query).map(|at| {
-            let start = keys.shown[..at].chars().count();
-            let count = query.chars().count();
-            (
-                run_score(start, count) + 1,
-                (start..start + count).collect(),
-            )
-        });
-        let spelled_run = spelled
-            .iter()
-            .flat_map(|(spellings, q)| {
-                spellings
-                    .iter()
-                    .filter_map(move |s| Some((s, run_in(s, q)?)))
-            })
-            .map(|(spelling, matched)| {
-                let rare = RARE_READING * i64::from(spelling.rare_readings);
-                (run_score(matched[0], matched.len()) - rare, matched)
-            })
-            .max_by_key(|(score, _)| *score);
-        if let Some(best) = text_run
-            .into_iter()
-            .chain(spelled_run)
-            .max_by_key(|(score, _)| *score)
-        {
-            return Some(best);
-        }
-        // One or two characters either occur as a run or hardly mean anything.
-        if query.chars().count() < MIN_FUZZY_CHARS {
-            return None;
-        }
-        let text = self.matcher.fuzzy_indices(&keys.shown, query);
-        let fuzzy_spelled = spelled
-            .iter()
-            .filter_map(|(spellings, q)| self.best_fuzzy(spellings, q))
-            .max_by_key(|(score, _)| *score);
-        text.into_iter()
-            .chain(fuzzy_spelled)
-            .max_by_key(|(score, _)| *score)
+        query: &Query,
+        numbered: &Numbered,
+        ids: impl Iterator<Item = HeadingId>,
+    ) -> Vec<u128> {
+        let mut numbers = numbered.ids.iter().peekable();
+        let mut fuzzy = Fuzzy;
+        ids.filter_map(|id| {
+            let keys = self.keys.get(id.0 as usize)?;
+            let score = if numbers.next_if_eq(&&id).is_some() {
+                numbered.score(id)
+            } else {
+                match_of(keys, query, &mut fuzzy)?.0
+            };
+            Some(rank(keys, Hit { id, score }))
+        })
+        .collect()
     }
 
-    fn best_fuzzy(&self, spellings: &[Spelling], query: &str) -> Option<(i64, Vec<usize>)> {
-        spellings
-            .iter()
-            .filter_map(|spelling| {
-                let (score, indices) = self.matcher.fuzzy_indices(&spelling.letters, query)?;
-                let score = score - RARE_READING * i64::from(spelling.rare_readings);
-                let mut matched: Vec<usize> =
-                    indices.iter().map(|&i| spelling.sources[i]).collect();
-                matched.dedup();
-                Some((score, matched))
-            })
-            .max_by_key(|(s, _)| *s)
+    /// The characters of heading `id` as displayed ([`keys::display`]) that
+    /// `query` matches, as ranking matched them: none for its number.
+    pub fn matched(&self, query: &str, id: HeadingId) -> Vec<usize> {
+        let query = Query::new(query);
+        let number = || {
+            let ids = self.numbers.get(&query.text);
+            ids.is_some_and(|ids| ids.binary_search(&id).is_ok())
+        };
+        let Some(keys) = self.keys.get(id.0 as usize) else {
+            return Vec::new();
+        };
+        if query.text.is_empty() || number() {
+            return Vec::new();
+        }
+        let mut fuzzy = Fuzzy;
+        let Some((_, matched)) = match_of(keys, &query, &mut fuzzy) else {
+            return Vec::new();
+        };
+        let shown = keys.shown_sources();
+        let mut positions: Vec<usize> = score::positions(keys, &query, &mut fuzzy, matched)
+            .into_iter()
+            .filter_map(|at| shown.get(at).map(|&s| s as usize))
+            .collect();
+        positions.dedup();
+        positions
     }
 }
 
-/// Shortest query matched fuzzily (with gaps) rather than only as a run.
-pub const MIN_FUZZY_CHARS: usize = 3;
-/// Score of a query found as a run of characters (less its position).
-const RUN_MATCH: i64 = 50_000;
-/// Less for each character read with a rare reading (育 as zhou).
-const RARE_READING: i64 = 2_000;
+/// The headings whose number a query is, and the document being read.
+struct Numbered<'a> {
+    ids: &'a [HeadingId],
+    outline: &'a Outline,
+    document: Option<HeadingId>,
+}
 
-/// `query` as a run of letters in `spelling`, starting where a character starts:
-/// the characters it spells.
-fn run_in(spelling: &Spelling, query: &str) -> Option<Vec<usize>> {
-    let letters = &spelling.letters;
-    let mut from = 0;
-    while let Some(found) = letters[from..].find(query) {
-        let at = from + found;
-        let starts_a_character = at == 0 || spelling.sources[at] != spelling.sources[at - 1];
-        if starts_a_character {
-            let first = spelling.sources[at];
-            let last = spelling.sources[at + query.len() - 1];
-            return Some((first..=last).collect());
-        }
-        from = at + 1;
+impl Numbered<'_> {
+    /// The score of heading `id`, one of `ids`: more in the document being read.
+    fn score(&self, id: HeadingId) -> i64 {
+        let same = self.document.is_some() && document_of(self.outline, id) == self.document;
+        NUMBER_MATCH + if same { SAME_DOCUMENT } else { 0 }
     }
-    None
+}
+
+/// How `keys` match `query` other than by number, if they do.
+fn match_of<'a>(
+    keys: HeadingKeys<'a>,
+    query: &Query,
+    fuzzy: &mut Fuzzy,
+) -> Option<(i64, score::Matched<'a>)> {
+    if !query.may_match(keys) {
+        return None;
+    }
+    score::score(keys, query, fuzzy)
+}
+
+/// Where a hit ranks, as one number that holds it, lower first: by score, higher
+/// first; ties, numbers by kind (chapters before articles), other matches the
+/// shorter title (up to 16M characters) and the coarser heading first; then in
+/// document order.
+fn rank(keys: HeadingKeys, hit: Hit) -> u128 {
+    let (length, kind) = if hit.score >= NUMBER_MATCH {
+        (0, number_priority(keys.kind()))
+    } else {
+        (keys.title_chars().min(LONGEST), keys.kind() as usize)
+    };
+    // Flipping the sign bit orders scores as unsigned numbers; inverting, downwards.
+    let score = !(hit.score as u64 ^ 1 << 63);
+    u128::from(score) << 64 | ((length << 8 | kind) as u128) << 32 | u128::from(hit.id.0)
+}
+
+/// Longest title length [`rank`] tells apart.
+const LONGEST: usize = (1 << 24) - 1;
+
+/// The hits their ranks hold, best first.
+fn in_order_of_rank(mut ranked: Vec<u128>) -> Vec<Hit> {
+    ranked.sort_unstable();
+    ranked
+        .into_iter()
+        .map(|rank| Hit {
+            id: HeadingId(rank as u32),
+            score: (!((rank >> 64) as u64) ^ 1 << 63) as i64,
+        })
+        .collect()
 }
 
 /// Which headings a bare number finds first: chapters, then the other levels of a
 /// plan, then articles and numbered items.
-fn number_priority(kind: HeadingKind) -> u8 {
+fn number_priority(kind: HeadingKind) -> usize {
     match kind {
         HeadingKind::Zhang => 0,
         HeadingKind::Pian => 1,
@@ -267,39 +247,6 @@ pub fn tsv_row(outline: &Outline, id: HeadingId) -> String {
     )
 }
 
-/// Whether `keys` can match at all: every letter or digit of the query (or of its
-/// initials) occurs in them, and every Chinese character of a query without
-/// letters occurs in the heading. Rules most headings out cheaply.
-fn may_match(keys: &Keys, query: &str, initials_query: Option<&str>) -> bool {
-    let letters = keys::ascii_mask(initials_query.unwrap_or(query));
-    if keys.ascii & letters != letters {
-        return false;
-    }
-    initials_query.is_some()
-        || keys.numbers.iter().any(|n| n == query)
-        || query
-            .chars()
-            .filter(|c| !c.is_ascii())
-            .all(|c| keys.shown.contains(c))
-}
-
-/// A query mixing Chinese characters and pinyin letters (`数字jj`), as initials
-/// (`szjj`); `None` for a query that is all one or the other.
-fn initials_of(query: &str) -> Option<String> {
-    use pinyin::ToPinyin;
-    let has_chinese = query.chars().any(|c| c.to_pinyin().is_some());
-    let has_letters = query.chars().any(|c| c.is_ascii_alphabetic());
-    (has_chinese && has_letters).then(|| {
-        query
-            .chars()
-            .map(|c| {
-                c.to_pinyin()
-                    .map_or(c, |p| p.plain().chars().next().unwrap_or(c))
-            })
-            .collect()
-    })
-}
-
 /// The document (or file, or part) a heading belongs to.
 fn document_of(outline: &Outline, id: HeadingId) -> Option<HeadingId> {
     let mut next = Some(id);
@@ -318,10 +265,6 @@ fn in_order_from(outline: &Outline, current: Option<HeadingId>) -> Vec<Hit> {
     let start = current.map_or(0, |c| c.0 as usize);
     (0..count)
         .map(|k| HeadingId(((start + k) % count.max(1)) as u32))
-        .map(|id| Hit {
-            id,
-            score: 0,
-            matched: Vec::new(),
-        })
+        .map(|id| Hit { id, score: 0 })
         .collect()
 }

@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect)
         lines.push(hit_line(
             &app.document.outline,
             hit.id,
-            &hit.matched,
+            &app.jump_matched(hit.id),
             selected,
             theme,
             inner_width,

@@ -141,9 +141,13 @@ impl Reader {
                 match pending.try_recv() {
                     Ok(Built::Whole(whole)) => {
                         app.replace_document(whole);
+                        app.expect_heading_index();
                         return Ok(true);
                     }
-                    Ok(Built::HeadingIndex(index)) => app.set_heading_index(index),
+                    Ok(Built::HeadingIndex(index)) => {
+                        app.set_heading_index(index);
+                        return Ok(true);
+                    }
                     Err(TryRecvError::Disconnected) => self.pending = None,
                     Err(TryRecvError::Empty) => {}
                 }

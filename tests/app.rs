@@ -513,3 +513,22 @@ fn the_whole_document_keeps_the_row_being_read() {
     app.replace_document(whole);
     assert_eq!(app.anchor_here(), here);
 }
+
+#[test]
+fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
+    let mut app = sample_app(120, 40);
+    app.expect_heading_index();
+    app.update(Action::OpenJump);
+    type_in(&mut app, "szjj");
+    let Some(Popup::Jump(jump)) = &app.popup else {
+        panic!("the jump popup is open");
+    };
+    assert!(jump.hits.is_empty() && app.heading_index_pending());
+    app.set_heading_index(gangmu::search::Index::new(&app.document.outline));
+    assert!(!app.heading_index_pending());
+    assert_eq!(
+        top_heading_title(&app),
+        "打造数字经济新优势",
+        "ranked and previewed"
+    );
+}

@@ -256,6 +256,8 @@ pub struct App {
     pub popup: Option<Popup>,
     /// Search keys of the headings, built when the jump popup first opens.
     heading_index: Option<Index>,
+    /// The headings' search keys are being built off the reader's thread.
+    heading_index_coming: bool,
     /// The last search's hits, highlighted and stepped through with `n`/`N`.
     pub text_search: Option<TextSearch>,
     /// Phrases searched for in this run.
@@ -327,6 +329,7 @@ impl App {
             message: None,
             popup: None,
             heading_index: None,
+            heading_index_coming: false,
             text_search: None,
             history: History::default(),
             landed: None,

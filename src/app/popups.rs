@@ -72,17 +72,39 @@ impl App {
     /// the jump popup built its own meanwhile.
     pub fn set_heading_index(&mut self, index: Index) {
         self.heading_index.get_or_insert(index);
+        self.heading_index_coming = false;
+        // A jump popup opened meanwhile ranks now.
+        self.rank_jump();
+        self.preview();
+    }
+
+    /// Says that the search keys of the document's headings are being built
+    /// elsewhere: a jump popup opened meanwhile waits for them rather than
+    /// building its own (seconds, at 100 MB).
+    pub fn expect_heading_index(&mut self) {
+        self.heading_index_coming = self.heading_index.is_none();
+    }
+
+    /// The jump popup waits for the headings' search keys.
+    pub fn heading_index_pending(&self) -> bool {
+        self.heading_index.is_none() && self.heading_index_coming
+    }
+
+    /// Builds the headings' search keys here unless they are on their way;
+    /// whether they are at hand.
+    fn ensure_heading_index(&mut self) -> bool {
+        if self.heading_index.is_none() && !self.heading_index_coming {
+            self.heading_index = Some(Index::new(&self.document.outline));
+        }
+        self.heading_index.is_some()
     }
 
     pub(super) fn open_jump(&mut self) {
-        let outline = &self.document.outline;
-        let index = self
-            .heading_index
-            .get_or_insert_with(|| Index::new(outline));
-        let mut jump = Jump::new(self.top, self.view.current);
-        jump.rank(index, outline);
-        self.popup = Some(Popup::Jump(jump));
+        self.popup = Some(Popup::Jump(Jump::new(self.top, self.view.current)));
         self.help = false;
+        if self.ensure_heading_index() {
+            self.rank_jump();
+        }
     }
 
     pub(super) fn open_search(&mut self) {
@@ -292,14 +314,12 @@ impl App {
         let top = self.top;
         match &mut self.popup {
             Some(Popup::Jump(jump)) => {
-                let outline = &self.document.outline;
-                let index = self
-                    .heading_index
-                    .get_or_insert_with(|| Index::new(outline));
                 let mut fresh = Jump::new(jump.origin, None);
                 fresh.query = std::mem::take(&mut jump.query);
-                fresh.rank(index, outline);
                 *jump = fresh;
+                if self.ensure_heading_index() {
+                    self.rank_jump();
+                }
             }
             Some(Popup::Search(prompt)) => {
                 prompt.search = None;

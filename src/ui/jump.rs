@@ -52,6 +52,9 @@ pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect)
             inner_width,
         ));
     }
+    if app.heading_index_pending() {
+        lines.push(Line::styled(" 正在准备标题索引……", theme.separator()));
+    }
     super::draw_popup(frame, popup, "跳转", lines, theme);
 }
 

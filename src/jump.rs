@@ -18,6 +18,9 @@ pub struct Jump {
     pub reading: Option<HeadingId>,
     /// The query `hits` were ranked for.
     ranked_for: String,
+    /// Enter was pressed before the headings' search keys were there: go to the
+    /// best heading as soon as they are.
+    pub accepted: bool,
 }
 
 impl Jump {
@@ -29,6 +32,7 @@ impl Jump {
             origin,
             reading,
             ranked_for: String::new(),
+            accepted: false,
         }
     }
 

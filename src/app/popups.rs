@@ -73,9 +73,14 @@ impl App {
     pub fn set_heading_index(&mut self, index: Index) {
         self.heading_index.get_or_insert(index);
         self.heading_index_coming = false;
-        // A jump popup opened meanwhile ranks now.
+        // A jump popup opened meanwhile ranks now, and goes if Enter was pressed.
         self.rank_jump();
         self.preview();
+        if let Some(Popup::Jump(jump)) = &self.popup
+            && jump.accepted
+        {
+            self.accept();
+        }
     }
 
     /// Says that the search keys of the document's headings are being built
@@ -173,6 +178,13 @@ impl App {
 
     /// Goes to the popup's selection and closes it; a search's hits stay marked.
     pub(super) fn accept(&mut self) {
+        if let Some(Popup::Jump(jump)) = &mut self.popup
+            && self.heading_index.is_none()
+            && self.heading_index_coming
+        {
+            jump.accepted = true;
+            return;
+        }
         self.preview();
         match self.popup.take() {
             Some(Popup::Search(prompt)) => self.finish_search(prompt),

@@ -116,6 +116,12 @@ impl Reader {
         let theme = Theme::from_environment();
         loop {
             self.terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+            // Debug builds panic on request after a frame, so that the tests can
+            // see the terminal given back after a panic.
+            #[cfg(debug_assertions)]
+            if std::env::var_os("GANGMU_TEST_PANIC").is_some() {
+                panic!("a panic asked for by GANGMU_TEST_PANIC");
+            }
             if !self.next_change(&mut app)? {
                 return Ok(());
             }

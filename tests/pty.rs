@@ -28,6 +28,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        Self::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -43,6 +47,9 @@ impl Session {
         // Never the user's own data: each session keeps its own.
         let data = tempfile::tempdir().expect("a temp dir");
         command.env("GANGMU_DATA_DIR", data.path());
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pair.slave.spawn_command(command).expect("spawns");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -576,4 +583,18 @@ impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_says_what_happened() {
+    let mut session =
+        Session::start_with(&["assets/plans-2021.txt"], &[("GANGMU_TEST_PANIC", "1")]);
+    let status = session.exit_status();
+    assert!(!status.success());
+    session.assert_terminal_restored();
+    assert!(
+        session.screen().contains("GANGMU_TEST_PANIC"),
+        "{}",
+        session.screen()
+    );
 }

@@ -30,22 +30,22 @@ fn press(bencher: Bencher, times: usize, forward: Action, back: Action) {
     });
 }
 
-#[divan::bench(args = [1, 145], sample_count = 20)]
+#[divan::bench(args = [1, 10, 145], sample_count = 20)]
 fn scroll_a_line(bencher: Bencher, times: usize) {
     press(bencher, times, Action::Scroll(1), Action::Scroll(-1));
 }
 
-#[divan::bench(args = [1, 145], sample_count = 20)]
+#[divan::bench(args = [1, 10, 145], sample_count = 20)]
 fn page(bencher: Bencher, times: usize) {
     press(bencher, times, Action::Pages(1), Action::Pages(-1));
 }
 
-#[divan::bench(args = [1, 145], sample_count = 20)]
+#[divan::bench(args = [1, 10, 145], sample_count = 20)]
 fn next_heading(bencher: Bencher, times: usize) {
     press(bencher, times, Action::Heading(1), Action::Heading(-1));
 }
 
-#[divan::bench(args = [1, 145], sample_count = 20)]
+#[divan::bench(args = [1, 10, 145], sample_count = 20)]
 fn outline_cursor(bencher: Bencher, times: usize) {
     let mut app = app(times);
     app.update(Action::SwitchFocus);
@@ -56,7 +56,7 @@ fn outline_cursor(bencher: Bencher, times: usize) {
     });
 }
 
-#[divan::bench(args = [1, 145], sample_count = 20)]
+#[divan::bench(args = [1, 10, 145], sample_count = 20)]
 fn scroll_and_draw_a_frame(bencher: Bencher, times: usize) {
     use gangmu::ui::{self, theme::Theme};
     use ratatui::{Terminal, backend::TestBackend};

@@ -39,8 +39,13 @@ struct Case {
 
 fn case(times: usize) -> &'static Case {
     static ONE: OnceLock<Case> = OnceLock::new();
+    static TEN: OnceLock<Case> = OnceLock::new();
     static MANY: OnceLock<Case> = OnceLock::new();
-    let cell = if times == 1 { &ONE } else { &MANY };
+    let cell = match times {
+        1 => &ONE,
+        10 => &TEN,
+        _ => &MANY,
+    };
     cell.get_or_init(|| {
         let outline = outline(times);
         let index = Index::new(&outline);
@@ -66,13 +71,18 @@ fn rank_1x(bencher: Bencher, query: &str) {
 }
 
 #[divan::bench(args = QUERIES, sample_count = 10, sample_size = 1)]
+fn rank_10x(bencher: Bencher, query: &str) {
+    rank(bencher, 10, query);
+}
+
+#[divan::bench(args = QUERIES, sample_count = 10, sample_size = 1)]
 fn rank_145x(bencher: Bencher, query: &str) {
     rank(bencher, 145, query);
 }
 
 /// Typing `szjj` one key at a time into the popup, each key after the third
 /// ranking among the last key's hits.
-#[divan::bench(args = [1, 145], sample_count = 10, sample_size = 1)]
+#[divan::bench(args = [1, 10, 145], sample_count = 10, sample_size = 1)]
 fn type_szjj(bencher: Bencher, times: usize) {
     let Case { outline, index } = case(times);
     bencher.bench(|| {
@@ -85,7 +95,7 @@ fn type_szjj(bencher: Bencher, times: usize) {
     });
 }
 
-#[divan::bench(args = [1, 145], sample_count = 3, sample_size = 1)]
+#[divan::bench(args = [1, 10, 145], sample_count = 3, sample_size = 1)]
 fn build_the_index(bencher: Bencher, times: usize) {
     let outline = outline(times);
     bencher.bench(|| black_box(Index::new(&outline)));

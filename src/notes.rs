@@ -152,13 +152,7 @@ fn chapter_title(document: &Document, chapter: HeadingId) -> String {
         .iter()
         .rposition(|&h| is_document(outline.get(h).kind))
         .map_or(0, |at| at + 1);
-    let crumbs = crate::layout::breadcrumb(outline, &chain[below..], CRUMB_TITLE);
-    let own = visible(&crate::search::keys::display(outline.get(chapter)));
-    if crumbs.is_empty() {
-        own
-    } else {
-        format!("{crumbs} › {own}")
-    }
+    crate::layout::named_under(outline, &chain[below..], chapter, CRUMB_TITLE)
 }
 
 /// The title of the document a section is in, or the file's name.

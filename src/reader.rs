@@ -19,8 +19,7 @@ use anyhow::Context;
 use gangmu::app::{App, Request};
 use gangmu::document::Document;
 use gangmu::input::{self, Text};
-use gangmu::store::record::Stamped;
-use gangmu::store::{self, Store};
+use gangmu::store::Store;
 use gangmu::ui::backend::CjkBackend;
 use gangmu::ui::theme::Theme;
 use gangmu::{keymap, ui};
@@ -170,7 +169,8 @@ impl Reader {
                 save_bookmarks(&self.memory, app);
             }
             for request in app.take_requests() {
-                changed |= self.serve(request, app)?;
+                self.serve(request, app)?;
+                changed = true;
             }
             self.watchdog.hand_over(app.record_to_keep());
             if changed && !app.quit {
@@ -179,14 +179,14 @@ impl Reader {
         }
     }
 
-    /// Does what the app asked; whether the screen must be drawn again.
-    fn serve(&mut self, request: Request, app: &mut App) -> anyhow::Result<bool> {
+    /// Does what the app asked.
+    fn serve(&mut self, request: Request, app: &mut App) -> anyhow::Result<()> {
         match request {
             Request::Copy(text) => screen::copy_to_clipboard(&text)?,
             Request::Suspend => self.suspend(app)?,
             Request::Reload => self.reload(app),
         }
-        Ok(true)
+        Ok(())
     }
 
     /// Saves the place, gives the terminal back and stops; on `fg`, takes the
@@ -241,10 +241,7 @@ impl Reader {
     }
 
     fn save_position(&mut self, app: &mut App) {
-        app.record.position = Some(Stamped {
-            value: app.anchor_here(),
-            at: store::now(),
-        });
+        app.keep_position();
         if let Err(error) = self.memory.save(&app.record) {
             app.show_message(format!("⚠ 位置未能保存：{error}"));
         }
@@ -252,10 +249,7 @@ impl Reader {
 
     fn save_on_the_way_out(&mut self, app: &mut App) {
         app.finish_session();
-        app.record.position = Some(Stamped {
-            value: app.anchor_here(),
-            at: store::now(),
-        });
+        app.keep_position();
         self.farewell = self.memory.save(&app.record).err().map(|e| e.to_string());
     }
 }

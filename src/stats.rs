@@ -140,14 +140,7 @@ pub fn chapter_of(document: &Document, id: HeadingId) -> HeadingId {
 /// and title.
 pub fn chapter_name(document: &Document, id: HeadingId) -> String {
     let outline = &document.outline;
-    let crumbs = crate::layout::breadcrumb(outline, &outline.ancestors(id), STEP);
-    let own = crate::search::keys::display(outline.get(id));
-    let own = crate::safe::visible(&own);
-    if crumbs.is_empty() {
-        own
-    } else {
-        format!("{crumbs} › {own}")
-    }
+    crate::layout::named_under(outline, &outline.ancestors(id), id, STEP)
 }
 
 #[cfg(test)]

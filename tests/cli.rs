@@ -333,15 +333,21 @@ fn data_with_a_record() -> tempfile::TempDir {
     data
 }
 
-#[test]
-fn notes_export_markdown_grouped_by_document_and_chapter() {
-    let data = data_with_a_record();
-    let output = gangmu()
-        .args(["notes", "--data-dir"])
+/// `gangmu ARGS --data-dir DATA` on the sample.
+fn on_sample_with_data(args: &[&str], data: &tempfile::TempDir) -> std::process::Output {
+    gangmu()
+        .args(args)
+        .arg("--data-dir")
         .arg(data.path())
         .arg(SAMPLE)
         .output()
-        .expect("runs");
+        .expect("runs")
+}
+
+#[test]
+fn notes_export_markdown_grouped_by_document_and_chapter() {
+    let data = data_with_a_record();
+    let output = on_sample_with_data(&["notes"], &data);
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(text.starts_with("# 《plans-2021.txt》学习笔记\n"), "{text}");
@@ -359,12 +365,7 @@ fn notes_export_markdown_grouped_by_document_and_chapter() {
 #[test]
 fn notes_export_json_for_scripts() {
     let data = data_with_a_record();
-    let output = gangmu()
-        .args(["notes", "--format", "json", "--data-dir"])
-        .arg(data.path())
-        .arg(SAMPLE)
-        .output()
-        .expect("runs");
+    let output = on_sample_with_data(&["notes", "--format", "json"], &data);
     let notes: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(notes[0]["note"], "考点：数字产业化");
     assert_eq!(notes[0]["placed"], true);
@@ -374,12 +375,7 @@ fn notes_export_json_for_scripts() {
 #[test]
 fn stats_print_sessions_and_time_per_chapter() {
     let data = data_with_a_record();
-    let output = gangmu()
-        .args(["stats", "--data-dir"])
-        .arg(data.path())
-        .arg(SAMPLE)
-        .output()
-        .expect("runs");
+    let output = on_sample_with_data(&["stats"], &data);
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "《plans-2021.txt》");
@@ -402,12 +398,7 @@ fn stats_print_sessions_and_time_per_chapter() {
 #[test]
 fn stats_of_a_document_never_read_say_so() {
     let data = tempfile::tempdir().expect("a temp dir");
-    let output = gangmu()
-        .args(["stats", "--data-dir"])
-        .arg(data.path())
-        .arg(SAMPLE)
-        .output()
-        .expect("runs");
+    let output = on_sample_with_data(&["stats"], &data);
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("还没有学习记录"));
 }

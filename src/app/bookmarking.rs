@@ -201,7 +201,7 @@ impl App {
                     .filter_map(|f| f.place())
                     .any(|Place { paragraph, offset }| {
                         paragraph == position.paragraph
-                            && super::popups::holds_text(row)
+                            && row.holds_text()
                             && (row.first_char..end).contains(&offset)
                     })
             })

@@ -31,7 +31,7 @@ impl App {
             .layout
             .window(&self.document, self.top, height)
             .into_iter()
-            .find(|(_, row)| super::popups::holds_text(row));
+            .find(|(_, row)| row.holds_text());
         match first_text {
             Some((position, row)) => Anchor::at(&self.document, position.paragraph, row.first_char),
             None => self.anchor_here(),

@@ -7,7 +7,7 @@ use super::{App, Mark};
 use crate::bookmarks::{BookmarkList, NotePrompt};
 use crate::document::HeadingId;
 use crate::jump::Jump;
-use crate::layout::reader::{Position, Row, RowKind};
+use crate::layout::reader::{Position, Row};
 use crate::search::Index;
 use crate::search::text::TextHit;
 use crate::text_search::{SearchPrompt, TextSearch};
@@ -297,7 +297,7 @@ impl App {
         let rows = self.layout.rows(&self.document, hit.paragraph);
         let row = rows
             .iter()
-            .rposition(|r| r.first_char <= char_index && holds_text(r))
+            .rposition(|r| r.first_char <= char_index && r.holds_text())
             .unwrap_or(0);
         self.top = Position {
             paragraph: hit.paragraph,
@@ -307,8 +307,7 @@ impl App {
 
     /// Byte offset in its paragraph of the first character on screen.
     pub(super) fn top_byte(&mut self) -> usize {
-        let rows = self.layout.rows(&self.document, self.top.paragraph);
-        let first_char = rows.get(self.top.row).map_or(0, |r| r.first_char);
+        let first_char = self.place_here().offset;
         let text = self
             .document
             .paragraphs
@@ -386,14 +385,6 @@ impl App {
     }
 }
 
-/// Whether a row shows text of its paragraph (not a gap or a box's edge).
-pub(super) fn holds_text(row: &Row) -> bool {
-    matches!(
-        row.kind,
-        RowKind::Body | RowKind::Heading(_) | RowKind::Preformatted { .. }
-    )
-}
-
 /// A hit's characters in its paragraph's text.
 fn char_range(text: &str, hit: &TextHit) -> std::ops::Range<usize> {
     let start = text.get(..hit.start).map_or(0, |t| t.chars().count());
@@ -406,7 +397,7 @@ fn char_range(text: &str, hit: &TextHit) -> std::ops::Range<usize> {
 /// The part of `chars` (paragraph characters) that lies on `row`, in the row's
 /// own characters.
 fn row_part(row: &Row, chars: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
-    if !holds_text(row) {
+    if !row.holds_text() {
         return None;
     }
     let row_end = row.first_char + row.text.chars().count();

@@ -10,8 +10,11 @@ use std::collections::HashMap;
 use super::App;
 use crate::anchor::heading_path;
 use crate::document::HeadingId;
+use crate::document::{HeadingKind, ParagraphKind};
+use crate::layout::reader::{Position, Row, RowKind};
 use crate::progress::Progress;
-use crate::store::record::{SectionTime, Session};
+use crate::progress::State;
+use crate::store::record::{Record, SectionTime, Session, Stamped};
 
 /// A pause longer than this is not reading time.
 pub const IDLE_MILLIS: u64 = 2 * 60 * 1000;
@@ -107,21 +110,25 @@ impl App {
     }
 
     /// The record with this run's session so far added: what `S` shows.
-    pub fn record_with_this_session(&self) -> crate::store::record::Record {
+    pub fn record_with_this_session(&self) -> Record {
         let mut record = self.record.clone();
         record.sessions.extend(self.session_so_far());
         record
     }
 
-    /// The record as it should be kept if the run ended now: this run's session
-    /// so far and the place being read.
-    pub fn record_to_keep(&mut self) -> crate::store::record::Record {
-        let mut record = self.record_with_this_session();
-        record.position = Some(crate::store::record::Stamped {
+    /// Notes in the record where the reader is now, to come back to.
+    pub fn keep_position(&mut self) {
+        self.record.position = Some(Stamped {
             value: self.anchor_here(),
             at: (self.clock)() / 1000,
         });
-        record
+    }
+
+    /// The record as it should be kept if the run ended now: the place being
+    /// read and this run's session so far.
+    pub fn record_to_keep(&mut self) -> Record {
+        self.keep_position();
+        self.record_with_this_session()
     }
 
     /// This run as a session, if a key was pressed.
@@ -154,7 +161,7 @@ impl App {
         let height = usize::from(self.geometry().body_height);
         let rows = self.layout.window(&self.document, self.top, height);
         let paragraphs = &self.document.paragraphs;
-        let is_body = |p: usize| paragraphs[p].kind == crate::document::ParagraphKind::Body;
+        let is_body = |p: usize| paragraphs[p].kind == ParagraphKind::Body;
         let Some(paragraph) = rows
             .iter()
             .map(|(position, _)| position.paragraph)
@@ -178,19 +185,15 @@ impl App {
 impl App {
     /// The sections whose own text ends on one of `rows` (a paragraph's gap row is
     /// its last).
-    pub(super) fn section_ends(
-        &self,
-        rows: &[(crate::layout::reader::Position, crate::layout::reader::Row)],
-    ) -> Vec<HeadingId> {
+    pub(super) fn section_ends(&self, rows: &[(Position, Row)]) -> Vec<HeadingId> {
         let paragraphs = &self.document.paragraphs;
         rows.iter()
-            .filter(|(_, row)| row.kind == crate::layout::reader::RowKind::Gap)
+            .filter(|(_, row)| row.kind == RowKind::Gap)
             .filter_map(|(position, _)| {
                 let section = paragraphs[position.paragraph].heading?;
                 let next = paragraphs.get(position.paragraph + 1);
-                let ends = next.is_none_or(|p| {
-                    p.heading != Some(section) || p.kind == crate::document::ParagraphKind::Heading
-                });
+                let ends = next
+                    .is_none_or(|p| p.heading != Some(section) || p.kind == ParagraphKind::Heading);
                 ends.then_some(section)
             })
             .collect()
@@ -198,11 +201,17 @@ impl App {
 
     /// The percent a tree row shows: for parts, documents, 篇 and 章 partly read.
     pub(super) fn percent_shown(&self, id: HeadingId) -> Option<u8> {
-        use crate::document::HeadingKind::{Doc, File, Part, Pian, Zhang};
         let kind = self.document.outline.get(id).kind;
-        let coarse = matches!(kind, File | Part | Doc | Pian | Zhang);
+        let coarse = matches!(
+            kind,
+            HeadingKind::File
+                | HeadingKind::Part
+                | HeadingKind::Doc
+                | HeadingKind::Pian
+                | HeadingKind::Zhang
+        );
         let state = self.progress.state(id);
         let percent = self.progress.percent(id);
-        (coarse && state == crate::progress::State::Partly && percent > 0).then_some(percent)
+        (coarse && state == State::Partly && percent > 0).then_some(percent)
     }
 }

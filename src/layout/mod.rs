@@ -22,3 +22,20 @@ pub fn breadcrumb(outline: &Outline, chain: &[HeadingId], title_width: usize) ->
         .collect();
     steps.join(" › ")
 }
+
+/// A heading as a list names it: the breadcrumb of `chain` (headings above it),
+/// then its own label and title; made safe to draw.
+pub fn named_under(
+    outline: &Outline,
+    chain: &[HeadingId],
+    id: HeadingId,
+    title_width: usize,
+) -> String {
+    let crumbs = breadcrumb(outline, chain, title_width);
+    let own = visible(&crate::search::keys::display(outline.get(id)));
+    if crumbs.is_empty() {
+        own
+    } else {
+        format!("{crumbs} › {own}")
+    }
+}

@@ -45,6 +45,16 @@ pub struct Row {
     pub first_char: usize,
 }
 
+impl Row {
+    /// Whether the row shows text of its paragraph (not a gap or a box's edge).
+    pub fn holds_text(&self) -> bool {
+        matches!(
+            self.kind,
+            RowKind::Body | RowKind::Heading(_) | RowKind::Preformatted { .. }
+        )
+    }
+}
+
 /// A place in the text: a paragraph and a row of its layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {

@@ -11,7 +11,6 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::layout::wrap::{display_width, truncate};
 use crate::safe::visible;
-use crate::search::keys::display;
 use crate::search::text::snippet;
 use crate::text_search::{ListRow, SearchPrompt, TextSearch};
 
@@ -80,16 +79,7 @@ fn section_line<'a>(
     let outline = &app.document.outline;
     let name = group.heading.map_or_else(
         || visible(&app.name),
-        |id| {
-            let crumbs =
-                crate::layout::breadcrumb(outline, &outline.ancestors(id), BREADCRUMB_TITLE);
-            let own = visible(&display(outline.get(id)));
-            if crumbs.is_empty() {
-                own
-            } else {
-                format!("{crumbs} › {own}")
-            }
-        },
+        |id| crate::layout::named_under(outline, &outline.ancestors(id), id, BREADCRUMB_TITLE),
     );
     let name = truncate(&name, width.saturating_sub(display_width(&count)));
     let pad = width.saturating_sub(display_width(&name) + display_width(&count));

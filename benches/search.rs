@@ -1,6 +1,7 @@
 //! Ranking the headings for one keystroke of the jump popup, per form of query,
-//! on the sample (`rank_1x`) and on the sample repeated to about 100 MB
-//! (`rank_145x`); typing a query key by key; building the index.
+//! on the sample (`rank_1x`), ten times over and repeated to about 100 MB
+//! (`rank_145x`); every hit in order at 100 MB (`rank_all_145x`); typing a query
+//! key by key; building the index.
 
 use std::sync::OnceLock;
 
@@ -60,9 +61,16 @@ fn outline(times: usize) -> Outline {
     gangmu::build(&text).outline
 }
 
+/// What one keystroke costs the popup: the headings found, and as many put in
+/// order as the list can show.
 fn rank(bencher: Bencher, times: usize, query: &str) {
     let Case { outline, index } = case(times);
-    bencher.bench(|| black_box(index.rank(outline, black_box(query), None)));
+    bencher.bench(|| {
+        let mut jump = gangmu::jump::Jump::new(Default::default(), None);
+        jump.query = black_box(query).to_string();
+        jump.rank(index, outline);
+        black_box(jump.count())
+    });
 }
 
 #[divan::bench(args = QUERIES, sample_count = 20)]
@@ -80,6 +88,14 @@ fn rank_145x(bencher: Bencher, query: &str) {
     rank(bencher, 145, query);
 }
 
+/// Every hit in order, as `gangmu find` lists them and as the popup's list
+/// comes to once scrolled to its end.
+#[divan::bench(args = QUERIES, sample_count = 10, sample_size = 1)]
+fn rank_all_145x(bencher: Bencher, query: &str) {
+    let Case { outline, index } = case(145);
+    bencher.bench(|| black_box(index.rank(outline, black_box(query), None)));
+}
+
 /// Typing `szjj` one key at a time into the popup, each key after the third
 /// ranking among the last key's hits.
 #[divan::bench(args = [1, 10, 145], sample_count = 10, sample_size = 1)]
@@ -91,7 +107,7 @@ fn type_szjj(bencher: Bencher, times: usize) {
             jump.query.push(c);
             jump.rank(index, outline);
         }
-        black_box(jump.hits.len())
+        black_box(jump.count())
     });
 }
 

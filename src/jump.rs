@@ -4,19 +4,22 @@
 
 use crate::document::{HeadingId, Outline};
 use crate::layout::reader::Position;
-use crate::search::{Hit, Index};
+use crate::search::{Hit, Index, Ranking};
+
+/// Rows put in order beyond the selected one: more than a screen shows.
+const ROWS_AHEAD: usize = 256;
 
 /// An open jump popup.
 #[derive(Debug, Clone)]
 pub struct Jump {
     pub query: String,
-    pub hits: Vec<Hit>,
+    ranking: Ranking,
     pub selected: usize,
     /// The reader's position before the popup opened.
     pub origin: Position,
     /// The section being read then: its document's headings rank first.
     pub reading: Option<HeadingId>,
-    /// The query `hits` were ranked for.
+    /// The query `ranking` was made for.
     ranked_for: String,
     /// Enter was pressed before the headings' search keys were there: go to the
     /// best heading as soon as they are.
@@ -27,7 +30,7 @@ impl Jump {
     pub fn new(origin: Position, reading: Option<HeadingId>) -> Self {
         Self {
             query: String::new(),
-            hits: Vec::new(),
+            ranking: Ranking::empty(),
             selected: 0,
             origin,
             reading,
@@ -43,20 +46,32 @@ impl Jump {
         // miss fuzzy matches of a longer one.
         let narrowing = self.ranked_for.chars().count() >= crate::search::MIN_FUZZY_CHARS
             && self.query.starts_with(&self.ranked_for);
-        let candidates: Option<Vec<HeadingId>> =
-            narrowing.then(|| self.hits.iter().map(|h| h.id).collect());
-        self.hits = index.rank_among(outline, &self.query, self.reading, candidates.as_deref());
+        let candidates = narrowing.then(|| self.ranking.ids());
+        self.ranking = index.rank_among(outline, &self.query, self.reading, candidates.as_deref());
         self.ranked_for = self.query.clone();
         self.selected = 0;
+        self.ranking.settle(index, ROWS_AHEAD);
     }
 
     /// Moves the selection by `n` rows, within the list.
-    pub fn move_by(&mut self, n: isize) {
-        let last = self.hits.len().saturating_sub(1) as isize;
+    pub fn move_by(&mut self, n: isize, index: &Index) {
+        let last = self.ranking.len().saturating_sub(1) as isize;
         self.selected = (self.selected as isize + n).clamp(0, last.max(0)) as usize;
+        self.ranking.settle(index, self.selected + ROWS_AHEAD);
+    }
+
+    /// How many headings match.
+    pub fn count(&self) -> usize {
+        self.ranking.len()
+    }
+
+    /// The hits in order as far as the list has gone, best first: at least
+    /// [`ROWS_AHEAD`] beyond the selected one, where there are so many.
+    pub fn hits(&self) -> &[Hit] {
+        self.ranking.settled()
     }
 
     pub fn selected_heading(&self) -> Option<HeadingId> {
-        self.hits.get(self.selected).map(|hit| hit.id)
+        self.hits().get(self.selected).map(|hit| hit.id)
     }
 }

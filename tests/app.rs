@@ -285,7 +285,7 @@ fn an_open_jump_popup_is_ranked_again_when_the_whole_document_arrives() {
         panic!("the popup is still open");
     };
     assert_eq!(jump.query, "szjj");
-    let first = app.document.outline.get(jump.hits[0].id);
+    let first = app.document.outline.get(jump.hits()[0].id);
     assert_eq!(first.title, "打造数字经济新优势");
     app.update(Action::Accept);
     assert_eq!(top_heading_title(&app), "打造数字经济新优势");
@@ -523,7 +523,7 @@ fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
     let Some(Popup::Jump(jump)) = &app.popup else {
         panic!("the jump popup is open");
     };
-    assert!(jump.hits.is_empty() && app.heading_index_pending());
+    assert!(jump.hits().is_empty() && app.heading_index_pending());
     app.set_heading_index(gangmu::search::Index::new(&app.document.outline));
     assert!(!app.heading_index_pending());
     assert_eq!(

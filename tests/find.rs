@@ -137,7 +137,10 @@ fn typing_a_query_key_by_key_ranks_as_the_whole_query_does() {
             jump.rank(&index, &document.outline);
         }
         let whole = index.rank(&document.outline, query, None);
-        let typed: Vec<_> = jump.hits.iter().map(|h| h.id).collect();
+        assert_eq!(jump.count(), whole.len(), "{query}");
+        // Going to the last row puts every row in order.
+        jump.move_by(isize::MAX, &index);
+        let typed: Vec<_> = jump.hits().iter().map(|h| h.id).collect();
         let direct: Vec<_> = whole.iter().map(|h| h.id).collect();
         assert_eq!(typed, direct, "{query}");
     }

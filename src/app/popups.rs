@@ -152,7 +152,11 @@ impl App {
 
     pub(super) fn select_in_popup(&mut self, n: isize) {
         match &mut self.popup {
-            Some(Popup::Jump(jump)) => jump.move_by(n),
+            Some(Popup::Jump(jump)) => {
+                if let Some(index) = &self.heading_index {
+                    jump.move_by(n, index);
+                }
+            }
             Some(Popup::Search(prompt)) => prompt.move_by(n),
             Some(Popup::Bookmarks(list)) => {
                 let count = list.entries(&self.record, &self.others).len();

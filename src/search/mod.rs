@@ -7,12 +7,15 @@
 //! The keys are packed in document order (`packed`); a query rules most headings
 //! out by a few bits and an in-order test (`query`) before any is scored
 //! (`score`, fuzzily by fuzzy-matcher, `fuzzy`), and ranks ties in document order.
+//! Fuzzy matches are scored only when the rows asked for may reach them
+//! (`ranking`).
 //! Full-text search over the reflowed text is `text`.
 
 mod fuzzy;
 pub mod keys;
 mod packed;
 mod query;
+mod ranking;
 mod score;
 pub mod text;
 
@@ -23,6 +26,8 @@ use fuzzy::Fuzzy;
 use keys::Keys;
 use packed::{HeadingKeys, PackedKeys};
 use query::Query;
+pub use ranking::Ranking;
+use ranking::rank;
 pub use score::MIN_FUZZY_CHARS;
 
 /// A heading that matches a query; [`Index::matched`] tells which of its
@@ -73,62 +78,70 @@ impl Index {
     /// document order, starting at `current`.
     pub fn rank(&self, outline: &Outline, query: &str, current: Option<HeadingId>) -> Vec<Hit> {
         self.rank_among(outline, query, current, None)
+            .into_hits(self)
     }
 
-    /// As [`Index::rank`], looking only at `candidates` (and at headings whose
-    /// number the query is): the hits of a query this one extends, since a heading
-    /// that did not match `数字` cannot match `数字经济`.
+    /// As [`Index::rank`], put in order only as far as asked for
+    /// ([`Ranking::settle`]), and looking only at `candidates` (and at headings
+    /// whose number the query is): the hits of a query this one extends, since a
+    /// heading that did not match `数字` cannot match `数字经济`.
     pub fn rank_among(
         &self,
         outline: &Outline,
         query: &str,
         current: Option<HeadingId>,
         candidates: Option<&[HeadingId]>,
-    ) -> Vec<Hit> {
+    ) -> Ranking {
         let query = Query::new(query);
         if query.text.is_empty() {
-            return in_order_from(outline, current);
+            let hits = in_order_from(outline, current).map(|id| Hit { id, score: 0 });
+            return Ranking::settled_as(query, hits.collect());
         }
         let numbered = Numbered {
             ids: self.numbers.get(&query.text).map_or(&[], Vec::as_slice),
             outline,
             document: current.and_then(|c| document_of(outline, c)),
         };
-        let ranked = match candidates {
-            None => self.ranked(
-                &query,
-                &numbered,
-                (0..self.keys.len() as u32).map(HeadingId),
-            ),
+        match candidates {
+            None => self.ranked(query, &numbered, (0..self.keys.len() as u32).map(HeadingId)),
             Some(candidates) => {
                 let mut ids = [candidates, numbered.ids].concat();
                 ids.sort_unstable();
                 ids.dedup();
-                self.ranked(&query, &numbered, ids.into_iter())
+                self.ranked(query, &numbered, ids.into_iter())
             }
-        };
-        in_order_of_rank(ranked)
+        }
     }
 
-    /// The rank of each hit among `ids`, which come in document order.
+    /// The hits among `ids`, which come in document order: numbers and runs
+    /// scored, fuzzy matches left for the ranking to score when it needs them.
     fn ranked(
         &self,
-        query: &Query,
+        query: Query,
         numbered: &Numbered,
         ids: impl Iterator<Item = HeadingId>,
-    ) -> Vec<u128> {
+    ) -> Ranking {
         let mut numbers = numbered.ids.iter().peekable();
-        let mut fuzzy = Fuzzy;
-        ids.filter_map(|id| {
-            let keys = self.keys.get(id.0 as usize)?;
-            let score = if numbers.next_if_eq(&&id).is_some() {
-                numbered.score(id)
-            } else {
-                match_of(keys, query, &mut fuzzy)?.0
+        let (mut scored, mut unscored) = (Vec::new(), Vec::new());
+        for id in ids {
+            let Some(keys) = self.keys.get(id.0 as usize) else {
+                continue;
             };
-            Some(rank(keys, Hit { id, score }))
-        })
-        .collect()
+            if numbers.next_if_eq(&&id).is_some() {
+                let score = numbered.score(id);
+                scored.push(rank(keys, Hit { id, score }));
+                continue;
+            }
+            if !query.may_match(keys) {
+                continue;
+            }
+            match score::matches(keys, &query) {
+                Some(score::Found::Run(score)) => scored.push(rank(keys, Hit { id, score })),
+                Some(score::Found::Fuzzily) => unscored.push(id),
+                None => {}
+            }
+        }
+        Ranking::new(query, scored, unscored)
     }
 
     /// The characters of heading `id` as displayed ([`keys::display`]) that
@@ -186,52 +199,6 @@ fn match_of<'a>(
     score::score(keys, query, fuzzy)
 }
 
-/// Where a hit ranks, as one number that holds it, lower first: by score, higher
-/// first; ties, numbers by kind (chapters before articles), other matches the
-/// shorter title (up to 16M characters) and the coarser heading first; then in
-/// document order.
-fn rank(keys: HeadingKeys, hit: Hit) -> u128 {
-    let (length, kind) = if hit.score >= NUMBER_MATCH {
-        (0, number_priority(keys.kind()))
-    } else {
-        (keys.title_chars().min(LONGEST), keys.kind() as usize)
-    };
-    // Flipping the sign bit orders scores as unsigned numbers; inverting, downwards.
-    let score = !(hit.score as u64 ^ 1 << 63);
-    u128::from(score) << 64 | ((length << 8 | kind) as u128) << 32 | u128::from(hit.id.0)
-}
-
-/// Longest title length [`rank`] tells apart.
-const LONGEST: usize = (1 << 24) - 1;
-
-/// The hits their ranks hold, best first.
-fn in_order_of_rank(mut ranked: Vec<u128>) -> Vec<Hit> {
-    ranked.sort_unstable();
-    ranked
-        .into_iter()
-        .map(|rank| Hit {
-            id: HeadingId(rank as u32),
-            score: (!((rank >> 64) as u64) ^ 1 << 63) as i64,
-        })
-        .collect()
-}
-
-/// Which headings a bare number finds first: chapters, then the other levels of a
-/// plan, then articles and numbered items.
-fn number_priority(kind: HeadingKind) -> usize {
-    match kind {
-        HeadingKind::Zhang => 0,
-        HeadingKind::Pian => 1,
-        HeadingKind::Jie => 2,
-        HeadingKind::Tiao => 3,
-        HeadingKind::H3 => 4,
-        HeadingKind::H1 => 5,
-        HeadingKind::H2 => 6,
-        HeadingKind::H4 => 7,
-        _ => 8,
-    }
-}
-
 /// One found heading as `gangmu find` prints it: line, kind, label, title and the
 /// breadcrumb of its ancestors, TAB-separated, made safe.
 pub fn tsv_row(outline: &Outline, id: HeadingId) -> String {
@@ -260,11 +227,9 @@ fn document_of(outline: &Outline, id: HeadingId) -> Option<HeadingId> {
     None
 }
 
-fn in_order_from(outline: &Outline, current: Option<HeadingId>) -> Vec<Hit> {
+/// Every heading in document order, starting at `current`.
+fn in_order_from(outline: &Outline, current: Option<HeadingId>) -> impl Iterator<Item = HeadingId> {
     let count = outline.headings.len();
     let start = current.map_or(0, |c| c.0 as usize);
-    (0..count)
-        .map(|k| HeadingId(((start + k) % count.max(1)) as u32))
-        .map(|id| Hit { id, score: 0 })
-        .collect()
+    (0..count).map(move |k| HeadingId(((start + k) % count.max(1)) as u32))
 }

@@ -10,6 +10,7 @@ use super::keys::{ascii_mask, fold};
 use super::packed::{HeadingKeys, Spellings, alphabet, char_bits};
 use super::score::MIN_FUZZY_CHARS;
 
+#[derive(Clone)]
 pub struct Query {
     /// The query folded as keys are ([`fold`]).
     pub text: String,
@@ -73,14 +74,16 @@ impl Query {
         }
         let text_may = keys.chars() & self.char_bits == self.char_bits;
         if self.runs_only() {
-            return self.in_spellings(keys) || text_may && keys.shown().contains(&*self.text);
+            let in_text = || memchr::memmem::find(keys.shown_bytes(), self.text.as_bytes());
+            return self.in_spellings(keys) || text_may && in_text().is_some();
         }
         let in_readings = |letters: &str| {
+            let letters = letters.as_bytes();
             self.pinyin && in_order(letters, keys.pinyin_readings())
                 || in_order(letters, keys.initials_readings())
         };
         self.letters.as_deref().is_some_and(in_readings)
-            || text_may && in_order(&self.text, keys.shown())
+            || text_may && in_order(self.text.as_bytes(), keys.shown_bytes())
     }
 
     /// Whether the query is short enough to match only as a run.
@@ -95,22 +98,18 @@ impl Query {
 
     /// Where the letters of the query first occur as they are in `text`, at or
     /// after byte `from`.
-    pub fn find_letters(&self, text: &str, from: usize) -> Option<usize> {
+    pub fn find_letters(&self, text: &[u8], from: usize) -> Option<usize> {
         let finder = self.letters_finder.as_ref()?;
-        Some(from + finder.find(text.as_bytes().get(from..)?)?)
+        Some(from + finder.find(text.get(from..)?)?)
     }
 }
 
 /// Whether the bytes of `needle` occur in `text` in order, with or without gaps.
-pub fn in_order(needle: &str, text: &str) -> bool {
-    let mut rest = text.as_bytes();
-    needle.bytes().all(|b| match memchr::memchr(b, rest) {
-        Some(at) => {
-            rest = &rest[at + 1..];
-            true
-        }
-        None => false,
-    })
+/// (A plain loop: the texts are titles and their spellings, too short for
+/// `memchr` to pay for setting up each search.)
+pub fn in_order(needle: &[u8], text: &[u8]) -> bool {
+    let mut rest = text.iter();
+    needle.iter().all(|n| rest.any(|t| t == n))
 }
 
 /// A query mixing Chinese characters and pinyin letters (`数字jj`), as initials

@@ -2,7 +2,8 @@
 //! pinyin or initials as a run of characters, or else, for three characters or
 //! more, any of them fuzzily; and, asked for afterwards, the characters matched.
 //! A spelling that cannot beat the best match found so far, being read with rare
-//! readings, is not searched.
+//! readings, is not searched. Whether keys match fuzzily is told apart from how
+//! well ([`matches`], [`fuzzily`]), the second costing far more.
 
 use std::ops::Range;
 
@@ -30,6 +31,54 @@ pub enum Matched<'a> {
     Spelled(Spelled<'a>),
 }
 
+/// How a heading's keys match a query.
+pub enum Found {
+    /// As a run of characters, with this score.
+    Run(i64),
+    /// Fuzzily only: [`fuzzily`] scores it, at most [`most_fuzzy`].
+    Fuzzily,
+}
+
+/// Whether and how `keys` match `query`: a run is scored, a fuzzy match only
+/// found.
+pub fn matches(keys: HeadingKeys, query: &Query) -> Option<Found> {
+    if let Some((score, _)) = best_run(keys, query) {
+        return Some(Found::Run(score));
+    }
+    if query.chars < MIN_FUZZY_CHARS {
+        return None;
+    }
+    let letters = query.letters().as_bytes();
+    let in_spelling = |spelling: Spelled| {
+        spelling.has_letters(query.alphabet) && in_order(letters, spelling.letter_bytes())
+    };
+    let in_text = || text_in_order(query, keys);
+    (in_text() || keys.spellings(query.spelled()).any(in_spelling)).then_some(Found::Fuzzily)
+}
+
+/// More than any fuzzy match of `query` scores.
+pub fn most_fuzzy(query: &Query) -> i64 {
+    let chars = query.chars.max(query.letters().chars().count());
+    MOST_PER_CHAR * chars as i64
+}
+
+/// Whether the query's characters occur in order in the heading's text, ASCII
+/// letters in either case, as fuzzy matching asks.
+fn text_in_order(query: &Query, keys: HeadingKeys) -> bool {
+    if !in_order(query.text.as_bytes(), keys.shown_bytes()) {
+        return false;
+    }
+    if query.text.is_ascii() {
+        // Folded keys have no capitals, and an ASCII byte is a character.
+        return true;
+    }
+    let mut text = keys.shown().chars();
+    query
+        .text
+        .chars()
+        .all(|n| text.by_ref().any(|t| t.eq_ignore_ascii_case(&n)))
+}
+
 /// The score of the best match of `keys`, and how they matched; among equal
 /// scores the last found (text, then pinyin, then initials).
 pub fn score<'a>(
@@ -44,7 +93,7 @@ pub fn score<'a>(
     if query.chars < MIN_FUZZY_CHARS {
         return None;
     }
-    best_fuzzy(keys, query, fuzzy)
+    fuzzily(keys, query, fuzzy)
 }
 
 /// The characters of the heading's text (`keys.shown`) that `matched`.
@@ -98,9 +147,9 @@ fn best_run(keys: HeadingKeys, query: &Query) -> Option<(i64, Range<usize>)> {
     };
     let mut best = Best(None);
     best.offer(RUN_MATCH + RUN_SHARE + 1, || {
-        let shown = keys.shown();
-        let at = find(shown.as_bytes(), query.text.as_bytes())?;
-        let start = shown[..at].chars().count();
+        let shown = keys.shown_bytes();
+        let at = find(shown, query.text.as_bytes())?;
+        let start = chars_in(&shown[..at]);
         let run = start..start + query.chars;
         Some((run_score(&run) + 1, run))
     });
@@ -125,7 +174,7 @@ fn best_run(keys: HeadingKeys, query: &Query) -> Option<(i64, Range<usize>)> {
 fn run_in(spelling: Spelled, query: &Query) -> Option<Range<usize>> {
     let length = query.letters().len();
     let mut from = 0;
-    while let Some(at) = query.find_letters(spelling.letters(), from) {
+    while let Some(at) = query.find_letters(spelling.letter_bytes(), from) {
         if spelling.starts_at(at) {
             let last = spelling.source(at + length - 1);
             return Some(spelling.source(at)..last + 1);
@@ -133,6 +182,11 @@ fn run_in(spelling: Spelled, query: &Query) -> Option<Range<usize>> {
         from = at + 1;
     }
     None
+}
+
+/// The characters UTF-8 `bytes` hold: those that do not continue one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// Where `needle` first occurs in `text`.
@@ -150,18 +204,17 @@ fn find(text: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// The best fuzzy match of the text or a spelling; a spelling's rare readings
 /// count against it.
-fn best_fuzzy<'a>(
+pub fn fuzzily<'a>(
     keys: HeadingKeys<'a>,
     query: &Query,
     fuzzy: &mut Fuzzy,
 ) -> Option<(i64, Matched<'a>)> {
     let mut best = Best(None);
     best.offer(i64::MAX, || {
-        let shown = keys.shown();
-        if !in_order(&query.text, shown) {
+        if !in_order(query.text.as_bytes(), keys.shown_bytes()) {
             return None;
         }
-        Some((fuzzy.score(shown, &query.text)?, Matched::Text))
+        Some((fuzzy.score(keys.shown(), &query.text)?, Matched::Text))
     });
     let letters = query.letters();
     let most = MOST_PER_CHAR * letters.chars().count() as i64;

@@ -25,11 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect)
     let popup = super::centred(area, width, height);
     let inner_width = usize::from(width.saturating_sub(2));
     let rows = usize::from(height.saturating_sub(3));
-    let count = format!(
-        "{}/{}",
-        jump.hits.len().min(jump.selected + 1),
-        jump.hits.len()
-    );
+    let count = format!("{}/{}", jump.count().min(jump.selected + 1), jump.count());
     let prompt = format!(
         " › {}▏",
         jump.query.chars().map(visible_char).collect::<String>()
@@ -41,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect)
         Span::styled(count, theme.separator()),
     ])];
     let first = jump.selected.saturating_sub(rows.saturating_sub(1));
-    for (index, hit) in jump.hits.iter().enumerate().skip(first).take(rows) {
+    for (index, hit) in jump.hits().iter().enumerate().skip(first).take(rows) {
         let selected = index == jump.selected;
         lines.push(hit_line(
             &app.document.outline,

@@ -138,46 +138,80 @@ const MIN_RUNNING_HEAD_PAGES: usize = 3;
 /// at the top or bottom of at least three pages and nowhere else. Its first
 /// occurrence stays, since a document's title often serves as its running head.
 fn drop_running_heads(lines: &mut Vec<Line>, page_edges: &[bool]) {
-    let key = |text: &str| -> Option<String> {
-        (text.len() <= MAX_RUNNING_HEAD_CHARS * 4
-            && text.chars().count() <= MAX_RUNNING_HEAD_CHARS
-            && !text.contains('。'))
-        .then(|| {
-            text.chars()
-                .filter(|c| !c.is_ascii_digit() && !is_space(*c))
-                .collect()
-        })
-    };
+    let mut key = String::new();
     // Lines at page edges first: most files have no running heads at all.
     let mut at_edges: HashMap<String, usize> = HashMap::new();
     for (line, _) in lines.iter().zip(page_edges).filter(|(_, edge)| **edge) {
-        if let Some(key) = key(line.text) {
-            *at_edges.entry(key).or_default() += 1;
+        if running_head_key(line.text, &mut key) {
+            match at_edges.get_mut(key.as_str()) {
+                Some(count) => *count += 1,
+                None => {
+                    at_edges.insert(key.clone(), 1);
+                }
+            }
         }
     }
     at_edges.retain(|_, count| *count >= MIN_RUNNING_HEAD_PAGES);
     if at_edges.is_empty() {
         return;
     }
-    // Then everywhere: a running head appears nowhere but at page edges.
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    // Then everywhere: a running head appears nowhere but at page edges. Each
+    // key gets a number, and each line that has one is noted with it.
+    let mut heads: Vec<RunningHead> = Vec::with_capacity(at_edges.len());
+    for number in at_edges.values_mut() {
+        *number = heads.len();
+        heads.push(RunningHead::default());
+    }
+    let mut noted = Vec::new();
     for (index, (line, edge)) in lines.iter().zip(page_edges).enumerate() {
-        let Some(key) = key(line.text).filter(|k| at_edges.contains_key(k)) else {
+        if !running_head_key(line.text, &mut key) {
+            continue;
+        }
+        let Some(&number) = at_edges.get(key.as_str()) else {
             continue;
         };
-        if !edge {
-            at_edges.remove(&key);
-        }
-        first_seen.entry(key).or_insert(index);
+        let head = &mut heads[number];
+        head.off_the_edges |= !edge;
+        head.first.get_or_insert(index);
+        noted.push((index, number));
+    }
+    let mut dropped = vec![false; lines.len()];
+    for (index, number) in noted {
+        let head = &heads[number];
+        dropped[index] = !head.off_the_edges && head.first != Some(index);
     }
     let mut index = 0;
-    lines.retain(|line| {
-        let running = key(line.text)
-            .filter(|k| at_edges.contains_key(k))
-            .is_some_and(|k| first_seen.get(&k) != Some(&index));
+    lines.retain(|_| {
         index += 1;
-        !running
+        !dropped[index - 1]
     });
+}
+
+/// What the lines of one would-be running head showed.
+#[derive(Default)]
+struct RunningHead {
+    /// One of them is away from the page edges: not a running head.
+    off_the_edges: bool,
+    /// The first of them, which stays.
+    first: Option<usize>,
+}
+
+/// Whether `text` is short enough to be a running head and, if so, what is
+/// compared of it in `key`: the text without digits (page numbers) and spaces.
+fn running_head_key(text: &str, key: &mut String) -> bool {
+    key.clear();
+    if text.len() > MAX_RUNNING_HEAD_CHARS * 4 {
+        return false;
+    }
+    for (count, c) in text.chars().enumerate() {
+        if count == MAX_RUNNING_HEAD_CHARS || c == '。' {
+            return false;
+        }
+        if !c.is_ascii_digit() && !is_space(c) {
+            key.push(c);
+        }
+    }
+    true
 }
 
 fn is_page_start(raw: &str) -> bool {
@@ -271,6 +305,34 @@ mod tests {
         );
         let twice: String = (1..=2).map(page).collect();
         assert_eq!(lines(&twice).lines.len(), 4);
+    }
+
+    #[test]
+    fn keeps_a_line_at_page_edges_that_is_found_mid_page_too() {
+        let page = |n: usize| {
+            format!(
+                " 工作要求
+
+正文第{n}页。
+
+
+
+- {n} -
+
+"
+            )
+        };
+        let mut text: String = (1..=4).map(page).collect();
+        text.push_str(
+            " 第五页开头
+
+工作要求
+
+正文第5页。
+",
+        );
+        let kept = lines(&text).lines;
+        assert_eq!(kept.iter().filter(|l| l.text == "工作要求").count(), 5);
     }
 
     #[test]

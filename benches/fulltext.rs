@@ -63,7 +63,8 @@ fn type_a_phrase(bencher: Bencher, times: usize) {
     bencher.bench_local(|| {
         let mut prompt = SearchPrompt::new(Default::default(), 0);
         for c in "乡村振兴".chars() {
-            prompt.type_char(document, c);
+            prompt.type_char(c);
+            prompt.refresh(document);
         }
         black_box(prompt.selected_hit())
     });

@@ -97,14 +97,20 @@ class Session:
     def key(self, keys):
         """Seconds from sending `keys` until the answer has been quiet for QUIET
         (None if nothing came within 5 s)."""
+        return self.key_times(keys)[1]
+
+    def key_times(self, keys):
+        """Seconds from sending `keys` until the first of the answer came, and
+        until it has been quiet for QUIET ((None, None) if nothing came within
+        5 s)."""
         sent = time.perf_counter()
         os.write(self.fd, keys.encode())
         if not self._read(5.0):
-            return None
-        last = time.perf_counter()
+            return None, None
+        first = last = time.perf_counter()
         while self._read(QUIET):
             last = time.perf_counter()
-        return last - sent
+        return first - sent, last - sent
 
     def settle(self):
         while self._read(QUIET * 3):

@@ -1,6 +1,9 @@
 //! The jump popup's state: the query typed, the headings ranked for it, the one
 //! selected, and where the reader stood when the popup opened (to go back on Esc).
-//! No terminal code; `App` drives it and `ui::jump` draws it.
+//! Ranking is asked for ([`Jump::ask`]) and answered ([`Jump::answer`]) apart, so
+//! that it can be done off the reader's thread (`lookup`); until the answer for
+//! the query typed comes, the popup shows the last one. No terminal code; `App`
+//! drives it and `ui::jump` draws it.
 
 use crate::document::{HeadingId, Outline};
 use crate::layout::reader::Position;
@@ -8,6 +11,25 @@ use crate::search::{Hit, Index, Ranking};
 
 /// Rows put in order beyond the selected one: more than a screen shows.
 const ROWS_AHEAD: usize = 256;
+
+/// The ranking of one query, to be done here or elsewhere.
+#[derive(Debug, Clone)]
+pub struct RankAsk {
+    pub query: String,
+    reading: Option<HeadingId>,
+    /// The hits of a query this one extends, the only headings it can match.
+    candidates: Option<Vec<HeadingId>>,
+}
+
+impl RankAsk {
+    /// The headings matching, the first rows of the list in order.
+    pub fn run(self, index: &Index, outline: &Outline) -> Ranking {
+        let candidates = self.candidates.as_deref();
+        let mut ranking = index.rank_among(outline, &self.query, self.reading, candidates);
+        ranking.settle(index, ROWS_AHEAD);
+        ranking
+    }
+}
 
 /// An open jump popup.
 #[derive(Debug, Clone)]
@@ -39,18 +61,42 @@ impl Jump {
         }
     }
 
-    /// Ranks the headings for the current query, selecting the best. A query that
-    /// extends the last one looks only among the last one's hits.
+    /// Ranks the headings for the current query here and now, selecting the best.
     pub fn rank(&mut self, index: &Index, outline: &Outline) {
+        let ask = self.ask();
+        let query = ask.query.clone();
+        self.answer(&query, ask.run(index, outline));
+    }
+
+    /// What ranking the current query takes. A query that extends the one last
+    /// ranked looks only among its hits.
+    pub fn ask(&self) -> RankAsk {
         // Below three characters only runs match, so hits of a shorter query may
         // miss fuzzy matches of a longer one.
         let narrowing = self.ranked_for.chars().count() >= crate::search::MIN_FUZZY_CHARS
             && self.query.starts_with(&self.ranked_for);
-        let candidates = narrowing.then(|| self.ranking.ids());
-        self.ranking = index.rank_among(outline, &self.query, self.reading, candidates.as_deref());
+        RankAsk {
+            query: self.query.clone(),
+            reading: self.reading,
+            candidates: narrowing.then(|| self.ranking.ids()),
+        }
+    }
+
+    /// Takes the ranking of `query`, selecting the best, if it is still the query
+    /// typed; whether it was.
+    pub fn answer(&mut self, query: &str, ranking: Ranking) -> bool {
+        if query != self.query {
+            return false;
+        }
+        self.ranking = ranking;
         self.ranked_for = self.query.clone();
         self.selected = 0;
-        self.ranking.settle(index, ROWS_AHEAD);
+        true
+    }
+
+    /// Whether the list shown is not yet that of the query typed.
+    pub fn waiting(&self) -> bool {
+        self.ranked_for != self.query
     }
 
     /// Moves the selection by `n` rows, within the list.

@@ -26,6 +26,7 @@ pub mod jump;
 pub mod keymap;
 pub mod layout;
 pub mod locate;
+pub mod lookup;
 pub mod measure;
 pub mod notes;
 pub mod outline;

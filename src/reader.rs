@@ -34,6 +34,8 @@ use watchdog::Watchdog;
 /// How long to wait for an event before looking for signals and for the whole
 /// document being built.
 const POLL: Duration = Duration::from_millis(15);
+/// How long to wait for an event while a popup waits for the worker's answer.
+const ANSWER_POLL: Duration = Duration::from_millis(1);
 
 /// How the reader was asked to run.
 pub struct Options {
@@ -104,6 +106,8 @@ impl Reader {
         let size = self.terminal.size()?;
         let mut app = App::new(name, first, size.width, size.height);
         app.set_max_measure(self.options.measure);
+        // Typing into a popup never waits for a search of the document.
+        app.look_up_elsewhere();
         let position = self.memory.record.position.clone();
         app.set_records(self.memory.record.clone(), self.memory.others.clone());
         if let Some(position) = position {
@@ -157,7 +161,11 @@ impl Reader {
                     Err(TryRecvError::Empty) => {}
                 }
             }
-            if !event::poll(POLL)? {
+            if app.receive_answers() {
+                return Ok(true);
+            }
+            let wait = if app.looking_up() { ANSWER_POLL } else { POLL };
+            if !event::poll(wait)? {
                 continue;
             }
             let event = event::read()?;

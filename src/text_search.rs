@@ -1,11 +1,14 @@
 //! The reader's full-text search, apart from the terminal: the search popup (the
 //! phrase typed, its history, the hits listed under their sections, the one
 //! selected) and the search left behind when it closes (every hit highlighted,
-//! `n`/`N` stepping through them). `App` drives both; `ui::search` draws the popup.
+//! `n`/`N` stepping through them). The popup asks for a search
+//! ([`SearchPrompt::ask`]) and takes the answer ([`SearchPrompt::answer`]) apart,
+//! so that searching can be done off the reader's thread (`lookup`). `App`
+//! drives both; `ui::search` draws the popup.
 
 use crate::document::Document;
 use crate::layout::reader::Position;
-use crate::search::text::{Found, Group, Query, TextHit, groups};
+use crate::search::text::{Found, Group, MAX_HITS, Query, TextHit, groups};
 
 /// Most phrases kept in the search history.
 const HISTORY_LIMIT: usize = 100;
@@ -24,7 +27,16 @@ impl TextSearch {
     /// Searches `document` for `query`, looking only where `previous` found hits
     /// when `query` extends its phrase.
     pub fn new(document: &Document, query: Query, previous: Option<&TextSearch>) -> Self {
-        let found = query.find_after(document, previous.map(|p| (&p.query, &p.found)));
+        let within = previous.and_then(|p| p.paragraphs_for(&query));
+        Self::within(document, query, within)
+    }
+
+    /// Searches `document` for `query` in the paragraphs `within`, or everywhere.
+    fn within(document: &Document, query: Query, within: Option<Vec<usize>>) -> Self {
+        let found = match within {
+            Some(paragraphs) => query.find_in(document, paragraphs, MAX_HITS),
+            None => query.find_all(document, MAX_HITS),
+        };
         let groups = groups(document, &found.hits);
         Self {
             query,
@@ -36,6 +48,17 @@ impl TextSearch {
 
     pub fn hits(&self) -> &[TextHit] {
         &self.found.hits
+    }
+
+    /// The paragraphs `query` need be looked for in, if it extends this search's
+    /// phrase and every hit of it was kept: those with hits.
+    fn paragraphs_for(&self, query: &Query) -> Option<Vec<usize>> {
+        if self.found.truncated || !query.narrows(&self.query) {
+            return None;
+        }
+        let mut paragraphs: Vec<usize> = self.found.hits.iter().map(|h| h.paragraph).collect();
+        paragraphs.dedup();
+        Some(paragraphs)
     }
 
     /// The first hit at or after `(paragraph, byte)`, or the first of all when
@@ -153,6 +176,28 @@ pub struct SearchPrompt {
     history_at: Option<usize>,
     /// The phrase typed before going through the history.
     draft: String,
+    /// The phrase `search` was made for.
+    searched_for: String,
+    /// Enter was pressed before the hits of the phrase typed were there: go to
+    /// the selected one as soon as they are.
+    pub accepted: bool,
+}
+
+/// The search for one phrase, to be done here or elsewhere.
+#[derive(Debug, Clone)]
+pub struct SearchAsk {
+    pub input: String,
+    query: Option<Query>,
+    /// The paragraphs to look in, when the phrase extends the last one searched.
+    within: Option<Vec<usize>>,
+}
+
+impl SearchAsk {
+    /// The hits, if there is a phrase.
+    pub fn run(self, document: &Document) -> Option<TextSearch> {
+        let query = self.query?;
+        Some(TextSearch::within(document, query, self.within))
+    }
 }
 
 impl SearchPrompt {
@@ -168,40 +213,78 @@ impl SearchPrompt {
             from: (origin.paragraph, byte),
             history_at: None,
             draft: String::new(),
+            searched_for: String::new(),
+            accepted: false,
         }
     }
 
-    /// Searches again for the phrase, selecting the first hit from where the
-    /// reader stood.
+    /// Searches for the phrase here and now, selecting the first hit from where
+    /// the reader stood.
     pub fn refresh(&mut self, document: &Document) {
-        let previous = self.search.take();
-        self.search = Query::new(&self.input)
-            .map(|query| TextSearch::new(document, query, previous.as_ref()));
+        let ask = self.ask();
+        let input = ask.input.clone();
+        self.answer(&input, ask.run(document));
+    }
+
+    /// What searching for the phrase typed takes.
+    pub fn ask(&self) -> SearchAsk {
+        let query = Query::new(&self.input);
+        let within = query
+            .as_ref()
+            .zip(self.search.as_ref())
+            .and_then(|(query, search)| search.paragraphs_for(query));
+        SearchAsk {
+            input: self.input.clone(),
+            query,
+            within,
+        }
+    }
+
+    /// Takes the hits of `input` if it is still the phrase typed, selecting the
+    /// first hit from where the reader stood; whether it was.
+    pub fn answer(&mut self, input: &str, search: Option<TextSearch>) -> bool {
+        if input != self.input {
+            return false;
+        }
+        self.search = search;
+        self.searched_for = self.input.clone();
         self.selected = self
             .search
             .as_ref()
             .map_or(0, |s| s.first_from(self.from.0, self.from.1));
+        true
     }
 
-    /// Types `c` into the phrase.
-    pub fn type_char(&mut self, document: &Document, c: char) {
+    /// Whether the hits shown are not yet those of the phrase typed.
+    pub fn waiting(&self) -> bool {
+        self.searched_for != self.input
+    }
+
+    /// Forgets the hits, which were of another document: the phrase is to be
+    /// searched for again.
+    pub fn forget(&mut self) {
+        self.search = None;
+        self.searched_for.clear();
+        self.selected = 0;
+    }
+
+    /// Types `c` into the phrase (the search follows: [`SearchPrompt::ask`]).
+    pub fn type_char(&mut self, c: char) {
         self.input.push(c);
         self.history_at = None;
         self.in_list = false;
-        self.refresh(document);
     }
 
     /// Erases the last character of the phrase.
-    pub fn erase(&mut self, document: &Document) {
+    pub fn erase(&mut self) {
         self.input.pop();
         self.history_at = None;
         self.in_list = false;
-        self.refresh(document);
     }
 
     /// Shows the phrase `steps` back (negative) or forward in the history; past the
     /// most recent one, the phrase that was being typed.
-    pub fn browse_history(&mut self, document: &Document, history: &History, steps: isize) {
+    pub fn browse_history(&mut self, history: &History, steps: isize) {
         let count = history.phrases.len();
         if count == 0 {
             return;
@@ -215,8 +298,6 @@ impl SearchPrompt {
             Some(at) => history.phrases[at].clone(),
             None => self.draft.clone(),
         };
-        self.search = None;
-        self.refresh(document);
     }
 
     /// Moves the selection by `n` hits, within the list.
@@ -243,6 +324,21 @@ mod tests {
 
     fn search(document: &Document, phrase: &str) -> TextSearch {
         TextSearch::new(document, Query::new(phrase).expect("a query"), None)
+    }
+
+    #[test]
+    fn a_longer_phrase_searches_only_where_the_shorter_was_found() {
+        let document = crate::build("\u{3000}\u{3000}数字经济。\n\n\u{3000}\u{3000}数字中国。\n");
+        let short = search(&document, "数字");
+        let long = Query::new("数字经济").expect("a query");
+        assert_eq!(short.paragraphs_for(&long), Some(vec![0, 1]));
+        assert_eq!(
+            short.paragraphs_for(&Query::new("中国").expect("a query")),
+            None
+        );
+        let narrowed = TextSearch::new(&document, long, Some(&short));
+        assert_eq!(narrowed.hits(), search(&document, "数字经济").hits());
+        assert_eq!(narrowed.hits().len(), 1);
     }
 
     #[test]
@@ -285,7 +381,8 @@ mod tests {
             0,
         );
         for c in "数字".chars() {
-            prompt.type_char(&document, c);
+            prompt.type_char(c);
+            prompt.refresh(&document);
         }
         let hit = prompt.selected_hit().expect("a hit");
         assert_eq!(hit.paragraph, 2);
@@ -299,15 +396,16 @@ mod tests {
         history.remember("数字社会");
         history.remember("数字经济");
         let mut prompt = SearchPrompt::new(Position::default(), 0);
-        prompt.type_char(&document, '政');
-        prompt.browse_history(&document, &history, -1);
+        prompt.type_char('政');
+        prompt.browse_history(&history, -1);
         assert_eq!(prompt.input, "数字经济");
-        prompt.browse_history(&document, &history, -1);
+        prompt.browse_history(&history, -1);
         assert_eq!(prompt.input, "数字社会");
-        prompt.browse_history(&document, &history, -1);
+        prompt.browse_history(&history, -1);
         assert_eq!(prompt.input, "数字社会", "the oldest stays");
-        prompt.browse_history(&document, &history, 2);
+        prompt.browse_history(&history, 2);
         assert_eq!(prompt.input, "政");
+        prompt.refresh(&document);
         assert_eq!(prompt.search.as_ref().map(|s| s.hits().len()), Some(1));
     }
 }

@@ -532,3 +532,88 @@ fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
         "ranked and previewed"
     );
 }
+
+/// Takes the worker's answers until no popup waits for one (at most ten seconds).
+fn receive_all_answers(app: &mut App) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.looking_up() {
+        app.receive_answers();
+        assert!(std::time::Instant::now() < until, "no answer in 10 s");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// The ids of the rows of the open jump popup.
+fn jump_rows(app: &App) -> Vec<gangmu::document::HeadingId> {
+    let Some(Popup::Jump(jump)) = &app.popup else {
+        panic!("the jump popup is open");
+    };
+    jump.hits().iter().map(|hit| hit.id).collect()
+}
+
+#[test]
+fn ranking_off_the_thread_shows_what_ranking_here_shows() {
+    let mut here = sample_app(120, 40);
+    let mut elsewhere = sample_app(120, 40);
+    elsewhere.look_up_elsewhere();
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::OpenJump);
+    }
+    receive_all_answers(&mut elsewhere);
+    for c in "szjj".chars() {
+        here.update(Action::Type(c));
+        elsewhere.update(Action::Type(c));
+        assert!(
+            elsewhere.looking_up(),
+            "the key is taken before the ranking"
+        );
+        receive_all_answers(&mut elsewhere);
+        assert_eq!(jump_rows(&elsewhere), jump_rows(&here), "after {c}");
+    }
+    assert_eq!(top_heading_title(&elsewhere), "打造数字经济新优势");
+}
+
+#[test]
+fn enter_before_the_answer_goes_where_the_answer_says() {
+    let mut app = sample_app(120, 40);
+    app.look_up_elsewhere();
+    app.update(Action::OpenJump);
+    type_in(&mut app, "szjj");
+    app.update(Action::Accept);
+    receive_all_answers(&mut app);
+    assert!(app.popup.is_none(), "the popup closed once ranked");
+    assert_eq!(top_heading_title(&app), "打造数字经济新优势");
+
+    app.update(Action::OpenSearch);
+    type_in(&mut app, "双城经济圈");
+    app.update(Action::Accept);
+    receive_all_answers(&mut app);
+    assert!(app.popup.is_none(), "the popup closed once searched");
+    let search = app.text_search.as_ref().expect("the search stays");
+    assert_eq!(search.hits().len(), 36);
+    assert_eq!(marked_on_screen(&app, true).concat(), "双城经济圈");
+}
+
+#[test]
+fn an_answer_about_the_opening_is_not_taken_for_the_whole() {
+    let (mut app, whole) = opening_app();
+    app.look_up_elsewhere();
+    app.update(Action::OpenSearch);
+    type_in(&mut app, "乡村振兴");
+    // The whole arrives before the worker has answered about the opening.
+    app.replace_document(whole);
+    receive_all_answers(&mut app);
+    let Some(Popup::Search(prompt)) = &app.popup else {
+        panic!("the search popup is open");
+    };
+    let mut here = sample_app(120, 40);
+    here.update(Action::OpenSearch);
+    type_in(&mut here, "乡村振兴");
+    let Some(Popup::Search(expected)) = &here.popup else {
+        panic!("the search popup is open");
+    };
+    let hits = |prompt: &gangmu::text_search::SearchPrompt| {
+        prompt.search.as_ref().map(|s| s.hits().to_vec())
+    };
+    assert_eq!(hits(prompt), hits(expected));
+}

@@ -14,11 +14,13 @@ mod popups;
 mod reading;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::anchor::Found;
 use crate::bookmarks::CursorMove;
 use crate::document::{Document, HeadingId, HeadingKind};
 use crate::layout::reader::{Position, ReaderLayout, Row};
+use crate::lookup::{Generation, Lookups};
 use crate::progress::Progress;
 use crate::search::Index;
 use crate::store::record::Record;
@@ -247,7 +249,13 @@ struct ScreenState {
 #[derive(Debug)]
 pub struct App {
     pub name: String,
-    pub document: Document,
+    /// Shared with the worker that looks things up for the popups, if any.
+    pub document: Arc<Document>,
+    /// Tells the document from the one it replaced ([`App::replace_document`]).
+    generation: Generation,
+    /// The worker that ranks and searches for the popups; without one, they are
+    /// answered at once.
+    lookups: Option<Lookups>,
     pub focus: Focus,
     pub help: bool,
     /// A message for the status line, shown until the next action.
@@ -255,7 +263,7 @@ pub struct App {
     /// The popup that is open, if any.
     pub popup: Option<Popup>,
     /// Search keys of the headings, built when the jump popup first opens.
-    heading_index: Option<Index>,
+    heading_index: Option<Arc<Index>>,
     /// The headings' search keys are being built off the reader's thread.
     heading_index_coming: bool,
     /// The last search's hits, highlighted and stepped through with `n`/`N`.
@@ -324,6 +332,8 @@ impl App {
         let geometry = Geometry::new(width, height, width >= NARROW, DEFAULT_MEASURE);
         let mut app = Self {
             name,
+            generation: 0,
+            lookups: None,
             focus: Focus::Reader,
             help: false,
             message: None,
@@ -360,7 +370,7 @@ impl App {
             tree_scroll: 0,
             size: (width, height),
             layout: ReaderLayout::new(geometry.measure),
-            document,
+            document: Arc::new(document),
             view: View::default(),
         };
         app.reload_progress();
@@ -376,7 +386,8 @@ impl App {
         self.expanded = outline.expanded;
         self.has_children = outline.has_children;
         self.siblings = outline.siblings;
-        self.document = document;
+        self.document = Arc::new(document);
+        self.generation += 1;
         self.layout = ReaderLayout::new(self.geometry().measure);
         self.visible_stale = true;
         self.find_again(here);
@@ -434,10 +445,7 @@ impl App {
         }
         let ends_before = self.section_ends_on_screen.clone();
         self.apply(action);
-        if self.top != before.top && self.focus == Focus::Reader {
-            self.follow_reading();
-        }
-        self.refresh();
+        self.show_moves(before.top);
         // Text scrolled through is read; text jumped over is not.
         if matches!(
             action,
@@ -447,6 +455,15 @@ impl App {
         }
         let said = self.message.is_some();
         self.quit || had_message || said || self.folding_changed || before != self.screen_state()
+    }
+
+    /// Brings the outline and the screen up to date after a change that may have
+    /// moved the reader from `top`.
+    fn show_moves(&mut self, top: Position) {
+        if self.top != top && self.focus == Focus::Reader {
+            self.follow_reading();
+        }
+        self.refresh();
     }
 
     /// What decides the screen, besides which headings are open.

@@ -3,11 +3,14 @@
 //! preview of the selection while either is open, and `n`/`N` through the hits of
 //! the last search once it is closed, with every hit marked on screen.
 
+use std::sync::Arc;
+
 use super::{App, Mark};
 use crate::bookmarks::{BookmarkList, NotePrompt};
 use crate::document::HeadingId;
 use crate::jump::Jump;
 use crate::layout::reader::{Position, Row};
+use crate::lookup::{Answer, Answered, Ask, Lookups};
 use crate::search::Index;
 use crate::search::text::TextHit;
 use crate::text_search::{SearchPrompt, TextSearch};
@@ -71,7 +74,8 @@ impl App {
     /// The search keys of the document's headings, built elsewhere; kept unless
     /// the jump popup built its own meanwhile.
     pub fn set_heading_index(&mut self, index: Index) {
-        self.heading_index.get_or_insert(index);
+        let top = self.top;
+        self.heading_index.get_or_insert(Arc::new(index));
         self.heading_index_coming = false;
         // A jump popup opened meanwhile ranks now, and goes if Enter was pressed.
         self.rank_jump();
@@ -81,6 +85,7 @@ impl App {
         {
             self.accept();
         }
+        self.show_moves(top);
     }
 
     /// Says that the search keys of the document's headings are being built
@@ -99,7 +104,7 @@ impl App {
     /// whether they are at hand.
     fn ensure_heading_index(&mut self) -> bool {
         if self.heading_index.is_none() && !self.heading_index_coming {
-            self.heading_index = Some(Index::new(&self.document.outline));
+            self.heading_index = Some(Arc::new(Index::new(&self.document.outline)));
         }
         self.heading_index.is_some()
     }
@@ -124,7 +129,10 @@ impl App {
                 jump.query.push(c);
                 self.rank_jump();
             }
-            Some(Popup::Search(prompt)) => prompt.type_char(&self.document, c),
+            Some(Popup::Search(prompt)) => {
+                prompt.type_char(c);
+                self.search_in_popup();
+            }
             Some(Popup::Note(prompt, _)) => prompt.type_char(c),
             Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
@@ -137,17 +145,99 @@ impl App {
                 jump.query.pop();
                 self.rank_jump();
             }
-            Some(Popup::Search(prompt)) => prompt.erase(&self.document),
+            Some(Popup::Search(prompt)) => {
+                prompt.erase();
+                self.search_in_popup();
+            }
             Some(Popup::Note(prompt, _)) => prompt.erase(),
             Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
         self.preview();
     }
 
+    /// Ranks the headings for the jump popup's query: here, or by the worker
+    /// (the popup shows the last ranking until the answer comes).
     fn rank_jump(&mut self) {
-        if let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.heading_index) {
-            jump.rank(index, &self.document.outline);
+        let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.heading_index) else {
+            return;
+        };
+        match &self.lookups {
+            Some(lookups) => {
+                let ask = Ask::Rank(jump.ask(), Arc::clone(index));
+                lookups.ask(ask, Arc::clone(&self.document), self.generation);
+            }
+            None => jump.rank(index, &self.document.outline),
         }
+    }
+
+    /// Searches for the search popup's phrase: here, or by the worker.
+    fn search_in_popup(&mut self) {
+        let Some(Popup::Search(prompt)) = &mut self.popup else {
+            return;
+        };
+        match &self.lookups {
+            Some(lookups) => {
+                let ask = Ask::Search(prompt.ask());
+                lookups.ask(ask, Arc::clone(&self.document), self.generation);
+            }
+            None => prompt.refresh(&self.document),
+        }
+    }
+
+    /// Has the popups' rankings and searches done by a worker thread from now
+    /// on, so that typing never waits for them (for long documents).
+    pub fn look_up_elsewhere(&mut self) {
+        self.lookups.get_or_insert_with(Lookups::start);
+    }
+
+    /// Whether an open popup waits for the worker's answer.
+    pub fn looking_up(&self) -> bool {
+        match &self.popup {
+            Some(Popup::Jump(jump)) => self.heading_index.is_some() && jump.waiting(),
+            Some(Popup::Search(prompt)) => prompt.waiting(),
+            _ => false,
+        }
+    }
+
+    /// Takes the worker's answers that have come; whether the screen changed.
+    pub fn receive_answers(&mut self) -> bool {
+        let answers: Vec<Answer> = match &self.lookups {
+            Some(lookups) => lookups.answers().collect(),
+            None => return false,
+        };
+        let top = self.top;
+        let mut changed = false;
+        for answer in answers {
+            // An answer about the opening of a long text is of no use for the whole.
+            if answer.generation == self.generation {
+                changed |= self.take_answer(answer.answered);
+            }
+        }
+        if changed {
+            self.show_moves(top);
+        }
+        changed
+    }
+
+    /// Shows the answer if it is for what the popup has now; goes where Enter
+    /// asked to go while it was awaited.
+    fn take_answer(&mut self, answered: Answered) -> bool {
+        let (taken, accepted) = match (&mut self.popup, answered) {
+            (Some(Popup::Jump(jump)), Answered::Ranked { query, ranking }) => {
+                (jump.answer(&query, ranking), jump.accepted)
+            }
+            (Some(Popup::Search(prompt)), Answered::Searched { input, search }) => {
+                (prompt.answer(&input, search), prompt.accepted)
+            }
+            _ => (false, false),
+        };
+        if taken {
+            self.preview();
+            if accepted {
+                self.accept();
+            }
+        }
+        taken
     }
 
     pub(super) fn select_in_popup(&mut self, n: isize) {
@@ -169,7 +259,8 @@ impl App {
 
     pub(super) fn browse_history(&mut self, steps: isize) {
         if let Some(Popup::Search(prompt)) = &mut self.popup {
-            prompt.browse_history(&self.document, &self.history, steps);
+            prompt.browse_history(&self.history, steps);
+            self.search_in_popup();
         }
         self.preview();
     }
@@ -181,13 +272,21 @@ impl App {
     }
 
     /// Goes to the popup's selection and closes it; a search's hits stay marked.
+    /// Until the headings' keys or the answer for what was typed have come, it
+    /// waits for them.
     pub(super) fn accept(&mut self) {
-        if let Some(Popup::Jump(jump)) = &mut self.popup
-            && self.heading_index.is_none()
-            && self.heading_index_coming
-        {
-            jump.accepted = true;
-            return;
+        let keys_coming = self.heading_index_pending();
+        let answer_coming = self.looking_up();
+        match &mut self.popup {
+            Some(Popup::Jump(jump)) if keys_coming || answer_coming => {
+                jump.accepted = true;
+                return;
+            }
+            Some(Popup::Search(prompt)) if answer_coming => {
+                prompt.accepted = true;
+                return;
+            }
+            _ => {}
         }
         self.preview();
         match self.popup.take() {
@@ -337,8 +436,8 @@ impl App {
                 }
             }
             Some(Popup::Search(prompt)) => {
-                prompt.search = None;
-                prompt.refresh(&self.document);
+                prompt.forget();
+                self.search_in_popup();
             }
             Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }

@@ -95,19 +95,6 @@ impl Query {
         }
         found
     }
-
-    /// The hits of this query up to [`MAX_HITS`], searching only where `previous`
-    /// (a query this one extends) was found, when that is enough.
-    pub fn find_after(&self, document: &Document, previous: Option<(&Query, &Found)>) -> Found {
-        match previous {
-            Some((query, found)) if !found.truncated && self.narrows(query) => {
-                let mut paragraphs: Vec<usize> = found.hits.iter().map(|h| h.paragraph).collect();
-                paragraphs.dedup();
-                self.find_in(document, paragraphs, MAX_HITS)
-            }
-            _ => self.find_all(document, MAX_HITS),
-        }
-    }
 }
 
 /// The regular expression matching `query` as a folded substring.
@@ -261,18 +248,6 @@ mod tests {
     fn pattern_characters_are_literal() {
         assert_eq!(hits("\u{3000}\u{3000}增长 7.2*（%）。\n", "7.2*"), ["7.2*"]);
         assert!(hits("\u{3000}\u{3000}增长 712。\n", "7.2").is_empty());
-    }
-
-    #[test]
-    fn a_longer_query_searches_only_where_the_shorter_was_found() {
-        let document = crate::build("\u{3000}\u{3000}数字经济。\n\n\u{3000}\u{3000}数字中国。\n");
-        let short = Query::new("数字").expect("a query");
-        let long = Query::new("数字经济").expect("a query");
-        let found = short.find_all(&document, MAX_HITS);
-        assert!(long.narrows(&short));
-        let narrowed = long.find_after(&document, Some((&short, &found)));
-        assert_eq!(narrowed.hits, long.find_all(&document, MAX_HITS).hits);
-        assert_eq!(narrowed.hits.len(), 1);
     }
 
     #[test]

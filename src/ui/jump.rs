@@ -25,7 +25,13 @@ pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect)
     let popup = super::centred(area, width, height);
     let inner_width = usize::from(width.saturating_sub(2));
     let rows = usize::from(height.saturating_sub(3));
-    let count = format!("{}/{}", jump.count().min(jump.selected + 1), jump.count());
+    // `…` while the list shown is of a query typed before, this one's on its way.
+    let waiting = if app.looking_up() { "… " } else { "" };
+    let count = format!(
+        "{waiting}{}/{}",
+        jump.count().min(jump.selected + 1),
+        jump.count()
+    );
     let prompt = format!(
         " › {}▏",
         jump.query.chars().map(visible_char).collect::<String>()

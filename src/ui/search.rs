@@ -49,11 +49,14 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt, theme: Theme, a
     super::draw_popup(frame, popup, "搜索", lines, theme);
 }
 
-/// `/ phrase▏` and the count of hits on the right.
+/// `/ phrase▏` and the count of hits on the right (搜索中… while they are on
+/// their way).
 fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> Line<'a> {
     let cursor = if prompt.in_list { "" } else { "▏" };
     let typed = format!(" / {}{cursor}", visible(&prompt.input));
     let count = match &prompt.search {
+        // The hits shown are of a phrase typed before; those of this one follow.
+        _ if prompt.waiting() => "搜索中…".to_string(),
         Some(search) if search.hits().is_empty() => "未找到".to_string(),
         Some(search) => search.count_label(prompt.selected),
         None => "Tab 列表  ↑ 历史".to_string(),

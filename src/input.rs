@@ -119,7 +119,7 @@ pub const MAX_BYTES: u64 = 1 << 30;
 /// never end.
 fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     if path == Path::new("-") {
-        return read_limited(std::io::stdin().lock());
+        return read_limited(std::io::stdin().lock(), 0);
     }
     let metadata = std::fs::metadata(path)?;
     let kind = metadata.file_type();
@@ -137,7 +137,10 @@ fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     if metadata.len() > MAX_BYTES {
         return Err(too_large());
     }
-    read_limited(std::fs::File::open(path)?)
+    // Room for the whole file at once (a pipe's length is 0): no copying as it
+    // grows.
+    let room = usize::try_from(metadata.len()).unwrap_or(0) + 1;
+    read_limited(std::fs::File::open(path)?, room)
 }
 
 #[cfg(unix)]
@@ -150,9 +153,10 @@ fn is_pipe(_: &std::fs::FileType) -> bool {
     false
 }
 
-/// Reads to the end, refusing more than [`MAX_BYTES`].
-fn read_limited(reader: impl Read) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// Reads to the end into a buffer with `room` bytes to start with, refusing
+/// more than [`MAX_BYTES`].
+fn read_limited(reader: impl Read, room: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(room);
     reader.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(too_large());

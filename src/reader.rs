@@ -26,7 +26,7 @@ use gangmu::{keymap, ui};
 use ratatui::Terminal;
 use ratatui::crossterm::event;
 
-use building::{Built, start_building};
+use building::{Built, build_the_whole, first_document};
 use memory::{Memory, save_bookmarks};
 use screen::Signals;
 use watchdog::Watchdog;
@@ -58,14 +58,24 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         [] => String::new(),
     };
     let mut warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
-    let memory = Memory::open(&texts, &options);
+    let signals = Signals::register().context("watching for signals")?;
+    // The document's identity is hashed and its record read while the first
+    // document is built and the terminal taken: about a millisecond each for
+    // the sample.
+    let (memory, first) = std::thread::scope(|scope| {
+        let memory = scope.spawn(|| Memory::open(&texts, &options));
+        let first = first_document(&texts);
+        screen::enter();
+        let memory = memory
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (memory, first)
+    });
     // What happened to the reader's own data comes first.
     if let Some(notice) = &memory.notice {
         warnings.insert(0, notice.clone());
     }
-    let signals = Signals::register().context("watching for signals")?;
-    let (first, pending) = start_building(texts);
-    screen::enter();
+    let pending = build_the_whole(texts);
     let watchdog = Watchdog::start(memory.store_for_saving());
     let mut reader = Reader {
         terminal: Terminal::new(CjkBackend::new(std::io::stdout()))?,
@@ -238,8 +248,8 @@ impl Reader {
                 }
                 app.record.document = id;
                 let here = app.anchor_here();
-                let (opening, pending) = start_building(texts);
-                app.replace_document(opening);
+                app.replace_document(first_document(&texts));
+                let pending = build_the_whole(texts);
                 // Looked for again in the whole, if the opening does not hold it.
                 app.resume_at(here);
                 self.pending = pending;

@@ -21,42 +21,56 @@ pub enum Built {
 /// Texts longer than this are shown from their opening while the rest is built.
 const OPENING_BYTES: usize = 32 * 1024;
 
-/// The document to show first, and, for a long text, the whole one on its way.
-pub fn start_building(texts: Vec<(String, Text)>) -> (Document, Option<Receiver<Built>>) {
-    let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
-    if total <= 2 * OPENING_BYTES {
-        return (build_all(texts), None);
+/// The document to show first: the whole of a short text, the opening of a
+/// long one ([`build_the_whole`] brings the rest).
+pub fn first_document(texts: &[(String, Text)]) -> Document {
+    if !is_long(texts) {
+        return build_all(texts);
     }
-    let opening = {
-        let (name, text) = &texts[0];
-        let part = gangmu::build(input::opening(&text.text, OPENING_BYTES));
-        if texts.len() > 1 {
-            Document::combine(vec![(name.clone(), part)])
-        } else {
-            part
-        }
+    let Some((name, text)) = texts.first() else {
+        return Document::default();
     };
+    let part = gangmu::build(input::opening(&text.text, OPENING_BYTES));
+    if texts.len() > 1 {
+        Document::combine(vec![(name.clone(), part)])
+    } else {
+        part
+    }
+}
+
+/// For a long text, the whole document and then its headings' search keys, on
+/// their way from a worker thread.
+pub fn build_the_whole(texts: Vec<(String, Text)>) -> Option<Receiver<Built>> {
+    if !is_long(&texts) {
+        return None;
+    }
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         // The reader may have quit already; then nobody waits for this.
-        let whole = build_all(texts);
+        let whole = build_all(&texts);
         let outline = whole.outline.clone();
         if sender.send(Built::Whole(whole)).is_ok() {
             let _ = sender.send(Built::HeadingIndex(Index::new(&outline)));
         }
     });
-    (opening, Some(receiver))
+    Some(receiver)
+}
+
+/// Whether the texts are long enough to be shown from their opening first.
+fn is_long(texts: &[(String, Text)]) -> bool {
+    let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
+    total > 2 * OPENING_BYTES
 }
 
 /// The texts as one document: a single file as it is, several under one heading each.
-fn build_all(texts: Vec<(String, Text)>) -> Document {
-    let mut documents: Vec<(String, Document)> = texts
-        .into_iter()
-        .map(|(name, text)| (name, text.build().document))
-        .collect();
-    if documents.len() == 1 {
-        documents.pop().map(|(_, d)| d).unwrap_or_default()
-    } else {
-        Document::combine(documents)
+fn build_all(texts: &[(String, Text)]) -> Document {
+    match texts {
+        [(_, only)] => gangmu::build(&only.text),
+        _ => Document::combine(
+            texts
+                .iter()
+                .map(|(name, text)| (name.clone(), gangmu::build(&text.text)))
+                .collect(),
+        ),
     }
 }

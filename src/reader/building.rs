@@ -48,6 +48,9 @@ pub fn build_the_whole(texts: Vec<(String, Text)>) -> Option<Receiver<Built>> {
     std::thread::spawn(move || {
         // The reader may have quit already; then nobody waits for this.
         let whole = build_all(&texts);
+        // The texts are in the document now: their memory is given back before
+        // the search keys take theirs.
+        drop(texts);
         let outline = whole.outline.clone();
         if sender.send(Built::Whole(whole)).is_ok() {
             let _ = sender.send(Built::HeadingIndex(Index::new(&outline)));

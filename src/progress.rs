@@ -28,6 +28,8 @@ pub struct Progress {
     own: Vec<u64>,
     /// For each heading, bytes read and bytes in all, its subtree included.
     totals: Vec<(u64, u64)>,
+    /// The same for the whole document: every top-level heading's.
+    whole: (u64, u64),
 }
 
 impl Progress {
@@ -47,6 +49,7 @@ impl Progress {
             read: vec![false; headings.len()],
             own,
             totals: Vec::new(),
+            whole: (0, 0),
         };
         let wanted: HashSet<u64> = marks
             .iter()
@@ -69,7 +72,15 @@ impl Progress {
             return false;
         }
         *slot = read;
-        self.sum(document);
+        // Only the heading's own sum, its ancestors' and the whole's change.
+        let own = self.own[id.0 as usize];
+        let add = |total: &mut u64| *total = if read { *total + own } else { *total - own };
+        let mut next = Some(id);
+        while let Some(at) = next {
+            add(&mut self.totals[at.0 as usize].0);
+            next = document.outline.get(at).parent;
+        }
+        add(&mut self.whole.0);
         true
     }
 
@@ -96,13 +107,8 @@ impl Progress {
     }
 
     /// Percent read of the whole document.
-    pub fn document_percent(&self, document: &Document) -> u8 {
-        let (read, all) = document
-            .outline
-            .children(None)
-            .map(|id| self.totals[id.0 as usize])
-            .fold((0, 0), |(r, a), (read, all)| (r + read, a + all));
-        percent(read, all)
+    pub fn document_percent(&self) -> u8 {
+        percent(self.whole.0, self.whole.1)
     }
 
     /// Sums each heading's subtree, children before their parents.
@@ -114,13 +120,15 @@ impl Progress {
                 (if self.read[i] { own } else { 0 }, own)
             })
             .collect();
+        self.whole = (0, 0);
         for index in (0..headings.len()).rev() {
-            if let Some(parent) = headings[index].parent {
-                let (read, all) = self.totals[index];
-                let total = &mut self.totals[parent.0 as usize];
-                total.0 += read;
-                total.1 += all;
-            }
+            let (read, all) = self.totals[index];
+            let total = match headings[index].parent {
+                Some(parent) => &mut self.totals[parent.0 as usize],
+                None => &mut self.whole,
+            };
+            total.0 += read;
+            total.1 += all;
         }
     }
 }
@@ -194,8 +202,31 @@ mod tests {
         progress.mark(&document, id(&document, "范围"), true);
         assert_eq!(progress.state(chapter), State::Read);
         assert_eq!(progress.percent(chapter), 100);
-        assert!(progress.document_percent(&document) < 100);
+        assert!(progress.document_percent() < 100);
         assert!(!progress.mark(&document, chapter, true), "no change");
+    }
+
+    /// Marking and unmarking sections one at a time keeps every sum what summing
+    /// the whole outline again gives.
+    #[test]
+    fn sums_kept_as_sections_are_marked_are_the_sums_made_afresh() {
+        let document = crate::build(include_str!("../assets/plans-2021.txt"));
+        let mut progress = Progress::new(&document, &[]);
+        let count = document.outline.headings.len();
+        for step in [3, 7, 2, 5] {
+            for index in (0..count).step_by(step) {
+                let read = !progress.is_read(HeadingId(index as u32));
+                progress.mark(&document, HeadingId(index as u32), read);
+            }
+            let kept = (progress.totals.clone(), progress.whole);
+            progress.sum(&document);
+            assert_eq!(
+                kept,
+                (progress.totals.clone(), progress.whole),
+                "after every {step}th"
+            );
+        }
+        assert!(progress.document_percent() > 0);
     }
 
     #[test]

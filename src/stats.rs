@@ -66,7 +66,7 @@ impl Stats {
         Self {
             sessions,
             chapters,
-            read_percent: Progress::new(document, &record.read).document_percent(document),
+            read_percent: Progress::new(document, &record.read).document_percent(),
         }
     }
 

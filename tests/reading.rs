@@ -46,7 +46,7 @@ fn scrolling_past_a_section_reads_it_and_jumping_over_does_not() {
             .iter()
             .any(|m| m.read && m.path.last().is_some_and(|s| s == "一、"))
     );
-    assert!(app.progress().document_percent(&app.document) > 0);
+    assert!(app.progress().document_percent() > 0);
 }
 
 #[test]

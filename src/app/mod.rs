@@ -309,6 +309,8 @@ pub struct App {
     has_children: Vec<bool>,
     /// Each heading's place among its siblings: (1-based index, count).
     siblings: Vec<(u32, u32)>,
+    /// Where each heading's subtree ends (the outline steps over closed ones).
+    subtree_ends: Vec<usize>,
     /// Widest text measure the reader may use.
     max_measure: u16,
     /// Headings shown in the outline (their ancestors open), kept until one opens
@@ -363,6 +365,7 @@ impl App {
             expanded: outline.expanded,
             has_children: outline.has_children,
             siblings: outline.siblings,
+            subtree_ends: outline.subtree_ends,
             max_measure: DEFAULT_MEASURE,
             visible: Vec::new(),
             visible_stale: true,
@@ -386,6 +389,7 @@ impl App {
         self.expanded = outline.expanded;
         self.has_children = outline.has_children;
         self.siblings = outline.siblings;
+        self.subtree_ends = outline.subtree_ends;
         self.document = Arc::new(document);
         self.generation += 1;
         self.layout = ReaderLayout::new(self.geometry().measure);

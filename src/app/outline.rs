@@ -99,20 +99,18 @@ impl App {
         &self.visible
     }
 
+    /// The headings whose ancestors are all open, in order: a closed heading's
+    /// subtree is stepped over at once, so the cost is that of the rows shown.
     pub(super) fn compute_visible(&self) -> Vec<usize> {
-        let headings = &self.document.outline.headings;
         let mut shown = Vec::new();
-        // `open_to[d]` tells whether everything down to depth `d` is open.
-        let mut open_to: Vec<bool> = vec![true];
-        for (index, heading) in headings.iter().enumerate() {
-            let depth = usize::from(heading.depth);
-            open_to.truncate(depth);
-            let visible = open_to.iter().all(|&o| o);
-            if visible {
-                shown.push(index);
-            }
-            open_to.resize(depth, true);
-            open_to.push(visible && self.expanded[index]);
+        let mut index = 0;
+        while index < self.subtree_ends.len() {
+            shown.push(index);
+            index = if self.expanded[index] {
+                index + 1
+            } else {
+                self.subtree_ends[index]
+            };
         }
         shown
     }
@@ -165,6 +163,8 @@ pub(super) struct OutlineFacts {
     pub(super) expanded: Vec<bool>,
     pub(super) has_children: Vec<bool>,
     pub(super) siblings: Vec<(u32, u32)>,
+    /// Each heading's subtree ends before this heading.
+    pub(super) subtree_ends: Vec<usize>,
 }
 
 impl OutlineFacts {
@@ -190,8 +190,24 @@ impl OutlineFacts {
             expanded,
             has_children,
             siblings: sibling_places(document),
+            subtree_ends: subtree_ends(document),
         }
     }
+}
+
+/// Where each heading's subtree ends: a subtree is the heading and the run of
+/// headings after it that descend from it.
+fn subtree_ends(document: &Document) -> Vec<usize> {
+    let headings = &document.outline.headings;
+    let mut ends: Vec<usize> = (1..=headings.len()).collect();
+    // Children come after their parents: each end is known before its parent's.
+    for index in (0..headings.len()).rev() {
+        if let Some(parent) = headings[index].parent {
+            let parent = parent.0 as usize;
+            ends[parent] = ends[parent].max(ends[index]);
+        }
+    }
+    ends
 }
 
 /// Each heading's 1-based place among its siblings, and how many they are.
@@ -211,4 +227,42 @@ fn sibling_places(document: &Document) -> Vec<(u32, u32)> {
         .zip(places)
         .map(|(h, place)| (place, counts[group(h.parent)]))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::App;
+
+    /// The headings shown, found the long way: every heading whose ancestors
+    /// are all open.
+    fn visible_by_ancestors(app: &App) -> Vec<usize> {
+        let outline = &app.document.outline;
+        (0..outline.headings.len())
+            .filter(|&index| {
+                let mut parent = outline.headings[index].parent;
+                while let Some(p) = parent {
+                    if !app.expanded[p.0 as usize] {
+                        return false;
+                    }
+                    parent = outline.get(p).parent;
+                }
+                true
+            })
+            .collect()
+    }
+
+    #[test]
+    fn closed_subtrees_are_stepped_over_exactly() {
+        let document = crate::build(include_str!("../../assets/plans-2021.txt"));
+        let mut app = App::new("sample".into(), document, 120, 40);
+        let count = app.expanded.len();
+        for step in [1, 2, 3, 5, 7] {
+            for index in 0..count {
+                app.expanded[index] = index % step == 0;
+            }
+            assert_eq!(app.compute_visible(), visible_by_ancestors(&app), "{step}");
+        }
+        app.expanded.fill(true);
+        assert_eq!(app.compute_visible().len(), count);
+    }
 }

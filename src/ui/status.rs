@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         0 => String::new(),
         n => format!("★ {n}  "),
     };
-    let read = match app.progress().document_percent(&app.document) {
+    let read = match app.progress().document_percent() {
         0 => String::new(),
         n => format!("已读 {n}%  "),
     };

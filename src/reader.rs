@@ -75,14 +75,14 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     if let Some(notice) = &memory.notice {
         warnings.insert(0, notice.clone());
     }
-    let pending = build_the_whole(texts);
     let watchdog = Watchdog::start(memory.store_for_saving());
     let mut reader = Reader {
         terminal: Terminal::new(CjkBackend::new(std::io::stdout()))?,
         watchdog,
         memory,
         signals,
-        pending,
+        pending: None,
+        unbuilt: Some(texts),
         options,
         farewell: None,
     };
@@ -106,6 +106,9 @@ struct Reader {
     /// The whole document and its headings' search keys, on their way from the
     /// worker thread.
     pending: Option<Receiver<Built>>,
+    /// The texts, until the first screen is out: only then is the whole built,
+    /// so that building it does not slow the first screen down.
+    unbuilt: Option<Vec<(String, Text)>>,
     options: Options,
     /// What could not be saved on the way out, said once the screen is back.
     farewell: Option<String>,
@@ -129,6 +132,9 @@ impl Reader {
         let theme = Theme::from_environment();
         loop {
             self.terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+            if let Some(texts) = self.unbuilt.take() {
+                self.pending = build_the_whole(texts);
+            }
             // Debug builds panic on request after a frame, so that the tests can
             // see the terminal given back after a panic.
             #[cfg(debug_assertions)]

@@ -20,6 +20,7 @@ use gangmu::app::{App, Request};
 use gangmu::document::Document;
 use gangmu::input::{self, Text};
 use gangmu::store::Store;
+use gangmu::store::record::Record;
 use gangmu::ui::backend::CjkBackend;
 use gangmu::ui::theme::Theme;
 use gangmu::{keymap, ui};
@@ -83,6 +84,7 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         signals,
         pending: None,
         unbuilt: Some(texts),
+        others: None,
         options,
         farewell: None,
     };
@@ -109,6 +111,8 @@ struct Reader {
     /// The texts, until the first screen is out: only then is the whole built,
     /// so that building it does not slow the first screen down.
     unbuilt: Option<Vec<(String, Text)>>,
+    /// The other documents' records (for the bookmark list), on their way.
+    others: Option<Receiver<Vec<Record>>>,
     options: Options,
     /// What could not be saved on the way out, said once the screen is back.
     farewell: Option<String>,
@@ -122,7 +126,7 @@ impl Reader {
         // Typing into a popup never waits for a search of the document.
         app.look_up_elsewhere();
         let position = self.memory.record.position.clone();
-        app.set_records(self.memory.record.clone(), self.memory.others.clone());
+        app.set_records(self.memory.record.clone(), Vec::new());
         if let Some(position) = position {
             app.resume_at(position.value);
         }
@@ -134,6 +138,7 @@ impl Reader {
             self.terminal.draw(|frame| ui::draw(frame, &app, theme))?;
             if let Some(texts) = self.unbuilt.take() {
                 self.pending = build_the_whole(texts);
+                self.others = self.memory.others();
             }
             // Debug builds panic on request after a frame, so that the tests can
             // see the terminal given back after a panic.
@@ -161,6 +166,17 @@ impl Reader {
             if self.signals.take_suspend() {
                 self.suspend(app)?;
                 return Ok(true);
+            }
+            if let Some(others) = &self.others {
+                match others.try_recv() {
+                    Ok(others) => {
+                        app.set_others(others);
+                        self.others = None;
+                        return Ok(true);
+                    }
+                    Err(TryRecvError::Disconnected) => self.others = None,
+                    Err(TryRecvError::Empty) => {}
+                }
             }
             if let Some(pending) = &self.pending {
                 match pending.try_recv() {

@@ -245,6 +245,33 @@ fn a_bookmark_with_a_chinese_note_is_there_after_reopening() {
     assert!(again.exit_status().success());
 }
 
+/// The other documents' records are read after the first screen: a bookmark
+/// made in one file is in the list of all files when another is read.
+#[test]
+fn the_list_of_all_files_holds_a_bookmark_made_in_another() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let mut session = Session::start(&["--data-dir", data_dir, "tests/fixtures/news.txt"]);
+    session.wait_for("纲目");
+    session.keys("m");
+    session.wait_for("加书签");
+    session.keys("另一份文件\r");
+    session.wait_for("已加书签");
+    session.keys("q");
+    assert!(session.exit_status().success());
+
+    let mut again = Session::start(&["--data-dir", data_dir, "assets/plans-2021.txt"]);
+    again.wait_for_the_whole_sample();
+    again.keys("'");
+    again.wait_for("书签 · 本文件 0");
+    again.keys("\t");
+    again.wait_for("另一份文件");
+    again.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    again.keys("q");
+    assert!(again.exit_status().success());
+}
+
 #[test]
 fn y_sends_the_paragraph_and_its_citation_to_the_clipboard() {
     let mut session = Session::start(&["assets/plans-2021.txt"]);

@@ -20,6 +20,11 @@ impl App {
         self.refresh();
     }
 
+    /// The records of the other documents read before, arrived after the rest.
+    pub fn set_others(&mut self, others: Vec<Record>) {
+        self.others = others;
+    }
+
     /// Takes the record after a save merged it with what other runs saved.
     pub fn saved(&mut self, record: Record) {
         self.record = record;

@@ -2,6 +2,8 @@
 //! opened (or taken over from an earlier version of the file) at the start and
 //! saved after each change to the bookmarks, on a suspend, and at the end.
 
+use std::sync::mpsc::{self, Receiver};
+
 use gangmu::app::App;
 use gangmu::input::Text;
 use gangmu::store::record::Record;
@@ -28,8 +30,6 @@ pub fn save_bookmarks(memory: &Memory, app: &mut App) {
 pub struct Memory {
     store: Option<Store>,
     pub record: Record,
-    /// The records of the other documents read before.
-    pub others: Vec<Record>,
     writable: bool,
     /// What the user should be told on opening.
     pub notice: Option<String>,
@@ -43,7 +43,6 @@ impl Memory {
             return Self {
                 store: None,
                 record: Record::new(&id),
-                others: Vec::new(),
                 writable: false,
                 notice: Some("找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()),
             };
@@ -58,12 +57,25 @@ impl Memory {
             record.seen_at(path);
         }
         Self {
-            others: store.records_except(&record),
             store: Some(store),
             record,
             writable: opened.writable,
             notice: opened.notice,
         }
+    }
+
+    /// The records of the other documents read before, read on a thread of
+    /// their own: with many documents, reading them all takes a while, and the
+    /// first screen needs none of them.
+    pub fn others(&self) -> Option<Receiver<Vec<Record>>> {
+        let store = self.store.clone()?;
+        let current = self.record.clone();
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            // The reader may have quit already; then nobody waits for them.
+            let _ = sender.send(store.records_except(&current));
+        });
+        Some(receiver)
     }
 
     /// The store to save in, if saving is allowed.

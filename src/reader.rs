@@ -17,7 +17,6 @@ use std::time::Duration;
 
 use anyhow::Context;
 use gangmu::app::{App, Request};
-use gangmu::document::Document;
 use gangmu::input::{self, Text};
 use gangmu::store::Store;
 use gangmu::store::record::Record;
@@ -61,24 +60,23 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     let mut warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
     let signals = Signals::register().context("watching for signals")?;
     // The document's identity is hashed and its record read while the first
-    // document is built and the terminal taken: about a millisecond each for
-    // the sample.
-    let (memory, first) = std::thread::scope(|scope| {
+    // screen is made ready: about a millisecond each for the sample.
+    let started = std::thread::scope(|scope| {
         let memory = scope.spawn(|| Memory::open(&texts, &options));
-        let first = first_document(&texts);
-        screen::enter();
+        let ready = first_screen(name, &texts, options.measure);
         let memory = memory
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (memory, first)
+        ready.map(|(terminal, app)| (memory, terminal, app))
     });
+    let (memory, terminal, app) = started.inspect_err(|_| screen::leave())?;
     // What happened to the reader's own data comes first.
     if let Some(notice) = &memory.notice {
         warnings.insert(0, notice.clone());
     }
     let watchdog = Watchdog::start(memory.store_for_saving());
     let mut reader = Reader {
-        terminal: Terminal::new(CjkBackend::new(std::io::stdout()))?,
+        terminal,
         watchdog,
         memory,
         signals,
@@ -88,7 +86,7 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         options,
         farewell: None,
     };
-    let result = reader.run(name, first, &warnings);
+    let result = reader.run(app, &warnings);
     let farewell = reader.farewell.take();
     drop(reader);
     screen::leave();
@@ -96,6 +94,21 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         eprintln!("gangmu: warning: the reading position and bookmarks were not saved: {error}");
     }
     result
+}
+
+/// The terminal taken, and the app showing the first document at its size.
+fn first_screen(
+    name: String,
+    texts: &[(String, Text)],
+    measure: u16,
+) -> anyhow::Result<(Terminal<CjkBackend<std::io::Stdout>>, App)> {
+    let first = first_document(texts);
+    screen::enter();
+    let terminal = Terminal::new(CjkBackend::new(std::io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(name, first, size.width, size.height);
+    app.set_max_measure(measure);
+    Ok((terminal, app))
 }
 
 /// The loop's state besides the app.
@@ -119,10 +132,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn run(&mut self, name: String, first: Document, warnings: &[String]) -> anyhow::Result<()> {
-        let size = self.terminal.size()?;
-        let mut app = App::new(name, first, size.width, size.height);
-        app.set_max_measure(self.options.measure);
+    fn run(&mut self, mut app: App, warnings: &[String]) -> anyhow::Result<()> {
         // Typing into a popup never waits for a search of the document.
         app.look_up_elsewhere();
         let position = self.memory.record.position.clone();

@@ -14,10 +14,12 @@ use crate::jump::RankAsk;
 use crate::search::{Index, Ranking};
 use crate::text_search::{SearchAsk, TextSearch};
 
-/// The worker thread, through its two channels.
+/// The worker thread, through its two channels, and the questions asked but
+/// not yet sent.
 pub struct Lookups {
     asks: Sender<Question>,
     answers: Receiver<Answer>,
+    held: Vec<Question>,
 }
 
 /// Which document a question is about: the opening of a long text and the
@@ -65,17 +67,30 @@ impl Lookups {
         let (asks, questions) = mpsc::channel();
         let (answer, answers) = mpsc::channel();
         std::thread::spawn(move || serve(&questions, &answer));
-        Self { asks, answers }
+        Self {
+            asks,
+            answers,
+            held: Vec::new(),
+        }
     }
 
-    /// Asks `ask` about `document`; the answer comes from [`Lookups::answers`].
-    pub fn ask(&self, ask: Ask, document: Arc<Document>, generation: Generation) {
-        // The worker only stops when this is dropped, so the question arrives.
-        let _ = self.asks.send(Question {
+    /// Asks `ask` about `document`, once [`Lookups::send`] sends it; the answer
+    /// comes from [`Lookups::answers`].
+    pub fn ask(&mut self, ask: Ask, document: Arc<Document>, generation: Generation) {
+        self.held.push(Question {
             ask,
             document,
             generation,
         });
+    }
+
+    /// Sends the questions asked. (The reader sends them once the key that
+    /// asked is on screen, so that the worker does not slow that frame down.)
+    pub fn send(&mut self) {
+        for question in self.held.drain(..) {
+            // The worker only stops when this is dropped, so the question arrives.
+            let _ = self.asks.send(question);
+        }
     }
 
     /// The answers that have come, oldest first.

@@ -146,6 +146,8 @@ impl Reader {
         let theme = Theme::from_environment();
         loop {
             self.terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+            // The key that asked for a ranking or a search is on screen: now ask.
+            app.send_questions();
             if let Some(texts) = self.unbuilt.take() {
                 self.pending = build_the_whole(texts);
                 self.others = self.memory.others();

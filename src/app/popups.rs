@@ -161,7 +161,7 @@ impl App {
         let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.heading_index) else {
             return;
         };
-        match &self.lookups {
+        match &mut self.lookups {
             Some(lookups) => {
                 let ask = Ask::Rank(jump.ask(), Arc::clone(index));
                 lookups.ask(ask, Arc::clone(&self.document), self.generation);
@@ -175,7 +175,7 @@ impl App {
         let Some(Popup::Search(prompt)) = &mut self.popup else {
             return;
         };
-        match &self.lookups {
+        match &mut self.lookups {
             Some(lookups) => {
                 let ask = Ask::Search(prompt.ask());
                 lookups.ask(ask, Arc::clone(&self.document), self.generation);
@@ -199,8 +199,17 @@ impl App {
         }
     }
 
-    /// Takes the worker's answers that have come; whether the screen changed.
+    /// Sends the worker the questions asked since last time.
+    pub fn send_questions(&mut self) {
+        if let Some(lookups) = &mut self.lookups {
+            lookups.send();
+        }
+    }
+
+    /// Takes the worker's answers that have come (sending the questions asked
+    /// first); whether the screen changed.
     pub fn receive_answers(&mut self) -> bool {
+        self.send_questions();
         let answers: Vec<Answer> = match &self.lookups {
             Some(lookups) => lookups.answers().collect(),
             None => return false,

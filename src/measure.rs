@@ -48,7 +48,7 @@ enum Steadiness {
 fn steady_widths(lines: &[Line], prose: &[bool], steadiness: Steadiness) -> Vec<Option<u16>> {
     let close = |i: usize, j: Option<usize>| {
         j.and_then(|j| lines.get(j))
-            .is_some_and(|n| n.width.abs_diff(lines[i].width) <= STEADY_SLACK && !n.indented)
+            .is_some_and(|n| n.width.abs_diff(lines[i].width) <= STEADY_SLACK && !n.indented())
     };
     (0..lines.len())
         .map(|i| {
@@ -60,7 +60,7 @@ fn steady_widths(lines: &[Line], prose: &[bool], steadiness: Steadiness) -> Vec<
             };
             let steady = (MIN_STEADY..=MAX_MEASURE).contains(&w)
                 && neighbours
-                && !lines[i].indented
+                && !lines[i].indented()
                 && prose[i];
             steady.then_some(w)
         })

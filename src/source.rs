@@ -18,15 +18,40 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// Width of `text` as the page set it: CJK and ambiguous characters two columns.
     pub width: u16,
+    /// Width of the raw line's indent in columns (U+3000 two, a tab four), up to
+    /// 255.
+    indent: u8,
+    /// Blank lines before it (up to 63) and two flags, in one byte: a line is
+    /// made for each line of the text, so at 100 MB each byte of it is 1.4 MB.
+    packed: u8,
+}
+
+/// Bits of [`Line::packed`].
+const PAGE_START: u8 = 1 << 7;
+const INDENTED: u8 = 1 << 6;
+const BLANKS: u8 = INDENTED - 1;
+
+impl Line<'_> {
     /// The raw line began with a single ASCII space: a new PDF page starts here.
-    pub page_start: bool,
+    pub fn page_start(&self) -> bool {
+        self.packed & PAGE_START != 0
+    }
+
     /// The raw line began with an indent (U+3000, two or more spaces, a tab):
     /// the start of a paragraph in text saved one paragraph per line.
-    pub indented: bool,
-    /// Width of that indent in columns (U+3000 two, a tab four).
-    pub indent: u16,
-    /// Blank lines between this line and the previous content line.
-    pub blanks_before: u16,
+    pub fn indented(&self) -> bool {
+        self.packed & INDENTED != 0
+    }
+
+    /// Width of that indent in columns, up to 255.
+    pub fn indent(&self) -> u16 {
+        u16::from(self.indent)
+    }
+
+    /// Blank lines between this line and the previous content line, up to 63.
+    pub fn blanks_before(&self) -> u16 {
+        u16::from(self.packed & BLANKS)
+    }
 }
 
 /// The content lines of a text and what the cleaning learnt about its layout.
@@ -110,14 +135,15 @@ pub fn lines(text: &str) -> Lines<'_> {
         }
         page_edges.push(after_page_number || is_page_start(raw) || blanks >= 3);
         after_page_number = false;
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
         out.push(Line {
             number: u32::try_from(index + 1).unwrap_or(u32::MAX),
             text: trimmed,
             width: typeset_width(trimmed),
-            page_start: is_page_start(raw),
-            indented: is_indented(raw),
-            indent: indent_width(raw),
-            blanks_before: blanks,
+            indent: u8::try_from(indent_width(raw)).unwrap_or(u8::MAX),
+            packed: flag(is_page_start(raw), PAGE_START)
+                | flag(is_indented(raw), INDENTED)
+                | u8::try_from(blanks).unwrap_or(BLANKS).min(BLANKS),
         });
         blanks = 0;
     }
@@ -273,7 +299,7 @@ mod tests {
         let seen: Vec<(u32, &str, bool)> = got
             .lines
             .iter()
-            .map(|l| (l.number, l.text, l.page_start))
+            .map(|l| (l.number, l.text, l.page_start()))
             .collect();
         assert_eq!(
             seen,
@@ -336,6 +362,19 @@ mod tests {
     }
 
     #[test]
+    fn a_line_keeps_its_blanks_and_flags_in_one_byte() {
+        let text = format!("甲\n{}\u{3000}\u{3000}乙\n\n 丙\n", "\n".repeat(70));
+        let got = lines(&text).lines;
+        assert_eq!(got[1].blanks_before(), 63, "capped");
+        assert!(got[1].indented() && !got[1].page_start());
+        assert_eq!(got[1].indent(), 4);
+        assert!(got[2].page_start() && !got[2].indented());
+        assert_eq!(got[2].blanks_before(), 1);
+        // Made for every line of a text: 24 bytes, not 32.
+        assert_eq!(std::mem::size_of::<Line>(), 24);
+    }
+
+    #[test]
     fn notices_a_blank_line_after_every_line() {
         assert!(lines("甲\n\n乙\n\n丙\n\n丁\n\n戊\n").double_spaced);
         assert!(!lines("甲\n乙\n丙\n\n丁\n戊\n").double_spaced);
@@ -346,7 +385,7 @@ mod tests {
         let got = lines("\u{3000}\u{3000}正文\u{00A0}\u{2002}\n\u{2003}\n");
         assert_eq!(got.lines.len(), 1);
         assert_eq!(got.lines[0].text, "正文");
-        assert!(got.lines[0].indented);
+        assert!(got.lines[0].indented());
         assert!(!got.double_spaced);
     }
 

@@ -125,7 +125,7 @@ impl Builder<'_, '_> {
         let mut j = first;
         while j < context.len() {
             let line = &context.lines[j];
-            if j > first && !context.double_spaced && line.blanks_before > 0 {
+            if j > first && !context.double_spaced && line.blanks_before() > 0 {
                 break;
             }
             let label = context.labels[j].as_deref();

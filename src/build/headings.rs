@@ -280,7 +280,7 @@ impl Builder<'_, '_> {
             && q.width <= p.width + 2
             && context.labels[next].is_none()
             && short
-            && !q.indented
+            && !q.indented()
             && !q.text.contains(['。', '；', '！', '？'])
             && !scan::ends_with_punctuation(q.text)
             && !scan::is_contents_title(q.text)

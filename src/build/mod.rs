@@ -93,7 +93,7 @@ impl Context<'_> {
     /// Whether line `next` continues the paragraph whose last line is `prev`.
     fn continues(&self, prev: usize, next: usize, prev_is_first: bool) -> bool {
         let (p, q) = (&self.lines[prev], &self.lines[next]);
-        if q.indented || (!self.double_spaced && q.blanks_before > 0) {
+        if q.indented() || (!self.double_spaced && q.blanks_before() > 0) {
             return false;
         }
         let Some(measure) = self.measures[prev] else {
@@ -122,7 +122,7 @@ impl Context<'_> {
             && self
                 .lines
                 .get(i + 1)
-                .is_some_and(|n| n.width + 3 >= measure && !n.indented)
+                .is_some_and(|n| n.width + 3 >= measure && !n.indented())
     }
 }
 
@@ -344,7 +344,7 @@ impl<'c, 'a> Builder<'c, 'a> {
         let other_measure = interruption.is_none_or(|m| m.abs_diff(unfinished.measure) >= 6);
         let same_measure =
             self.context.measures[i].is_some_and(|m| m.abs_diff(unfinished.measure) <= 3);
-        let continuation = line.width + 6 >= unfinished.measure && !line.indented;
+        let continuation = line.width + 6 >= unfinished.measure && !line.indented();
         if !(other_measure && same_measure && continuation) {
             return false;
         }

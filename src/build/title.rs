@@ -98,7 +98,7 @@ impl Builder<'_, '_> {
         let context = self.context;
         let lines = &context.lines;
         let first = &lines[i];
-        let paragraph_indent = first.indented && first.indent <= 4;
+        let paragraph_indent = first.indented() && first.indent() <= 4;
         let labelled = context.labels[i].is_some();
         if self.before == Before::Title
             || paragraph_indent
@@ -146,7 +146,7 @@ impl Builder<'_, '_> {
             && prev_was_wrapped
             && is_title_line(line.text)
             && line.width <= prev.width + 2
-            && !line.indented
+            && !line.indented()
             && self.context.labels[next].is_none()
             && !is_title_companion(line.text)
             && !scan::is_table_row(line.text)
@@ -176,7 +176,7 @@ impl Builder<'_, '_> {
         let follows_opening = self.follows_opening();
         // A single leading space marks a new PDF page in hard-wrapped text.
         let page_start =
-            first.page_start && (context.double_spaced || context.measures[i].is_some());
+            first.page_start() && (context.double_spaced || context.measures[i].is_some());
         // Wrapped well short of the measure: a centred title, not a paragraph.
         let wrapped_short =
             end - i >= 2 && context.measures[i].is_some_and(|m| first.width + 10 <= m);
@@ -223,8 +223,8 @@ impl Builder<'_, '_> {
     /// indents its paragraphs, a title.
     fn stands_out(&self, i: usize, end: usize) -> bool {
         let lines = &self.context.lines;
-        !lines[i].indented
-            && lines.get(end).is_some_and(|n| n.indented)
+        !lines[i].indented()
+            && lines.get(end).is_some_and(|n| n.indented())
             && title_chars(&lines[i..end]) >= MIN_STANDING_OUT_CHARS
     }
 

@@ -119,11 +119,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Find { file, query, limit }) => {
             let document = load(&file)?.document;
             let index = gangmu::search::Index::new(&document.outline);
-            for hit in index
-                .rank(&document.outline, &query, None)
-                .into_iter()
-                .take(limit)
-            {
+            // Only the rows printed are put in order.
+            let mut ranking = index.rank_among(&document.outline, &query, None, None);
+            ranking.settle(&index, limit);
+            for hit in ranking.settled().iter().take(limit) {
                 writeln!(
                     out,
                     "{}",

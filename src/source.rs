@@ -188,9 +188,16 @@ fn drop_running_heads(lines: &mut Vec<Line>, page_edges: &[bool]) {
         *number = heads.len();
         heads.push(RunningHead::default());
     }
+    // A line can have a key only if its key would start as one does: most lines
+    // are ruled out by a character or two instead of a key built.
+    let firsts: Vec<Option<char>> = at_edges.keys().map(|k| k.chars().next()).collect();
+    let may_have_a_key = |text: &str| {
+        let first = text.chars().find(|&c| !c.is_ascii_digit() && !is_space(c));
+        firsts.contains(&first)
+    };
     let mut noted = Vec::new();
     for (index, (line, edge)) in lines.iter().zip(page_edges).enumerate() {
-        if !running_head_key(line.text, &mut key) {
+        if !may_have_a_key(line.text) || !running_head_key(line.text, &mut key) {
             continue;
         }
         let Some(&number) = at_edges.get(key.as_str()) else {

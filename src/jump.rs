@@ -31,6 +31,22 @@ impl RankAsk {
     }
 }
 
+/// Putting a ranking in order further, to be done here or elsewhere.
+#[derive(Debug, Clone)]
+pub struct SettleAsk {
+    pub query: String,
+    ranking: Ranking,
+    rows: usize,
+}
+
+impl SettleAsk {
+    /// The ranking with its first `rows` in order.
+    pub fn run(mut self, index: &Index) -> Ranking {
+        self.ranking.settle(index, self.rows);
+        self.ranking
+    }
+}
+
 /// An open jump popup.
 #[derive(Debug, Clone)]
 pub struct Jump {
@@ -99,11 +115,38 @@ impl Jump {
         self.ranked_for != self.query
     }
 
-    /// Moves the selection by `n` rows, within the list.
-    pub fn move_by(&mut self, n: isize, index: &Index) {
+    /// Moves the selection by `n` rows, within the list. The rows it comes to
+    /// may not be in order yet ([`Jump::rows_wanted`]).
+    pub fn move_by(&mut self, n: isize) {
         let last = self.ranking.len().saturating_sub(1) as isize;
         self.selected = (self.selected as isize + n).clamp(0, last.max(0)) as usize;
-        self.ranking.settle(index, self.selected + ROWS_AHEAD);
+    }
+
+    /// How many rows the list needs in order around the selection, if it has
+    /// fewer.
+    pub fn rows_wanted(&self) -> Option<usize> {
+        let rows = self.selected + ROWS_AHEAD;
+        (self.ranking.settled().len() < rows.min(self.ranking.len())).then_some(rows)
+    }
+
+    /// What putting the list in order as far as `rows` takes: the ranking
+    /// shown, and the query it is of.
+    pub fn settle_ask(&self, rows: usize) -> SettleAsk {
+        SettleAsk {
+            query: self.ranked_for.clone(),
+            ranking: self.ranking.clone(),
+            rows,
+        }
+    }
+
+    /// Takes the ranking put in order further, keeping the selection, if it is
+    /// still the query's shown; whether it was.
+    pub fn settled(&mut self, query: &str, ranking: Ranking) -> bool {
+        if query != self.ranked_for || query != self.query {
+            return false;
+        }
+        self.ranking = ranking;
+        true
     }
 
     /// How many headings match.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::document::Document;
-use crate::jump::RankAsk;
+use crate::jump::{RankAsk, SettleAsk};
 use crate::search::{Index, Ranking};
 use crate::text_search::{SearchAsk, TextSearch};
 
@@ -29,6 +29,8 @@ pub type Generation = u64;
 /// One question for the worker, with what it needs.
 pub enum Ask {
     Rank(RankAsk, Arc<Index>),
+    /// More rows of the jump popup's list in order.
+    Settle(SettleAsk, Arc<Index>),
     Search(SearchAsk),
 }
 
@@ -42,6 +44,8 @@ struct Question {
 pub enum Answered {
     /// The ranking of the jump popup's query.
     Ranked { query: String, ranking: Ranking },
+    /// The same, with more rows in order.
+    Settled { query: String, ranking: Ranking },
     /// The hits of the search popup's phrase.
     Searched {
         input: String,
@@ -103,14 +107,15 @@ impl Lookups {
 /// waiting question of each kind.
 fn serve(questions: &Receiver<Question>, answers: &Sender<Answer>) {
     while let Ok(first) = questions.recv() {
-        let (mut rank, mut search) = (None, None);
+        let (mut rank, mut settle, mut search) = (None, None, None);
         for question in std::iter::once(first).chain(questions.try_iter()) {
             match question.ask {
                 Ask::Rank(..) => rank = Some(question),
+                Ask::Settle(..) => settle = Some(question),
                 Ask::Search(_) => search = Some(question),
             }
         }
-        for question in [rank, search].into_iter().flatten() {
+        for question in [rank, settle, search].into_iter().flatten() {
             if answers.send(answer(question)).is_err() {
                 return;
             }
@@ -128,6 +133,10 @@ fn answer(question: Question) -> Answer {
         Ask::Rank(ask, index) => Answered::Ranked {
             query: ask.query.clone(),
             ranking: ask.run(&index, &document.outline),
+        },
+        Ask::Settle(ask, index) => Answered::Settled {
+            query: ask.query.clone(),
+            ranking: ask.run(&index),
         },
         Ask::Search(ask) => Answered::Searched {
             input: ask.input.clone(),

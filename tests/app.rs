@@ -617,3 +617,41 @@ fn an_answer_about_the_opening_is_not_taken_for_the_whole() {
     };
     assert_eq!(hits(prompt), hits(expected));
 }
+
+#[test]
+fn rows_far_down_the_list_are_put_in_order_off_the_thread_too() {
+    let mut here = sample_app(120, 40);
+    let mut elsewhere = sample_app(120, 40);
+    elsewhere.look_up_elsewhere();
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::OpenJump);
+        type_in(app, "s");
+    }
+    receive_all_answers(&mut elsewhere);
+    // `s` matches 467 headings of the sample; the list starts with 256 in order.
+    assert!(jump_rows(&elsewhere).len() < 400);
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::Select(400));
+    }
+    receive_all_answers(&mut elsewhere);
+    let rows = jump_rows(&elsewhere);
+    assert!(rows.len() > 400, "{} rows in order", rows.len());
+    assert_eq!(rows, jump_rows(&here));
+    assert_eq!(elsewhere.top, here.top, "the 401st heading previewed");
+
+    // Enter before those rows are in order goes to the row selected once they are.
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::Dismiss);
+        app.update(Action::OpenJump);
+        type_in(app, "s");
+    }
+    receive_all_answers(&mut elsewhere);
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::Select(420));
+        app.update(Action::Accept);
+    }
+    assert!(elsewhere.popup.is_some(), "waits for the rows");
+    receive_all_answers(&mut elsewhere);
+    assert!(elsewhere.popup.is_none());
+    assert_eq!(elsewhere.top, here.top, "the 421st heading");
+}

@@ -170,6 +170,28 @@ impl App {
         }
     }
 
+    /// Puts the jump popup's list in order as far as the selection needs: here,
+    /// or by the worker (scoring every fuzzy match can take 70 ms at 100 MB).
+    fn settle_jump(&mut self) {
+        let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.heading_index) else {
+            return;
+        };
+        let Some(rows) = jump.rows_wanted() else {
+            return;
+        };
+        let ask = jump.settle_ask(rows);
+        match &mut self.lookups {
+            Some(lookups) => {
+                let ask = Ask::Settle(ask, Arc::clone(index));
+                lookups.ask(ask, Arc::clone(&self.document), self.generation);
+            }
+            None => {
+                let query = ask.query.clone();
+                jump.settled(&query, ask.run(index));
+            }
+        }
+    }
+
     /// Searches for the search popup's phrase: here, or by the worker.
     fn search_in_popup(&mut self) {
         let Some(Popup::Search(prompt)) = &mut self.popup else {
@@ -193,7 +215,9 @@ impl App {
     /// Whether an open popup waits for the worker's answer.
     pub fn looking_up(&self) -> bool {
         match &self.popup {
-            Some(Popup::Jump(jump)) => self.heading_index.is_some() && jump.waiting(),
+            Some(Popup::Jump(jump)) => {
+                self.heading_index.is_some() && (jump.waiting() || jump.rows_wanted().is_some())
+            }
             Some(Popup::Search(prompt)) => prompt.waiting(),
             _ => false,
         }
@@ -235,6 +259,9 @@ impl App {
             (Some(Popup::Jump(jump)), Answered::Ranked { query, ranking }) => {
                 (jump.answer(&query, ranking), jump.accepted)
             }
+            (Some(Popup::Jump(jump)), Answered::Settled { query, ranking }) => {
+                (jump.settled(&query, ranking), jump.accepted)
+            }
             (Some(Popup::Search(prompt)), Answered::Searched { input, search }) => {
                 (prompt.answer(&input, search), prompt.accepted)
             }
@@ -252,9 +279,8 @@ impl App {
     pub(super) fn select_in_popup(&mut self, n: isize) {
         match &mut self.popup {
             Some(Popup::Jump(jump)) => {
-                if let Some(index) = &self.heading_index {
-                    jump.move_by(n, index);
-                }
+                jump.move_by(n);
+                self.settle_jump();
             }
             Some(Popup::Search(prompt)) => prompt.move_by(n),
             Some(Popup::Bookmarks(list)) => {

@@ -5,8 +5,9 @@
 //! Knows nothing of the terminal: keys become actions in `keymap`, frames are
 //! drawn by `ui` from `&App` alone. The outline pane's folding and cursor are in
 //! `outline`; the popups (jump, search) and stepping through search hits in
-//! `popups`.
+//! `popups`, how their rankings and searches are answered in `asking`.
 
+mod asking;
 mod bookmarking;
 mod outline;
 mod places;

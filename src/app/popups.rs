@@ -1,7 +1,8 @@
 //! The reader's popups and search hits: the jump popup (headings ranked as typed),
 //! the search popup (hits of a phrase listed under their sections), the reader's
 //! preview of the selection while either is open, and `n`/`N` through the hits of
-//! the last search once it is closed, with every hit marked on screen.
+//! the last search once it is closed, with every hit marked on screen. How their
+//! rankings and searches are answered is `asking`'s.
 
 use std::sync::Arc;
 
@@ -10,7 +11,6 @@ use crate::bookmarks::{BookmarkList, NotePrompt};
 use crate::document::HeadingId;
 use crate::jump::Jump;
 use crate::layout::reader::{Position, Row};
-use crate::lookup::{Answer, Answered, Ask, Lookups};
 use crate::search::Index;
 use crate::search::text::TextHit;
 use crate::text_search::{SearchPrompt, TextSearch};
@@ -155,127 +155,6 @@ impl App {
         self.preview();
     }
 
-    /// Ranks the headings for the jump popup's query: here, or by the worker
-    /// (the popup shows the last ranking until the answer comes).
-    fn rank_jump(&mut self) {
-        let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.heading_index) else {
-            return;
-        };
-        match &mut self.lookups {
-            Some(lookups) => {
-                let ask = Ask::Rank(jump.ask(), Arc::clone(index));
-                lookups.ask(ask, Arc::clone(&self.document), self.generation);
-            }
-            None => jump.rank(index, &self.document.outline),
-        }
-    }
-
-    /// Puts the jump popup's list in order as far as the selection needs: here,
-    /// or by the worker (scoring every fuzzy match can take 70 ms at 100 MB).
-    fn settle_jump(&mut self) {
-        let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.heading_index) else {
-            return;
-        };
-        let Some(rows) = jump.rows_wanted() else {
-            return;
-        };
-        let ask = jump.settle_ask(rows);
-        match &mut self.lookups {
-            Some(lookups) => {
-                let ask = Ask::Settle(ask, Arc::clone(index));
-                lookups.ask(ask, Arc::clone(&self.document), self.generation);
-            }
-            None => {
-                let query = ask.query.clone();
-                jump.settled(&query, ask.run(index));
-            }
-        }
-    }
-
-    /// Searches for the search popup's phrase: here, or by the worker.
-    fn search_in_popup(&mut self) {
-        let Some(Popup::Search(prompt)) = &mut self.popup else {
-            return;
-        };
-        match &mut self.lookups {
-            Some(lookups) => {
-                let ask = Ask::Search(prompt.ask());
-                lookups.ask(ask, Arc::clone(&self.document), self.generation);
-            }
-            None => prompt.refresh(&self.document),
-        }
-    }
-
-    /// Has the popups' rankings and searches done by a worker thread from now
-    /// on, so that typing never waits for them (for long documents).
-    pub fn look_up_elsewhere(&mut self) {
-        self.lookups.get_or_insert_with(Lookups::start);
-    }
-
-    /// Whether an open popup waits for the worker's answer.
-    pub fn looking_up(&self) -> bool {
-        match &self.popup {
-            Some(Popup::Jump(jump)) => {
-                self.heading_index.is_some() && (jump.waiting() || jump.rows_wanted().is_some())
-            }
-            Some(Popup::Search(prompt)) => prompt.waiting(),
-            _ => false,
-        }
-    }
-
-    /// Sends the worker the questions asked since last time.
-    pub fn send_questions(&mut self) {
-        if let Some(lookups) = &mut self.lookups {
-            lookups.send();
-        }
-    }
-
-    /// Takes the worker's answers that have come (sending the questions asked
-    /// first); whether the screen changed.
-    pub fn receive_answers(&mut self) -> bool {
-        self.send_questions();
-        let answers: Vec<Answer> = match &self.lookups {
-            Some(lookups) => lookups.answers().collect(),
-            None => return false,
-        };
-        let top = self.top;
-        let mut changed = false;
-        for answer in answers {
-            // An answer about the opening of a long text is of no use for the whole.
-            if answer.generation == self.generation {
-                changed |= self.take_answer(answer.answered);
-            }
-        }
-        if changed {
-            self.show_moves(top);
-        }
-        changed
-    }
-
-    /// Shows the answer if it is for what the popup has now; goes where Enter
-    /// asked to go while it was awaited.
-    fn take_answer(&mut self, answered: Answered) -> bool {
-        let (taken, accepted) = match (&mut self.popup, answered) {
-            (Some(Popup::Jump(jump)), Answered::Ranked { query, ranking }) => {
-                (jump.answer(&query, ranking), jump.accepted)
-            }
-            (Some(Popup::Jump(jump)), Answered::Settled { query, ranking }) => {
-                (jump.settled(&query, ranking), jump.accepted)
-            }
-            (Some(Popup::Search(prompt)), Answered::Searched { input, search }) => {
-                (prompt.answer(&input, search), prompt.accepted)
-            }
-            _ => (false, false),
-        };
-        if taken {
-            self.preview();
-            if accepted {
-                self.accept();
-            }
-        }
-        taken
-    }
-
     pub(super) fn select_in_popup(&mut self, n: isize) {
         match &mut self.popup {
             Some(Popup::Jump(jump)) => {
@@ -367,7 +246,7 @@ impl App {
     }
 
     /// The reader shows the popup's selection while it is open.
-    fn preview(&mut self) {
+    pub(super) fn preview(&mut self) {
         match &self.popup {
             Some(Popup::Jump(jump)) => {
                 if let Some(id) = jump.selected_heading() {

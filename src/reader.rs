@@ -71,9 +71,7 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     });
     let (memory, terminal, app) = started.inspect_err(|_| screen::leave())?;
     // What happened to the reader's own data comes first.
-    if let Some(notice) = &memory.notice {
-        warnings.insert(0, notice.clone());
-    }
+    warnings.splice(0..0, memory.notices.iter().cloned());
     let watchdog = Watchdog::start(memory.store_for_saving());
     let mut reader = Reader {
         terminal,
@@ -137,6 +135,7 @@ impl Reader {
         app.look_up_elsewhere();
         let position = self.memory.record.position.clone();
         app.set_records(self.memory.record.clone(), Vec::new());
+        app.set_history(self.memory.history.clone());
         if let Some(position) = position {
             app.resume_at(position.value);
         }
@@ -237,6 +236,11 @@ impl Reader {
             Request::Copy(text) => screen::copy_to_clipboard(&text)?,
             Request::Suspend => self.suspend(app)?,
             Request::Reload => self.reload(app),
+            Request::RememberSearch(phrase) => match self.memory.remember_search(&phrase) {
+                Ok(Some(history)) => app.set_history(history),
+                Ok(None) => {}
+                Err(error) => app.show_message(format!("⚠ 搜索记录未能保存：{error}")),
+            },
         }
         Ok(())
     }

@@ -11,7 +11,7 @@ use crate::layout::reader::Position;
 use crate::search::text::{Found, Group, MAX_HITS, Query, TextHit, groups};
 
 /// Most phrases kept in the search history.
-const HISTORY_LIMIT: usize = 100;
+pub const HISTORY_LIMIT: usize = 100;
 
 /// A phrase's hits in the document, and the one the reader is at.
 #[derive(Debug, Clone)]
@@ -147,6 +147,19 @@ pub struct History {
 }
 
 impl History {
+    /// The history of `phrases`, the most recent last (the last
+    /// [`HISTORY_LIMIT`] of them).
+    pub fn from_phrases(mut phrases: Vec<String>) -> Self {
+        let extra = phrases.len().saturating_sub(HISTORY_LIMIT);
+        phrases.drain(..extra);
+        Self { phrases }
+    }
+
+    /// The phrases, the most recent last.
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
+    }
+
     /// Keeps `phrase` as the most recent, once.
     pub fn remember(&mut self, phrase: &str) {
         self.phrases.retain(|p| p != phrase);

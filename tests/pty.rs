@@ -273,6 +273,35 @@ fn the_list_of_all_files_holds_a_bookmark_made_in_another() {
 }
 
 #[test]
+fn a_phrase_searched_for_comes_back_with_the_up_arrow_in_the_next_run() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let args = ["--data-dir", data_dir, "assets/plans-2021.txt"];
+    let mut session = Session::start(&args);
+    session.wait_for_the_whole_sample();
+    session.keys("/");
+    session.wait_for("搜索");
+    session.keys("双城经济圈");
+    session.wait_for("1/36");
+    session.keys("\r");
+    session.wait_for("hit 1/36");
+    session.keys("q");
+    assert!(session.exit_status().success());
+
+    // The history is there from the start (the reader resumes at the hit).
+    let mut again = Session::start(&args);
+    again.wait_for("纲目");
+    again.keys("/");
+    again.wait_for("搜索");
+    again.keys("\x1b[A");
+    again.wait_for("/ 双城经济圈");
+    again.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    again.keys("q");
+    assert!(again.exit_status().success());
+}
+
+#[test]
 fn y_sends_the_paragraph_and_its_citation_to_the_clipboard() {
     let mut session = Session::start(&["assets/plans-2021.txt"]);
     session.wait_for_the_whole_sample();

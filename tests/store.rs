@@ -241,3 +241,78 @@ fn two_processes_saving_at_once_never_lose_a_bookmark() {
     let record = Store::at(dir.path()).open("doc").record;
     assert_eq!(record.bookmarks.len(), 2 * PROCESS_ROUNDS);
 }
+
+/// The phrases of a store's search history.
+fn phrases(store: &Store) -> Vec<String> {
+    store.search_history().history.phrases().to_vec()
+}
+
+#[test]
+fn the_search_history_is_kept_across_runs_most_recent_last_and_once() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(dir.path());
+    assert!(phrases(&store).is_empty());
+    for phrase in ["乡村振兴", "双城经济圈", "乡村振兴"] {
+        store.remember_search(phrase).expect("saves");
+    }
+    assert_eq!(phrases(&Store::at(dir.path())), ["双城经济圈", "乡村振兴"]);
+    for n in 0..150 {
+        store.remember_search(&format!("短语{n}")).expect("saves");
+    }
+    let kept = phrases(&store);
+    assert_eq!(kept.len(), gangmu::text_search::HISTORY_LIMIT);
+    assert_eq!(kept.last().map(String::as_str), Some("短语149"));
+}
+
+#[test]
+fn runs_searching_at_once_never_lose_a_phrase() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::thread::scope(|scope| {
+        for run in 0..4 {
+            let path = dir.path().to_path_buf();
+            scope.spawn(move || {
+                let store = Store::at(path);
+                for round in 0..20 {
+                    store
+                        .remember_search(&format!("{run}-{round}"))
+                        .expect("saves");
+                }
+            });
+        }
+    });
+    assert_eq!(phrases(&Store::at(dir.path())).len(), 80);
+}
+
+#[test]
+fn a_damaged_search_history_is_moved_aside_and_one_unreadable_left_alone() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(dir.path());
+    let file = dir.path().join("search-history.json");
+    fs::write(&file, b"{\"version\": 1, \"phr").expect("writes");
+    let found = store.search_history();
+    assert!(found.history.phrases().is_empty());
+    assert!(found.notice.is_some(), "the user is told");
+    let aside: Vec<_> = fs::read_dir(dir.path())
+        .expect("the data directory")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("search-history.json.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "kept aside");
+    assert_eq!(
+        fs::read(dir.path().join(&aside[0])).expect("reads"),
+        b"{\"version\": 1, \"phr",
+        "byte for byte"
+    );
+    store.remember_search("新的").expect("saves afresh");
+    assert_eq!(phrases(&store), ["新的"]);
+
+    let other = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(other.path());
+    fs::create_dir_all(other.path().join("search-history.json")).expect("dir");
+    assert!(store.search_history().notice.is_some());
+    assert!(store.remember_search("不写").is_err());
+    assert!(
+        other.path().join("search-history.json").is_dir(),
+        "left as it was"
+    );
+}

@@ -44,6 +44,8 @@ pub enum Request {
     Reload,
     /// Give the terminal back and stop until resumed.
     Suspend,
+    /// Keep this phrase in the search history for the runs to come.
+    RememberSearch(String),
 }
 
 /// Which pane takes the keys.

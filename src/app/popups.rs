@@ -6,14 +6,14 @@
 
 use std::sync::Arc;
 
-use super::{App, Mark};
+use super::{App, Mark, Request};
 use crate::bookmarks::{BookmarkList, NotePrompt};
 use crate::document::HeadingId;
 use crate::jump::Jump;
 use crate::layout::reader::{Position, Row};
 use crate::search::Index;
 use crate::search::text::TextHit;
-use crate::text_search::{SearchPrompt, TextSearch};
+use crate::text_search::{History, SearchPrompt, TextSearch};
 
 /// The one popup open over the reader.
 #[derive(Debug, Clone)]
@@ -62,6 +62,11 @@ impl Popup {
 const CONTEXT_ROWS: usize = 1;
 
 impl App {
+    /// The phrases searched for in earlier runs.
+    pub fn set_history(&mut self, history: History) {
+        self.history = history;
+    }
+
     /// The characters of heading `id` as displayed that the jump popup's query
     /// matches, to mark (worked out only for the rows on screen).
     pub fn jump_matched(&self, id: HeadingId) -> Vec<usize> {
@@ -212,8 +217,11 @@ impl App {
     }
 
     fn finish_search(&mut self, prompt: SearchPrompt) {
-        if !prompt.input.trim().is_empty() {
-            self.history.remember(prompt.input.trim());
+        let phrase = prompt.input.trim();
+        if !phrase.is_empty() {
+            self.history.remember(phrase);
+            self.requests
+                .push(Request::RememberSearch(phrase.to_string()));
         }
         self.text_search = prompt.search.filter(|s| !s.hits().is_empty());
         match &mut self.text_search {

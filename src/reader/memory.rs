@@ -8,6 +8,7 @@ use gangmu::app::App;
 use gangmu::input::Text;
 use gangmu::store::record::Record;
 use gangmu::store::{self, Saved, Store};
+use gangmu::text_search::History;
 
 use super::Options;
 
@@ -31,8 +32,11 @@ pub struct Memory {
     store: Option<Store>,
     pub record: Record,
     writable: bool,
-    /// What the user should be told on opening.
-    pub notice: Option<String>,
+    /// The phrases searched for in earlier runs.
+    pub history: History,
+    /// What the user should be told on opening, of the record and of the
+    /// search history.
+    pub notices: Vec<String>,
 }
 
 impl Memory {
@@ -44,7 +48,8 @@ impl Memory {
                 store: None,
                 record: Record::new(&id),
                 writable: false,
-                notice: Some("找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()),
+                history: History::default(),
+                notices: vec!["找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()],
             };
         };
         // One file may be an edited version of one read before at the same path.
@@ -56,11 +61,13 @@ impl Memory {
         for path in &options.paths {
             record.seen_at(path);
         }
+        let searched = store.search_history();
         Self {
             store: Some(store),
             record,
             writable: opened.writable,
-            notice: opened.notice,
+            history: searched.history,
+            notices: opened.notice.into_iter().chain(searched.notice).collect(),
         }
     }
 
@@ -76,6 +83,15 @@ impl Memory {
             let _ = sender.send(store.records_except(&current));
         });
         Some(receiver)
+    }
+
+    /// Keeps `phrase` in the search history; the history as saved (`None`
+    /// without a store).
+    pub fn remember_search(&self, phrase: &str) -> Result<Option<History>, store::SaveError> {
+        match &self.store {
+            Some(store) => store.remember_search(phrase).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// The store to save in, if saving is allowed.

@@ -12,8 +12,12 @@
 //!   user is told;
 //! - a file that cannot be read is never written over in that run.
 //!
+//! The phrases searched for are kept the same way, for all documents at once
+//! (`history`).
+//!
 //! No terminal code; the reader and the commands decide what to say.
 
+pub mod history;
 pub mod record;
 
 use std::fs::{self, File};
@@ -319,12 +323,12 @@ fn move_aside(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("no free name to move the file aside to"))
 }
 
-/// Writes `record` to `path` so that the file is always whole: a temporary file
+/// Writes `value` to `path` so that the file is always whole: a temporary file
 /// in the same directory, flushed to disk, renamed over it.
-fn write_atomically(path: &Path, record: &Record) -> io::Result<()> {
+fn write_atomically(path: &Path, value: &impl serde::Serialize) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    serde_json::to_writer_pretty(&mut file, record)?;
+    serde_json::to_writer_pretty(&mut file, value)?;
     file.write_all(b"\n")?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;

@@ -1,0 +1,92 @@
+//! The phrases searched for, across runs and documents (as a shell keeps its
+//! commands): one JSON file beside the documents' records, saved as they are —
+//! under a lock, merged with what another run saved meanwhile, replaced
+//! atomically; a damaged file moved aside, never written over.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{SaveError, Store, move_aside, write_atomically};
+use crate::text_search::History;
+
+/// Version of the file's format.
+const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct OnDisk {
+    version: u32,
+    /// The most recent last.
+    phrases: Vec<String>,
+}
+
+/// What was found in the file.
+pub struct Found {
+    pub history: History,
+    /// What the user should be told (the file moved aside or unreadable).
+    pub notice: Option<String>,
+}
+
+impl Store {
+    fn history_file(&self) -> PathBuf {
+        self.dir().join("search-history.json")
+    }
+
+    /// The phrases searched for before.
+    pub fn search_history(&self) -> Found {
+        match read(&self.history_file()) {
+            Ok((history, notice)) => Found { history, notice },
+            Err(notice) => Found {
+                history: History::default(),
+                notice: Some(notice),
+            },
+        }
+    }
+
+    /// Keeps `phrase` as the most recent, with what other runs kept meanwhile;
+    /// returns the history as saved.
+    pub fn remember_search(&self, phrase: &str) -> Result<History, SaveError> {
+        let path = self.history_file();
+        let failed = |source| SaveError::Write {
+            path: path.display().to_string(),
+            source,
+        };
+        fs::create_dir_all(self.dir()).map_err(failed)?;
+        let lock = File::create(path.with_extension("lock")).map_err(failed)?;
+        lock.lock().map_err(failed)?;
+        let (mut history, _) = read(&path).map_err(|_| SaveError::Unreadable {
+            path: path.display().to_string(),
+        })?;
+        history.remember(phrase);
+        let on_disk = OnDisk {
+            version: VERSION,
+            phrases: history.phrases().to_vec(),
+        };
+        write_atomically(&path, &on_disk).map_err(failed)?;
+        Ok(history)
+    }
+}
+
+/// The history in `path`, empty if there is none, and what the user should be
+/// told: a damaged file, or one from a newer gangmu, is moved aside (the
+/// history starts afresh); `Err` when the file could not be read or moved.
+fn read(path: &Path) -> Result<(History, Option<String>), String> {
+    let unreadable = |error: io::Error| format!("无法读取 {}（{error}）", path.display());
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return Ok((History::default(), None));
+        }
+        Err(error) => return Err(unreadable(error)),
+    };
+    match serde_json::from_slice::<OnDisk>(&bytes) {
+        Ok(found) if found.version <= VERSION => Ok((History::from_phrases(found.phrases), None)),
+        _ => {
+            let aside = move_aside(path).map_err(unreadable)?;
+            let notice = format!("搜索记录已损坏，原文件已另存为 {}", aside.display());
+            Ok((History::default(), Some(notice)))
+        }
+    }
+}

@@ -195,6 +195,32 @@ fn an_edited_file_takes_over_the_record_of_its_earlier_version() {
     assert_eq!(unrelated.record, Record::new("version3"));
 }
 
+#[test]
+fn of_several_earlier_versions_the_one_read_last_is_taken_over() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(dir.path());
+    for (document, at, note) in [("v1", 100, "旧"), ("v2", 300, "新"), ("v3", 200, "中")] {
+        let mut record = Record::new(document);
+        record.seen_at("/home/user/plans.txt");
+        record.position = Some(Stamped {
+            value: anchor(0),
+            at,
+        });
+        record.bookmarks.push(bookmark(document, note));
+        store.save(&record).expect("saves");
+    }
+    // One from a newer gangmu, read later still, is not taken over.
+    let newer = dir.path().join("documents").join("v4.json");
+    fs::write(
+        &newer,
+        r#"{"version": 99, "document": "v4", "paths": ["/home/user/plans.txt"], "position": {"value": null, "at": 900}}"#,
+    )
+    .expect("writes");
+    let opened = store.open_at("v5", "/home/user/plans.txt");
+    assert_eq!(opened.record.document, "v5");
+    assert_eq!(opened.record.bookmarks[0].note, "新");
+}
+
 /// Rounds each process of the test below saves a new bookmark in.
 const PROCESS_ROUNDS: usize = 60;
 

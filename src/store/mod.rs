@@ -70,6 +70,21 @@ pub struct Saved {
     pub notice: Option<String>,
 }
 
+/// What finding an earlier version of a document needs of a record; the rest
+/// of the file is skipped over, not built.
+#[derive(serde::Deserialize)]
+struct Seen {
+    #[serde(default)]
+    paths: Vec<String>,
+    #[serde(default)]
+    position: Option<SeenAt>,
+}
+
+#[derive(serde::Deserialize)]
+struct SeenAt {
+    at: Timestamp,
+}
+
 /// What reading a document's file gave.
 enum OnDisk {
     Missing,
@@ -185,12 +200,7 @@ impl Store {
         if !fresh {
             return opened;
         }
-        let earlier = self
-            .all_records()
-            .into_iter()
-            .filter(|r| r.paths.iter().any(|p| p == path))
-            .max_by_key(|r| r.position.as_ref().map_or(0, |p| p.at));
-        match earlier {
+        match self.latest_seen_at(path) {
             Some(earlier) => Opened {
                 record: Record {
                     document: document.to_string(),
@@ -218,17 +228,35 @@ impl Store {
 
     /// Every record that can be read and parsed; the others are left alone.
     fn all_records(&self) -> Vec<Record> {
-        let Ok(entries) = fs::read_dir(self.documents()) else {
-            return Vec::new();
-        };
-        entries
-            .filter_map(|entry| {
-                let path = entry.ok()?.path();
-                let is_record = path.extension().is_some_and(|e| e == "json");
-                let bytes = fs::read(path).ok().filter(|_| is_record)?;
-                parse(&bytes).ok()
-            })
+        self.record_files()
+            .filter_map(|bytes| parse(&bytes).ok())
             .collect()
+    }
+
+    /// The record last read of those seen at `path`. Only the paths and the
+    /// time of each record are parsed until it is found: this happens before a
+    /// new document's first screen, with every document read before in the store.
+    fn latest_seen_at(&self, path: &str) -> Option<Record> {
+        let mut seen: Vec<(Timestamp, Vec<u8>)> = self
+            .record_files()
+            .filter_map(|bytes| {
+                let seen: Seen = serde_json::from_slice(&bytes).ok()?;
+                let at = seen.position.map_or(0, |p| p.at);
+                seen.paths.iter().any(|p| p == path).then_some((at, bytes))
+            })
+            .collect();
+        seen.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        seen.into_iter().find_map(|(_, bytes)| parse(&bytes).ok())
+    }
+
+    /// The bytes of every record file that can be read.
+    fn record_files(&self) -> impl Iterator<Item = Vec<u8>> {
+        let entries = fs::read_dir(self.documents()).into_iter().flatten();
+        entries.filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let is_record = path.extension().is_some_and(|e| e == "json");
+            fs::read(path).ok().filter(|_| is_record)
+        })
     }
 
     /// Saves `record`, merged with what another run saved meanwhile; returns the

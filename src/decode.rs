@@ -14,11 +14,11 @@
 //!    validation pass and at most one copy.
 //! 5. A UTF-8 BOM before invalid bytes still names UTF-8, read lossily.
 //! 6. UTF-8 with rare invalid sequences stays UTF-8, read lossily (see
-//!    [`mostly_utf8`]).
+//!    `mostly_utf8`).
 //! 7. Anything else goes to chardetng (GB18030, Big5, Shift_JIS, windows-1252, …).
 //!    Its guess is taken as it is: nothing is refused because it is unsure.
 //! 8. After decoding, a text whose start is thick with control characters is
-//!    refused as binary data (see [`mostly_control_characters`]).
+//!    refused as binary data (see `mostly_control_characters`).
 
 use std::borrow::Cow;
 

@@ -155,7 +155,7 @@ impl Jump {
     }
 
     /// The hits in order as far as the list has gone, best first: at least
-    /// [`ROWS_AHEAD`] beyond the selected one, where there are so many.
+    /// `ROWS_AHEAD` beyond the selected one, where there are so many.
     pub fn hits(&self) -> &[Hit] {
         self.ranking.settled()
     }

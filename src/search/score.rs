@@ -3,7 +3,7 @@
 //! more, any of them fuzzily; and, asked for afterwards, the characters matched.
 //! A spelling that cannot beat the best match found so far, being read with rare
 //! readings, is not searched. Whether keys match fuzzily is told apart from how
-//! well ([`matches`], [`fuzzily`]), the second costing far more.
+//! well ([`matches()`], [`fuzzily`]), the second costing far more.
 
 use std::ops::Range;
 

@@ -83,6 +83,7 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         others: None,
         options,
         farewell: None,
+        unhanded: true,
     };
     let result = reader.run(app, &warnings);
     let farewell = reader.farewell.take();
@@ -127,6 +128,8 @@ struct Reader {
     options: Options,
     /// What could not be saved on the way out, said once the screen is back.
     farewell: Option<String>,
+    /// A key came since the watchdog was last given the record.
+    unhanded: bool,
 }
 
 impl Reader {
@@ -209,6 +212,10 @@ impl Reader {
             }
             let wait = if app.looking_up() { ANSWER_POLL } else { POLL };
             if !event::poll(wait)? {
+                // Idle: the watchdog gets the record as it is now, once.
+                if std::mem::take(&mut self.unhanded) {
+                    self.watchdog.hand_over(app.record_to_keep());
+                }
                 continue;
             }
             let event = event::read()?;
@@ -223,7 +230,9 @@ impl Reader {
                 self.serve(request, app)?;
                 changed = true;
             }
-            self.watchdog.hand_over(app.record_to_keep());
+            // Handed over when the keys stop, not after each (a copy of the
+            // whole record, sessions and read marks included).
+            self.unhanded = true;
             if changed && !app.quit {
                 return Ok(true);
             }

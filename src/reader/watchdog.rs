@@ -3,7 +3,8 @@
 //! never returns (crossterm issue 793), so the loop never sees the hang-up. A
 //! watchdog thread looks at the terminal four times a second; once it is gone, it
 //! saves what the loop last handed over (the record with the place and the
-//! session so far) and ends the process.
+//! session so far, handed over whenever the keys stop for a moment) and ends
+//! the process.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -69,9 +69,9 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         ready.map(|(terminal, app)| (memory, terminal, app))
     });
-    let (memory, terminal, app) = started.inspect_err(|_| screen::leave())?;
+    let (mut memory, terminal, app) = started.inspect_err(|_| screen::leave())?;
     // What happened to the reader's own data comes first.
-    warnings.splice(0..0, memory.notices.iter().cloned());
+    warnings.splice(0..0, std::mem::take(&mut memory.notices));
     let watchdog = Watchdog::start(memory.store_for_saving());
     let mut reader = Reader {
         terminal,
@@ -138,7 +138,7 @@ impl Reader {
         app.look_up_elsewhere();
         let position = self.memory.record.position.clone();
         app.set_records(self.memory.record.clone(), Vec::new());
-        app.set_history(self.memory.history.clone());
+        app.set_history(std::mem::take(&mut self.memory.history));
         if let Some(position) = position {
             app.resume_at(position.value);
         }

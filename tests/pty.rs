@@ -121,6 +121,27 @@ impl Session {
     }
 
     /// Waits for the program to exit, reading what it writes until then.
+    /// Adds a bookmark with `note` where the reader is.
+    fn bookmark(&mut self, note: &str) {
+        self.keys("m");
+        self.wait_for("加书签");
+        self.keys(&format!("{note}\r"));
+        self.wait_for("已加书签");
+    }
+
+    /// Closes the open popup: Esc, then a pause, or the terminal reads Esc and
+    /// the next key as Alt and that key.
+    fn close_popup(&mut self) {
+        self.keys("\x1b");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    /// Quits; the reader exits cleanly.
+    fn quit(&mut self) {
+        self.keys("q");
+        assert!(self.exit_status().success());
+    }
+
     fn exit_status(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -172,8 +193,7 @@ fn jumps_to_a_heading_by_its_pinyin_initials() {
     session.wait_for("1/");
     session.keys("\r");
     session.wait_for("› 第十五章");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.quit();
 }
 
 #[test]
@@ -188,8 +208,7 @@ fn searches_the_text_and_steps_through_the_hits() {
     session.wait_for("/双城经济圈 hit 1/36");
     session.keys("n");
     session.wait_for("hit 2/36");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.quit();
 }
 
 #[test]
@@ -204,8 +223,7 @@ fn reopening_a_document_returns_to_where_it_was_left() {
     session.keys("szjj\r");
     session.wait_for("› 第十五章");
     session.keys("jjj");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.quit();
     let saved: Vec<_> = std::fs::read_dir(data.path().join("documents"))
         .expect("the store was written")
         .collect();
@@ -213,8 +231,7 @@ fn reopening_a_document_returns_to_where_it_was_left() {
 
     let mut again = Session::start(&args);
     again.wait_for("› 第十五章");
-    again.keys("q");
-    assert!(again.exit_status().success());
+    again.quit();
 }
 
 #[test]
@@ -226,23 +243,16 @@ fn a_bookmark_with_a_chinese_note_is_there_after_reopening() {
     session.wait_for_the_whole_sample();
     session.keys("}}}");
     session.wait_for("§ 3/3");
-    session.keys("m");
-    session.wait_for("加书签");
-    session.keys("考点：重庆\r");
-    session.wait_for("已加书签");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.bookmark("考点：重庆");
+    session.quit();
 
     let mut again = Session::start(&args);
     again.wait_for("★ 1");
     again.keys("'");
     again.wait_for("书签 · 本文件 1");
     again.wait_for("考点：重庆");
-    again.keys("\x1b");
-    // Apart, or the terminal reads Esc q as Alt-q.
-    std::thread::sleep(Duration::from_millis(100));
-    again.keys("q");
-    assert!(again.exit_status().success());
+    again.close_popup();
+    again.quit();
 }
 
 /// The other documents' records are read after the first screen: a bookmark
@@ -253,12 +263,8 @@ fn the_list_of_all_files_holds_a_bookmark_made_in_another() {
     let data_dir = data.path().to_str().expect("a UTF-8 path");
     let mut session = Session::start(&["--data-dir", data_dir, "tests/fixtures/news.txt"]);
     session.wait_for("纲目");
-    session.keys("m");
-    session.wait_for("加书签");
-    session.keys("另一份文件\r");
-    session.wait_for("已加书签");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.bookmark("另一份文件");
+    session.quit();
 
     let mut again = Session::start(&["--data-dir", data_dir, "assets/plans-2021.txt"]);
     again.wait_for_the_whole_sample();
@@ -266,10 +272,8 @@ fn the_list_of_all_files_holds_a_bookmark_made_in_another() {
     again.wait_for("书签 · 本文件 0");
     again.keys("\t");
     again.wait_for("另一份文件");
-    again.keys("\x1b");
-    std::thread::sleep(Duration::from_millis(100));
-    again.keys("q");
-    assert!(again.exit_status().success());
+    again.close_popup();
+    again.quit();
 }
 
 #[test]
@@ -285,8 +289,7 @@ fn a_phrase_searched_for_comes_back_with_the_up_arrow_in_the_next_run() {
     session.wait_for("1/36");
     session.keys("\r");
     session.wait_for("hit 1/36");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.quit();
 
     // The history is there from the start (the reader resumes at the hit).
     let mut again = Session::start(&args);
@@ -295,10 +298,8 @@ fn a_phrase_searched_for_comes_back_with_the_up_arrow_in_the_next_run() {
     again.wait_for("搜索");
     again.keys("\x1b[A");
     again.wait_for("/ 双城经济圈");
-    again.keys("\x1b");
-    std::thread::sleep(Duration::from_millis(100));
-    again.keys("q");
-    assert!(again.exit_status().success());
+    again.close_popup();
+    again.quit();
 }
 
 #[test]
@@ -321,8 +322,7 @@ fn y_sends_the_paragraph_and_its_citation_to_the_clipboard() {
     let copied = String::from_utf8(copied).expect("UTF-8");
     assert!(copied.starts_with("充分发挥海量数据"), "{copied}");
     assert!(copied.ends_with("》第五篇第十五章"), "{copied}");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.quit();
 }
 
 #[test]
@@ -332,12 +332,8 @@ fn a_corrupt_store_file_is_kept_aside_and_the_user_told() {
     let args = ["--data-dir", data_dir, "assets/plans-2021.txt"];
     let mut session = Session::start(&args);
     session.wait_for("q 退出");
-    session.keys("m");
-    session.wait_for("加书签");
-    session.keys("留着\r");
-    session.wait_for("已加书签");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.bookmark("留着");
+    session.quit();
     let documents = data.path().join("documents");
     let record = std::fs::read_dir(&documents)
         .expect("written")
@@ -349,8 +345,7 @@ fn a_corrupt_store_file_is_kept_aside_and_the_user_told() {
 
     let mut again = Session::start(&args);
     again.wait_for("已另存为");
-    again.keys("q");
-    assert!(again.exit_status().success());
+    again.quit();
     let aside: Vec<_> = std::fs::read_dir(&documents)
         .expect("the directory")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -373,8 +368,7 @@ fn text_pasted_into_a_note_stays_in_the_prompt() {
     assert!(session.screen().contains("加书签"), "still open");
     session.keys("\r");
     session.wait_for("已加书签");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.quit();
 }
 
 impl Session {
@@ -451,8 +445,7 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
         session.parser.screen().alternate_screen(),
         "back on the reader's screen"
     );
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.quit();
     session.assert_terminal_restored();
 }
 
@@ -468,10 +461,7 @@ fn r_reads_a_changed_file_again_and_finds_the_bookmark_in_it() {
     session.wait_for("跳转");
     session.keys("szjj\r");
     session.wait_for("› 第十五章");
-    session.keys("m");
-    session.wait_for("加书签");
-    session.keys("考点\r");
-    session.wait_for("已加书签");
+    session.bookmark("考点");
     std::fs::write(
         &file,
         format!("编者按\n\n\u{3000}\u{3000}新加的一段说明。\n\n{sample}"),
@@ -489,13 +479,11 @@ fn r_reads_a_changed_file_again_and_finds_the_bookmark_in_it() {
         "{}",
         session.screen()
     );
-    session.keys("\x1b");
-    std::thread::sleep(Duration::from_millis(100));
+    session.close_popup();
     std::fs::remove_file(&file).expect("removes");
     session.keys("R");
     session.wait_for("无法重新读入");
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.quit();
 }
 
 #[test]
@@ -523,8 +511,7 @@ fn a_file_full_of_escape_sequences_leaves_the_screen_intact() {
     session.wait_for("搜索");
     session.keys("正文");
     session.wait_for("1/2");
-    session.keys("\x1b");
-    std::thread::sleep(Duration::from_millis(100));
+    session.close_popup();
     session.keys("m");
     session.wait_for("加书签");
     session.keys("\r");
@@ -547,10 +534,8 @@ fn a_file_full_of_escape_sequences_leaves_the_screen_intact() {
         "the clipboard was written"
     );
     assert!(!raw.contains("\u{1b}(0") && !raw.contains("\u{1b}[?1049l\u{1b}[?1000l"));
-    session.keys("\x1b");
-    std::thread::sleep(Duration::from_millis(100));
-    session.keys("q");
-    assert!(session.exit_status().success());
+    session.close_popup();
+    session.quit();
     session.assert_terminal_restored();
 }
 

@@ -309,7 +309,6 @@ pub struct App {
     /// The user's choice to show the outline; `None` follows the width.
     outline_shown: Option<bool>,
     expanded: Vec<bool>,
-    has_children: Vec<bool>,
     /// Each heading's place among its siblings: (1-based index, count).
     siblings: Vec<(u32, u32)>,
     /// Where each heading's subtree ends (the outline steps over closed ones).
@@ -366,7 +365,6 @@ impl App {
             outline_shown: None,
             cursor: (!document.outline.headings.is_empty()).then_some(0),
             expanded: outline.expanded,
-            has_children: outline.has_children,
             siblings: outline.siblings,
             subtree_ends: outline.subtree_ends,
             max_measure: DEFAULT_MEASURE,
@@ -390,7 +388,6 @@ impl App {
         let here = self.anchor_here();
         let outline = OutlineFacts::of(&document);
         self.expanded = outline.expanded;
-        self.has_children = outline.has_children;
         self.siblings = outline.siblings;
         self.subtree_ends = outline.subtree_ends;
         self.document = Arc::new(document);
@@ -547,7 +544,7 @@ impl App {
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),
             Action::ToggleExpand => {
-                if let Some(c) = self.cursor.filter(|&c| self.has_children[c]) {
+                if let Some(c) = self.cursor.filter(|&c| self.has_children(c)) {
                     self.set_expanded(c, !self.expanded[c]);
                 }
             }

@@ -28,6 +28,11 @@ impl App {
         }
     }
 
+    /// Whether heading `index` has headings under it.
+    pub(super) fn has_children(&self, index: usize) -> bool {
+        self.subtree_ends[index] > index + 1
+    }
+
     pub(super) fn move_cursor(&mut self, n: isize) {
         let cursor = self.cursor;
         let visible = self.visible_headings();
@@ -51,16 +56,16 @@ impl App {
 
     pub(super) fn expand(&mut self) {
         let Some(c) = self.cursor else { return };
-        if self.has_children[c] && !self.expanded[c] {
+        if self.has_children(c) && !self.expanded[c] {
             self.set_expanded(c, true);
-        } else if self.has_children[c] {
+        } else if self.has_children(c) {
             self.move_cursor(1);
         }
     }
 
     pub(super) fn collapse(&mut self) {
         let Some(c) = self.cursor else { return };
-        if self.has_children[c] && self.expanded[c] {
+        if self.has_children(c) && self.expanded[c] {
             self.set_expanded(c, false);
         } else if let Some(parent) = self.document.outline.headings[c].parent {
             self.select(parent.0 as usize);
@@ -75,7 +80,7 @@ impl App {
         self.focus = Focus::Outline;
         let index = self.tree_scroll + usize::from(row);
         if let Some(&heading) = self.visible_headings().get(index) {
-            if self.cursor == Some(heading) && self.has_children[heading] {
+            if self.cursor == Some(heading) && self.has_children(heading) {
                 self.set_expanded(heading, !self.expanded[heading]);
             }
             self.select(heading);
@@ -136,7 +141,7 @@ impl App {
             .map(|&index| TreeRow {
                 id: HeadingId(index as u32),
                 depth: headings[index].depth,
-                expanded: self.has_children[index].then_some(self.expanded[index]),
+                expanded: self.has_children(index).then_some(self.expanded[index]),
                 selected: self.cursor == Some(index),
                 current: ancestors.contains(&index),
                 bookmarked: self.bookmarked.get(index).copied().unwrap_or(false),
@@ -161,7 +166,6 @@ impl App {
 /// What the outline pane needs to know of a document's headings.
 pub(super) struct OutlineFacts {
     pub(super) expanded: Vec<bool>,
-    pub(super) has_children: Vec<bool>,
     pub(super) siblings: Vec<(u32, u32)>,
     /// Each heading's subtree ends before this heading.
     pub(super) subtree_ends: Vec<usize>,
@@ -170,12 +174,6 @@ pub(super) struct OutlineFacts {
 impl OutlineFacts {
     pub(super) fn of(document: &Document) -> Self {
         let headings = &document.outline.headings;
-        let mut has_children = vec![false; headings.len()];
-        for heading in headings {
-            if let Some(parent) = heading.parent {
-                has_children[parent.0 as usize] = true;
-            }
-        }
         // Files, parts, documents and the top level start open.
         let expanded = headings
             .iter()
@@ -188,7 +186,6 @@ impl OutlineFacts {
             .collect();
         Self {
             expanded,
-            has_children,
             siblings: sibling_places(document),
             subtree_ends: subtree_ends(document),
         }

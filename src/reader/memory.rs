@@ -32,10 +32,10 @@ pub struct Memory {
     store: Option<Store>,
     pub record: Record,
     writable: bool,
-    /// The phrases searched for in earlier runs.
+    /// The phrases searched for in earlier runs (the app takes them).
     pub history: History,
     /// What the user should be told on opening, of the record and of the
-    /// search history.
+    /// search history (the reader takes them).
     pub notices: Vec<String>,
 }
 

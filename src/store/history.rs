@@ -3,13 +3,13 @@
 //! under a lock, merged with what another run saved meanwhile, replaced
 //! atomically; a damaged file moved aside, never written over.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{SaveError, Store, move_aside, write_atomically};
+use super::{SaveError, Store, lock, move_aside, write_atomically, write_failed};
 use crate::text_search::History;
 
 /// Version of the file's format.
@@ -49,13 +49,7 @@ impl Store {
     /// returns the history as saved.
     pub fn remember_search(&self, phrase: &str) -> Result<History, SaveError> {
         let path = self.history_file();
-        let failed = |source| SaveError::Write {
-            path: path.display().to_string(),
-            source,
-        };
-        fs::create_dir_all(self.dir()).map_err(failed)?;
-        let lock = File::create(path.with_extension("lock")).map_err(failed)?;
-        lock.lock().map_err(failed)?;
+        let _lock = lock(&path)?;
         let (mut history, _) = read(&path).map_err(|_| SaveError::Unreadable {
             path: path.display().to_string(),
         })?;
@@ -64,7 +58,7 @@ impl Store {
             version: VERSION,
             phrases: history.phrases().to_vec(),
         };
-        write_atomically(&path, &on_disk).map_err(failed)?;
+        write_atomically(&path, &on_disk).map_err(write_failed(&path))?;
         Ok(history)
     }
 }

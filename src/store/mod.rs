@@ -263,13 +263,7 @@ impl Store {
     /// merged record.
     pub fn save(&self, record: &Record) -> Result<Saved, SaveError> {
         let path = self.file_of(&record.document);
-        let failed = |source| SaveError::Write {
-            path: path.display().to_string(),
-            source,
-        };
-        fs::create_dir_all(self.documents()).map_err(failed)?;
-        let lock = File::create(path.with_extension("lock")).map_err(failed)?;
-        lock.lock().map_err(failed)?;
+        let _lock = lock(&path)?;
         let (merged, notice) = match read(&path) {
             OnDisk::Found(theirs) => (record.merge(&theirs), None),
             OnDisk::Missing => (record.clone(), None),
@@ -280,11 +274,30 @@ impl Store {
                 });
             }
         };
-        write_atomically(&path, &merged).map_err(failed)?;
+        write_atomically(&path, &merged).map_err(write_failed(&path))?;
         Ok(Saved {
             record: merged,
             notice,
         })
+    }
+}
+
+/// Takes the lock of the file at `path` (making its directory if need be),
+/// held until the returned file is dropped: a save reads, merges and writes
+/// under it, so that runs saving at once each see what the other saved.
+fn lock(path: &Path) -> Result<File, SaveError> {
+    let failed = write_failed(path);
+    fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).map_err(&failed)?;
+    let lock = File::create(path.with_extension("lock")).map_err(&failed)?;
+    lock.lock().map_err(&failed)?;
+    Ok(lock)
+}
+
+/// The error of a write of `path` that failed.
+fn write_failed(path: &Path) -> impl Fn(io::Error) -> SaveError + '_ {
+    move |source| SaveError::Write {
+        path: path.display().to_string(),
+        source,
     }
 }
 

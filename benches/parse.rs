@@ -21,7 +21,7 @@ fn decode_reflow_outline(bencher: Bencher, times: usize) {
         .counter(BytesCount::new(bytes.len()))
         .with_inputs(|| bytes.clone())
         .bench_values(|bytes| {
-            let decoded = gangmu::decode::decode_owned(bytes).expect("the corpus is text");
+            let decoded = gangmu::parse::decode::decode_owned(bytes).expect("the corpus is text");
             black_box(gangmu::build(&decoded.text))
         });
 }
@@ -40,5 +40,5 @@ fn document_identity(bencher: Bencher, times: usize) {
     let text = String::from_utf8(corpus(times)).expect("the corpus is UTF-8");
     bencher
         .counter(BytesCount::new(text.len()))
-        .bench(|| black_box(gangmu::store::Store::document_id(&[&text])));
+        .bench(|| black_box(gangmu::study::store::Store::document_id(&[&text])));
 }

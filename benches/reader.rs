@@ -3,7 +3,7 @@
 //! with the document.
 
 use divan::{Bencher, black_box};
-use gangmu::app::{Action, App};
+use gangmu::tui::app::{Action, App};
 
 fn main() {
     divan::main();
@@ -58,7 +58,7 @@ fn outline_cursor(bencher: Bencher, times: usize) {
 
 #[divan::bench(args = [1, 10, 145], sample_count = 20)]
 fn scroll_and_draw_a_frame(bencher: Bencher, times: usize) {
-    use gangmu::ui::{self, theme::Theme};
+    use gangmu::tui::{self, draw::theme::Theme};
     use ratatui::{Terminal, backend::TestBackend};
     let mut app = app(times);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
@@ -67,7 +67,7 @@ fn scroll_and_draw_a_frame(bencher: Bencher, times: usize) {
         flip = !flip;
         app.update(Action::Scroll(if flip { 1 } else { -1 }));
         terminal
-            .draw(|frame| ui::draw(frame, &app, Theme::plain()))
+            .draw(|frame| tui::draw(frame, &app, Theme::plain()))
             .expect("draws");
     });
 }

@@ -1,6 +1,6 @@
 //! The document model the reader and every command use: paragraphs with their
 //! source lines and kinds, and the outline as an arena tree whose headings point at
-//! their paragraphs. Built once per file by `build`; holds no terminal code.
+//! their paragraphs. Built once per file by `parse::build`; holds no terminal code.
 
 use serde::Serialize;
 
@@ -79,6 +79,17 @@ pub struct Heading {
     /// paragraph, or for a run-in article (`1.决胜…成就。“十三五”时期…`) the body
     /// paragraph that opens with the label and the title.
     pub paragraph: usize,
+}
+
+impl Heading {
+    /// The heading as lists show it: label and title.
+    pub fn display(&self) -> String {
+        match (self.label.is_empty(), self.title.is_empty()) {
+            (true, _) => self.title.clone(),
+            (false, true) => self.label.clone(),
+            (false, false) => format!("{} {}", self.label, self.title),
+        }
+    }
 }
 
 /// The outline: headings in document order, each pointing at its parent.
@@ -186,6 +197,45 @@ impl Document {
                 }));
         }
         combined
+    }
+
+    /// The outline's promise: parents come before their children, a child is one
+    /// level below its parent and the top is level 1, every heading points at a
+    /// paragraph and every paragraph at a heading that exists.
+    pub fn check(&self) -> Result<(), String> {
+        let document = self;
+        let headings = &document.outline.headings;
+        for (index, heading) in headings.iter().enumerate() {
+            let depth = match heading.parent {
+                Some(parent) if parent.0 as usize >= index => {
+                    return Err(format!("heading {index} comes before its parent"));
+                }
+                Some(parent) => headings[parent.0 as usize].depth + 1,
+                None => 1,
+            };
+            if heading.depth != depth {
+                return Err(format!(
+                    "heading {index} at depth {} under depth {}",
+                    heading.depth,
+                    depth - 1
+                ));
+            }
+            if heading.paragraph >= document.paragraphs.len() {
+                return Err(format!("heading {index} points past the paragraphs"));
+            }
+        }
+        for (index, paragraph) in document.paragraphs.iter().enumerate() {
+            if paragraph
+                .heading
+                .is_some_and(|h| h.0 as usize >= headings.len())
+            {
+                return Err(format!("paragraph {index} points past the headings"));
+            }
+            if paragraph.first_line > paragraph.last_line {
+                return Err(format!("paragraph {index} ends before it starts"));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1,46 +1,45 @@
 //! gangmu (纲目): a reader for long Chinese policy documents.
 //!
-//! Data flows one way:
+//! The folders are the layers. Data flows down the page, and a module imports
+//! only from the layers below it:
 //!
 //! ```text
-//! file bytes ─ decode ─▶ text ─ source ─▶ content lines ─┬─ measure (local wrap width)
-//!                                                         ├─ outline::scan (labels)
-//!                                                         └─ build ─▶ Document
-//!                                                              (paragraphs + outline)
-//! Document ─ outline::tsv / serde ─▶ `gangmu outline`
-//! Document ─ layout::wrap ─▶ rows ─▶ `gangmu text`, the reader
+//! file bytes ─▶ parse ─▶ Document (document.rs: paragraphs + the outline arena)
+//!                            │
+//!          ┌─────────────────┼──────────────────┐
+//!       layout            search              study
+//!  (rows for a width,  (jump ranking,     (the store, anchors,
+//!   made safe)          full text)         progress, notes)
+//!          └─────────────────┼──────────────────┘
+//!                  output (what the commands print)
+//!                  tui    (App, keys, drawing)
+//!                  bin/gangmu (arguments, the event loop, the terminal)
 //! ```
 //!
-//! The document model, layout and search never touch the terminal; `app` holds the
-//! reader's state, `keymap` turns events into actions and `ui` draws frames.
+//! `document` imports nothing of gangmu's; `parse` and `layout` only
+//! `document`; `search` also `parse` and `layout`; `study` also `search`;
+//! `output` and `tui` everything below them (`tests/architecture.rs` holds them
+//! to it). Only `tui` and the binary know ratatui or crossterm.
 
-pub mod anchor;
-pub mod app;
-pub mod bookmarks;
-pub mod build;
-pub mod decode;
 pub mod document;
-pub mod input;
-pub mod invariants;
-pub mod jump;
-pub mod keymap;
 pub mod layout;
-pub mod locate;
-pub mod lookup;
-pub mod measure;
-pub mod notes;
-pub mod outline;
-pub mod progress;
-pub mod render;
-pub mod safe;
-pub mod sample;
+pub mod output;
+pub mod parse;
 pub mod search;
-pub mod source;
-pub mod stats;
-pub mod store;
-pub mod text_search;
-pub mod ui;
-pub mod when;
+pub mod study;
+pub mod tui;
 
-pub use build::build;
 pub use document::Document;
+pub use parse::build;
+
+/// The sample document built into the binary, opened when no file is given.
+pub mod sample {
+    /// Name the sample is shown under.
+    pub const NAME: &str = "plans-2021.txt";
+
+    /// The sample's bytes: a compilation of 2021 plan documents, speeches and reports.
+    pub const BYTES: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    ));
+}

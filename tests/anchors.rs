@@ -1,10 +1,13 @@
 //! Places kept by anchors on the sample: through a new width, lines inserted at
 //! the top, and the paragraph itself wrapped anew.
 
-use gangmu::anchor::{Anchor, Found};
-use gangmu::app::{Action, App};
+use gangmu::study::anchor::{Anchor, Found};
+use gangmu::tui::app::{Action, App};
 
-const SAMPLE: &str = include_str!("../assets/plans-2021.txt");
+const SAMPLE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/plans-2021.txt"
+));
 
 /// An anchor in the middle of a long body paragraph of 第十五章's first 节.
 fn anchor_in(document: &gangmu::Document) -> (usize, Anchor) {
@@ -70,7 +73,7 @@ fn a_new_width_keeps_the_reading_position() {
     let document = gangmu::build(SAMPLE);
     let (paragraph, _) = anchor_in(&document);
     let mut app = App::new("plans-2021.txt".into(), document, 120, 40);
-    app.go_to_place(gangmu::anchor::Place {
+    app.go_to_place(gangmu::study::anchor::Place {
         paragraph,
         offset: 120,
     });

@@ -2,14 +2,17 @@
 //! gone to, edited, deleted and brought back, kept through saves merged with
 //! another run's; marks in the gutter and the outline.
 
-use gangmu::anchor::Anchor;
-use gangmu::app::{Action, App, Popup};
-use gangmu::bookmarks::{CursorMove, Scope};
-use gangmu::store::Store;
-use gangmu::store::record::Record;
+use gangmu::study::anchor::Anchor;
+use gangmu::study::store::Store;
+use gangmu::study::store::record::Record;
+use gangmu::tui::app::{Action, App, Popup};
+use gangmu::tui::bookmarks::{CursorMove, Scope};
 
 fn sample_app() -> App {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     let mut app = App::new("plans-2021.txt".to_string(), document, 120, 40);
     app.set_clock(|| 1_800_000_000_000);
     app
@@ -127,7 +130,7 @@ fn all_documents_lists_the_others_bookmarks_without_leaving() {
     let mut app = sample_app();
     let mut other = Record::new("other");
     other.seen_at("/home/user/重庆规划.txt");
-    other.bookmarks.push(gangmu::bookmarks::new_bookmark(
+    other.bookmarks.push(gangmu::tui::bookmarks::new_bookmark(
         Anchor {
             path: vec!["第一章".into()],
             paragraph: 1,
@@ -161,7 +164,7 @@ fn all_documents_lists_the_others_bookmarks_without_leaving() {
 fn a_bookmark_whose_text_is_gone_is_kept_and_said_to_be_unplaced() {
     let mut app = sample_app();
     let mut record = Record::new("doc");
-    record.bookmarks.push(gangmu::bookmarks::new_bookmark(
+    record.bookmarks.push(gangmu::tui::bookmarks::new_bookmark(
         Anchor {
             path: vec!["第九部分".into()],
             paragraph: 3,
@@ -173,7 +176,10 @@ fn a_bookmark_whose_text_is_gone_is_kept_and_said_to_be_unplaced() {
         1,
     ));
     app.set_records(record, Vec::new());
-    assert_eq!(app.bookmark_places(), [gangmu::anchor::Found::Unplaced]);
+    assert_eq!(
+        app.bookmark_places(),
+        [gangmu::study::anchor::Found::Unplaced]
+    );
     app.update(Action::OpenBookmarks);
     app.update(Action::Accept);
     assert!(matches!(app.popup, Some(Popup::Bookmarks(_))));

@@ -294,8 +294,8 @@ fn grep_matches_letters_in_either_case_and_width() {
 /// A data directory holding a record of the sample: a bookmark with a note in
 /// 第十五章 and a session of 25 minutes.
 fn data_with_a_record() -> tempfile::TempDir {
-    use gangmu::anchor::Anchor;
-    use gangmu::store::record::{Bookmark, Record, SectionTime, Session};
+    use gangmu::study::anchor::Anchor;
+    use gangmu::study::store::record::{Bookmark, Record, SectionTime, Session};
     let data = tempfile::tempdir().expect("a temp dir");
     let text = std::fs::read_to_string(SAMPLE).expect("the sample");
     let document = gangmu::build(&text);
@@ -305,7 +305,7 @@ fn data_with_a_record() -> tempfile::TempDir {
         .iter()
         .find(|h| h.title == "打造数字经济新优势")
         .expect("第十五章");
-    let mut record = Record::new(&gangmu::store::Store::document_id(&[&text]));
+    let mut record = Record::new(&gangmu::study::store::Store::document_id(&[&text]));
     record.bookmarks.push(Bookmark {
         id: "b1".into(),
         anchor: Anchor::at(&document, chapter.paragraph + 1, 0),
@@ -313,7 +313,7 @@ fn data_with_a_record() -> tempfile::TempDir {
         created: 1_800_000_000,
         modified: 1_800_000_000,
     });
-    let path = |id| gangmu::anchor::heading_path(&document, id);
+    let path = |id| gangmu::study::anchor::heading_path(&document, id);
     let section = document.paragraphs[chapter.paragraph]
         .heading
         .expect("a section");
@@ -327,7 +327,7 @@ fn data_with_a_record() -> tempfile::TempDir {
         }],
         finished: vec![path(section)],
     });
-    gangmu::store::Store::at(data.path())
+    gangmu::study::store::Store::at(data.path())
         .save(&record)
         .expect("saves");
     data

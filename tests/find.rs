@@ -61,7 +61,10 @@ const QUERIES: &[(&str, u32)] = &[
 
 #[test]
 fn nine_in_ten_queries_find_the_heading_meant_first() {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     let index = Index::new(&document.outline);
     let mut misses = Vec::new();
     for &(query, line) in QUERIES {
@@ -87,7 +90,10 @@ fn nine_in_ten_queries_find_the_heading_meant_first() {
 
 #[test]
 fn the_chapter_of_the_document_being_read_comes_first() {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     let index = Index::new(&document.outline);
     // Reading the Chongqing plan: its 第十五章 (line 10240) before the national one.
     let inside = document
@@ -105,7 +111,10 @@ fn the_chapter_of_the_document_being_read_comes_first() {
 
 #[test]
 fn an_empty_query_lists_headings_from_the_current_one() {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     let index = Index::new(&document.outline);
     let current = gangmu::document::HeadingId(100);
     let hits = index.rank(&document.outline, "", Some(current));
@@ -116,11 +125,14 @@ fn an_empty_query_lists_headings_from_the_current_one() {
 
 #[test]
 fn matched_characters_are_marked_for_highlighting() {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     let index = Index::new(&document.outline);
     let hit = &index.rank(&document.outline, "szjj", None)[0];
     let heading = document.outline.get(hit.id);
-    let shown: Vec<char> = gangmu::search::keys::display(heading).chars().collect();
+    let shown: Vec<char> = heading.display().chars().collect();
     let matched = index.matched("szjj", hit.id);
     let marked: String = matched.iter().map(|&i| shown[i]).collect();
     assert_eq!(marked, "数字经济");
@@ -128,10 +140,13 @@ fn matched_characters_are_marked_for_highlighting() {
 
 #[test]
 fn typing_a_query_key_by_key_ranks_as_the_whole_query_does() {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     let index = Index::new(&document.outline);
     for &(query, _) in QUERIES {
-        let mut jump = gangmu::jump::Jump::new(Default::default(), None);
+        let mut jump = gangmu::tui::jump::Jump::new(Default::default(), None);
         for c in query.chars() {
             jump.query.push(c);
             jump.rank(&index, &document.outline);
@@ -154,7 +169,10 @@ fn typing_a_query_key_by_key_ranks_as_the_whole_query_does() {
 /// marked, kept as a snapshot: making ranking faster must not change it.
 #[test]
 fn every_hit_of_each_form_of_query_in_order() {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     let outline = &document.outline;
     let index = Index::new(outline);
     let queries = [
@@ -187,7 +205,7 @@ fn every_hit_of_each_form_of_query_in_order() {
     for query in queries {
         for hit in index.rank(outline, query, None) {
             let heading = outline.get(hit.id);
-            let shown: Vec<char> = gangmu::search::keys::display(heading).chars().collect();
+            let shown: Vec<char> = heading.display().chars().collect();
             let matched = index.matched(query, hit.id);
             let marked: String = matched.iter().map(|&i| shown[i]).collect();
             rows.push(format!(

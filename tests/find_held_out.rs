@@ -47,7 +47,7 @@ const QUERIES: &[(&str, &str, u32)] = &[
 
 fn fixture(name: &str) -> gangmu::Document {
     let path = format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-    gangmu::input::load(std::path::Path::new(&path))
+    gangmu::parse::input::load(std::path::Path::new(&path))
         .expect("the fixture reads")
         .document
 }

@@ -4,7 +4,7 @@
 //! and each row's text found at its first character's index in the paragraph.
 
 use gangmu::document::ParagraphKind;
-use gangmu::layout::reader::{ReaderLayout, RowKind};
+use gangmu::layout::rows::{ReaderLayout, RowKind};
 use gangmu::layout::wrap::display_width;
 
 const CLOSING: &[char] = &[
@@ -14,7 +14,10 @@ const OPENING: &[char] = &['（', '【', '「', '『', '《', '〈', '“', '‘
 
 #[test]
 fn every_paragraph_of_the_sample_lays_out_within_the_rules() {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     for width in [20u16, 41, 80, 137] {
         let mut layout = ReaderLayout::new(width);
         for (index, paragraph) in document.paragraphs.iter().enumerate() {

@@ -2,7 +2,7 @@
 //! TSV). Each case is a kind of thing real documents do, written out by hand.
 
 fn outline(text: &str) -> String {
-    gangmu::outline::tsv::render(&gangmu::build(text).outline)
+    gangmu::output::tsv::render(&gangmu::build(text).outline)
 }
 
 fn check(text: &str, want: &[&str]) {

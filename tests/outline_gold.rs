@@ -125,7 +125,7 @@ fn score(gold: &[Row], pred: &[Row]) -> Score {
 
 fn outline_of(text: &str) -> Vec<Row> {
     let document = gangmu::build(text);
-    parse(&gangmu::outline::tsv::render(&document.outline))
+    parse(&gangmu::output::tsv::render(&document.outline))
 }
 
 /// Scores `text` against `gold` and holds the result to its floors.
@@ -151,7 +151,10 @@ fn check(name: &str, text: &str, gold: &str, floor_f1: f64, floor_exact: f64) {
 
 #[test]
 fn plans_2021_matches_its_gold_outline() {
-    let text = include_str!("../assets/plans-2021.txt");
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    ));
     check(
         "plans-2021",
         text,
@@ -227,7 +230,10 @@ fn move_lines(gold: &str, moved: &HashMap<i64, i64>) -> String {
 /// stay, `edit` rewrites them. Returns the text and the gold with its line numbers
 /// moved to match.
 fn variant(keep: impl Fn(&str) -> bool, edit: impl Fn(&str) -> String) -> (String, String) {
-    let source = include_str!("../assets/plans-2021.txt");
+    let source = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    ));
     let mut lines = Vec::new();
     let mut moved = HashMap::new();
     for (index, line) in source.split('\n').enumerate() {
@@ -263,7 +269,7 @@ fn the_sample_without_its_page_start_spaces_matches_the_gold_outline() {
 #[test]
 fn the_sample_with_crlf_line_ends_and_no_blank_lines_matches_the_gold_outline() {
     let (text, gold) = variant(|l| !l.trim().is_empty(), |l| format!("{l}\r"));
-    let decoded = gangmu::decode::decode(text.as_bytes()).expect("text");
+    let decoded = gangmu::parse::decode::decode(text.as_bytes()).expect("text");
     check("CRLF", &decoded.text, &gold, 1.0, 1.0);
 }
 
@@ -276,7 +282,10 @@ fn retypeset(columns: usize) -> (String, String) {
 
 /// As [`retypeset`], with `body_indent` before each body paragraph.
 fn retypeset_with(columns: usize, body_indent: &str) -> (String, String) {
-    let source = include_str!("../assets/plans-2021.txt");
+    let source = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    ));
     let document = gangmu::build(source);
     let mut lines: Vec<String> = Vec::new();
     let mut moved = HashMap::new();

@@ -3,7 +3,6 @@
 //! reads any bytes without panicking and records read back as written. The same
 //! checks run in the fuzz targets (`fuzz/`).
 
-use gangmu::invariants;
 use proptest::prelude::*;
 
 /// Pieces documents are made of, hostile ones included.
@@ -41,26 +40,26 @@ proptest! {
     #[test]
     fn rows_fit_and_cover_the_text(text in text(), width in 1usize..120) {
         // As the reader lays out a paragraph: one line, made safe to draw.
-        let line = gangmu::safe::visible(&text.replace('\n', ""));
-        prop_assert_eq!(invariants::wrapped_rows(&line, width), Ok(()));
+        let line = gangmu::layout::safe::visible(&text.replace('\n', ""));
+        prop_assert_eq!(gangmu::layout::wrap::check_rows(&line, width), Ok(()));
     }
 
     #[test]
     fn any_text_builds_a_consistent_outline(text in text()) {
         let document = gangmu::build(&text);
-        prop_assert_eq!(invariants::outline(&document), Ok(()));
+        prop_assert_eq!(document.check(), Ok(()));
     }
 
     #[test]
     fn any_bytes_decode_or_are_refused_and_build(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        if let Ok(decoded) = gangmu::decode::decode(&bytes) {
-            prop_assert_eq!(invariants::outline(&gangmu::build(&decoded.text)), Ok(()));
+        if let Ok(decoded) = gangmu::parse::decode::decode(&bytes) {
+            prop_assert_eq!(gangmu::build(&decoded.text).check(), Ok(()));
         }
     }
 
     #[test]
     fn the_store_reads_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..500)) {
-        prop_assert_eq!(invariants::store_round_trip(&bytes), Ok(()));
+        prop_assert_eq!(gangmu::study::store::check_round_trip(&bytes), Ok(()));
     }
 
     #[test]
@@ -77,7 +76,7 @@ proptest! {
             }],
         });
         let bytes = serde_json::to_vec(&json).expect("JSON");
-        prop_assert!(gangmu::store::parse(&bytes).is_ok());
-        prop_assert_eq!(invariants::store_round_trip(&bytes), Ok(()));
+        prop_assert!(gangmu::study::store::parse(&bytes).is_ok());
+        prop_assert_eq!(gangmu::study::store::check_round_trip(&bytes), Ok(()));
     }
 }

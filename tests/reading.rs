@@ -4,12 +4,15 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use gangmu::app::{Action, App};
 use gangmu::document::HeadingId;
-use gangmu::progress::State;
+use gangmu::study::progress::State;
+use gangmu::tui::app::{Action, App};
 
 fn sample_app() -> App {
-    let document = gangmu::build(include_str!("../assets/plans-2021.txt"));
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
     App::new("plans-2021.txt".to_string(), document, 120, 40)
 }
 
@@ -112,7 +115,7 @@ fn session_time_goes_to_the_section_read_and_long_pauses_do_not_count() {
     assert_eq!(session.start, 1_800_000_000);
     assert_eq!(session.end, 1_800_000_000 + 680);
     let seconds = |id: HeadingId| {
-        let path = gangmu::anchor::heading_path(&app.document, id);
+        let path = gangmu::study::anchor::heading_path(&app.document, id);
         session
             .sections
             .iter()
@@ -121,7 +124,7 @@ fn session_time_goes_to_the_section_read_and_long_pauses_do_not_count() {
     };
     assert_eq!(seconds(first), 30);
     assert_eq!(seconds(second), 50);
-    let first_path = gangmu::anchor::heading_path(&app.document, first);
+    let first_path = gangmu::study::anchor::heading_path(&app.document, first);
     assert!(session.finished.contains(&first_path), "scrolled past");
 }
 
@@ -135,7 +138,7 @@ fn y_copies_the_paragraph_being_read_with_its_citation() {
     app.update(Action::Accept);
     app.update(Action::Copy);
     let requests = app.take_requests();
-    let [gangmu::app::Request::Copy(copied)] = requests.as_slice() else {
+    let [gangmu::tui::app::Request::Copy(copied)] = requests.as_slice() else {
         panic!("one copy asked for: {requests:?}");
     };
     assert!(
@@ -151,7 +154,7 @@ fn y_copies_the_paragraph_being_read_with_its_citation() {
 
 #[test]
 fn the_statistics_popup_shows_this_run_and_any_key_closes_it() {
-    use gangmu::app::{Mode, Popup};
+    use gangmu::tui::app::{Mode, Popup};
     let mut app = sample_app();
     app.update(Action::Pages(3));
     app.update(Action::OpenStats);

@@ -3,7 +3,10 @@
 
 use gangmu::document::{Document, ParagraphKind};
 
-const CORPUS: &str = include_str!("../assets/plans-2021.txt");
+const CORPUS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/plans-2021.txt"
+));
 
 /// The corpus, built once for all tests.
 fn corpus() -> &'static Document {

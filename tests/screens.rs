@@ -2,14 +2,17 @@
 //! snapshots: the sample at the start, deep in a chapter, the help overlay, a
 //! narrow terminal. CJK characters take two cells; the snapshots show them so.
 
-use gangmu::app::{Action, App};
-use gangmu::ui::{self, theme::Theme};
+use gangmu::tui::app::{Action, App};
+use gangmu::tui::{self, draw::theme::Theme};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn sample() -> gangmu::Document {
-    gangmu::build(include_str!("../assets/plans-2021.txt"))
+    gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )))
 }
 
 /// The screen as text, one row a line, a wide character standing for its two cells;
@@ -17,7 +20,7 @@ fn sample() -> gangmu::Document {
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|frame| ui::draw(frame, app, Theme::plain()))
+        .draw(|frame| tui::draw(frame, app, Theme::plain()))
         .expect("draws");
     let buffer = terminal.backend().buffer();
     let mut rows = Vec::new();
@@ -111,7 +114,7 @@ fn search_hits_stay_marked_with_the_count_in_the_status_line() {
 
 #[test]
 fn the_bookmark_list_at_100_by_30() {
-    use gangmu::store::record::Record;
+    use gangmu::study::store::record::Record;
     let mut app = app(100, 30, &[]);
     app.set_clock(|| 1_795_400_000_000);
     app.set_records(Record::new("doc"), Vec::new());

@@ -7,9 +7,9 @@
 use std::fs;
 use std::path::PathBuf;
 
-use gangmu::anchor::Anchor;
-use gangmu::store::Store;
-use gangmu::store::record::{Bookmark, Record, Stamped};
+use gangmu::study::anchor::Anchor;
+use gangmu::study::store::Store;
+use gangmu::study::store::record::{Bookmark, Record, Stamped};
 
 fn anchor(offset: usize) -> Anchor {
     Anchor {
@@ -286,7 +286,7 @@ fn the_search_history_is_kept_across_runs_most_recent_last_and_once() {
         store.remember_search(&format!("短语{n}")).expect("saves");
     }
     let kept = phrases(&store);
-    assert_eq!(kept.len(), gangmu::text_search::HISTORY_LIMIT);
+    assert_eq!(kept.len(), gangmu::study::store::history::HISTORY_LIMIT);
     assert_eq!(kept.last().map(String::as_str), Some("短语149"));
 }
 

@@ -5,14 +5,14 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(decoded) = gangmu::decode::decode(bytes) else {
+    let Ok(decoded) = gangmu::parse::decode::decode(bytes) else {
         return;
     };
     let document = gangmu::build(&decoded.text);
-    if let Err(broken) = gangmu::invariants::outline(&document) {
+    if let Err(broken) = document.check() {
         panic!("{broken}");
     }
-    let mut layout = gangmu::layout::reader::ReaderLayout::new(23);
+    let mut layout = gangmu::layout::rows::ReaderLayout::new(23);
     for index in 0..document.paragraphs.len() {
         layout.rows(&document, index);
     }

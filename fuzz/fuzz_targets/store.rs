@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    if let Err(broken) = gangmu::invariants::store_round_trip(bytes) {
+    if let Err(broken) = gangmu::study::store::check_round_trip(bytes) {
         panic!("{broken}");
     }
 });

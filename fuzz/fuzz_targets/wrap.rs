@@ -6,8 +6,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (u8, &str)| {
     let (width, text) = input;
-    let line = gangmu::safe::visible(&text.replace('\n', ""));
-    if let Err(broken) = gangmu::invariants::wrapped_rows(&line, usize::from(width.max(1))) {
+    let line = gangmu::layout::safe::visible(&text.replace('\n', ""));
+    if let Err(broken) = gangmu::layout::wrap::check_rows(&line, usize::from(width.max(1))) {
         panic!("{broken}");
     }
 });

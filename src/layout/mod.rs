@@ -1,10 +1,11 @@
 //! Text layout for a given width: no terminal code here.
 
-pub mod reader;
+pub mod rows;
+pub mod safe;
 pub mod wrap;
 
 use crate::document::{HeadingId, Outline};
-use crate::safe::visible;
+use crate::layout::safe::visible;
 
 /// A chain of headings as a breadcrumb (`第一部分 › 中华人民共… › 第五篇`): each by
 /// its label, or its title cut to `title_width` columns; made safe to draw.
@@ -32,7 +33,7 @@ pub fn named_under(
     title_width: usize,
 ) -> String {
     let crumbs = breadcrumb(outline, chain, title_width);
-    let own = visible(&crate::search::keys::display(outline.get(id)));
+    let own = visible(&outline.get(id).display());
     if crumbs.is_empty() {
         own
     } else {

@@ -9,7 +9,7 @@ use pinyin::{ToPinyin, ToPinyinMulti};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::document::Heading;
-use crate::outline::numeral::parse_chinese;
+use crate::parse::numeral::parse_chinese;
 
 /// Most pinyin spellings kept per heading (heteronyms multiply them).
 const MAX_SPELLINGS: usize = 8;
@@ -38,7 +38,7 @@ pub struct Keys {
     /// `label title` as shown, folded.
     pub shown: String,
     /// For each character of `shown`, the character of the heading as displayed
-    /// ([`display`]) it came from.
+    /// ([`Heading::display`](crate::document::Heading::display)) it came from.
     pub shown_sources: Vec<usize>,
     /// Full toneless pinyin spellings.
     pub pinyin: Vec<Spelling>,
@@ -61,7 +61,7 @@ impl Keys {
     pub fn of(heading: &Heading) -> Self {
         let mut shown = String::new();
         let mut shown_sources = Vec::new();
-        for (index, c) in display(heading).chars().enumerate() {
+        for (index, c) in heading.display().chars().enumerate() {
             for folded in std::iter::once(c).nfkc().flat_map(char::to_lowercase) {
                 if !folded.is_whitespace() {
                     shown.push(folded);
@@ -108,15 +108,6 @@ pub fn ascii_mask(text: &str) -> u64 {
         b'0'..=b'9' => mask | 1 << (26 + b - b'0'),
         _ => mask,
     })
-}
-
-/// A heading as the jump list shows it: label and title.
-pub fn display(heading: &Heading) -> String {
-    match (heading.label.is_empty(), heading.title.is_empty()) {
-        (true, _) => heading.title.clone(),
-        (false, true) => heading.label.clone(),
-        (false, false) => format!("{} {}", heading.label, heading.title),
-    }
 }
 
 /// Words of policy documents whose heteronyms are read otherwise than the

@@ -25,10 +25,10 @@ use crate::document::{HeadingId, HeadingKind, Outline};
 use fuzzy::Fuzzy;
 use keys::Keys;
 use packed::{HeadingKeys, PackedKeys};
+pub use query::MIN_FUZZY_CHARS;
 use query::Query;
 pub use ranking::Ranking;
 use ranking::rank;
-pub use score::MIN_FUZZY_CHARS;
 
 /// A heading that matches a query; [`Index::matched`] tells which of its
 /// characters.
@@ -144,7 +144,7 @@ impl Index {
         Ranking::new(query, scored, unscored)
     }
 
-    /// The characters of heading `id` as displayed ([`keys::display`]) that
+    /// The characters of heading `id` as displayed ([`Heading::display`](crate::document::Heading::display)) that
     /// `query` matches, as ranking matched them: none for its number.
     pub fn matched(&self, query: &str, id: HeadingId) -> Vec<usize> {
         let query = Query::new(query);
@@ -197,21 +197,6 @@ fn match_of<'a>(
         return None;
     }
     score::score(keys, query, fuzzy)
-}
-
-/// One found heading as `gangmu find` prints it: line, kind, label, title and the
-/// breadcrumb of its ancestors, TAB-separated, made safe.
-pub fn tsv_row(outline: &Outline, id: HeadingId) -> String {
-    use crate::safe::visible;
-    let heading = outline.get(id);
-    format!(
-        "{}\t{}\t{}\t{}\t{}",
-        heading.line,
-        heading.kind.name(),
-        visible(&heading.label),
-        visible(&heading.title),
-        crate::layout::breadcrumb(outline, &outline.ancestors(id), 24)
-    )
 }
 
 /// The document (or file, or part) a heading belongs to.

@@ -373,7 +373,10 @@ mod tests {
     /// letters of its readings.
     #[test]
     fn packed_spellings_read_back_as_the_keys() {
-        let document = crate::build(include_str!("../../assets/plans-2021.txt"));
+        let document = crate::build(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/plans-2021.txt"
+        )));
         let mut store = PackedKeys::with_capacity(document.outline.headings.len());
         for (index, heading) in document.outline.headings.iter().enumerate() {
             let keys = Keys::of(heading);

@@ -8,7 +8,6 @@ use pinyin::ToPinyin;
 
 use super::keys::{ascii_mask, fold};
 use super::packed::{HeadingKeys, Spellings, alphabet, char_bits};
-use super::score::MIN_FUZZY_CHARS;
 
 #[derive(Clone)]
 pub struct Query {
@@ -103,6 +102,9 @@ impl Query {
         Some(from + finder.find(text.get(from..)?)?)
     }
 }
+
+/// Shortest query matched fuzzily (with gaps) rather than only as a run.
+pub const MIN_FUZZY_CHARS: usize = 3;
 
 /// Whether the bytes of `needle` occur in `text` in order, with or without gaps.
 /// (A plain loop: the texts are titles and their spellings, too short for

@@ -238,7 +238,10 @@ mod tests {
     /// when every heading is scored in full.
     #[test]
     fn fuzzy_matches_are_counted_exactly_and_score_below_the_bound() {
-        let document = crate::build(include_str!("../../assets/plans-2021.txt"));
+        let document = crate::build(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/plans-2021.txt"
+        )));
         let outline = &document.outline;
         let index = Index::new(outline);
         let queries = gapped_queries(outline);
@@ -265,7 +268,10 @@ mod tests {
     /// of the whole ranking, for queries whose runs outrank their fuzzy matches.
     #[test]
     fn settling_a_few_rows_at_a_time_gives_the_whole_ranking() {
-        let document = crate::build(include_str!("../../assets/plans-2021.txt"));
+        let document = crate::build(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/plans-2021.txt"
+        )));
         let outline = &document.outline;
         let index = Index::new(outline);
         for query in [

@@ -9,10 +9,8 @@ use std::ops::Range;
 
 use super::fuzzy::{Fuzzy, MOST_PER_CHAR};
 use super::packed::{HeadingKeys, Spelled};
-use super::query::{Query, in_order};
+use super::query::{MIN_FUZZY_CHARS, Query, in_order};
 
-/// Shortest query matched fuzzily (with gaps) rather than only as a run.
-pub const MIN_FUZZY_CHARS: usize = 3;
 /// Score of a query found as a run of characters (less its position).
 const RUN_MATCH: i64 = 50_000;
 /// Most a run adds to `RUN_MATCH` for the share of the title it covers.

@@ -1,0 +1,79 @@
+//! Building the document off the reader's thread: a long text is shown from its
+//! opening at once while one worker thread builds the whole, which then takes
+//! its place, and after it the search keys of its headings for the jump popup.
+//! (Measured on a 101 MB file: the whole takes about a second and a half to
+//! build, the opening a few milliseconds, the search keys two seconds more.)
+
+use std::sync::mpsc::{self, Receiver};
+
+use gangmu::document::Document;
+use gangmu::parse::input::{self, Text};
+use gangmu::search::Index;
+
+/// What the worker thread sends, in this order.
+pub enum Built {
+    /// The whole document.
+    Whole(Document),
+    /// The search keys of its headings.
+    HeadingIndex(Index),
+}
+
+/// Texts longer than this are shown from their opening while the rest is built.
+const OPENING_BYTES: usize = 32 * 1024;
+
+/// The document to show first: the whole of a short text, the opening of a
+/// long one ([`build_the_whole`] brings the rest).
+pub fn first_document(texts: &[(String, Text)]) -> Document {
+    if !is_long(texts) {
+        return build_all(texts);
+    }
+    let Some((name, text)) = texts.first() else {
+        return Document::default();
+    };
+    let part = gangmu::build(input::opening(&text.text, OPENING_BYTES));
+    if texts.len() > 1 {
+        Document::combine(vec![(name.clone(), part)])
+    } else {
+        part
+    }
+}
+
+/// For a long text, the whole document and then its headings' search keys, on
+/// their way from a worker thread.
+pub fn build_the_whole(texts: Vec<(String, Text)>) -> Option<Receiver<Built>> {
+    if !is_long(&texts) {
+        return None;
+    }
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        // The reader may have quit already; then nobody waits for this.
+        let whole = build_all(&texts);
+        // The texts are in the document now: their memory is given back before
+        // the search keys take theirs.
+        drop(texts);
+        let outline = whole.outline.clone();
+        if sender.send(Built::Whole(whole)).is_ok() {
+            let _ = sender.send(Built::HeadingIndex(Index::new(&outline)));
+        }
+    });
+    Some(receiver)
+}
+
+/// Whether the texts are long enough to be shown from their opening first.
+fn is_long(texts: &[(String, Text)]) -> bool {
+    let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
+    total > 2 * OPENING_BYTES
+}
+
+/// The texts as one document: a single file as it is, several under one heading each.
+fn build_all(texts: &[(String, Text)]) -> Document {
+    match texts {
+        [(_, only)] => gangmu::build(&only.text),
+        _ => Document::combine(
+            texts
+                .iter()
+                .map(|(name, text)| (name.clone(), gangmu::build(&text.text)))
+                .collect(),
+        ),
+    }
+}

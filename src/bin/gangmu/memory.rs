@@ -1,0 +1,109 @@
+//! The reader's own data for the texts being read: their record in the store,
+//! opened (or taken over from an earlier version of the file) at the start and
+//! saved after each change to the bookmarks, on a suspend, and at the end.
+
+use std::sync::mpsc::{self, Receiver};
+
+use gangmu::parse::input::Text;
+use gangmu::study::store::history::History;
+use gangmu::study::store::record::Record;
+use gangmu::study::store::{self, Saved, Store};
+use gangmu::tui::app::App;
+
+use crate::event_loop::Options;
+
+/// Saves a change to the bookmarks at once, taking in what other runs saved; a
+/// failure is said in the status line and reading goes on.
+pub fn save_bookmarks(memory: &Memory, app: &mut App) {
+    match memory.save(&app.record) {
+        Ok(Some(saved)) => {
+            app.saved(saved.record);
+            if let Some(notice) = saved.notice {
+                app.show_message(format!("⚠ {notice}"));
+            }
+        }
+        Ok(None) => app.show_message("⚠ 数据目录不可用：书签只保留到退出".to_string()),
+        Err(error) => app.show_message(format!("⚠ 书签未能保存：{error}")),
+    }
+}
+
+/// What the store keeps of the texts being read, and whether it may be saved.
+pub struct Memory {
+    store: Option<Store>,
+    pub record: Record,
+    writable: bool,
+    /// The phrases searched for in earlier runs (the app takes them).
+    pub history: History,
+    /// What the user should be told on opening, of the record and of the
+    /// search history (the reader takes them).
+    pub notices: Vec<String>,
+}
+
+impl Memory {
+    pub fn open(texts: &[(String, Text)], options: &Options) -> Self {
+        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+        let id = Store::document_id(&parts);
+        let Some(store) = Store::locate(options.data_dir.as_deref()) else {
+            return Self {
+                store: None,
+                record: Record::new(&id),
+                writable: false,
+                history: History::default(),
+                notices: vec!["找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()],
+            };
+        };
+        // One file may be an edited version of one read before at the same path.
+        let opened = match options.paths.as_slice() {
+            [path] => store.open_at(&id, path),
+            _ => store.open(&id),
+        };
+        let mut record = opened.record;
+        for path in &options.paths {
+            record.seen_at(path);
+        }
+        let searched = store.search_history();
+        Self {
+            store: Some(store),
+            record,
+            writable: opened.writable,
+            history: searched.history,
+            notices: opened.notice.into_iter().chain(searched.notice).collect(),
+        }
+    }
+
+    /// The records of the other documents read before, read on a thread of
+    /// their own: with many documents, reading them all takes a while, and the
+    /// first screen needs none of them.
+    pub fn others(&self) -> Option<Receiver<Vec<Record>>> {
+        let store = self.store.clone()?;
+        let current = self.record.clone();
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            // The reader may have quit already; then nobody waits for them.
+            let _ = sender.send(store.records_except(&current));
+        });
+        Some(receiver)
+    }
+
+    /// Keeps `phrase` in the search history; the history as saved (`None`
+    /// without a store).
+    pub fn remember_search(&self, phrase: &str) -> Result<Option<History>, store::SaveError> {
+        match &self.store {
+            Some(store) => store.remember_search(phrase).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The store to save in, if saving is allowed.
+    pub fn store_for_saving(&self) -> Option<Store> {
+        self.store.clone().filter(|_| self.writable)
+    }
+
+    /// Saves `record`, unless the store could not be read or found (`None`).
+    pub fn save(&self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
+        match &self.store {
+            Some(store) if self.writable => store.save(record).map(Some),
+            _ => Ok(None),
+        }
+    }
+}

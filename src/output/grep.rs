@@ -1,0 +1,68 @@
+//! `gangmu grep`: every place a phrase occurs in the reflowed text, one a line:
+//! the source line it starts on, the breadcrumb of its section and the text
+//! around it, TAB-separated. On a terminal the phrase is shown in bold red unless
+//! `NO_COLOR` is set.
+
+use std::io::{self, IsTerminal, Write};
+
+use crate::document::Document;
+use crate::search::text::{Query, TextHit, snippet};
+
+/// Characters of context printed on each side of a hit.
+const CONTEXT: (usize, usize) = (20, 20);
+/// Columns a breadcrumb step without a label gets.
+const STEP_TITLE: usize = 24;
+
+/// Prints the hits of `phrase` in `text`; returns whether there was any.
+pub fn write_hits(text: &str, phrase: &str, out: &mut impl Write) -> io::Result<bool> {
+    let Some(query) = Query::new(phrase) else {
+        return Ok(false);
+    };
+    let document = crate::build(text);
+    let lines = crate::parse::source::lines(text).lines;
+    let colour =
+        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let found = query.find_all(&document, usize::MAX);
+    for hit in &found.hits {
+        let paragraph = &document.paragraphs[hit.paragraph];
+        let line = crate::parse::locate::source_line(&lines, paragraph, hit.start);
+        writeln!(
+            out,
+            "{line}\t{}\t{}",
+            breadcrumb(&document, hit),
+            marked(&paragraph.text, hit, colour)
+        )?;
+    }
+    Ok(!found.hits.is_empty())
+}
+
+/// The section a hit is in, from the top of the outline down.
+fn breadcrumb(document: &Document, hit: &TextHit) -> String {
+    let outline = &document.outline;
+    let Some(heading) = document.paragraphs[hit.paragraph].heading else {
+        return String::new();
+    };
+    let mut chain = outline.ancestors(heading);
+    chain.push(heading);
+    crate::layout::breadcrumb(outline, &chain, STEP_TITLE)
+}
+
+/// The text around a hit, safe to print, the hit in colour when asked for.
+fn marked(text: &str, hit: &TextHit, colour: bool) -> String {
+    let (around, range) = snippet(text, hit, CONTEXT);
+    let chars: Vec<char> = around
+        .chars()
+        .map(crate::layout::safe::visible_char)
+        .collect();
+    let part = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+    let (before, found, after) = (
+        part(0, range.start),
+        part(range.start, range.end),
+        part(range.end, chars.len()),
+    );
+    if colour {
+        format!("{before}\x1b[1;31m{found}\x1b[0m{after}")
+    } else {
+        format!("{before}{found}{after}")
+    }
+}

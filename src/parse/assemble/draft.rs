@@ -1,0 +1,124 @@
+//! Paragraphs under construction: lines go in one at a time and are joined into
+//! text as they come, so no copy of the lines is kept.
+
+use crate::document::{HeadingId, Paragraph, ParagraphKind};
+use crate::parse::scan;
+use crate::parse::source::Line;
+
+/// A paragraph being built.
+#[derive(Debug)]
+pub struct Draft {
+    pub kind: ParagraphKind,
+    pub in_box: bool,
+    pub heading: Option<HeadingId>,
+    text: String,
+    /// Content-line indices of the first and the latest line added.
+    first: usize,
+    last: usize,
+    /// Source line numbers spanned (a resumed paragraph spans a box).
+    first_number: u32,
+    last_number: u32,
+    /// The last contents entry still waits for its leader and page number.
+    entry_open: bool,
+}
+
+impl Draft {
+    pub fn new(kind: ParagraphKind, in_box: bool, heading: Option<HeadingId>) -> Self {
+        Self {
+            kind,
+            in_box,
+            heading,
+            text: String::new(),
+            first: usize::MAX,
+            last: 0,
+            first_number: u32::MAX,
+            last_number: 0,
+            entry_open: false,
+        }
+    }
+
+    /// Adds content line `index`.
+    pub fn push(&mut self, index: usize, line: &Line) {
+        match self.kind {
+            ParagraphKind::Body | ParagraphKind::Heading => append(&mut self.text, line.text),
+            ParagraphKind::Table => self.push_row(line.text),
+            ParagraphKind::Contents => {
+                let continues_entry = self.entry_open && scan::label(line.text).is_none();
+                if continues_entry {
+                    append(&mut self.text, line.text);
+                } else {
+                    self.push_row(line.text);
+                }
+                self.entry_open = !scan::has_leader_or_page(line.text);
+            }
+        }
+        self.first = self.first.min(index);
+        self.last = index;
+        self.first_number = self.first_number.min(line.number);
+        self.last_number = self.last_number.max(line.number);
+    }
+
+    fn push_row(&mut self, row: &str) {
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        self.text.push_str(row);
+    }
+
+    /// Content-line index of the latest line added.
+    pub fn last_line(&self) -> usize {
+        self.last
+    }
+
+    /// Whether content line `line` is the first line of this paragraph.
+    pub fn starts_at(&self, line: usize) -> bool {
+        self.first == line
+    }
+
+    /// Gives back the spare capacity the text grew by.
+    pub fn seal(&mut self) {
+        self.text.shrink_to_fit();
+    }
+
+    pub fn into_paragraph(self) -> Paragraph {
+        Paragraph {
+            kind: self.kind,
+            text: self.text,
+            first_line: self.first_number.min(self.last_number),
+            last_line: self.last_number,
+            in_box: self.in_box,
+            heading: self.heading,
+        }
+    }
+}
+
+/// Appends one wrapped line's text to a paragraph: nothing between CJK characters,
+/// one space between two Latin letters or digits.
+pub fn append(text: &mut String, next: &str) {
+    let needs_space = matches!(
+        (text.chars().next_back(), next.chars().next()),
+        (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
+    );
+    if needs_space {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_cjk_with_nothing_and_latin_with_a_space() {
+        let mut text = String::from("规划和");
+        append(&mut text, "2035 年远景目标");
+        assert_eq!(text, "规划和2035 年远景目标");
+        let mut text = String::from("Made in");
+        append(&mut text, "China 2025");
+        assert_eq!(text, "Made in China 2025");
+        let mut text = String::from("到 2025");
+        append(&mut text, "年");
+        assert_eq!(text, "到 2025年");
+    }
+}

@@ -1,0 +1,293 @@
+//! Labelled headings: whether a label starts one, its title (joined across lines,
+//! or the lead sentence of a run-in article), and what a heading opens or closes.
+
+use super::draft;
+use super::tree::HeadingDraft;
+use super::{Before, Builder, OpenBox};
+use crate::document::{HeadingId, HeadingKind, ParagraphKind};
+use crate::parse::scan::{self, Label};
+
+/// Longest title a box or attachment label line may carry.
+const MAX_LABEL_LINE_TITLE: usize = 40;
+
+impl Builder<'_, '_> {
+    /// Whether the label at the start of line `i` starts a heading here.
+    pub(super) fn accepts_heading(&self, i: usize, label: &Label) -> bool {
+        let line = &self.context.lines[i];
+        let starts = self.heading_may_start(i);
+        let rest = &line.text[label.rest..];
+        let fits = match label.kind {
+            HeadingKind::Box => rest.chars().count() <= MAX_LABEL_LINE_TITLE,
+            HeadingKind::Doc => {
+                // `附件：实施方案` inside a notice names its attachment; the
+                // attachment itself starts with the label alone, or after the
+                // notice has closed with its date.
+                let mention = line.text[..label.rest].contains([':', '：'])
+                    && self.before != Before::Paragraph { note: true };
+                starts
+                    && !mention
+                    && rest.chars().count() <= MAX_LABEL_LINE_TITLE
+                    && !scan::ends_with_punctuation(rest)
+            }
+            HeadingKind::Part | HeadingKind::Pian | HeadingKind::Zhang | HeadingKind::Jie => {
+                !rest.trim_end_matches('。').contains('。') && (starts || self.stands_as_title(i))
+            }
+            _ => starts && self.in_sequence(label),
+        };
+        fits && self.open_box.is_none_or(|b| self.closes_box(i, label, &b))
+    }
+
+    /// A short line with no closing punctuation that the next line does not continue:
+    /// a `第X章` title even where the line before seemed to run on into it.
+    fn stands_as_title(&self, i: usize) -> bool {
+        let context = self.context;
+        let short = context.shortfall(i).is_none_or(|s| s > 8);
+        let runs_on = i + 1 < context.len()
+            && context.labels[i + 1].is_none()
+            && context.continues(i, i + 1, true);
+        short && !scan::ends_with_punctuation(context.lines[i].text) && !runs_on
+    }
+
+    /// A heading can start at a paragraph start, or after a sentence that ended at
+    /// the very end of a full line (the label shows the paragraph ended there).
+    fn heading_may_start(&self, i: usize) -> bool {
+        self.at_paragraph_start(i) || self.after_full_sentence(i)
+    }
+
+    /// The open paragraph's last line ended a sentence: a paragraph may end there
+    /// even at full width, if what follows shows it.
+    pub(super) fn after_full_sentence(&self, i: usize) -> bool {
+        self.open.is_some_and(|open| {
+            let last = self.drafts[open].last_line();
+            last + 1 == i && scan::ends_sentence(self.context.lines[last].text)
+        })
+    }
+
+    /// `n` follows the last number of its kind, or starts a new run at 1.
+    fn in_sequence(&self, label: &Label) -> bool {
+        let Some(n) = label.number else {
+            return false;
+        };
+        let last = self.last_number[label.kind as usize];
+        n == 1 || last.is_some_and(|l| n == l + 1)
+    }
+
+    /// Inside a box only a heading as coarse as the box's parent (or another box)
+    /// counts; an enumerated one must also be a title alone on its line, unlike the
+    /// box's own numbered items, which run on into text.
+    fn closes_box(&self, i: usize, label: &Label, open_box: &OpenBox) -> bool {
+        if label.kind == HeadingKind::Box {
+            return true;
+        }
+        if open_box.parent_kind.is_some_and(|p| label.kind > p) {
+            return false;
+        }
+        if !label.kind.is_enumerated() {
+            return true;
+        }
+        let line = &self.context.lines[i];
+        let title_only = !line.text.contains('。');
+        let runs_on = i + 1 < self.context.len()
+            && self.context.labels[i + 1].is_none()
+            && self.context.continues(i, i + 1, true);
+        title_only && !runs_on
+    }
+
+    /// Emits the heading at line `i`; returns the first line after it.
+    pub(super) fn heading(&mut self, i: usize, label: &Label) -> usize {
+        let lines = &self.context.lines;
+        let line = &lines[i];
+        let interrupted = self.open.is_some() && !self.at_paragraph_start(i);
+        self.close_paragraph(i);
+        if label.kind != HeadingKind::Box && !interrupted {
+            self.unfinished = None;
+        }
+        if let Some(title) = self.lead_sentence(i, label) {
+            // A run-in article: its paragraph is body text that opens with the
+            // label and the lead sentence, which is the title.
+            let paragraph = self.push_heading(
+                label.kind,
+                label.text.clone(),
+                title,
+                i..i + 1,
+                ParagraphKind::Body,
+            );
+            self.after_heading(label);
+            self.open = Some(paragraph);
+            self.before = Before::Paragraph { note: false };
+            return i + 1;
+        }
+        let rest = &line.text[label.rest..];
+        let end = self.title_end(i, label.kind);
+        let mut title = rest.to_string();
+        for line in &lines[i + 1..end] {
+            draft::append(&mut title, line.text);
+        }
+        self.push_heading(
+            label.kind,
+            label.text.clone(),
+            title,
+            i..end,
+            ParagraphKind::Heading,
+        );
+        self.after_heading(label);
+        end
+    }
+
+    /// The lead sentence of a numbered article whose label line runs on into text:
+    /// up to the first `。`, on the label line or on the lines it is wrapped into.
+    fn lead_sentence(&self, i: usize, label: &Label) -> Option<String> {
+        if !label.kind.is_enumerated() {
+            return None;
+        }
+        let context = self.context;
+        let mut text = context.lines[i].text[label.rest..].to_string();
+        let mut last = i;
+        loop {
+            if let Some(stop) = text.find('。') {
+                // `（一）指导思想。` alone on its line is a plain heading.
+                let alone = last == i
+                    && stop + '。'.len_utf8() == text.len()
+                    && !(i + 1 < context.len() && context.continues(i, i + 1, true));
+                if alone {
+                    return None;
+                }
+                text.truncate(stop);
+                return Some(text);
+            }
+            let wrapped = last + 1 < context.len()
+                && last - i < 3
+                && context.labels[last + 1].is_none()
+                && context.continues(last, last + 1, last == i);
+            if !wrapped {
+                return None;
+            }
+            last += 1;
+            draft::append(&mut text, context.lines[last].text);
+        }
+    }
+
+    /// Adds a heading whose paragraph (of `paragraph_kind`) holds content lines
+    /// `lines`, the first of which carries the label; returns the paragraph's index.
+    pub(super) fn push_heading(
+        &mut self,
+        kind: HeadingKind,
+        label: String,
+        title: String,
+        lines: std::ops::Range<usize>,
+        paragraph_kind: ParagraphKind,
+    ) -> usize {
+        let id = HeadingId(self.headings.len() as u32);
+        let title = title.trim_end_matches('。').to_string();
+        let line = lines.start;
+        self.section = Some(id);
+        let paragraph = self.new_draft(paragraph_kind, lines);
+        self.ancestors.push(id, kind);
+        // A box's title belongs to the box; no other heading is inside one.
+        self.drafts[paragraph].in_box = kind == HeadingKind::Box;
+        self.headings.push(HeadingDraft {
+            kind,
+            label,
+            title,
+            line: self.context.lines[line].number,
+            paragraph,
+        });
+        paragraph
+    }
+
+    /// What a heading opens and closes: boxes, numbering, the current document.
+    fn after_heading(&mut self, label: &Label) {
+        let kind = label.kind;
+        if matches!(kind, HeadingKind::Part | HeadingKind::Doc) {
+            self.start_document(kind);
+        }
+        if let Some(n) = label.number.filter(|_| kind.is_enumerated()) {
+            self.last_number[kind as usize] = Some(n);
+        }
+        self.open_box = None;
+        if kind == HeadingKind::Box {
+            let parent = self.ancestors.parent_of(kind);
+            self.open_box = Some(OpenBox {
+                parent_kind: parent.map(|p| self.headings[p.0 as usize].kind),
+                parent,
+                measure: None,
+                outer: self.body_measure,
+            });
+        }
+        self.before = match kind {
+            HeadingKind::Part => Before::Part,
+            HeadingKind::Doc => Before::Attachment,
+            _ => Before::Heading,
+        };
+    }
+
+    /// A new part or document: numbering starts afresh.
+    pub(super) fn start_document(&mut self, kind: HeadingKind) {
+        self.last_number = [None; HeadingKind::COUNT];
+        self.open_box = None;
+        if kind == HeadingKind::Part {
+            self.doc_title = None;
+        }
+    }
+
+    /// End (exclusive) of a title that starts on line `i` and may go on over the
+    /// next lines: short lines with no punctuation, each standing alone (the line
+    /// after is not their continuation).
+    fn title_end(&self, i: usize, kind: HeadingKind) -> usize {
+        let context = self.context;
+        if kind == HeadingKind::Box {
+            return i + 1 + usize::from(self.box_title_below(i));
+        }
+        if kind == HeadingKind::Doc {
+            return i + 1;
+        }
+        let mut end = i + 1;
+        while end < context.len() && end - i <= 2 && self.title_goes_on(end - 1, end) {
+            end += 1;
+        }
+        end
+    }
+
+    /// A box label alone on its line (`专栏 3`) with its title on the next line: a
+    /// short line, no punctuation, no spaces between cells, not a table's header.
+    fn box_title_below(&self, i: usize) -> bool {
+        let context = self.context;
+        let Some(label) = context.labels[i].as_deref() else {
+            return false;
+        };
+        let next = i + 1;
+        if !context.lines[i].text[label.rest..].is_empty() || next >= context.len() {
+            return false;
+        }
+        let text = context.lines[next].text;
+        context.labels[next].is_none()
+            && text.chars().count() <= MAX_LABEL_LINE_TITLE
+            && !scan::ends_with_punctuation(text)
+            && !text.contains(['。', '，', '；', '：'])
+            && !text.contains(crate::parse::source::is_space)
+            && super::table::region_at(context, next).is_none()
+            && super::table::region_at(context, next + 1).is_none()
+    }
+
+    fn title_goes_on(&self, prev: usize, next: usize) -> bool {
+        let context = self.context;
+        let (p, q) = (&context.lines[prev], &context.lines[next]);
+        let short = match context.measures[next] {
+            Some(measure) => q.width + 8 < measure,
+            None => q.text.chars().count() < 30,
+        };
+        !scan::ends_sentence(p.text)
+            && q.width <= p.width + 2
+            && context.labels[next].is_none()
+            && short
+            && !q.indented()
+            && !q.text.contains(['。', '；', '！', '？'])
+            && !scan::ends_with_punctuation(q.text)
+            && !scan::is_contents_title(q.text)
+            && !scan::is_table_row(q.text)
+            && !scan::is_bracketed_note(q.text)
+            && !scan::is_dateline(q.text)
+            && !scan::has_leader_or_page(q.text)
+            && !(next + 1 < context.len() && context.continues(next, next + 1, true))
+    }
+}

@@ -1,0 +1,300 @@
+//! Unnumbered document titles: the headline of a speech or a news report, the title
+//! of a notice or of the plan it issues, the title inside an attachment; and the
+//! file's own title above its first document.
+//!
+//! A title is a block of one to four short lines with no sentence punctuation, at the
+//! start of a paragraph, each line no longer than the one before (a title wraps at its
+//! own, narrower measure), not followed by its own continuation. Because plain short
+//! lines are common, a title also needs one piece of outside evidence: it starts a
+//! PDF page, wraps well short of the body's measure, follows a part heading or an
+//! attachment label or a notice's closing lines, is followed by a subtitle, byline,
+//! document number or contents, ends with the name of a kind of document (通知,
+//! 规划, 纲要, …), or stands unindented above indented paragraphs.
+
+use super::draft;
+use super::{Before, Builder, table};
+use crate::document::{HeadingKind, ParagraphKind};
+use crate::parse::scan;
+
+/// Most lines in one title.
+const MAX_LINES: usize = 4;
+/// Fewest characters in a title.
+const MIN_CHARS: usize = 5;
+/// Fewest characters in a title known only by standing out of indented text.
+const MIN_STANDING_OUT_CHARS: usize = 8;
+/// Fewest characters in a headline known only by having no punctuation.
+const MIN_HEADLINE_CHARS: usize = 12;
+/// Most characters in a title line where the text has no measure.
+const MAX_UNMEASURED_CHARS: usize = 90;
+
+/// Words a document's title ends with.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "通知", "规划", "纲要", "建议", "说明", "讲话", "决定", "意见", "办法", "方案", "条例", "报告",
+    "公报", "决议", "规定", "细则", "指示", "纪要", "批复", "通报", "指南", "计划", "要点", "通告",
+    "公告", "函",
+];
+
+impl Builder<'_, '_> {
+    /// If a document title starts at line `i`, emits it and returns its end.
+    pub(super) fn title_at(&mut self, i: usize) -> Option<usize> {
+        if let Some(end) = self.repeated_title_end(i) {
+            // The title repeated above the text: its own line, not a new document.
+            self.close_paragraph(i);
+            self.new_draft(ParagraphKind::Body, i..end);
+            self.before = Before::Paragraph { note: false };
+            return Some(end);
+        }
+        let end = self.title_block(i)?;
+        let lines = &self.context.lines;
+        let mut title = String::new();
+        for line in &lines[i..end] {
+            draft::append(&mut title, line.text);
+        }
+        let key = normalise(&title);
+        self.close_paragraph(i);
+        self.unfinished = None;
+        if self.before == Before::Start && self.is_file_title(end) {
+            self.file_title = Some(title);
+            self.new_draft(ParagraphKind::Body, i..end);
+            return Some(end);
+        }
+        self.start_document(HeadingKind::Doc);
+        self.push_heading(
+            HeadingKind::Doc,
+            String::new(),
+            title,
+            i..end,
+            ParagraphKind::Heading,
+        );
+        self.doc_title = Some(key);
+        self.before = Before::Title;
+        Some(end)
+    }
+
+    /// End (exclusive) of lines from `i` on that spell the current document's
+    /// title again, as plans do above their first page of text.
+    fn repeated_title_end(&self, i: usize) -> Option<usize> {
+        let title = self.doc_title.as_deref()?;
+        let lines = &self.context.lines;
+        // Most lines differ at once.
+        if lines[i].text.chars().next() != title.chars().next() {
+            return None;
+        }
+        let mut seen = String::new();
+        for (j, line) in lines.iter().enumerate().skip(i).take(MAX_LINES) {
+            seen.push_str(&normalise(line.text));
+            if seen == title {
+                return Some(j + 1);
+            }
+            if !title.starts_with(&seen) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// End (exclusive) of a title block at `i` that has the evidence a title needs.
+    fn title_block(&self, i: usize) -> Option<usize> {
+        let context = self.context;
+        let lines = &context.lines;
+        let first = &lines[i];
+        let paragraph_indent = first.indented() && first.indent() <= 4;
+        let labelled = context.labels[i].is_some();
+        if self.before == Before::Title
+            || paragraph_indent
+            || labelled
+            || !is_title_line(first.text)
+            || (self.before != Before::Attachment && table::region_at(context, i).is_some())
+        {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < lines.len() && end - i < MAX_LINES && self.title_goes_on_at(i, end) {
+            end += 1;
+        }
+        // A full line is a paragraph's, unless the text indents its paragraphs and
+        // this block stands out of them, or a subtitle or contents page follows.
+        // Prose has a comma within a line or two; a title has none.
+        let commas = lines[i..end]
+            .iter()
+            .any(|l| l.text.contains(['，', ',', '、', '：']));
+        let last = lines[end - 1].text;
+        let set_apart = !commas
+            && (self.stands_out(i, end)
+                || self.companion_follows(end)
+                || context.labels.get(end).is_some_and(Option::is_some)
+                || (end - i >= 2 && (self.follows_opening() || names_a_document(last))));
+        match context.measures[i] {
+            Some(measure) if first.width + 2 >= measure && !set_apart => return None,
+            None if first.text.chars().count() > MAX_UNMEASURED_CHARS => return None,
+            _ => {}
+        }
+        if title_chars(&lines[i..end]) < MIN_CHARS || !self.title_stands_alone(i, end) {
+            return None;
+        }
+        self.title_has_evidence(i, end).then_some(end)
+    }
+
+    /// Line `next` carries on the title that starts at `first`.
+    fn title_goes_on_at(&self, first: usize, next: usize) -> bool {
+        let lines = &self.context.lines;
+        let (prev, line) = (&lines[next - 1], &lines[next]);
+        // Text saved one paragraph per line never wraps a title.
+        let hard_wrapped = self.context.measures[first].is_some();
+        let prev_was_wrapped = next - 1 == first || prev.width * 5 >= lines[first].width * 4;
+        hard_wrapped
+            && prev_was_wrapped
+            && is_title_line(line.text)
+            && line.width <= prev.width + 2
+            && !line.indented()
+            && self.context.labels[next].is_none()
+            && !is_title_companion(line.text)
+            && !scan::is_table_row(line.text)
+    }
+
+    /// What follows the block is neither its own continuation, a table, nor the date
+    /// under a signature.
+    fn title_stands_alone(&self, i: usize, end: usize) -> bool {
+        let context = self.context;
+        let Some(next) = context.lines.get(end) else {
+            return true;
+        };
+        let last = end - 1;
+        let near_measure = context.shortfall(last).is_some_and(|s| s <= 8);
+        let starts_own_block = is_title_companion(next.text) || context.labels[end].is_some();
+        let continued =
+            near_measure && !starts_own_block && context.continues(last, end, last == i);
+        // An attachment may be a table under its title.
+        let table_follows =
+            self.before != Before::Attachment && table::region_at(context, end).is_some();
+        !continued && !scan::is_dateline(next.text) && !table_follows
+    }
+
+    fn title_has_evidence(&self, i: usize, end: usize) -> bool {
+        let context = self.context;
+        let first = &context.lines[i];
+        let follows_opening = self.follows_opening();
+        // A single leading space marks a new PDF page in hard-wrapped text.
+        let page_start =
+            first.page_start() && (context.double_spaced || context.measures[i].is_some());
+        // Wrapped well short of the measure: a centred title, not a paragraph.
+        let wrapped_short =
+            end - i >= 2 && context.measures[i].is_some_and(|m| first.width + 10 <= m);
+        let companion_follows = self.companion_follows(end);
+        let names_a_document = names_a_document(context.lines[end - 1].text);
+        let stands_out = self.stands_out(i, end);
+        // Saved one paragraph per line: a headline, a line of some length with no
+        // punctuation at all, where paragraphs end their sentences.
+        let bare_headline = end == i + 1
+            && context.measures[i].is_none()
+            && first.text.chars().count() >= MIN_HEADLINE_CHARS
+            && !first.text.contains(['，', '、', '：', ',', ':'])
+            && context
+                .lines
+                .get(end)
+                .is_some_and(|n| scan::ends_sentence(n.text));
+        follows_opening
+            || bare_headline
+            || page_start
+            || wrapped_short
+            || companion_follows
+            || names_a_document
+            || stands_out
+    }
+
+    /// What came before opens a document: the file's start, a part, an attachment
+    /// label, a notice's closing date or note.
+    fn follows_opening(&self) -> bool {
+        matches!(
+            self.before,
+            Before::Start | Before::Part | Before::Attachment | Before::Paragraph { note: true }
+        )
+    }
+
+    /// Line `end` is a subtitle, document number, contents title or byline.
+    fn companion_follows(&self, end: usize) -> bool {
+        self.context
+            .lines
+            .get(end)
+            .is_some_and(|n| is_title_companion(n.text) || is_byline(n.text))
+    }
+
+    /// Lines `i..end`, unindented, stand above an indented paragraph: in text that
+    /// indents its paragraphs, a title.
+    fn stands_out(&self, i: usize, end: usize) -> bool {
+        let lines = &self.context.lines;
+        !lines[i].indented()
+            && lines.get(end).is_some_and(|n| n.indented())
+            && title_chars(&lines[i..end]) >= MIN_STANDING_OUT_CHARS
+    }
+
+    /// A title at the top of the file followed (past its subtitle or date, and past
+    /// a contents page) by a part or another title names the whole file, not its
+    /// first document.
+    fn is_file_title(&self, end: usize) -> bool {
+        let context = self.context;
+        let mut next = end;
+        while next < context.len() && is_dated_note(context.lines[next].text) {
+            next += 1;
+        }
+        if next < context.len() && scan::is_contents_title(context.lines[next].text) {
+            next = self.entries_end(next + 1, true);
+        }
+        if next >= context.len() {
+            return false;
+        }
+        let part_follows = context.labels[next]
+            .as_ref()
+            .is_some_and(|l| l.kind == HeadingKind::Part);
+        part_follows || self.title_block(next).is_some()
+    }
+}
+
+fn title_chars(lines: &[crate::parse::source::Line]) -> usize {
+    lines.iter().map(|l| l.text.chars().count()).sum()
+}
+
+/// A title ending with the name of a kind of document (通知, 规划, …).
+fn names_a_document(last_line: &str) -> bool {
+    DOCUMENT_NOUNS.iter().any(|noun| last_line.ends_with(noun))
+}
+
+/// A line that can be part of a title: no sentence punctuation in it, none at its end.
+fn is_title_line(text: &str) -> bool {
+    !text.starts_with("附件")
+        && !text.starts_with('—')
+        && !scan::ends_with_punctuation(text)
+        && !text.contains(['。', '；', '！', '？', '!', '?'])
+        && !scan::is_bracketed_note(text)
+        && !scan::is_dateline(text)
+        && !scan::is_document_number(text)
+        && !scan::is_contents_title(text)
+}
+
+/// What stands under a title: a subtitle or dated note, a document number, contents.
+fn is_title_companion(text: &str) -> bool {
+    scan::is_bracketed_note(text)
+        || scan::is_document_number(text)
+        || scan::is_contents_title(text)
+        || text.starts_with('—')
+}
+
+/// A subtitle or date standing under a title.
+fn is_dated_note(text: &str) -> bool {
+    scan::is_bracketed_note(text) || scan::is_dateline(text)
+}
+
+/// A byline: a name of two to four characters alone on its line.
+fn is_byline(text: &str) -> bool {
+    let count = text.chars().count();
+    (2..=4).contains(&count) && text.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+/// A title as compared for repeats: no spaces, ○ read as 〇.
+fn normalise(title: &str) -> String {
+    title
+        .chars()
+        .filter(|&c| !crate::parse::source::is_space(c))
+        .map(|c| if c == '○' { '〇' } else { c })
+        .collect()
+}

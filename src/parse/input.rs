@@ -1,0 +1,194 @@
+//! Reading a document: a path or `-` (standard input) to a [`Document`], with the
+//! warnings a reader should see. File-system errors become one-line messages.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::document::Document;
+use crate::parse::decode::{self, DecodeError, Decoded};
+
+/// A document read from a file, and what went wrong on the way that did not stop it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub document: Document,
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not be read as a document.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("reading {name}: {reason}")]
+    Io { name: String, reason: String },
+    #[error("reading {name}: {reason}")]
+    NotText { name: String, reason: DecodeError },
+}
+
+/// A file's text, decoded, before it is built into a document.
+#[derive(Debug)]
+pub struct Text {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+impl Text {
+    pub fn build(self) -> Loaded {
+        Loaded {
+            document: crate::build(&self.text),
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// Reads and builds the document at `path` (`-` for standard input).
+pub fn load(path: &Path) -> Result<Loaded, InputError> {
+    read_text(path).map(Text::build)
+}
+
+/// Builds the document from bytes already in memory; `name` names them in messages.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
+    text_from(name, decode::decode(bytes)).map(Text::build)
+}
+
+/// Reads and decodes the file at `path` (`-` for standard input).
+pub fn read_text(path: &Path) -> Result<Text, InputError> {
+    let name = display_name(path);
+    let bytes = read_bytes(path).map_err(|e| InputError::Io {
+        name: name.clone(),
+        reason: describe(&e),
+    })?;
+    text_from(&name, decode::decode_owned(bytes))
+}
+
+/// Decodes bytes already in memory; `name` names them in messages.
+pub fn text_from_bytes(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
+    text_from(name, decode::decode(bytes))
+}
+
+fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, InputError> {
+    let decoded = decoded.map_err(|reason| InputError::NotText {
+        name: name.to_string(),
+        reason,
+    })?;
+    let mut warnings = Vec::new();
+    if decoded.nul_bytes > 0 {
+        warnings.push(format!(
+            "{name}: holds {} NUL byte(s); they are shown as \u{2400}",
+            decoded.nul_bytes
+        ));
+    }
+    if decoded.lossy {
+        warnings.push(format!(
+            "{name}: some bytes are not valid {}; they are shown as \u{FFFD}",
+            decoded.encoding
+        ));
+    }
+    Ok(Text {
+        text: decoded.text,
+        warnings,
+    })
+}
+
+/// The first `bytes` of `text` or so, cut at the end of a line: enough for the
+/// first screens while the whole is built.
+pub fn opening(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    // A line feed is one byte, so the cut falls between characters.
+    match text.as_bytes()[bytes..].iter().position(|&b| b == b'\n') {
+        Some(end) => &text[..bytes + end],
+        None => text,
+    }
+}
+
+/// How a path is named in messages: as given, `standard input` for `-`.
+pub fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The largest text gangmu reads: documents are read whole into memory, which
+/// takes about three times their size.
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// The bytes of a file, a pipe or standard input, up to [`MAX_BYTES`]. Devices
+/// (`/dev/zero`, a terminal's device file) and sockets are refused: they may
+/// never end.
+fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path == Path::new("-") {
+        return read_limited(std::io::stdin().lock(), 0);
+    }
+    let metadata = std::fs::metadata(path)?;
+    let kind = metadata.file_type();
+    if kind.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory",
+        ));
+    }
+    if !kind.is_file() && !is_pipe(&kind) {
+        return Err(std::io::Error::other(
+            "not a regular file (a device or socket)",
+        ));
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(too_large());
+    }
+    // Room for the whole file at once (a pipe's length is 0): no copying as it
+    // grows.
+    let room = usize::try_from(metadata.len()).unwrap_or(0) + 1;
+    read_limited(std::fs::File::open(path)?, room)
+}
+
+#[cfg(unix)]
+fn is_pipe(kind: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(kind)
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::FileType) -> bool {
+    false
+}
+
+/// Reads to the end into a buffer with `room` bytes to start with, refusing
+/// more than [`MAX_BYTES`].
+fn read_limited(reader: impl Read, room: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(room);
+    reader.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn too_large() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::FileTooLarge,
+        format!(
+            "too large: gangmu reads texts of up to {} MB",
+            MAX_BYTES >> 20
+        ),
+    )
+}
+
+/// A lowercase, one-line description of an I/O error.
+fn describe(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match error.kind() {
+        NotFound => "no such file".to_string(),
+        PermissionDenied => "permission denied".to_string(),
+        IsADirectory => "is a directory".to_string(),
+        _ => {
+            let text = error.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}

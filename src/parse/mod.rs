@@ -1,0 +1,22 @@
+//! Bytes to a [`Document`](crate::document::Document): everything that reads a file.
+//!
+//! `input` reads files and standard input, `decode` turns bytes into text (or
+//! refuses them), `source` cleans the text into content lines (page artefacts
+//! dropped), `measure` finds the local wrap width, `scan` reports the label a
+//! line starts with (numerals in `numeral`), and `assemble` is the one pass that
+//! decides over the whole document: headings, titles, contents, tables, boxes,
+//! paragraphs and the outline tree. `locate` maps a place in the reflowed text
+//! back to its source line.
+//!
+//! Imports only `document`; never the terminal.
+
+pub mod assemble;
+pub mod decode;
+pub mod input;
+pub mod locate;
+pub mod measure;
+pub mod numeral;
+pub mod scan;
+pub mod source;
+
+pub use assemble::build;

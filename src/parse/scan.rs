@@ -1,0 +1,485 @@
+//! One line in isolation: what its beginning shows (a heading label, a table of
+//! contents title, a table row, a dateline, …).
+//!
+//! Low level only: nothing here looks at neighbouring lines. Whether a label really
+//! starts a heading is decided in `assemble`, which knows the paragraph around it.
+
+use super::numeral::{circled, is_chinese_numeral_char, is_digit, parse_chinese, parse_digits};
+use crate::document::HeadingKind;
+use crate::parse::source::is_space;
+
+/// A heading label found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub kind: HeadingKind,
+    /// The label as printed, inner spaces folded (`第十二章`, `（三）`, `专栏 3`).
+    pub text: String,
+    /// Its number, where it has one.
+    pub number: Option<u32>,
+    /// Byte offset in the line where the text after the label begins
+    /// (separating spaces skipped).
+    pub rest: usize,
+}
+
+/// Reads a heading label at the start of `line` (already trimmed).
+pub fn label(line: &str) -> Option<Label> {
+    structural(line)
+        .or_else(|| chinese_enumeration(line))
+        .or_else(|| bracketed(line))
+        .or_else(|| arabic(line))
+        .or_else(|| circled_label(line))
+        .or_else(|| special(line))
+}
+
+/// `第X部分`, `第X篇`, `第X章`, `第X节`, `第X条`.
+fn structural(line: &str) -> Option<Label> {
+    let after = line.strip_prefix('第')?;
+    let (number_text, tail) = split_while(after, |c| {
+        is_chinese_numeral_char(c) || is_digit(c) || c == ' '
+    });
+    let number_text = number_text.trim();
+    let number = parse_chinese(number_text).or_else(|| parse_digits(number_text))?;
+    let (kind, unit) = [
+        ("部分", HeadingKind::Part),
+        ("篇", HeadingKind::Pian),
+        ("章", HeadingKind::Zhang),
+        ("节", HeadingKind::Jie),
+        ("条", HeadingKind::Tiao),
+    ]
+    .into_iter()
+    .find_map(|(unit, kind)| tail.starts_with(unit).then_some((kind, unit)))?;
+    let rest_start = line.len() - tail.len() + unit.len();
+    let rest = &line[rest_start..];
+    if starts_running_text(rest) {
+        return None;
+    }
+    Some(Label {
+        kind,
+        text: format!("第{}{}", number_text.replace(' ', ""), unit),
+        number: Some(number),
+        rest: skip_spaces(line, rest_start),
+    })
+}
+
+/// `一、` … `二十三、`.
+fn chinese_enumeration(line: &str) -> Option<Label> {
+    let (number_text, tail) = split_while(line, is_chinese_numeral_char);
+    let tail = tail.strip_prefix('、')?;
+    let number = parse_chinese(number_text)?;
+    let rest = line.len() - tail.len();
+    Some(Label {
+        kind: HeadingKind::H1,
+        text: format!("{number_text}、"),
+        number: Some(number),
+        rest: skip_spaces(line, rest),
+    })
+}
+
+/// `（一）` is h2, `（1）` is h4; ASCII brackets too.
+fn bracketed(line: &str) -> Option<Label> {
+    let (open, inner) = if let Some(t) = line.strip_prefix('（') {
+        ('（', t)
+    } else {
+        ('(', line.strip_prefix('(')?)
+    };
+    let close_at = inner.find(['）', ')'])?;
+    let number_text = inner[..close_at].trim_matches(is_space);
+    let close = inner[close_at..].chars().next()?;
+    let (kind, number) = if let Some(n) = parse_chinese(number_text) {
+        (HeadingKind::H2, n)
+    } else {
+        (HeadingKind::H4, parse_digits(number_text)?)
+    };
+    let rest = line.len() - inner.len() + close_at + close.len_utf8();
+    Some(Label {
+        kind,
+        text: format!("{open}{number_text}{close}"),
+        number: Some(number),
+        rest: skip_spaces(line, rest),
+    })
+}
+
+/// `1.` `1．` `1、` at the start of a paragraph; not `38.6`, not `1 小时`.
+fn arabic(line: &str) -> Option<Label> {
+    let (number_text, tail) = split_while(line, is_digit);
+    let number = parse_digits(number_text)?;
+    let mark = tail
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '．' | '、'))?;
+    let after = &tail[mark.len_utf8()..];
+    if after.starts_with(|c: char| is_digit(c) || c == '%' || c == '％') {
+        return None;
+    }
+    let rest = line.len() - after.len();
+    Some(Label {
+        kind: HeadingKind::H3,
+        text: format!("{number_text}{mark}"),
+        number: Some(number),
+        rest: skip_spaces(line, rest),
+    })
+}
+
+/// `①` … `⑳`.
+fn circled_label(line: &str) -> Option<Label> {
+    let c = line.chars().next()?;
+    let number = circled(c)?;
+    Some(Label {
+        kind: HeadingKind::H4,
+        text: c.to_string(),
+        number: Some(number),
+        rest: skip_spaces(line, c.len_utf8()),
+    })
+}
+
+/// `专栏 3` boxes and `附件1` attachments.
+fn special(line: &str) -> Option<Label> {
+    let (word, kind) = if line.starts_with("专栏") {
+        ("专栏", HeadingKind::Box)
+    } else if line.starts_with("附件") {
+        ("附件", HeadingKind::Doc)
+    } else {
+        return None;
+    };
+    let after = line[word.len()..].trim_start_matches(is_space);
+    let (number_text, tail) = split_while(after, |c| is_digit(c) || is_chinese_numeral_char(c));
+    let number = parse_digits(number_text).or_else(|| parse_chinese(number_text));
+    let tail_trimmed = tail.trim_start_matches(is_space);
+    let tail_trimmed = match kind {
+        HeadingKind::Doc => {
+            let t = tail_trimmed.trim_start_matches([':', '：']);
+            // `附件：1．…` lists the attachments of a notice; it is not one.
+            if number.is_none() && t.trim_start_matches(is_space).starts_with(is_digit) {
+                return None;
+            }
+            t.trim_start_matches(is_space)
+        }
+        _ => tail_trimmed,
+    };
+    if kind == HeadingKind::Box && tail_trimmed.contains('。') {
+        return None;
+    }
+    let text = match (kind, number_text) {
+        (_, "") => word.to_string(),
+        (HeadingKind::Box, n) => format!("{word} {n}"),
+        (_, n) => format!("{word}{n}"),
+    };
+    Some(Label {
+        kind,
+        text,
+        number,
+        rest: line.len() - tail_trimmed.len(),
+    })
+}
+
+/// Text after a structural label that shows the line is running prose
+/// (`第十五部分和结束语`, `第三章的规定`), not a heading.
+fn starts_running_text(rest: &str) -> bool {
+    rest.starts_with(|c: char| {
+        matches!(
+            c,
+            '和' | '与'
+                | '的'
+                | '及'
+                | '中'
+                | '至'
+                | '以'
+                | '，'
+                | '。'
+                | '、'
+                | '）'
+                | '规'
+                | '所'
+                | '或'
+                | '等'
+                | '起'
+                | '到'
+        )
+    })
+}
+
+fn split_while(s: &str, keep: impl Fn(char) -> bool) -> (&str, &str) {
+    let end = s.find(|c: char| !keep(c)).unwrap_or(s.len());
+    s.split_at(end)
+}
+
+fn skip_spaces(line: &str, from: usize) -> usize {
+    line.len() - line[from..].trim_start_matches(is_space).len()
+}
+
+/// `目录`, `目 录`, `目　　录`: the title of a table of contents.
+pub fn is_contents_title(line: &str) -> bool {
+    let mut chars = line.chars().filter(|&c| !is_space(c));
+    chars.next() == Some('目') && chars.next() == Some('录') && chars.next().is_none()
+}
+
+/// A table-of-contents entry's tail: leaders (`……`, `···`, `....`) or a page number
+/// (`（13）`, `13`).
+pub fn has_leader_or_page(line: &str) -> bool {
+    has_leader(line) || ends_with_page_number(line)
+}
+
+/// Ends with a bracketed page number: `（13）`, `(13)`.
+fn ends_with_page_number(line: &str) -> bool {
+    let tail = line.trim_end_matches(is_space);
+    let tail = tail
+        .strip_suffix(['）', ')'])
+        .map(|t| t.trim_end_matches(is_digit))
+        .filter(|t| t.ends_with(['（', '(']));
+    tail.is_some()
+}
+
+/// Leaders: `…`, or three dots of one kind in a row (`···`, `...`, `．．．`).
+fn has_leader(line: &str) -> bool {
+    let mut run = 0;
+    let mut previous = '\0';
+    for c in line.chars() {
+        match c {
+            '…' => return true,
+            '·' | '.' | '．' | '・' => {
+                run = if c == previous { run + 1 } else { 1 };
+                if run >= 3 {
+                    return true;
+                }
+            }
+            _ => run = 0,
+        }
+        previous = c;
+    }
+    false
+}
+
+/// Ends with punctuation that closes a sentence (`。！？；…` perhaps inside closing quotes).
+pub fn ends_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(['”', '’', '」', '』', '）', ')', '"']);
+    core.ends_with(['。', '！', '？', '；', '!', '?', ';', '…'])
+}
+
+/// Ends with any punctuation that cannot close a title (`，、：` and sentence ends).
+pub fn ends_with_punctuation(line: &str) -> bool {
+    ends_sentence(line) || line.ends_with(['，', '、', '：', ',', ':'])
+}
+
+/// A line wholly in brackets: a subtitle, a dated note or a source line under a title
+/// (`（征求意见稿）`, `（2021 年 4 月 22 日）`, `（来源：求是网）`).
+pub fn is_bracketed_note(line: &str) -> bool {
+    let inner = line
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']));
+    inner.is_some_and(|t| !t.contains(['（', '(', '）', ')']))
+}
+
+/// A bare date line: `2021 年 2 月 10 日`, `二〇二一年二月十日`.
+pub fn is_dateline(line: &str) -> bool {
+    if !line.ends_with('日') || !line.contains('月') || line.len() > 60 {
+        return false;
+    }
+    let compact: String = line.chars().filter(|&c| !is_space(c)).collect();
+    let Some(year_end) = compact.find('年') else {
+        return false;
+    };
+    let numeric =
+        |s: &str| !s.is_empty() && s.chars().all(|c| is_digit(c) || is_chinese_numeral_char(c));
+    let (year, tail) = compact.split_at(year_end);
+    let tail = &tail['年'.len_utf8()..];
+    let Some((month, day)) = tail.split_once('月') else {
+        return false;
+    };
+    numeric(year) && numeric(month) && day.strip_suffix('日').is_some_and(numeric)
+}
+
+/// A document number such as `渝府发〔2021〕6 号`.
+pub fn is_document_number(line: &str) -> bool {
+    (line.contains('〔') || line.contains('['))
+        && line.trim_end_matches(is_space).ends_with('号')
+        && line.chars().count() <= 30
+}
+
+/// A row of a table whose cells came out space-separated on one line:
+/// `1 地区生产总值增长（%） 预期性 9* 7.2*`.
+pub fn is_table_row(line: &str) -> bool {
+    if line.contains('。') || !line.contains([' ', '\u{3000}', '\t']) {
+        return false;
+    }
+    let cells = || line.split(is_space).filter(|c| !c.is_empty());
+    let last_is_value = cells().next_back().is_some_and(is_value_cell);
+    last_is_value
+        && cells().count() >= 3
+        && cells().filter(|c| is_value_cell(c)).count() >= 2
+        && !is_dateline(line)
+}
+
+/// A table cell holding a value: a number with its marks, or an indicator's type.
+pub fn is_value_cell(cell: &str) -> bool {
+    if matches!(
+        cell,
+        "预期性"
+            | "约束性"
+            | "左右"
+            | "—"
+            | "——"
+            | "-"
+            | "/"
+            | "－"
+            | "I"
+            | "II"
+            | "III"
+            | "IV"
+            | "V"
+    ) || cell.chars().all(|c| ('Ⅰ'..='Ⅻ').contains(&c))
+    {
+        return true;
+    }
+    if !cell.chars().any(is_digit) {
+        return false;
+    }
+    let mut core = cell;
+    for qualifier in ["左右", "以上", "以下"] {
+        core = core.strip_suffix(qualifier).unwrap_or(core);
+    }
+    // A number may carry a short unit: `2025年`, `50所`, `3.2万人`.
+    let unit_start = core
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .last()
+        .map_or(core.len(), |(i, _)| i);
+    let core = if core.len() - unit_start <= 3 * 3 {
+        &core[..unit_start]
+    } else {
+        core
+    };
+    core.chars().any(is_digit)
+        && core.chars().all(|c| {
+            is_digit(c)
+                || matches!(
+                    c,
+                    '.' | '．'
+                        | '%'
+                        | '％'
+                        | '*'
+                        | '＊'
+                        | '∶'
+                        | ':'
+                        | '/'
+                        | '／'
+                        | '【'
+                        | '】'
+                        | '['
+                        | ']'
+                        | '<'
+                        | '>'
+                        | '＜'
+                        | '＞'
+                        | '≤'
+                        | '≥'
+                        | '~'
+                        | '～'
+                        | '-'
+                        | '－'
+                        | '—'
+                        | '–'
+                        | '+'
+                        | '＋'
+                        | ','
+                )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a line's label reads as: kind, label text, the text after it.
+    type Reading<'a> = (HeadingKind, &'a str, &'a str);
+
+    fn read(line: &str) -> Option<(HeadingKind, String, &str)> {
+        label(line).map(|l| (l.kind, l.text, &line[l.rest..]))
+    }
+
+    #[test]
+    fn labels() {
+        use HeadingKind::*;
+        let cases: &[(&str, Option<Reading>)] = &[
+            (
+                "第一部分 国家政策文件",
+                Some((Part, "第一部分", "国家政策文件")),
+            ),
+            (
+                "第二篇 坚持创新驱动发展",
+                Some((Pian, "第二篇", "坚持创新驱动发展")),
+            ),
+            (
+                "第六十五章　完善规划实施机制",
+                Some((Zhang, "第六十五章", "完善规划实施机制")),
+            ),
+            ("第 3 节 推进", Some((Jie, "第3节", "推进"))),
+            ("第五条 本办法", Some((Tiao, "第五条", "本办法"))),
+            ("一、发展环境", Some((H1, "一、", "发展环境"))),
+            ("十五、全党", Some((H1, "十五、", "全党"))),
+            ("（三）主要目标", Some((H2, "（三）", "主要目标"))),
+            ("(2) 学前", Some((H4, "(2)", "学前"))),
+            ("（1）学前教育", Some((H4, "（1）", "学前教育"))),
+            ("1.推进学前教育", Some((H3, "1.", "推进学前教育"))),
+            ("12．加强", Some((H3, "12．", "加强"))),
+            ("3、完善", Some((H3, "3、", "完善"))),
+            ("②加快", Some((H4, "②", "加快"))),
+            (
+                "专栏 5 战略性新兴产业重点方向",
+                Some((Box, "专栏 5", "战略性新兴产业重点方向")),
+            ),
+            ("专栏 1", Some((Box, "专栏 1", ""))),
+            ("附件1", Some((Doc, "附件1", ""))),
+            ("附件 2：实施方案", Some((Doc, "附件2", "实施方案"))),
+            ("附件：1．重庆市方案", None),
+            ("38.6 亿立方米", None),
+            ("53.3%。学前教育", None),
+            ("1 小时通达", None),
+            ("5G、千兆光纤", None),
+            ("（重庆段）、爱国", None),
+            ("（闸）除险加固", None),
+            ("第一，关于", None),
+            ("一是处理好", None),
+            ("第十五部分和结束语", None),
+            ("二○三五年", None),
+        ];
+        for (line, want) in cases {
+            let want = want.map(|(k, l, r)| (k, l.to_string(), r));
+            assert_eq!(read(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn line_shapes() {
+        assert!(is_contents_title("目 录"));
+        assert!(is_contents_title("目　　录"));
+        assert!(!is_contents_title("目录动态调整机制"));
+        assert!(has_leader_or_page("第一篇 开启 ……………（13）"));
+        assert!(has_leader_or_page("第一节 指导思想 (20)"));
+        assert!(!has_leader_or_page("第一节 指导思想"));
+        assert!(is_bracketed_note("（征求意见稿）"));
+        assert!(is_bracketed_note("（2021 年 4 月 22 日）"));
+        assert!(!is_bracketed_note("（一）指导思想"));
+        assert!(is_dateline("2021 年 2 月 10 日"));
+        assert!(is_dateline("二〇二一年二月十日"));
+        assert!(!is_dateline("2021 年 2 月 10 日电"));
+        assert!(is_document_number("渝府发〔2021〕6 号"));
+        assert!(ends_sentence("共同把这次全会开好！"));
+        assert!(ends_sentence("“决胜全面建成小康社会。”"));
+        assert!(!ends_sentence("发展新优势"));
+    }
+
+    #[test]
+    fn table_rows() {
+        assert!(is_table_row("1 地区生产总值增长（%） 预期性 9* 7.2*"));
+        assert!(is_table_row("普通初中 115.0 118 预期性"));
+        assert!(is_table_row("20.0 ＞20.0 预期性"));
+        assert!(is_table_row(
+            "#中心城区细颗粒物（PM2.5）浓度下降（%） 约束性 【18】 【42.1】"
+        ));
+        assert!(!is_table_row("2021 年 2 月 10 日"));
+        assert!(!is_table_row("到 2025 年，研发经费投入强度达到 5%以上。"));
+        assert!(!is_table_row("一 创新发展"));
+        assert!(is_table_row("1　扩大普惠性资源　市教育局　2025年"));
+    }
+}

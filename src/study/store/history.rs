@@ -1,0 +1,118 @@
+//! The phrases searched for, across runs and documents (as a shell keeps its
+//! commands): one JSON file beside the documents' records, saved as they are —
+//! under a lock, merged with what another run saved meanwhile, replaced
+//! atomically; a damaged file moved aside, never written over.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{SaveError, Store, lock, move_aside, write_atomically, write_failed};
+
+/// Most phrases kept in the search history.
+pub const HISTORY_LIMIT: usize = 100;
+
+/// Version of the file's format.
+const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct OnDisk {
+    version: u32,
+    /// The most recent last.
+    phrases: Vec<String>,
+}
+
+/// Phrases searched for, the most recent last.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    phrases: Vec<String>,
+}
+
+impl History {
+    /// The history of `phrases`, the most recent last (the last
+    /// [`HISTORY_LIMIT`] of them).
+    pub fn from_phrases(mut phrases: Vec<String>) -> Self {
+        let extra = phrases.len().saturating_sub(HISTORY_LIMIT);
+        phrases.drain(..extra);
+        Self { phrases }
+    }
+
+    /// The phrases, the most recent last.
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
+    }
+
+    /// Keeps `phrase` as the most recent, once.
+    pub fn remember(&mut self, phrase: &str) {
+        self.phrases.retain(|p| p != phrase);
+        self.phrases.push(phrase.to_string());
+        if self.phrases.len() > HISTORY_LIMIT {
+            self.phrases.remove(0);
+        }
+    }
+}
+
+/// What was found in the file.
+pub struct Found {
+    pub history: History,
+    /// What the user should be told (the file moved aside or unreadable).
+    pub notice: Option<String>,
+}
+
+impl Store {
+    fn history_file(&self) -> PathBuf {
+        self.dir().join("search-history.json")
+    }
+
+    /// The phrases searched for before.
+    pub fn search_history(&self) -> Found {
+        match read(&self.history_file()) {
+            Ok((history, notice)) => Found { history, notice },
+            Err(notice) => Found {
+                history: History::default(),
+                notice: Some(notice),
+            },
+        }
+    }
+
+    /// Keeps `phrase` as the most recent, with what other runs kept meanwhile;
+    /// returns the history as saved.
+    pub fn remember_search(&self, phrase: &str) -> Result<History, SaveError> {
+        let path = self.history_file();
+        let _lock = lock(&path)?;
+        let (mut history, _) = read(&path).map_err(|_| SaveError::Unreadable {
+            path: path.display().to_string(),
+        })?;
+        history.remember(phrase);
+        let on_disk = OnDisk {
+            version: VERSION,
+            phrases: history.phrases().to_vec(),
+        };
+        write_atomically(&path, &on_disk).map_err(write_failed(&path))?;
+        Ok(history)
+    }
+}
+
+/// The history in `path`, empty if there is none, and what the user should be
+/// told: a damaged file, or one from a newer gangmu, is moved aside (the
+/// history starts afresh); `Err` when the file could not be read or moved.
+fn read(path: &Path) -> Result<(History, Option<String>), String> {
+    let unreadable = |error: io::Error| format!("无法读取 {}（{error}）", path.display());
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return Ok((History::default(), None));
+        }
+        Err(error) => return Err(unreadable(error)),
+    };
+    match serde_json::from_slice::<OnDisk>(&bytes) {
+        Ok(found) if found.version <= VERSION => Ok((History::from_phrases(found.phrases), None)),
+        _ => {
+            let aside = move_aside(path).map_err(unreadable)?;
+            let notice = format!("搜索记录已损坏，原文件已另存为 {}", aside.display());
+            Ok((History::default(), Some(notice)))
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Bookmarks in the reader: `m` makes one at the reading position with a note,
+//! `'` lists them (this document or all), Enter goes to one, `e` edits its note,
+//! `d` deletes it and `u` brings it back while the list is open. Each bookmark is
+//! placed in the document by its anchor; the reader's gutter and the outline mark
+//! where they are. Changes set `unsaved`; the reader's loop saves them at once.
+
+use super::{App, Popup};
+use crate::layout::rows::{Position, Row};
+use crate::study::anchor::{Found, Place};
+use crate::study::store::record::{Bookmark, Record};
+use crate::tui::bookmarks::{
+    BookmarkList, CursorMove, NotePrompt, NoteTarget, Scope, new_bookmark,
+};
+
+impl App {
+    /// The data kept of this document (bookmarks, position) and of the others.
+    pub fn set_records(&mut self, record: Record, others: Vec<Record>) {
+        self.record = record;
+        self.others = others;
+        self.place_bookmarks();
+        self.reload_progress();
+        self.refresh();
+    }
+
+    /// The records of the other documents read before, arrived after the rest.
+    pub fn set_others(&mut self, others: Vec<Record>) {
+        self.others = others;
+    }
+
+    /// Takes the record after a save merged it with what other runs saved.
+    pub fn saved(&mut self, record: Record) {
+        self.record = record;
+        self.place_bookmarks();
+        self.refresh();
+    }
+
+    /// Whether bookmarks changed since last asked; the caller saves them.
+    pub fn take_unsaved(&mut self) -> bool {
+        std::mem::take(&mut self.unsaved)
+    }
+
+    /// Where each bookmark of this document is found, in record order.
+    pub fn bookmark_places(&self) -> &[Found] {
+        &self.placed
+    }
+
+    pub(super) fn place_bookmarks(&mut self) {
+        self.placed = self
+            .record
+            .bookmarks
+            .iter()
+            .map(|b| b.anchor.find(&self.document))
+            .collect();
+        let headings = &self.document.outline.headings;
+        self.bookmarked = vec![false; headings.len()];
+        for place in self.placed.iter().filter_map(|f| f.place()) {
+            let mut next = self
+                .document
+                .paragraphs
+                .get(place.paragraph)
+                .and_then(|p| p.heading);
+            while let Some(id) = next {
+                self.bookmarked[id.0 as usize] = true;
+                next = self.document.outline.get(id).parent;
+            }
+        }
+    }
+
+    pub(super) fn add_bookmark(&mut self) {
+        let anchor = self.anchor_of_first_text();
+        self.popup = Some(Popup::Note(
+            NotePrompt::new(NoteTarget::New(anchor), ""),
+            None,
+        ));
+        self.help = false;
+    }
+
+    pub(super) fn open_bookmarks(&mut self) {
+        self.popup = Some(Popup::Bookmarks(BookmarkList::new(self.top)));
+        self.help = false;
+    }
+
+    /// Moves the cursor of the note prompt.
+    pub(super) fn move_note_cursor(&mut self, movement: CursorMove) {
+        if let Some(Popup::Note(prompt, _)) = &mut self.popup {
+            prompt.move_cursor(movement);
+        }
+    }
+
+    /// Makes the bookmark, or changes its note; an edit goes back to the list.
+    pub(super) fn finish_note(&mut self, prompt: NotePrompt, list: Option<BookmarkList>) {
+        let now = (self.clock)() / 1000;
+        let note = prompt.note().to_string();
+        match prompt.target {
+            NoteTarget::New(anchor) => {
+                self.serial += 1;
+                let bookmark = new_bookmark(anchor, &note, now, self.serial);
+                self.record.bookmarks.push(bookmark);
+                self.message = Some("已加书签".to_string());
+            }
+            NoteTarget::Existing(id) => {
+                if let Some(bookmark) = self.record.bookmarks.iter_mut().find(|b| b.id == id) {
+                    bookmark.note = note;
+                    bookmark.modified = now;
+                }
+                self.popup = list.map(Popup::Bookmarks);
+            }
+        }
+        self.unsaved = true;
+        self.place_bookmarks();
+    }
+
+    /// The bookmark the list has selected, and the record it is in (`None`: this
+    /// document's).
+    fn selected_bookmark(&self, list: &BookmarkList) -> Option<(Option<usize>, Bookmark)> {
+        let entry = list
+            .entries(&self.record, &self.others)
+            .into_iter()
+            .nth(list.selected)?;
+        Some((entry.other, entry.bookmark))
+    }
+
+    /// Goes to the selected bookmark of this document and closes the list.
+    pub(super) fn go_to_bookmark(&mut self, list: BookmarkList) {
+        match self.selected_bookmark(&list) {
+            Some((None, bookmark)) => match bookmark.anchor.find(&self.document).place() {
+                Some(place) => self.go_to_place(place),
+                None => {
+                    self.message = Some("这个书签在文中已找不到（保留未删）".to_string());
+                    self.popup = Some(Popup::Bookmarks(list));
+                }
+            },
+            Some((Some(other), _)) => {
+                let path = self.others[other].paths.last().cloned().unwrap_or_default();
+                self.message = Some(format!("这个书签在另一个文件中：{path}"));
+                self.popup = Some(Popup::Bookmarks(list));
+            }
+            None => {}
+        }
+    }
+
+    pub(super) fn edit_note(&mut self) {
+        let Some(Popup::Bookmarks(list)) = self.popup.take() else {
+            return;
+        };
+        match self.selected_bookmark(&list) {
+            Some((None, bookmark)) => {
+                let prompt = NotePrompt::new(NoteTarget::Existing(bookmark.id), &bookmark.note);
+                self.popup = Some(Popup::Note(prompt, Some(list)));
+            }
+            _ => self.popup = Some(Popup::Bookmarks(list)),
+        }
+    }
+
+    pub(super) fn delete_bookmark(&mut self) {
+        let Some(Popup::Bookmarks(list)) = &mut self.popup else {
+            return;
+        };
+        let entries = list.entries(&self.record, &self.others);
+        let Some(entry) = entries.get(list.selected).filter(|e| e.other.is_none()) else {
+            return;
+        };
+        let id = &entry.bookmark.id;
+        if let Some(at) = self.record.bookmarks.iter().position(|b| &b.id == id) {
+            let bookmark = self.record.bookmarks.remove(at);
+            self.record.deleted.push(bookmark.id.clone());
+            list.deleted.push((at, bookmark));
+            list.move_by(0, entries.len() - 1);
+            self.unsaved = true;
+            self.place_bookmarks();
+        }
+    }
+
+    pub(super) fn undo_delete(&mut self) {
+        let Some(Popup::Bookmarks(list)) = &mut self.popup else {
+            return;
+        };
+        if let Some((at, mut bookmark)) = list.deleted.pop() {
+            // Back under a new id: the old one stays deleted wherever the deletion
+            // was saved already, and merging must not undo the undo.
+            self.serial += 1;
+            bookmark.id = format!("{}~{:x}", bookmark.id, self.serial);
+            let at = at.min(self.record.bookmarks.len());
+            self.record.bookmarks.insert(at, bookmark);
+            list.selected = at;
+            self.unsaved = true;
+            self.place_bookmarks();
+        }
+    }
+
+    pub(super) fn toggle_scope(&mut self) {
+        if let Some(Popup::Bookmarks(list)) = &mut self.popup {
+            list.scope = match list.scope {
+                Scope::ThisDocument => Scope::AllDocuments,
+                Scope::AllDocuments => Scope::ThisDocument,
+            };
+            list.selected = 0;
+        }
+    }
+
+    /// For each reader row, whether a bookmark is on it.
+    pub(super) fn gutter(&self, rows: &[(Position, Row)]) -> Vec<bool> {
+        rows.iter()
+            .map(|(position, row)| {
+                let end = row.first_char + row.text.chars().count().max(1);
+                self.placed
+                    .iter()
+                    .filter_map(|f| f.place())
+                    .any(|Place { paragraph, offset }| {
+                        paragraph == position.paragraph
+                            && row.holds_text()
+                            && (row.first_char..end).contains(&offset)
+                    })
+            })
+            .collect()
+    }
+}

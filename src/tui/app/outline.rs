@@ -1,0 +1,268 @@
+//! The outline pane's state: which headings are open, the cursor and the rows on
+//! screen, the cursor following the reading position, and the facts about each
+//! heading the pane needs (children, place among siblings).
+
+use super::{App, Focus, Geometry, TreeRow};
+use crate::document::{Document, HeadingId, HeadingKind};
+use crate::layout::rows::Position;
+
+impl App {
+    /// The outline follows the section being read: its heading is revealed and,
+    /// while the reader has the keys, the cursor sits on it.
+    pub(super) fn follow_reading(&mut self) {
+        if let Some(id) = self.section_at_top() {
+            self.reveal(id);
+            self.cursor = Some(id.0 as usize);
+        }
+    }
+
+    pub(super) fn section_at_top(&self) -> Option<HeadingId> {
+        self.document.paragraphs.get(self.top.paragraph)?.heading
+    }
+
+    pub(super) fn reveal(&mut self, id: HeadingId) {
+        let mut parent = self.document.outline.get(id).parent;
+        while let Some(p) = parent {
+            self.set_expanded(p.0 as usize, true);
+            parent = self.document.outline.get(p).parent;
+        }
+    }
+
+    /// Whether heading `index` has headings under it.
+    pub(super) fn has_children(&self, index: usize) -> bool {
+        self.subtree_ends[index] > index + 1
+    }
+
+    pub(super) fn move_cursor(&mut self, n: isize) {
+        let cursor = self.cursor;
+        let visible = self.visible_headings();
+        if visible.is_empty() {
+            return;
+        }
+        let at = cursor
+            .and_then(|c| visible.binary_search(&c).ok())
+            .unwrap_or(0);
+        let to = (at as isize + n).clamp(0, visible.len() as isize - 1) as usize;
+        let heading = visible[to];
+        self.select(heading);
+    }
+
+    /// Puts the outline cursor on heading `index` and the reader at its text.
+    pub(super) fn select(&mut self, index: usize) {
+        self.cursor = Some(index);
+        let paragraph = self.document.outline.headings[index].paragraph;
+        self.top = Position { paragraph, row: 0 };
+    }
+
+    pub(super) fn expand(&mut self) {
+        let Some(c) = self.cursor else { return };
+        if self.has_children(c) && !self.expanded[c] {
+            self.set_expanded(c, true);
+        } else if self.has_children(c) {
+            self.move_cursor(1);
+        }
+    }
+
+    pub(super) fn collapse(&mut self) {
+        let Some(c) = self.cursor else { return };
+        if self.has_children(c) && self.expanded[c] {
+            self.set_expanded(c, false);
+        } else if let Some(parent) = self.document.outline.headings[c].parent {
+            self.select(parent.0 as usize);
+        }
+    }
+
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let geometry = self.geometry();
+        if column >= geometry.outline_width || row >= geometry.body_height {
+            return;
+        }
+        self.focus = Focus::Outline;
+        let index = self.tree_scroll + usize::from(row);
+        if let Some(&heading) = self.visible_headings().get(index) {
+            if self.cursor == Some(heading) && self.has_children(heading) {
+                self.set_expanded(heading, !self.expanded[heading]);
+            }
+            self.select(heading);
+        }
+    }
+
+    pub(super) fn set_expanded(&mut self, index: usize, open: bool) {
+        if self.expanded[index] != open {
+            self.expanded[index] = open;
+            self.visible_stale = true;
+            self.folding_changed = true;
+        }
+    }
+
+    /// Indices of the headings shown in the outline: those whose ancestors are open.
+    pub(super) fn visible_headings(&mut self) -> &[usize] {
+        if self.visible_stale {
+            self.visible = self.compute_visible();
+            self.visible_stale = false;
+        }
+        &self.visible
+    }
+
+    /// The headings whose ancestors are all open, in order: a closed heading's
+    /// subtree is stepped over at once, so the cost is that of the rows shown.
+    pub(super) fn compute_visible(&self) -> Vec<usize> {
+        let mut shown = Vec::new();
+        let mut index = 0;
+        while index < self.subtree_ends.len() {
+            shown.push(index);
+            index = if self.expanded[index] {
+                index + 1
+            } else {
+                self.subtree_ends[index]
+            };
+        }
+        shown
+    }
+
+    pub(super) fn refresh_tree(&mut self, geometry: Geometry) {
+        let height = usize::from(geometry.body_height);
+        let ancestors = self.ancestors_of_current();
+        self.visible_headings();
+        let visible = &self.visible;
+        if let Some(at) = self.cursor.and_then(|c| visible.binary_search(&c).ok()) {
+            if at < self.tree_scroll {
+                self.tree_scroll = at;
+            } else if height > 0 && at >= self.tree_scroll + height {
+                self.tree_scroll = at + 1 - height;
+            }
+        }
+        self.tree_scroll = self.tree_scroll.min(visible.len().saturating_sub(1));
+        let headings = &self.document.outline.headings;
+        self.view.tree = visible
+            .iter()
+            .skip(self.tree_scroll)
+            .take(height)
+            .map(|&index| TreeRow {
+                id: HeadingId(index as u32),
+                depth: headings[index].depth,
+                expanded: self.has_children(index).then_some(self.expanded[index]),
+                selected: self.cursor == Some(index),
+                current: ancestors.contains(&index),
+                bookmarked: self.bookmarked.get(index).copied().unwrap_or(false),
+                read: self.progress.state(HeadingId(index as u32)),
+                percent: self.percent_shown(HeadingId(index as u32)),
+            })
+            .collect();
+    }
+
+    /// The current section's heading and its ancestors.
+    pub(super) fn ancestors_of_current(&self) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut next = self.section_at_top();
+        while let Some(id) = next {
+            chain.push(id.0 as usize);
+            next = self.document.outline.get(id).parent;
+        }
+        chain
+    }
+}
+
+/// What the outline pane needs to know of a document's headings.
+pub(super) struct OutlineFacts {
+    pub(super) expanded: Vec<bool>,
+    pub(super) siblings: Vec<(u32, u32)>,
+    /// Each heading's subtree ends before this heading.
+    pub(super) subtree_ends: Vec<usize>,
+}
+
+impl OutlineFacts {
+    pub(super) fn of(document: &Document) -> Self {
+        let headings = &document.outline.headings;
+        // Files, parts, documents and the top level start open.
+        let expanded = headings
+            .iter()
+            .map(|h| {
+                matches!(
+                    h.kind,
+                    HeadingKind::File | HeadingKind::Part | HeadingKind::Doc
+                ) || h.parent.is_none()
+            })
+            .collect();
+        Self {
+            expanded,
+            siblings: sibling_places(document),
+            subtree_ends: subtree_ends(document),
+        }
+    }
+}
+
+/// Where each heading's subtree ends: a subtree is the heading and the run of
+/// headings after it that descend from it.
+fn subtree_ends(document: &Document) -> Vec<usize> {
+    let headings = &document.outline.headings;
+    let mut ends: Vec<usize> = (1..=headings.len()).collect();
+    // Children come after their parents: each end is known before its parent's.
+    for index in (0..headings.len()).rev() {
+        if let Some(parent) = headings[index].parent {
+            let parent = parent.0 as usize;
+            ends[parent] = ends[parent].max(ends[index]);
+        }
+    }
+    ends
+}
+
+/// Each heading's 1-based place among its siblings, and how many they are.
+fn sibling_places(document: &Document) -> Vec<(u32, u32)> {
+    let headings = &document.outline.headings;
+    let group = |parent: Option<HeadingId>| parent.map_or(0, |p| p.0 as usize + 1);
+    let mut counts = vec![0u32; headings.len() + 1];
+    let places: Vec<u32> = headings
+        .iter()
+        .map(|h| {
+            counts[group(h.parent)] += 1;
+            counts[group(h.parent)]
+        })
+        .collect();
+    headings
+        .iter()
+        .zip(places)
+        .map(|(h, place)| (place, counts[group(h.parent)]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::app::App;
+
+    /// The headings shown, found the long way: every heading whose ancestors
+    /// are all open.
+    fn visible_by_ancestors(app: &App) -> Vec<usize> {
+        let outline = &app.document.outline;
+        (0..outline.headings.len())
+            .filter(|&index| {
+                let mut parent = outline.headings[index].parent;
+                while let Some(p) = parent {
+                    if !app.expanded[p.0 as usize] {
+                        return false;
+                    }
+                    parent = outline.get(p).parent;
+                }
+                true
+            })
+            .collect()
+    }
+
+    #[test]
+    fn closed_subtrees_are_stepped_over_exactly() {
+        let document = crate::build(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/plans-2021.txt"
+        )));
+        let mut app = App::new("sample".into(), document, 120, 40);
+        let count = app.expanded.len();
+        for step in [1, 2, 3, 5, 7] {
+            for index in 0..count {
+                app.expanded[index] = index % step == 0;
+            }
+            assert_eq!(app.compute_visible(), visible_by_ancestors(&app), "{step}");
+        }
+        app.expanded.fill(true);
+        assert_eq!(app.compute_visible().len(), count);
+    }
+}

@@ -1,0 +1,433 @@
+//! The reader's popups and search hits: the jump popup (headings ranked as typed),
+//! the search popup (hits of a phrase listed under their sections), the reader's
+//! preview of the selection while either is open, and `n`/`N` through the hits of
+//! the last search once it is closed, with every hit marked on screen. How their
+//! rankings and searches are answered is `asking`'s.
+
+use std::sync::Arc;
+
+use super::{App, Mark, Request};
+use crate::document::HeadingId;
+use crate::layout::rows::{Position, Row};
+use crate::search::Index;
+use crate::search::text::TextHit;
+use crate::study::store::history::History;
+use crate::tui::bookmarks::{BookmarkList, NotePrompt};
+use crate::tui::jump::Jump;
+use crate::tui::search::{SearchPrompt, TextSearch};
+
+/// The one popup open over the reader.
+#[derive(Debug, Clone)]
+pub enum Popup {
+    Jump(Jump),
+    Search(SearchPrompt),
+    /// A bookmark's note, and the bookmark list to go back to after an edit.
+    Note(NotePrompt, Option<BookmarkList>),
+    Bookmarks(BookmarkList),
+    /// The study statistics.
+    Stats,
+}
+
+impl Popup {
+    /// What of the popup decides the screen: its prompt, selection and keys.
+    pub(super) fn state(&self) -> (String, usize, bool) {
+        match self {
+            Popup::Jump(jump) => (jump.query.clone(), jump.selected, false),
+            Popup::Search(prompt) => (prompt.input.clone(), prompt.selected, prompt.in_list),
+            Popup::Note(prompt, _) => (
+                prompt.input.value().to_string(),
+                prompt.input.cursor(),
+                false,
+            ),
+            Popup::Bookmarks(list) => (
+                format!("{:?}{}", list.scope, list.deleted.len()),
+                list.selected,
+                false,
+            ),
+            Popup::Stats => (String::new(), 0, false),
+        }
+    }
+
+    /// Where the reader stood when the popup opened, if it moves the reader.
+    fn origin(&self) -> Option<Position> {
+        match self {
+            Popup::Jump(jump) => Some(jump.origin),
+            Popup::Search(prompt) => Some(prompt.origin),
+            Popup::Bookmarks(list) => Some(list.origin),
+            Popup::Note(..) | Popup::Stats => None,
+        }
+    }
+}
+
+/// Rows of context kept above a hit the reader goes to.
+const CONTEXT_ROWS: usize = 1;
+
+impl App {
+    /// The phrases searched for in earlier runs.
+    pub fn set_history(&mut self, history: History) {
+        self.history = history;
+    }
+
+    /// The characters of heading `id` as displayed that the jump popup's query
+    /// matches, to mark (worked out only for the rows on screen).
+    pub fn jump_matched(&self, id: HeadingId) -> Vec<usize> {
+        match (&self.popup, &self.heading_index) {
+            (Some(Popup::Jump(jump)), Some(index)) => index.matched(&jump.query, id),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The search keys of the document's headings, built elsewhere; kept unless
+    /// the jump popup built its own meanwhile.
+    pub fn set_heading_index(&mut self, index: Index) {
+        let top = self.top;
+        self.heading_index.get_or_insert(Arc::new(index));
+        self.heading_index_coming = false;
+        // A jump popup opened meanwhile ranks now, and goes if Enter was pressed.
+        self.rank_jump();
+        self.preview();
+        if let Some(Popup::Jump(jump)) = &self.popup
+            && jump.accepted
+        {
+            self.accept();
+        }
+        self.show_moves(top);
+    }
+
+    /// Says that the search keys of the document's headings are being built
+    /// elsewhere: a jump popup opened meanwhile waits for them rather than
+    /// building its own (seconds, at 100 MB).
+    pub fn expect_heading_index(&mut self) {
+        self.heading_index_coming = self.heading_index.is_none();
+    }
+
+    /// The jump popup waits for the headings' search keys.
+    pub fn heading_index_pending(&self) -> bool {
+        self.heading_index.is_none() && self.heading_index_coming
+    }
+
+    /// Builds the headings' search keys here unless they are on their way;
+    /// whether they are at hand.
+    fn ensure_heading_index(&mut self) -> bool {
+        if self.heading_index.is_none() && !self.heading_index_coming {
+            self.heading_index = Some(Arc::new(Index::new(&self.document.outline)));
+        }
+        self.heading_index.is_some()
+    }
+
+    pub(super) fn open_jump(&mut self) {
+        self.popup = Some(Popup::Jump(Jump::new(self.top, self.view.current)));
+        self.help = false;
+        if self.ensure_heading_index() {
+            self.rank_jump();
+        }
+    }
+
+    pub(super) fn open_search(&mut self) {
+        let byte = self.top_byte();
+        self.popup = Some(Popup::Search(SearchPrompt::new(self.top, byte)));
+        self.help = false;
+    }
+
+    pub(super) fn type_char(&mut self, c: char) {
+        match &mut self.popup {
+            Some(Popup::Jump(jump)) => {
+                jump.query.push(c);
+                self.rank_jump();
+            }
+            Some(Popup::Search(prompt)) => {
+                prompt.type_char(c);
+                self.search_in_popup();
+            }
+            Some(Popup::Note(prompt, _)) => prompt.type_char(c),
+            Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
+        }
+        self.preview();
+    }
+
+    pub(super) fn erase(&mut self) {
+        match &mut self.popup {
+            Some(Popup::Jump(jump)) => {
+                jump.query.pop();
+                self.rank_jump();
+            }
+            Some(Popup::Search(prompt)) => {
+                prompt.erase();
+                self.search_in_popup();
+            }
+            Some(Popup::Note(prompt, _)) => prompt.erase(),
+            Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
+        }
+        self.preview();
+    }
+
+    pub(super) fn select_in_popup(&mut self, n: isize) {
+        match &mut self.popup {
+            Some(Popup::Jump(jump)) => {
+                jump.move_by(n);
+                self.settle_jump();
+            }
+            Some(Popup::Search(prompt)) => prompt.move_by(n),
+            Some(Popup::Bookmarks(list)) => {
+                let count = list.entries(&self.record, &self.others).len();
+                list.move_by(n, count);
+            }
+            Some(Popup::Note(..) | Popup::Stats) | None => {}
+        }
+        self.preview();
+    }
+
+    pub(super) fn browse_history(&mut self, steps: isize) {
+        if let Some(Popup::Search(prompt)) = &mut self.popup {
+            prompt.browse_history(&self.history, steps);
+            self.search_in_popup();
+        }
+        self.preview();
+    }
+
+    pub(super) fn toggle_list(&mut self) {
+        if let Some(Popup::Search(prompt)) = &mut self.popup {
+            prompt.in_list = !prompt.in_list && prompt.selected_hit().is_some();
+        }
+    }
+
+    /// Goes to the popup's selection and closes it; a search's hits stay marked.
+    /// Until the headings' keys or the answer for what was typed have come, it
+    /// waits for them.
+    pub(super) fn accept(&mut self) {
+        let keys_coming = self.heading_index_pending();
+        let answer_coming = self.looking_up();
+        match &mut self.popup {
+            Some(Popup::Jump(jump)) if keys_coming || answer_coming => {
+                jump.accepted = true;
+                return;
+            }
+            Some(Popup::Search(prompt)) if answer_coming => {
+                prompt.accepted = true;
+                return;
+            }
+            _ => {}
+        }
+        self.preview();
+        match self.popup.take() {
+            Some(Popup::Search(prompt)) => self.finish_search(prompt),
+            Some(Popup::Note(prompt, list)) => self.finish_note(prompt, list),
+            Some(Popup::Bookmarks(list)) => self.go_to_bookmark(list),
+            Some(Popup::Jump(_) | Popup::Stats) | None => {}
+        }
+    }
+
+    fn finish_search(&mut self, prompt: SearchPrompt) {
+        let phrase = prompt.input.trim();
+        if !phrase.is_empty() {
+            self.history.remember(phrase);
+            self.requests
+                .push(Request::RememberSearch(phrase.to_string()));
+        }
+        self.text_search = prompt.search.filter(|s| !s.hits().is_empty());
+        match &mut self.text_search {
+            Some(search) => {
+                search.current = prompt.selected;
+                self.landed = Some(self.top);
+            }
+            None if !prompt.input.trim().is_empty() => {
+                self.top = prompt.origin;
+                self.message = Some(format!("未找到：{}", prompt.input.trim()));
+            }
+            None => self.top = prompt.origin,
+        }
+    }
+
+    /// Closes what is open: help, or a popup (the reader goes back where it was);
+    /// with nothing open, the hits of the last search are no longer marked.
+    pub(super) fn dismiss(&mut self) {
+        if self.help {
+            self.help = false;
+        } else if let Some(popup) = self.popup.take() {
+            match popup {
+                // Editing a note goes back to the list, unchanged.
+                Popup::Note(_, Some(list)) => self.popup = Some(Popup::Bookmarks(list)),
+                popup => self.top = popup.origin().unwrap_or(self.top),
+            }
+        } else {
+            self.text_search = None;
+        }
+    }
+
+    /// The reader shows the popup's selection while it is open.
+    pub(super) fn preview(&mut self) {
+        match &self.popup {
+            Some(Popup::Jump(jump)) => {
+                if let Some(id) = jump.selected_heading() {
+                    self.top = Position {
+                        paragraph: self.document.outline.get(id).paragraph,
+                        row: 0,
+                    };
+                }
+            }
+            Some(Popup::Search(prompt)) => match prompt.selected_hit() {
+                Some(hit) => self.show_hit(hit),
+                None => self.top = prompt.origin,
+            },
+            Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
+        }
+    }
+
+    /// Goes `steps` hits on (or back) from the current one; from the top of the
+    /// screen if the reader has moved since.
+    pub(super) fn next_hit(&mut self, steps: isize) {
+        let byte = self.top_byte();
+        let here = self.top;
+        let stayed = self.landed == Some(here);
+        let Some(search) = &mut self.text_search else {
+            self.message = Some("没有搜索：按 / 搜索".to_string());
+            return;
+        };
+        let (to, wrapped) = if stayed {
+            search.step(search.current, steps)
+        } else {
+            // The first hit from the top of the screen counts as one step on.
+            let first = search.first_from(here.paragraph, byte);
+            let past_end = search
+                .hits()
+                .last()
+                .is_some_and(|h| (h.paragraph, h.start) < (here.paragraph, byte));
+            if steps > 0 {
+                (first, past_end)
+            } else {
+                search.step(first, steps)
+            }
+        };
+        search.current = to;
+        let hit = search.hits()[to];
+        if wrapped {
+            self.message = Some(if steps > 0 {
+                "已到末尾，从开头继续".to_string()
+            } else {
+                "已到开头，从末尾继续".to_string()
+            });
+        }
+        self.show_hit(hit);
+        self.landed = Some(self.top);
+    }
+
+    /// Puts the row holding `hit` near the top of the reader.
+    fn show_hit(&mut self, hit: TextHit) {
+        let Some(paragraph) = self.document.paragraphs.get(hit.paragraph) else {
+            return;
+        };
+        let char_index = paragraph
+            .text
+            .get(..hit.start)
+            .map_or(0, |before| before.chars().count());
+        let rows = self.layout.rows(&self.document, hit.paragraph);
+        let row = rows
+            .iter()
+            .rposition(|r| r.first_char <= char_index && r.holds_text())
+            .unwrap_or(0);
+        self.top = Position {
+            paragraph: hit.paragraph,
+            row: row.saturating_sub(CONTEXT_ROWS),
+        };
+    }
+
+    /// Byte offset in its paragraph of the first character on screen.
+    pub(super) fn top_byte(&mut self) -> usize {
+        let first_char = self.place_here().offset;
+        let text = self
+            .document
+            .paragraphs
+            .get(self.top.paragraph)
+            .map_or("", |p| p.text.as_str());
+        text.char_indices()
+            .nth(first_char)
+            .map_or(text.len(), |(at, _)| at)
+    }
+
+    /// Searches the whole document again once it replaces its opening: the open
+    /// popup's phrase and the last search's.
+    pub(super) fn search_again(&mut self) {
+        let byte = self.top_byte();
+        let top = self.top;
+        match &mut self.popup {
+            Some(Popup::Jump(jump)) => {
+                let mut fresh = Jump::new(jump.origin, None);
+                fresh.query = std::mem::take(&mut jump.query);
+                *jump = fresh;
+                if self.ensure_heading_index() {
+                    self.rank_jump();
+                }
+            }
+            Some(Popup::Search(prompt)) => {
+                prompt.forget();
+                self.search_in_popup();
+            }
+            Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
+        }
+        if let Some(search) = self.text_search.take() {
+            let mut fresh = TextSearch::new(&self.document, search.query, None);
+            fresh.current = fresh.first_from(top.paragraph, byte);
+            self.text_search = (!fresh.hits().is_empty()).then_some(fresh);
+            self.landed = None;
+        }
+    }
+
+    /// The search hits on each of `rows`: the open search popup's, or the last
+    /// search's.
+    pub(super) fn marks(&self, rows: &[(Position, Row)]) -> Vec<Vec<Mark>> {
+        let (search, current) = match &self.popup {
+            Some(Popup::Search(prompt)) => (prompt.search.as_ref(), prompt.selected),
+            Some(Popup::Jump(_) | Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) => {
+                (None, 0)
+            }
+            None => (
+                self.text_search.as_ref(),
+                self.text_search.as_ref().map_or(0, |s| s.current),
+            ),
+        };
+        let Some(search) = search else {
+            return vec![Vec::new(); rows.len()];
+        };
+        let hits = search.hits();
+        rows.iter()
+            .map(|(position, row)| {
+                let first = hits.partition_point(|h| h.paragraph < position.paragraph);
+                let text = &self.document.paragraphs[position.paragraph].text;
+                hits[first..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(_, h)| h.paragraph == position.paragraph)
+                    .filter_map(|(k, hit)| {
+                        let chars = char_range(text, hit);
+                        let mark = row_part(row, chars)?;
+                        Some(Mark {
+                            chars: mark,
+                            current: first + k == current,
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// A hit's characters in its paragraph's text.
+fn char_range(text: &str, hit: &TextHit) -> std::ops::Range<usize> {
+    let start = text.get(..hit.start).map_or(0, |t| t.chars().count());
+    let length = text
+        .get(hit.start..hit.end)
+        .map_or(0, |t| t.chars().count());
+    start..start + length
+}
+
+/// The part of `chars` (paragraph characters) that lies on `row`, in the row's
+/// own characters.
+fn row_part(row: &Row, chars: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    if !row.holds_text() {
+        return None;
+    }
+    let row_end = row.first_char + row.text.chars().count();
+    let start = chars.start.max(row.first_char);
+    let end = chars.end.min(row_end);
+    (start < end).then(|| start - row.first_char..end - row.first_char)
+}

@@ -1,0 +1,217 @@
+//! Reading progress and the study session in the reader: a section becomes read
+//! once the end of its text has come on screen by scrolling (not by a jump over
+//! the text), or when `x` marks it (`x` again unmarks it);
+//! time is counted to the section being read between one key and the next, pauses
+//! of over two minutes left out. At the end of a run the session goes into the
+//! record.
+
+use std::collections::HashMap;
+
+use super::App;
+use crate::document::HeadingId;
+use crate::document::{HeadingKind, ParagraphKind};
+use crate::layout::rows::{Position, Row, RowKind};
+use crate::study::anchor::heading_path;
+use crate::study::progress::Progress;
+use crate::study::progress::State;
+use crate::study::store::record::{Record, SectionTime, Session, Stamped};
+
+/// A pause longer than this is not reading time.
+pub const IDLE_MILLIS: u64 = 2 * 60 * 1000;
+
+/// This run of the reader, as it goes.
+#[derive(Debug, Clone, Default)]
+pub struct SessionClock {
+    /// When it started, in milliseconds (set at the first key).
+    start: Option<u64>,
+    /// The last key, in milliseconds.
+    last: Option<u64>,
+    /// Milliseconds spent in each section, by its path of headings (which, unlike
+    /// a heading's index, outlives the document being read again).
+    spent: HashMap<Vec<String>, u64>,
+    /// Sections finished in this run, in the order they were.
+    finished: Vec<Vec<String>>,
+}
+
+impl App {
+    /// Progress from the marks in the record, for the document as it is now.
+    pub(super) fn reload_progress(&mut self) {
+        self.progress = Progress::new(&self.document, &self.record.read);
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Counts the time since the last key to the section at the top.
+    pub(super) fn count_time(&mut self) {
+        let now = (self.clock)();
+        let section = self.view.current.map(|id| heading_path(&self.document, id));
+        let clock = &mut self.session;
+        clock.start.get_or_insert(now);
+        if let (Some(last), Some(section)) = (clock.last, section) {
+            let pause = now.saturating_sub(last);
+            if pause <= IDLE_MILLIS {
+                *clock.spent.entry(section).or_default() += pause;
+            }
+        }
+        clock.last = Some(now);
+    }
+
+    /// Marks read the sections whose end was on screen before a scroll
+    /// (`ends_before`) or is now (not while a popup previews other places).
+    pub(super) fn note_seen(&mut self, ends_before: &[HeadingId]) {
+        if self.popup.is_some() {
+            return;
+        }
+        let ends_now = std::mem::take(&mut self.section_ends_on_screen);
+        for &id in ends_before.iter().chain(&ends_now) {
+            self.set_read(id, true);
+        }
+        self.section_ends_on_screen = ends_now;
+    }
+
+    /// `x`: the section at the top read, or unread again.
+    pub(super) fn toggle_read(&mut self) {
+        if let Some(id) = self.view.current {
+            let read = !self.progress.is_read(id);
+            self.set_read(id, read);
+            self.message = Some(
+                if read {
+                    "已标为读完"
+                } else {
+                    "已标为未读"
+                }
+                .to_string(),
+            );
+        }
+    }
+
+    fn set_read(&mut self, id: HeadingId, read: bool) {
+        if self.progress.mark(&self.document, id, read) {
+            let path = heading_path(&self.document, id);
+            self.record
+                .mark_read(path.clone(), read, (self.clock)() / 1000);
+            if read {
+                self.session.finished.push(path);
+            } else {
+                self.session.finished.retain(|f| f != &path);
+            }
+        }
+    }
+
+    /// Ends this run: its session goes into the record (if a key was pressed).
+    pub fn finish_session(&mut self) {
+        self.count_time();
+        if let Some(session) = self.session_so_far() {
+            self.record.sessions.push(session);
+        }
+        self.session = SessionClock::default();
+    }
+
+    /// The record with this run's session so far added: what `S` shows.
+    pub fn record_with_this_session(&self) -> Record {
+        let mut record = self.record.clone();
+        record.sessions.extend(self.session_so_far());
+        record
+    }
+
+    /// Notes in the record where the reader is now, to come back to.
+    pub fn keep_position(&mut self) {
+        self.record.position = Some(Stamped {
+            value: self.anchor_here(),
+            at: (self.clock)() / 1000,
+        });
+    }
+
+    /// The record as it should be kept if the run ended now: the place being
+    /// read and this run's session so far.
+    pub fn record_to_keep(&mut self) -> Record {
+        self.keep_position();
+        self.record_with_this_session()
+    }
+
+    /// This run as a session, if a key was pressed.
+    fn session_so_far(&self) -> Option<Session> {
+        let clock = &self.session;
+        let start = clock.start?;
+        let mut sections: Vec<SectionTime> = clock
+            .spent
+            .iter()
+            .filter(|&(_, &millis)| millis > 0)
+            .map(|(path, &millis)| SectionTime {
+                path: path.clone(),
+                millis,
+            })
+            .collect();
+        sections.sort_by(|a, b| a.path.cmp(&b.path));
+        let finished = clock.finished.clone();
+        let end = clock.last.unwrap_or(start);
+        Some(Session {
+            id: format!("{:x}-{:x}", start, std::process::id()),
+            start: start / 1000,
+            end: end / 1000,
+            sections,
+            finished,
+        })
+    }
+
+    /// `y`: the paragraph being read with its citation, for the clipboard.
+    pub(super) fn copy_paragraph(&mut self) {
+        let height = usize::from(self.geometry().body_height);
+        let rows = self.layout.window(&self.document, self.top, height);
+        let paragraphs = &self.document.paragraphs;
+        let is_body = |p: usize| paragraphs[p].kind == ParagraphKind::Body;
+        let Some(paragraph) = rows
+            .iter()
+            .map(|(position, _)| position.paragraph)
+            .find(|&p| is_body(p))
+            .or_else(|| rows.first().map(|(position, _)| position.paragraph))
+        else {
+            return;
+        };
+        let text = &paragraphs[paragraph].text;
+        let citation = paragraphs[paragraph]
+            .heading
+            .map_or_else(String::new, |id| {
+                crate::study::notes::citation(&self.document, id, &self.name)
+            });
+        self.requests
+            .push(super::Request::Copy(format!("{text}\n{citation}")));
+        self.message = Some("已复制本段及出处到剪贴板（OSC 52）".to_string());
+    }
+}
+
+impl App {
+    /// The sections whose own text ends on one of `rows` (a paragraph's gap row is
+    /// its last).
+    pub(super) fn section_ends(&self, rows: &[(Position, Row)]) -> Vec<HeadingId> {
+        let paragraphs = &self.document.paragraphs;
+        rows.iter()
+            .filter(|(_, row)| row.kind == RowKind::Gap)
+            .filter_map(|(position, _)| {
+                let section = paragraphs[position.paragraph].heading?;
+                let next = paragraphs.get(position.paragraph + 1);
+                let ends = next
+                    .is_none_or(|p| p.heading != Some(section) || p.kind == ParagraphKind::Heading);
+                ends.then_some(section)
+            })
+            .collect()
+    }
+
+    /// The percent a tree row shows: for parts, documents, 篇 and 章 partly read.
+    pub(super) fn percent_shown(&self, id: HeadingId) -> Option<u8> {
+        let kind = self.document.outline.get(id).kind;
+        let coarse = matches!(
+            kind,
+            HeadingKind::File
+                | HeadingKind::Part
+                | HeadingKind::Doc
+                | HeadingKind::Pian
+                | HeadingKind::Zhang
+        );
+        let state = self.progress.state(id);
+        let percent = self.progress.percent(id);
+        (coarse && state == State::Partly && percent > 0).then_some(percent)
+    }
+}

@@ -1,0 +1,24 @@
+//! The study statistics popup (`S`): the lines `gangmu stats` prints, this run
+//! included so far.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::theme::Theme;
+use crate::layout::wrap::truncate;
+use crate::study::stats::Stats;
+use crate::tui::app::App;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let record = app.record_with_this_session();
+    let lines = Stats::of(&record, &app.document).lines();
+    let width = (area.width * 4 / 5).clamp(area.width.min(30), area.width);
+    let popup = super::centred(area, width, lines.len() as u16 + 2);
+    let inner = usize::from(width.saturating_sub(2));
+    let lines = lines
+        .iter()
+        .map(|line| Line::raw(truncate(&format!(" {line}"), inner)))
+        .collect();
+    super::draw_popup(frame, popup, "学习记录", lines, theme);
+}

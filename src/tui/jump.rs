@@ -1,0 +1,166 @@
+//! The jump popup's state: the query typed, the headings ranked for it, the one
+//! selected, and where the reader stood when the popup opened (to go back on Esc).
+//! Ranking is asked for ([`Jump::ask`]) and answered ([`Jump::answer`]) apart, so
+//! that it can be done off the reader's thread (`lookup`); until the answer for
+//! the query typed comes, the popup shows the last one. No terminal code; `App`
+//! drives it and `draw::jump` draws it.
+
+use crate::document::{HeadingId, Outline};
+use crate::layout::rows::Position;
+use crate::search::{Hit, Index, Ranking};
+
+/// Rows put in order beyond the selected one: more than a screen shows.
+const ROWS_AHEAD: usize = 256;
+
+/// The ranking of one query, to be done here or elsewhere.
+#[derive(Debug, Clone)]
+pub struct RankAsk {
+    pub query: String,
+    reading: Option<HeadingId>,
+    /// The hits of a query this one extends, the only headings it can match.
+    candidates: Option<Vec<HeadingId>>,
+}
+
+impl RankAsk {
+    /// The headings matching, the first rows of the list in order.
+    pub fn run(self, index: &Index, outline: &Outline) -> Ranking {
+        let candidates = self.candidates.as_deref();
+        let mut ranking = index.rank_among(outline, &self.query, self.reading, candidates);
+        ranking.settle(index, ROWS_AHEAD);
+        ranking
+    }
+}
+
+/// Putting a ranking in order further, to be done here or elsewhere.
+#[derive(Debug, Clone)]
+pub struct SettleAsk {
+    pub query: String,
+    ranking: Ranking,
+    rows: usize,
+}
+
+impl SettleAsk {
+    /// The ranking with its first `rows` in order.
+    pub fn run(mut self, index: &Index) -> Ranking {
+        self.ranking.settle(index, self.rows);
+        self.ranking
+    }
+}
+
+/// An open jump popup.
+#[derive(Debug, Clone)]
+pub struct Jump {
+    pub query: String,
+    ranking: Ranking,
+    pub selected: usize,
+    /// The reader's position before the popup opened.
+    pub origin: Position,
+    /// The section being read then: its document's headings rank first.
+    pub reading: Option<HeadingId>,
+    /// The query `ranking` was made for.
+    ranked_for: String,
+    /// Enter was pressed before the headings' search keys were there: go to the
+    /// best heading as soon as they are.
+    pub accepted: bool,
+}
+
+impl Jump {
+    pub fn new(origin: Position, reading: Option<HeadingId>) -> Self {
+        Self {
+            query: String::new(),
+            ranking: Ranking::empty(),
+            selected: 0,
+            origin,
+            reading,
+            ranked_for: String::new(),
+            accepted: false,
+        }
+    }
+
+    /// Ranks the headings for the current query here and now, selecting the best.
+    pub fn rank(&mut self, index: &Index, outline: &Outline) {
+        let ask = self.ask();
+        let query = ask.query.clone();
+        self.answer(&query, ask.run(index, outline));
+    }
+
+    /// What ranking the current query takes. A query that extends the one last
+    /// ranked looks only among its hits.
+    pub fn ask(&self) -> RankAsk {
+        // Below three characters only runs match, so hits of a shorter query may
+        // miss fuzzy matches of a longer one.
+        let narrowing = self.ranked_for.chars().count() >= crate::search::MIN_FUZZY_CHARS
+            && self.query.starts_with(&self.ranked_for);
+        RankAsk {
+            query: self.query.clone(),
+            reading: self.reading,
+            candidates: narrowing.then(|| self.ranking.ids()),
+        }
+    }
+
+    /// Takes the ranking of `query`, selecting the best, if it is still the query
+    /// typed; whether it was.
+    pub fn answer(&mut self, query: &str, ranking: Ranking) -> bool {
+        if query != self.query {
+            return false;
+        }
+        self.ranking = ranking;
+        self.ranked_for = self.query.clone();
+        self.selected = 0;
+        true
+    }
+
+    /// Whether the list shown is not yet that of the query typed.
+    pub fn waiting(&self) -> bool {
+        self.ranked_for != self.query
+    }
+
+    /// Moves the selection by `n` rows, within the list. The rows it comes to
+    /// may not be in order yet ([`Jump::rows_wanted`]).
+    pub fn move_by(&mut self, n: isize) {
+        let last = self.ranking.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + n).clamp(0, last.max(0)) as usize;
+    }
+
+    /// How many rows the list needs in order around the selection, if it has
+    /// fewer.
+    pub fn rows_wanted(&self) -> Option<usize> {
+        let rows = self.selected + ROWS_AHEAD;
+        (self.ranking.settled().len() < rows.min(self.ranking.len())).then_some(rows)
+    }
+
+    /// What putting the list in order as far as `rows` takes: the ranking
+    /// shown, and the query it is of.
+    pub fn settle_ask(&self, rows: usize) -> SettleAsk {
+        SettleAsk {
+            query: self.ranked_for.clone(),
+            ranking: self.ranking.clone(),
+            rows,
+        }
+    }
+
+    /// Takes the ranking put in order further, keeping the selection, if it is
+    /// still the query's shown; whether it was.
+    pub fn settled(&mut self, query: &str, ranking: Ranking) -> bool {
+        if query != self.ranked_for || query != self.query {
+            return false;
+        }
+        self.ranking = ranking;
+        true
+    }
+
+    /// How many headings match.
+    pub fn count(&self) -> usize {
+        self.ranking.len()
+    }
+
+    /// The hits in order as far as the list has gone, best first: at least
+    /// `ROWS_AHEAD` beyond the selected one, where there are so many.
+    pub fn hits(&self) -> &[Hit] {
+        self.ranking.settled()
+    }
+
+    pub fn selected_heading(&self) -> Option<HeadingId> {
+        self.hits().get(self.selected).map(|hit| hit.id)
+    }
+}

@@ -1,0 +1,392 @@
+//! The reader's full-text search, apart from the terminal: the search popup (the
+//! phrase typed, its history, the hits listed under their sections, the one
+//! selected) and the search left behind when it closes (every hit highlighted,
+//! `n`/`N` stepping through them). The popup asks for a search
+//! ([`SearchPrompt::ask`]) and takes the answer ([`SearchPrompt::answer`]) apart,
+//! so that searching can be done off the reader's thread (`lookup`). `App`
+//! drives both; `draw::search` draws the popup.
+
+use crate::document::Document;
+use crate::layout::rows::Position;
+use crate::search::text::{Found, Group, MAX_HITS, Query, TextHit, groups};
+use crate::study::store::history::History;
+
+/// A phrase's hits in the document, and the one the reader is at.
+#[derive(Debug, Clone)]
+pub struct TextSearch {
+    pub query: Query,
+    pub found: Found,
+    pub groups: Vec<Group>,
+    /// Index into the hits of the one shown last.
+    pub current: usize,
+}
+
+impl TextSearch {
+    /// Searches `document` for `query`, looking only where `previous` found hits
+    /// when `query` extends its phrase.
+    pub fn new(document: &Document, query: Query, previous: Option<&TextSearch>) -> Self {
+        let within = previous.and_then(|p| p.paragraphs_for(&query));
+        Self::within(document, query, within)
+    }
+
+    /// Searches `document` for `query` in the paragraphs `within`, or everywhere.
+    fn within(document: &Document, query: Query, within: Option<Vec<usize>>) -> Self {
+        let found = match within {
+            Some(paragraphs) => query.find_in(document, paragraphs, MAX_HITS),
+            None => query.find_all(document, MAX_HITS),
+        };
+        let groups = groups(document, &found.hits);
+        Self {
+            query,
+            found,
+            groups,
+            current: 0,
+        }
+    }
+
+    pub fn hits(&self) -> &[TextHit] {
+        &self.found.hits
+    }
+
+    /// The paragraphs `query` need be looked for in, if it extends this search's
+    /// phrase and every hit of it was kept: those with hits.
+    fn paragraphs_for(&self, query: &Query) -> Option<Vec<usize>> {
+        if self.found.truncated || !query.narrows(&self.query) {
+            return None;
+        }
+        let mut paragraphs: Vec<usize> = self.found.hits.iter().map(|h| h.paragraph).collect();
+        paragraphs.dedup();
+        Some(paragraphs)
+    }
+
+    /// The first hit at or after `(paragraph, byte)`, or the first of all when
+    /// there is none after it.
+    pub fn first_from(&self, paragraph: usize, byte: usize) -> usize {
+        let at = self
+            .found
+            .hits
+            .partition_point(|h| (h.paragraph, h.start) < (paragraph, byte));
+        if at == self.found.hits.len() { 0 } else { at }
+    }
+
+    /// The hit `steps` after (or before) `from`, going round at either end;
+    /// whether it went round.
+    pub fn step(&self, from: usize, steps: isize) -> (usize, bool) {
+        let count = self.found.hits.len() as isize;
+        if count == 0 {
+            return (0, false);
+        }
+        let to = from as isize + steps;
+        (to.rem_euclid(count) as usize, !(0..count).contains(&to))
+    }
+
+    /// `k/n` for the current hit, `n` followed by `+` when hits were left out.
+    pub fn count_label(&self, selected: usize) -> String {
+        let total = self.found.hits.len();
+        let more = if self.found.truncated { "+" } else { "" };
+        format!("{}/{total}{more}", (selected + 1).min(total))
+    }
+
+    /// Which group hit `index` is in.
+    pub fn group_of(&self, index: usize) -> usize {
+        self.groups
+            .partition_point(|g| g.first <= index)
+            .saturating_sub(1)
+    }
+
+    /// The results list's rows from row `start` on: each section, then its hits.
+    pub fn list_rows(&self, start: usize, count: usize) -> Vec<ListRow> {
+        // A group's heading row comes before its hits: group g starts at row first + g.
+        let mut group = self
+            .groups
+            .partition_point(|g| g.first + self.group_index(g) <= start)
+            .saturating_sub(1);
+        let mut rows = Vec::with_capacity(count);
+        let mut row = start;
+        while rows.len() < count && group < self.groups.len() {
+            let g = &self.groups[group];
+            let header = g.first + group;
+            if row == header {
+                rows.push(ListRow::Section(group));
+            } else if row <= header + g.count {
+                rows.push(ListRow::Hit(g.first + row - header - 1));
+            } else {
+                group += 1;
+                continue;
+            }
+            row += 1;
+        }
+        rows
+    }
+
+    /// The row of the results list that shows hit `index`.
+    pub fn row_of(&self, index: usize) -> usize {
+        index + self.group_of(index) + 1
+    }
+
+    fn group_index(&self, group: &Group) -> usize {
+        self.groups.partition_point(|g| g.first < group.first)
+    }
+}
+
+/// One row of the results list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRow {
+    /// A section's breadcrumb and how many hits it has (an index into the groups).
+    Section(usize),
+    /// A hit (an index into the hits).
+    Hit(usize),
+}
+
+/// The open search popup.
+#[derive(Debug, Clone)]
+pub struct SearchPrompt {
+    /// The phrase being typed.
+    pub input: String,
+    /// Its hits, once there is a phrase.
+    pub search: Option<TextSearch>,
+    /// Index into the hits of the one selected (and previewed).
+    pub selected: usize,
+    /// Keys move the list rather than edit the phrase.
+    pub in_list: bool,
+    /// The reader's position before the popup opened.
+    pub origin: Position,
+    /// Where the search starts: the first hit from here is selected first.
+    from: (usize, usize),
+    /// Which history phrase is shown (`None`: the phrase being typed).
+    history_at: Option<usize>,
+    /// The phrase typed before going through the history.
+    draft: String,
+    /// The phrase `search` was made for.
+    searched_for: String,
+    /// Enter was pressed before the hits of the phrase typed were there: go to
+    /// the selected one as soon as they are.
+    pub accepted: bool,
+}
+
+/// The search for one phrase, to be done here or elsewhere.
+#[derive(Debug, Clone)]
+pub struct SearchAsk {
+    pub input: String,
+    query: Option<Query>,
+    /// The paragraphs to look in, when the phrase extends the last one searched.
+    within: Option<Vec<usize>>,
+}
+
+impl SearchAsk {
+    /// The hits, if there is a phrase.
+    pub fn run(self, document: &Document) -> Option<TextSearch> {
+        let query = self.query?;
+        Some(TextSearch::within(document, query, self.within))
+    }
+}
+
+impl SearchPrompt {
+    /// A popup opened with the reader at `origin`, the first row on screen
+    /// starting at byte `byte` of its paragraph.
+    pub fn new(origin: Position, byte: usize) -> Self {
+        Self {
+            input: String::new(),
+            search: None,
+            selected: 0,
+            in_list: false,
+            origin,
+            from: (origin.paragraph, byte),
+            history_at: None,
+            draft: String::new(),
+            searched_for: String::new(),
+            accepted: false,
+        }
+    }
+
+    /// Searches for the phrase here and now, selecting the first hit from where
+    /// the reader stood.
+    pub fn refresh(&mut self, document: &Document) {
+        let ask = self.ask();
+        let input = ask.input.clone();
+        self.answer(&input, ask.run(document));
+    }
+
+    /// What searching for the phrase typed takes.
+    pub fn ask(&self) -> SearchAsk {
+        let query = Query::new(&self.input);
+        let within = query
+            .as_ref()
+            .zip(self.search.as_ref())
+            .and_then(|(query, search)| search.paragraphs_for(query));
+        SearchAsk {
+            input: self.input.clone(),
+            query,
+            within,
+        }
+    }
+
+    /// Takes the hits of `input` if it is still the phrase typed, selecting the
+    /// first hit from where the reader stood; whether it was.
+    pub fn answer(&mut self, input: &str, search: Option<TextSearch>) -> bool {
+        if input != self.input {
+            return false;
+        }
+        self.search = search;
+        self.searched_for = self.input.clone();
+        self.selected = self
+            .search
+            .as_ref()
+            .map_or(0, |s| s.first_from(self.from.0, self.from.1));
+        true
+    }
+
+    /// Whether the hits shown are not yet those of the phrase typed.
+    pub fn waiting(&self) -> bool {
+        self.searched_for != self.input
+    }
+
+    /// Forgets the hits, which were of another document: the phrase is to be
+    /// searched for again.
+    pub fn forget(&mut self) {
+        self.search = None;
+        self.searched_for.clear();
+        self.selected = 0;
+    }
+
+    /// Types `c` into the phrase (the search follows: [`SearchPrompt::ask`]).
+    pub fn type_char(&mut self, c: char) {
+        self.input.push(c);
+        self.history_at = None;
+        self.in_list = false;
+    }
+
+    /// Erases the last character of the phrase.
+    pub fn erase(&mut self) {
+        self.input.pop();
+        self.history_at = None;
+        self.in_list = false;
+    }
+
+    /// Shows the phrase `steps` back (negative) or forward in the history; past the
+    /// most recent one, the phrase that was being typed.
+    pub fn browse_history(&mut self, history: &History, steps: isize) {
+        let count = history.phrases().len();
+        if count == 0 {
+            return;
+        }
+        if self.history_at.is_none() {
+            self.draft = self.input.clone();
+        }
+        let at = self.history_at.map_or(count as isize, |a| a as isize) + steps;
+        self.history_at = (at < count as isize).then(|| at.max(0) as usize);
+        self.input = match self.history_at {
+            Some(at) => history.phrases()[at].clone(),
+            None => self.draft.clone(),
+        };
+    }
+
+    /// Moves the selection by `n` hits, within the list.
+    pub fn move_by(&mut self, n: isize) {
+        let count = self.search.as_ref().map_or(0, |s| s.hits().len());
+        let last = count.saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + n).clamp(0, last.max(0)) as usize;
+    }
+
+    pub fn selected_hit(&self) -> Option<TextHit> {
+        self.search.as_ref()?.hits().get(self.selected).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document() -> Document {
+        crate::build(
+            "一、数字经济\n\u{3000}\u{3000}发展数字经济。\n二、数字社会\n\u{3000}\u{3000}建设数字社会，数字政府。\n",
+        )
+    }
+
+    fn search(document: &Document, phrase: &str) -> TextSearch {
+        TextSearch::new(document, Query::new(phrase).expect("a query"), None)
+    }
+
+    #[test]
+    fn a_longer_phrase_searches_only_where_the_shorter_was_found() {
+        let document = crate::build("\u{3000}\u{3000}数字经济。\n\n\u{3000}\u{3000}数字中国。\n");
+        let short = search(&document, "数字");
+        let long = Query::new("数字经济").expect("a query");
+        assert_eq!(short.paragraphs_for(&long), Some(vec![0, 1]));
+        assert_eq!(
+            short.paragraphs_for(&Query::new("中国").expect("a query")),
+            None
+        );
+        let narrowed = TextSearch::new(&document, long, Some(&short));
+        assert_eq!(narrowed.hits(), search(&document, "数字经济").hits());
+        assert_eq!(narrowed.hits().len(), 1);
+    }
+
+    #[test]
+    fn the_list_puts_each_section_before_its_hits() {
+        let document = document();
+        let search = search(&document, "数字");
+        assert_eq!(search.groups.len(), 2, "one group a section");
+        let rows = search.list_rows(0, 100);
+        assert_eq!(rows.len(), search.hits().len() + search.groups.len());
+        assert_eq!(rows[0], ListRow::Section(0));
+        assert_eq!(rows[1], ListRow::Hit(0));
+        for index in 0..search.hits().len() {
+            assert_eq!(rows[search.row_of(index)], ListRow::Hit(index));
+            assert_eq!(
+                search.list_rows(search.row_of(index), 1),
+                [ListRow::Hit(index)]
+            );
+        }
+    }
+
+    #[test]
+    fn stepping_goes_round_and_says_so() {
+        let document = document();
+        let search = search(&document, "数字");
+        let last = search.hits().len() - 1;
+        assert_eq!(search.step(last, 1), (0, true));
+        assert_eq!(search.step(0, -1), (last, true));
+        assert_eq!(search.step(0, 1), (1, false));
+        assert_eq!(search.count_label(1), format!("2/{}", last + 1));
+    }
+
+    #[test]
+    fn the_first_hit_from_the_reading_position_is_selected() {
+        let document = document();
+        let mut prompt = SearchPrompt::new(
+            Position {
+                paragraph: 2,
+                row: 0,
+            },
+            0,
+        );
+        for c in "数字".chars() {
+            prompt.type_char(c);
+            prompt.refresh(&document);
+        }
+        let hit = prompt.selected_hit().expect("a hit");
+        assert_eq!(hit.paragraph, 2);
+    }
+
+    #[test]
+    fn the_history_goes_back_and_returns_to_the_draft() {
+        let document = document();
+        let mut history = History::default();
+        history.remember("数字经济");
+        history.remember("数字社会");
+        history.remember("数字经济");
+        let mut prompt = SearchPrompt::new(Position::default(), 0);
+        prompt.type_char('政');
+        prompt.browse_history(&history, -1);
+        assert_eq!(prompt.input, "数字经济");
+        prompt.browse_history(&history, -1);
+        assert_eq!(prompt.input, "数字社会");
+        prompt.browse_history(&history, -1);
+        assert_eq!(prompt.input, "数字社会", "the oldest stays");
+        prompt.browse_history(&history, 2);
+        assert_eq!(prompt.input, "政");
+        prompt.refresh(&document);
+        assert_eq!(prompt.search.as_ref().map(|s| s.hits().len()), Some(1));
+    }
+}

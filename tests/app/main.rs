@@ -1,0 +1,48 @@
+//! The reader's state transitions, without a terminal: actions in, state out.
+
+mod jumping;
+mod moving;
+mod opening;
+mod searching;
+
+use gangmu::document::{HeadingKind, ParagraphKind};
+use gangmu::tui::app::{Action, App, Focus, Popup};
+
+fn sample_app(width: u16, height: u16) -> App {
+    let document = gangmu::build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    )));
+    App::new("plans-2021.txt".to_string(), document, width, height)
+}
+
+fn top_heading_title(app: &App) -> String {
+    let paragraph = &app.document.paragraphs[app.top.paragraph];
+    let id = paragraph.heading.expect("a section");
+    app.document.outline.get(id).title.clone()
+}
+
+/// Types `phrase` into the open popup.
+fn type_in(app: &mut App, phrase: &str) {
+    for c in phrase.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+/// The characters of the reader's rows that are marked as hits (current or not).
+fn marked_on_screen(app: &App, current: bool) -> Vec<String> {
+    app.view
+        .reader
+        .iter()
+        .zip(&app.view.marks)
+        .flat_map(|(row, marks)| {
+            marks.iter().filter(move |m| m.current == current).map(|m| {
+                row.text
+                    .chars()
+                    .skip(m.chars.start)
+                    .take(m.chars.len())
+                    .collect::<String>()
+            })
+        })
+        .collect()
+}

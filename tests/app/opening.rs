@@ -1,0 +1,195 @@
+//! The opening of a long text and the whole replacing it; answers from the worker.
+
+use super::*;
+
+/// An app showing the opening of the sample, the whole on its way.
+fn opening_app() -> (App, gangmu::Document) {
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/plans-2021.txt"
+    ));
+    let opening = gangmu::build(gangmu::parse::input::opening(text, 32 * 1024));
+    let app = App::new("plans-2021.txt".into(), opening, 120, 40);
+    (app, gangmu::build(text))
+}
+
+/// Where the reader was left deep in the sample: in 第十五章, some rows down.
+fn left_in_chapter_15() -> gangmu::study::anchor::Anchor {
+    let mut app = sample_app(120, 40);
+    app.update(Action::OpenJump);
+    type_in(&mut app, "szjj");
+    app.update(Action::Accept);
+    app.update(Action::Scroll(5));
+    app.anchor_here()
+}
+
+#[test]
+fn a_resume_beyond_the_opening_waits_for_the_whole_document() {
+    let anchor = left_in_chapter_15();
+    let (mut app, whole) = opening_app();
+    app.resume_at(anchor.clone());
+    app.replace_document(whole);
+    assert_eq!(app.anchor_here(), anchor);
+}
+
+#[test]
+fn a_resume_is_dropped_once_the_reader_has_moved() {
+    let (mut app, whole) = opening_app();
+    app.resume_at(left_in_chapter_15());
+    app.update(Action::Scroll(3));
+    let moved = app.anchor_here();
+    app.replace_document(whole);
+    assert_eq!(app.anchor_here(), moved);
+}
+
+#[test]
+fn the_whole_document_keeps_the_row_being_read() {
+    let (mut app, whole) = opening_app();
+    app.update(Action::Scroll(7));
+    let here = app.anchor_here();
+    assert!(app.top.row > 0 || app.top.paragraph > 0);
+    app.replace_document(whole);
+    assert_eq!(app.anchor_here(), here);
+}
+
+#[test]
+fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
+    let mut app = sample_app(120, 40);
+    app.expect_heading_index();
+    app.update(Action::OpenJump);
+    type_in(&mut app, "szjj");
+    let Some(Popup::Jump(jump)) = &app.popup else {
+        panic!("the jump popup is open");
+    };
+    assert!(jump.hits().is_empty() && app.heading_index_pending());
+    app.set_heading_index(gangmu::search::Index::new(&app.document.outline));
+    assert!(!app.heading_index_pending());
+    assert_eq!(
+        top_heading_title(&app),
+        "打造数字经济新优势",
+        "ranked and previewed"
+    );
+}
+
+/// Takes the worker's answers until no popup waits for one (at most ten seconds).
+fn receive_all_answers(app: &mut App) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.looking_up() {
+        app.receive_answers();
+        assert!(std::time::Instant::now() < until, "no answer in 10 s");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// The ids of the rows of the open jump popup.
+fn jump_rows(app: &App) -> Vec<gangmu::document::HeadingId> {
+    let Some(Popup::Jump(jump)) = &app.popup else {
+        panic!("the jump popup is open");
+    };
+    jump.hits().iter().map(|hit| hit.id).collect()
+}
+
+#[test]
+fn ranking_off_the_thread_shows_what_ranking_here_shows() {
+    let mut here = sample_app(120, 40);
+    let mut elsewhere = sample_app(120, 40);
+    elsewhere.look_up_elsewhere();
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::OpenJump);
+    }
+    receive_all_answers(&mut elsewhere);
+    for c in "szjj".chars() {
+        here.update(Action::Type(c));
+        elsewhere.update(Action::Type(c));
+        assert!(
+            elsewhere.looking_up(),
+            "the key is taken before the ranking"
+        );
+        receive_all_answers(&mut elsewhere);
+        assert_eq!(jump_rows(&elsewhere), jump_rows(&here), "after {c}");
+    }
+    assert_eq!(top_heading_title(&elsewhere), "打造数字经济新优势");
+}
+
+#[test]
+fn enter_before_the_answer_goes_where_the_answer_says() {
+    let mut app = sample_app(120, 40);
+    app.look_up_elsewhere();
+    app.update(Action::OpenJump);
+    type_in(&mut app, "szjj");
+    app.update(Action::Accept);
+    receive_all_answers(&mut app);
+    assert!(app.popup.is_none(), "the popup closed once ranked");
+    assert_eq!(top_heading_title(&app), "打造数字经济新优势");
+
+    app.update(Action::OpenSearch);
+    type_in(&mut app, "双城经济圈");
+    app.update(Action::Accept);
+    receive_all_answers(&mut app);
+    assert!(app.popup.is_none(), "the popup closed once searched");
+    let search = app.text_search.as_ref().expect("the search stays");
+    assert_eq!(search.hits().len(), 36);
+    assert_eq!(marked_on_screen(&app, true).concat(), "双城经济圈");
+}
+
+#[test]
+fn an_answer_about_the_opening_is_not_taken_for_the_whole() {
+    let (mut app, whole) = opening_app();
+    app.look_up_elsewhere();
+    app.update(Action::OpenSearch);
+    type_in(&mut app, "乡村振兴");
+    // The whole arrives before the worker has answered about the opening.
+    app.replace_document(whole);
+    receive_all_answers(&mut app);
+    let Some(Popup::Search(prompt)) = &app.popup else {
+        panic!("the search popup is open");
+    };
+    let mut here = sample_app(120, 40);
+    here.update(Action::OpenSearch);
+    type_in(&mut here, "乡村振兴");
+    let Some(Popup::Search(expected)) = &here.popup else {
+        panic!("the search popup is open");
+    };
+    let hits = |prompt: &gangmu::tui::search::SearchPrompt| {
+        prompt.search.as_ref().map(|s| s.hits().to_vec())
+    };
+    assert_eq!(hits(prompt), hits(expected));
+}
+
+#[test]
+fn rows_far_down_the_list_are_put_in_order_off_the_thread_too() {
+    let mut here = sample_app(120, 40);
+    let mut elsewhere = sample_app(120, 40);
+    elsewhere.look_up_elsewhere();
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::OpenJump);
+        type_in(app, "s");
+    }
+    receive_all_answers(&mut elsewhere);
+    // `s` matches 467 headings of the sample; the list starts with 256 in order.
+    assert!(jump_rows(&elsewhere).len() < 400);
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::Select(400));
+    }
+    receive_all_answers(&mut elsewhere);
+    let rows = jump_rows(&elsewhere);
+    assert!(rows.len() > 400, "{} rows in order", rows.len());
+    assert_eq!(rows, jump_rows(&here));
+    assert_eq!(elsewhere.top, here.top, "the 401st heading previewed");
+
+    // Enter before those rows are in order goes to the row selected once they are.
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::Dismiss);
+        app.update(Action::OpenJump);
+        type_in(app, "s");
+    }
+    receive_all_answers(&mut elsewhere);
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::Select(420));
+        app.update(Action::Accept);
+    }
+    assert!(elsewhere.popup.is_some(), "waits for the rows");
+    receive_all_answers(&mut elsewhere);
+    assert!(elsewhere.popup.is_none());
+    assert_eq!(elsewhere.top, here.top, "the 421st heading");
+}

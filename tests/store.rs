@@ -1,15 +1,15 @@
 //! The store as the reader uses it, in a temporary data directory: records
 //! round-trip; damaged, empty, truncated and newer files are moved aside with a
-//! notice and never overwritten; a file that cannot be read is never written
-//! over; a directory that cannot be written gives an error, not a panic; runs
-//! saving at once never lose each other's bookmarks.
+//! notice saying why and where, and never overwritten; a file that cannot be
+//! read is never written over; a directory that cannot be written gives an
+//! error, not a panic; runs saving at once never lose each other's bookmarks.
 
 use std::fs;
 use std::path::PathBuf;
 
 use gangmu::study::anchor::Anchor;
-use gangmu::study::store::Store;
 use gangmu::study::store::record::{Bookmark, Record, Stamped};
+use gangmu::study::store::{DataFile, Notice, Problem, SaveError, Store};
 
 fn anchor(offset: usize) -> Anchor {
     Anchor {
@@ -66,26 +66,35 @@ fn a_record_round_trips() {
 
 #[test]
 fn damaged_files_are_moved_aside_and_kept_byte_for_byte() {
-    let cases: [(&str, &[u8]); 4] = [
-        ("garbage", b"\x00\xffnot json at all"),
-        ("empty", b""),
+    let cases: [(&str, &[u8], Problem); 4] = [
+        ("garbage", b"\x00\xffnot json at all", Problem::Damaged),
+        ("empty", b"", Problem::Damaged),
         (
             "truncated",
             br#"{"version": 1, "document": "doc", "bookmarks": [{"id": "#,
+            Problem::Damaged,
         ),
         (
             "newer",
             br#"{"version": 99, "document": "doc", "future": true}"#,
+            Problem::Newer,
         ),
     ];
-    for (case, bytes) in cases {
+    for (case, bytes, expected) in cases {
         let dir = tempfile::tempdir().expect("a temp dir");
         let store = Store::at(dir.path());
         fs::create_dir_all(dir.path().join("documents")).expect("dir");
         fs::write(record_file(&dir, "doc"), bytes).expect("writes");
         let opened = store.open("doc");
-        let notice = opened.notice.expect(case);
-        assert!(notice.contains(".corrupt-"), "{case}: {notice}");
+        let Some(Notice::MovedAside {
+            file: DataFile::Record,
+            problem,
+            aside,
+        }) = opened.notice
+        else {
+            panic!("{case}: {:?}", opened.notice);
+        };
+        assert_eq!(problem, expected, "{case}");
         assert_eq!(opened.record, Record::new("doc"), "{case}");
         let names = files_in(&dir);
         assert_eq!(names.len(), 1, "{case}: {names:?}");
@@ -93,7 +102,11 @@ fn damaged_files_are_moved_aside_and_kept_byte_for_byte() {
             names[0].starts_with("doc.json.corrupt-"),
             "{case}: {names:?}"
         );
-        let aside = dir.path().join("documents").join(&names[0]);
+        assert_eq!(
+            aside,
+            dir.path().join("documents").join(&names[0]),
+            "{case}"
+        );
         assert_eq!(fs::read(aside).expect("kept"), bytes, "{case}");
         // Saving now writes a new file beside the one kept aside.
         store.save(&opened.record).expect("saves");
@@ -113,8 +126,19 @@ fn a_file_that_cannot_be_read_is_never_written_over() {
     fs::create_dir_all(record_file(&dir, "doc")).expect("dir");
     let opened = store.open("doc");
     assert!(!opened.writable);
-    assert!(opened.notice.is_some());
-    assert!(store.save(&opened.record).is_err());
+    assert!(
+        matches!(
+            &opened.notice,
+            Some(Notice::Unreadable { file: DataFile::Record, path, .. })
+                if *path == record_file(&dir, "doc")
+        ),
+        "{:?}",
+        opened.notice
+    );
+    assert!(matches!(
+        store.save(&opened.record),
+        Err(SaveError::Unreadable { path }) if path == record_file(&dir, "doc")
+    ));
     assert!(record_file(&dir, "doc").is_dir(), "left as it was");
 }
 
@@ -125,9 +149,13 @@ fn a_data_directory_that_cannot_be_made_is_an_error() {
     fs::write(&blocked, "a file, not a directory").expect("writes");
     let store = Store::at(&blocked);
     let error = store.save(&Record::new("doc")).expect_err("cannot save");
-    assert!(error.to_string().starts_with("cannot write"), "{error}");
+    assert!(matches!(error, SaveError::Write { .. }), "{error:?}");
     let opened = store.open("doc");
-    assert!(opened.notice.is_some(), "the user is told");
+    assert!(
+        matches!(opened.notice, Some(Notice::Unreadable { .. })),
+        "the user is told: {:?}",
+        opened.notice
+    );
 }
 
 #[test]
@@ -182,7 +210,11 @@ fn an_edited_file_takes_over_the_record_of_its_earlier_version() {
     let opened = store.open_at("version2", "/home/user/plans.txt");
     assert_eq!(opened.record.document, "version2");
     assert_eq!(opened.record.bookmarks, earlier.bookmarks);
-    assert!(opened.notice.is_some(), "the user is told");
+    assert!(
+        matches!(opened.notice, Some(Notice::TakenOver)),
+        "the user is told: {:?}",
+        opened.notice
+    );
     let others = store.records_except(&opened.record);
     assert_eq!(
         others.len(),
@@ -317,13 +349,21 @@ fn a_damaged_search_history_is_moved_aside_and_one_unreadable_left_alone() {
     fs::write(&file, b"{\"version\": 1, \"phr").expect("writes");
     let found = store.search_history();
     assert!(found.history.phrases().is_empty());
-    assert!(found.notice.is_some(), "the user is told");
+    let Some(Notice::MovedAside {
+        file: DataFile::SearchHistory,
+        problem: Problem::Damaged,
+        aside: kept,
+    }) = found.notice
+    else {
+        panic!("the user is told: {:?}", found.notice);
+    };
     let aside: Vec<_> = fs::read_dir(dir.path())
         .expect("the data directory")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|name| name.starts_with("search-history.json.corrupt-"))
         .collect();
     assert_eq!(aside.len(), 1, "kept aside");
+    assert_eq!(kept, dir.path().join(&aside[0]));
     assert_eq!(
         fs::read(dir.path().join(&aside[0])).expect("reads"),
         b"{\"version\": 1, \"phr",
@@ -335,8 +375,17 @@ fn a_damaged_search_history_is_moved_aside_and_one_unreadable_left_alone() {
     let other = tempfile::tempdir().expect("a temp dir");
     let store = Store::at(other.path());
     fs::create_dir_all(other.path().join("search-history.json")).expect("dir");
-    assert!(store.search_history().notice.is_some());
-    assert!(store.remember_search("不写").is_err());
+    assert!(matches!(
+        store.search_history().notice,
+        Some(Notice::Unreadable {
+            file: DataFile::SearchHistory,
+            ..
+        })
+    ));
+    assert!(matches!(
+        store.remember_search("不写"),
+        Err(SaveError::Unreadable { .. })
+    ));
     assert!(
         other.path().join("search-history.json").is_dir(),
         "left as it was"

@@ -2,7 +2,8 @@
 //! its one mutator `App::update`, `keymap` turns keys and the mouse into
 //! actions, `draw` draws a frame from `&App`; the popups' state is in `jump`,
 //! `search` and `bookmarks`, and `lookup` is the worker that ranks and searches
-//! for them off the key thread.
+//! for them off the key thread; `words` says what the reader tells the user
+//! about its own data.
 //!
 //! Imports every layer below; only this module and the binary know ratatui.
 
@@ -13,5 +14,6 @@ pub mod jump;
 pub mod keymap;
 pub mod lookup;
 pub mod search;
+pub mod words;
 
 pub use draw::draw;

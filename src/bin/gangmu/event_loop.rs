@@ -243,7 +243,7 @@ impl Reader {
             Request::RememberSearch(phrase) => match self.memory.remember_search(&phrase) {
                 Ok(Some(history)) => app.set_history(history),
                 Ok(None) => {}
-                Err(error) => app.show_message(format!("⚠ 搜索记录未能保存：{error}")),
+                Err(error) => app.show_message(tui::words::search_history_not_saved(&error)),
             },
         }
         Ok(())
@@ -303,13 +303,18 @@ impl Reader {
     fn save_position(&mut self, app: &mut App) {
         app.keep_position();
         if let Err(error) = self.memory.save(&app.record) {
-            app.show_message(format!("⚠ 位置未能保存：{error}"));
+            app.show_message(tui::words::position_not_saved(&error));
         }
     }
 
     fn save_on_the_way_out(&mut self, app: &mut App) {
         app.finish_session();
         app.keep_position();
-        self.farewell = self.memory.save(&app.record).err().map(|e| e.to_string());
+        self.farewell = self
+            .memory
+            .save(&app.record)
+            .err()
+            .as_ref()
+            .map(tui::words::save_error);
     }
 }

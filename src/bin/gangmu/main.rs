@@ -234,7 +234,9 @@ fn load_with_record(
     let record = match gangmu::study::store::Store::locate(data_dir) {
         Some(store) => {
             let opened = store.open_at(&id, &seen_path(path));
-            print_warnings(opened.notice.as_slice());
+            if let Some(notice) = &opened.notice {
+                print_warnings(&[gangmu::tui::words::notice(notice)]);
+            }
             opened.record
         }
         None => gangmu::study::store::record::Record::new(&id),

@@ -9,6 +9,7 @@ use gangmu::study::store::history::History;
 use gangmu::study::store::record::Record;
 use gangmu::study::store::{self, Saved, Store};
 use gangmu::tui::app::App;
+use gangmu::tui::words;
 
 use crate::event_loop::Options;
 
@@ -19,11 +20,11 @@ pub fn save_bookmarks(memory: &Memory, app: &mut App) {
         Ok(Some(saved)) => {
             app.saved(saved.record);
             if let Some(notice) = saved.notice {
-                app.show_message(format!("⚠ {notice}"));
+                app.show_message(words::warning(&notice));
             }
         }
-        Ok(None) => app.show_message("⚠ 数据目录不可用：书签只保留到退出".to_string()),
-        Err(error) => app.show_message(format!("⚠ 书签未能保存：{error}")),
+        Ok(None) => app.show_message(words::BOOKMARKS_KEPT_UNTIL_EXIT.to_string()),
+        Err(error) => app.show_message(words::bookmarks_not_saved(&error)),
     }
 }
 
@@ -35,7 +36,7 @@ pub struct Memory {
     /// The phrases searched for in earlier runs (the app takes them).
     pub history: History,
     /// What the user should be told on opening, of the record and of the
-    /// search history (the reader takes them).
+    /// search history, in words (the reader takes them).
     pub notices: Vec<String>,
 }
 
@@ -49,7 +50,7 @@ impl Memory {
                 record: Record::new(&id),
                 writable: false,
                 history: History::default(),
-                notices: vec!["找不到数据目录：本次不保存位置（可用 --data-dir 指定）".into()],
+                notices: vec![words::NO_DATA_DIRECTORY.to_string()],
             };
         };
         // One file may be an edited version of one read before at the same path.
@@ -67,7 +68,11 @@ impl Memory {
             record,
             writable: opened.writable,
             history: searched.history,
-            notices: opened.notice.into_iter().chain(searched.notice).collect(),
+            notices: [opened.notice, searched.notice]
+                .iter()
+                .flatten()
+                .map(words::notice)
+                .collect(),
         }
     }
 

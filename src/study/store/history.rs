@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{SaveError, Store, lock, move_aside, write_atomically, write_failed};
+use super::{
+    DataFile, Notice, SaveError, Store, lock, move_aside, parse_versioned, write_atomically,
+    write_failed,
+};
 
 /// Most phrases kept in the search history.
 pub const HISTORY_LIMIT: usize = 100;
@@ -58,7 +61,7 @@ impl History {
 pub struct Found {
     pub history: History,
     /// What the user should be told (the file moved aside or unreadable).
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
 }
 
 impl Store {
@@ -82,9 +85,8 @@ impl Store {
     pub fn remember_search(&self, phrase: &str) -> Result<History, SaveError> {
         let path = self.history_file();
         let _lock = lock(&path)?;
-        let (mut history, _) = read(&path).map_err(|_| SaveError::Unreadable {
-            path: path.display().to_string(),
-        })?;
+        let (mut history, _) =
+            read(&path).map_err(|_| SaveError::Unreadable { path: path.clone() })?;
         history.remember(phrase);
         let on_disk = OnDisk {
             version: VERSION,
@@ -98,8 +100,12 @@ impl Store {
 /// The history in `path`, empty if there is none, and what the user should be
 /// told: a damaged file, or one from a newer gangmu, is moved aside (the
 /// history starts afresh); `Err` when the file could not be read or moved.
-fn read(path: &Path) -> Result<(History, Option<String>), String> {
-    let unreadable = |error: io::Error| format!("无法读取 {}（{error}）", path.display());
+fn read(path: &Path) -> Result<(History, Option<Notice>), Notice> {
+    let unreadable = |error: io::Error| Notice::Unreadable {
+        file: DataFile::SearchHistory,
+        path: path.to_path_buf(),
+        error,
+    };
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -107,12 +113,15 @@ fn read(path: &Path) -> Result<(History, Option<String>), String> {
         }
         Err(error) => return Err(unreadable(error)),
     };
-    match serde_json::from_slice::<OnDisk>(&bytes) {
-        Ok(found) if found.version <= VERSION => Ok((History::from_phrases(found.phrases), None)),
-        _ => {
-            let aside = move_aside(path).map_err(unreadable)?;
-            let notice = format!("搜索记录已损坏，原文件已另存为 {}", aside.display());
-            Ok((History::default(), Some(notice)))
-        }
-    }
+    let problem = match parse_versioned::<OnDisk>(&bytes, VERSION) {
+        Ok(found) => return Ok((History::from_phrases(found.phrases), None)),
+        Err(problem) => problem,
+    };
+    let aside = move_aside(path).map_err(unreadable)?;
+    let notice = Notice::MovedAside {
+        file: DataFile::SearchHistory,
+        problem,
+        aside,
+    };
+    Ok((History::default(), Some(notice)))
 }

@@ -15,9 +15,12 @@
 //! The phrases searched for are kept the same way, for all documents at once
 //! (`history`).
 //!
-//! No terminal code; the reader and the commands decide what to say.
+//! No terminal code and no words for the user: what happened comes back as a
+//! typed [`Notice`] or [`SaveError`] (`notice`), and the reader and the commands
+//! decide what to say.
 
 pub mod history;
+mod notice;
 pub mod record;
 
 use std::fs::{self, File};
@@ -25,6 +28,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+pub use notice::{DataFile, Notice, Problem, SaveError};
 use record::{Record, Timestamp, VERSION};
 
 /// Bytes hashed at a time when computing a document's identity.
@@ -43,23 +47,11 @@ pub struct Store {
 #[derive(Debug)]
 pub struct Opened {
     pub record: Record,
-    /// What the user should be told (a file moved aside, one that cannot be read).
-    pub notice: Option<String>,
+    /// What the user should be told (a file moved aside, one that cannot be
+    /// read, a record taken over from an earlier version).
+    pub notice: Option<Notice>,
     /// Whether saving may write the file: not when it exists but could not be read.
     pub writable: bool,
-}
-
-/// Why a save did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("cannot write {path}: {source}")]
-    Write {
-        path: String,
-        #[source]
-        source: io::Error,
-    },
-    #[error("{path} could not be read when the document was opened; it is left as it is")]
-    Unreadable { path: String },
 }
 
 /// A save that happened: the record as merged with what was on disk.
@@ -67,7 +59,7 @@ pub enum SaveError {
 pub struct Saved {
     pub record: Record,
     /// A file moved aside on the way.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
 }
 
 /// What finding an earlier version of a document needs of a record; the rest
@@ -89,8 +81,8 @@ struct SeenAt {
 enum OnDisk {
     Missing,
     Found(Record),
-    /// Moved aside; the message says where.
-    MovedAside(String),
+    /// Moved aside; the notice says why and where.
+    MovedAside(Notice),
     Unreadable(io::Error),
 }
 
@@ -181,10 +173,11 @@ impl Store {
             },
             OnDisk::Unreadable(error) => Opened {
                 record: Record::new(document),
-                notice: Some(format!(
-                    "无法读取 {}（{error}）：本次不保存书签和位置",
-                    path.display()
-                )),
+                notice: Some(Notice::Unreadable {
+                    file: DataFile::Record,
+                    path,
+                    error,
+                }),
                 writable: false,
             },
         }
@@ -206,7 +199,7 @@ impl Store {
                     document: document.to_string(),
                     ..earlier
                 },
-                notice: Some("文件内容有变化：书签和位置按标题和文字重新找到".to_string()),
+                notice: Some(Notice::TakenOver),
                 writable: true,
             },
             None => opened,
@@ -268,11 +261,7 @@ impl Store {
             OnDisk::Found(theirs) => (record.merge(&theirs), None),
             OnDisk::Missing => (record.clone(), None),
             OnDisk::MovedAside(notice) => (record.clone(), Some(notice)),
-            OnDisk::Unreadable(_) => {
-                return Err(SaveError::Unreadable {
-                    path: path.display().to_string(),
-                });
-            }
+            OnDisk::Unreadable(_) => return Err(SaveError::Unreadable { path }),
         };
         write_atomically(&path, &merged).map_err(write_failed(&path))?;
         Ok(Saved {
@@ -296,7 +285,7 @@ fn lock(path: &Path) -> Result<File, SaveError> {
 /// The error of a write of `path` that failed.
 fn write_failed(path: &Path) -> impl Fn(io::Error) -> SaveError + '_ {
     move |source| SaveError::Write {
-        path: path.display().to_string(),
+        path: path.to_path_buf(),
         source,
     }
 }
@@ -323,23 +312,31 @@ fn read(path: &Path) -> OnDisk {
         Err(problem) => problem,
     };
     match move_aside(path) {
-        Ok(aside) => OnDisk::MovedAside(format!(
-            "书签数据{problem}，原文件已另存为 {}",
-            aside.display()
-        )),
+        Ok(aside) => OnDisk::MovedAside(Notice::MovedAside {
+            file: DataFile::Record,
+            problem,
+            aside,
+        }),
         Err(error) => OnDisk::Unreadable(error),
     }
 }
 
-/// A record from a file's bytes, or what is wrong with them (in words for the
-/// user: 已损坏, or 来自更新版本的纲目).
-pub fn parse(bytes: &[u8]) -> Result<Record, &'static str> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| "已损坏")?;
-    let version = value.get("version").and_then(serde_json::Value::as_u64);
-    match version {
-        Some(v) if v > u64::from(VERSION) => Err("来自更新版本的纲目"),
-        Some(_) => serde_json::from_value(value).map_err(|_| "已损坏"),
-        None => Err("已损坏"),
+/// A record from a file's bytes, or what is wrong with them.
+pub fn parse(bytes: &[u8]) -> Result<Record, Problem> {
+    parse_versioned(bytes, VERSION)
+}
+
+/// What a file's bytes hold, in a format of at most `version`, or what is
+/// wrong with them.
+fn parse_versioned<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    version: u32,
+) -> Result<T, Problem> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| Problem::Damaged)?;
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v > u64::from(version) => Err(Problem::Newer),
+        Some(_) => serde_json::from_value(value).map_err(|_| Problem::Damaged),
+        None => Err(Problem::Damaged),
     }
 }
 
@@ -404,6 +401,6 @@ pub fn check_round_trip(bytes: &[u8]) -> Result<(), String> {
     match crate::study::store::parse(&written) {
         Ok(again) if again == record => Ok(()),
         Ok(again) => Err(format!("{record:?} read back as {again:?}")),
-        Err(problem) => Err(format!("{record:?} written is {problem}")),
+        Err(problem) => Err(format!("{record:?} written reads as {problem:?}")),
     }
 }

@@ -1,0 +1,203 @@
+//! The words the reader says to the user about its own data: what the store
+//! found wrong with its files ([`Notice`]), why a save did not happen
+//! ([`SaveError`]), and a data directory that is missing or cannot be used.
+//! Pure functions from the store's typed values to sentences; the store itself
+//! never words anything, and the status line and standard error show what
+//! these return.
+
+use std::path::Path;
+
+use crate::study::store::{DataFile, Notice, Problem, SaveError};
+
+/// Said on opening when there is no data directory to be found.
+pub const NO_DATA_DIRECTORY: &str = "找不到数据目录：本次不保存位置（可用 --data-dir 指定）";
+
+/// The status line after a bookmark is changed with no data directory to save in.
+pub const BOOKMARKS_KEPT_UNTIL_EXIT: &str = "⚠ 数据目录不可用：书签只保留到退出";
+
+/// What the user is told of `notice`.
+pub fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::MovedAside {
+            file,
+            problem,
+            aside,
+        } => moved_aside(*file, *problem, aside),
+        Notice::Unreadable {
+            file: DataFile::Record,
+            path,
+            error,
+        } => format!(
+            "无法读取 {}（{error}）：本次不保存书签和位置",
+            path.display()
+        ),
+        Notice::Unreadable {
+            file: DataFile::SearchHistory,
+            path,
+            error,
+        } => format!("无法读取 {}（{error}）", path.display()),
+        Notice::TakenOver => "文件内容有变化：书签和位置按标题和文字重新找到".to_string(),
+    }
+}
+
+/// `notice` as a warning in the status line.
+pub fn warning(notice: &Notice) -> String {
+    format!("⚠ {}", self::notice(notice))
+}
+
+/// Why a save did not happen, as the user is told it.
+pub fn save_error(error: &SaveError) -> String {
+    match error {
+        SaveError::Write { path, source } => format!("cannot write {}: {source}", path.display()),
+        SaveError::Unreadable { path } => format!(
+            "{} could not be read when the document was opened; it is left as it is",
+            path.display()
+        ),
+    }
+}
+
+/// The status line when a change to the bookmarks could not be saved.
+pub fn bookmarks_not_saved(error: &SaveError) -> String {
+    format!("⚠ 书签未能保存：{}", save_error(error))
+}
+
+/// The status line when the reading position could not be saved.
+pub fn position_not_saved(error: &SaveError) -> String {
+    format!("⚠ 位置未能保存：{}", save_error(error))
+}
+
+/// The status line when a phrase could not be kept in the search history.
+pub fn search_history_not_saved(error: &SaveError) -> String {
+    format!("⚠ 搜索记录未能保存：{}", save_error(error))
+}
+
+/// A file kept aside at `aside` because of `problem`. The search history says
+/// 已损坏 whatever the problem, as it always has.
+fn moved_aside(file: DataFile, problem: Problem, aside: &Path) -> String {
+    let aside = aside.display();
+    match file {
+        DataFile::Record => format!("书签数据{}，原文件已另存为 {aside}", problem_words(problem)),
+        DataFile::SearchHistory => format!("搜索记录已损坏，原文件已另存为 {aside}"),
+    }
+}
+
+/// What is wrong with a record file, as said after 书签数据.
+fn problem_words(problem: Problem) -> &'static str {
+    match problem {
+        Problem::Damaged => "已损坏",
+        Problem::Newer => "来自更新版本的纲目",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn moved(file: DataFile, problem: Problem) -> Notice {
+        Notice::MovedAside {
+            file,
+            problem,
+            aside: PathBuf::from("/data/documents/doc.json.corrupt-1700000000"),
+        }
+    }
+
+    fn unreadable(file: DataFile, path: &str) -> Notice {
+        Notice::Unreadable {
+            file,
+            path: PathBuf::from(path),
+            error: io::Error::other("permission denied"),
+        }
+    }
+
+    #[test]
+    fn a_damaged_record_moved_aside_says_where_it_is_kept() {
+        assert_eq!(
+            notice(&moved(DataFile::Record, Problem::Damaged)),
+            "书签数据已损坏，原文件已另存为 /data/documents/doc.json.corrupt-1700000000"
+        );
+    }
+
+    #[test]
+    fn a_record_from_a_newer_gangmu_says_so() {
+        assert_eq!(
+            notice(&moved(DataFile::Record, Problem::Newer)),
+            "书签数据来自更新版本的纲目，原文件已另存为 /data/documents/doc.json.corrupt-1700000000"
+        );
+    }
+
+    #[test]
+    fn a_search_history_moved_aside_is_said_to_be_damaged_whatever_its_problem() {
+        for problem in [Problem::Damaged, Problem::Newer] {
+            assert_eq!(
+                notice(&moved(DataFile::SearchHistory, problem)),
+                "搜索记录已损坏，原文件已另存为 /data/documents/doc.json.corrupt-1700000000"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unreadable_record_says_nothing_is_saved_this_time() {
+        assert_eq!(
+            notice(&unreadable(DataFile::Record, "/data/documents/doc.json")),
+            "无法读取 /data/documents/doc.json（permission denied）：本次不保存书签和位置"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_search_history_names_the_file_and_the_error() {
+        assert_eq!(
+            notice(&unreadable(
+                DataFile::SearchHistory,
+                "/data/search-history.json"
+            )),
+            "无法读取 /data/search-history.json（permission denied）"
+        );
+    }
+
+    #[test]
+    fn a_record_taken_over_says_the_text_changed() {
+        assert_eq!(
+            notice(&Notice::TakenOver),
+            "文件内容有变化：书签和位置按标题和文字重新找到"
+        );
+        assert_eq!(
+            warning(&Notice::TakenOver),
+            "⚠ 文件内容有变化：书签和位置按标题和文字重新找到"
+        );
+    }
+
+    #[test]
+    fn save_errors_name_the_file() {
+        let write = SaveError::Write {
+            path: PathBuf::from("/data/documents/doc.json"),
+            source: io::Error::other("disk full"),
+        };
+        assert_eq!(
+            save_error(&write),
+            "cannot write /data/documents/doc.json: disk full"
+        );
+        assert_eq!(
+            bookmarks_not_saved(&write),
+            "⚠ 书签未能保存：cannot write /data/documents/doc.json: disk full"
+        );
+        assert_eq!(
+            position_not_saved(&write),
+            "⚠ 位置未能保存：cannot write /data/documents/doc.json: disk full"
+        );
+        assert_eq!(
+            search_history_not_saved(&write),
+            "⚠ 搜索记录未能保存：cannot write /data/documents/doc.json: disk full"
+        );
+        let unreadable = SaveError::Unreadable {
+            path: PathBuf::from("/data/documents/doc.json"),
+        };
+        assert_eq!(
+            save_error(&unreadable),
+            "/data/documents/doc.json could not be read when the document was opened; \
+             it is left as it is"
+        );
+    }
+}

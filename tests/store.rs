@@ -391,3 +391,25 @@ fn a_damaged_search_history_is_moved_aside_and_one_unreadable_left_alone() {
         "left as it was"
     );
 }
+
+#[test]
+fn a_search_history_from_a_newer_gangmu_is_moved_aside_as_newer() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("search-history.json");
+    fs::write(&file, r#"{"version": 99, "phrases": ["将来"]}"#).expect("writes");
+    let found = Store::at(dir.path()).search_history();
+    assert!(found.history.phrases().is_empty());
+    assert!(
+        matches!(
+            found.notice,
+            Some(Notice::MovedAside {
+                file: DataFile::SearchHistory,
+                problem: Problem::Newer,
+                ..
+            })
+        ),
+        "{:?}",
+        found.notice
+    );
+    assert!(!file.exists(), "moved aside, not written over");
+}

@@ -2,7 +2,7 @@
 //! the top, and the paragraph itself wrapped anew.
 
 use gangmu::study::anchor::{Anchor, Found};
-use gangmu::tui::app::{Action, App};
+use gangmu::tui::app::{Action, App, Msg};
 
 const SAMPLE: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -72,11 +72,9 @@ fn a_paragraph_wrapped_anew_keeps_the_anchor() {
 fn a_new_width_keeps_the_reading_position() {
     let document = gangmu::build(SAMPLE);
     let (paragraph, _) = anchor_in(&document);
+    let place = Anchor::at(&document, paragraph, 120);
     let mut app = App::new("plans-2021.txt".into(), document, 120, 40);
-    app.go_to_place(gangmu::study::anchor::Place {
-        paragraph,
-        offset: 120,
-    });
+    app.update(Msg::Resume(place));
     let before = app.anchor_here();
     for (width, height) in [(60, 20), (200, 50), (41, 12), (120, 40)] {
         app.update(Action::Resize(width, height));

@@ -5,7 +5,7 @@
 use gangmu::study::anchor::Anchor;
 use gangmu::study::store::Store;
 use gangmu::study::store::record::Record;
-use gangmu::tui::app::{Action, App, Popup};
+use gangmu::tui::app::{Action, App, Msg, Popup, Request};
 use gangmu::tui::bookmarks::{CursorMove, Scope};
 
 fn sample_app() -> App {
@@ -14,7 +14,7 @@ fn sample_app() -> App {
         "/assets/plans-2021.txt"
     )));
     let mut app = App::new("plans-2021.txt".to_string(), document, 120, 40);
-    app.set_clock(|| 1_800_000_000_000);
+    app = app.with_clock(|| 1_800_000_000_000);
     app
 }
 
@@ -48,20 +48,21 @@ fn a_bookmark_keeps_its_place_and_its_chinese_note() {
     app.update(Action::Cursor(CursorMove::Left));
     app.update(Action::Type('：'));
     app.update(Action::Accept);
-    assert!(app.popup.is_none());
-    assert!(app.take_unsaved(), "the loop is asked to save");
-    assert!(!app.take_unsaved());
-    let bookmark = &app.record.bookmarks[0];
+    assert!(app.popup().is_none());
+    assert!(asks_to_save(&app), "the loop is asked to save");
+    app.update(Msg::Drawn);
+    assert!(!asks_to_save(&app), "once");
+    let bookmark = &app.record().bookmarks[0];
     assert_eq!(bookmark.note, "考点：重庆");
     assert_eq!(bookmark.anchor, here);
     assert_eq!(bookmark.created, 1_800_000_000);
     assert!(
-        app.view.gutter.iter().any(|&marked| marked),
+        app.view().gutter.iter().any(|&marked| marked),
         "a mark in the gutter"
     );
-    let chapter = app.view.current.expect("a section");
+    let chapter = app.view().current.expect("a section");
     assert!(
-        app.view
+        app.view()
             .tree
             .iter()
             .any(|r| r.id == chapter && r.bookmarked)
@@ -74,8 +75,8 @@ fn escape_leaves_no_bookmark() {
     app.update(Action::AddBookmark);
     type_in(&mut app, "不要了");
     app.update(Action::Dismiss);
-    assert!(app.record.bookmarks.is_empty());
-    assert!(!app.take_unsaved());
+    assert!(app.record().bookmarks.is_empty());
+    assert!(!asks_to_save(&app));
 }
 
 #[test]
@@ -83,7 +84,7 @@ fn the_list_goes_to_a_bookmark_and_edits_its_note() {
     let mut app = sample_app();
     go_to_chapter_15(&mut app);
     bookmark_here(&mut app, "数字经济");
-    let marked = app.top;
+    let marked = app.top();
     app.update(Action::Top);
     app.update(Action::OpenBookmarks);
     app.update(Action::EditNote);
@@ -91,13 +92,13 @@ fn the_list_goes_to_a_bookmark_and_edits_its_note() {
     type_in(&mut app, "（重点）");
     app.update(Action::Accept);
     assert!(
-        matches!(app.popup, Some(Popup::Bookmarks(_))),
+        matches!(app.popup(), Some(Popup::Bookmarks(_))),
         "back in the list"
     );
-    assert_eq!(app.record.bookmarks[0].note, "数字经济（重点）");
+    assert_eq!(app.record().bookmarks[0].note, "数字经济（重点）");
     app.update(Action::Accept);
-    assert!(app.popup.is_none());
-    assert_eq!(app.top, marked);
+    assert!(app.popup().is_none());
+    assert_eq!(app.top(), marked);
 }
 
 #[test]
@@ -105,23 +106,23 @@ fn a_deleted_bookmark_comes_back_with_undo_even_after_saves() {
     let data = tempfile::tempdir().expect("a temp dir");
     let store = Store::at(data.path());
     let mut app = sample_app();
-    app.set_records(Record::new("doc"), Vec::new());
+    app = app.with_record(Record::new("doc"));
     go_to_chapter_15(&mut app);
     bookmark_here(&mut app, "留着");
     let save = |app: &mut App| {
-        assert!(app.take_unsaved());
-        let saved = store.save(&app.record).expect("saves");
-        app.saved(saved.record);
+        assert!(asks_to_save(app));
+        let saved = store.save(app.record()).expect("saves");
+        app.update(Msg::Saved(Box::new(saved.record)));
     };
     save(&mut app);
     app.update(Action::OpenBookmarks);
     app.update(Action::DeleteBookmark);
-    assert!(app.record.bookmarks.is_empty());
+    assert!(app.record().bookmarks.is_empty());
     save(&mut app);
     app.update(Action::UndoDelete);
     save(&mut app);
-    assert_eq!(app.record.bookmarks.len(), 1);
-    assert_eq!(app.record.bookmarks[0].note, "留着");
+    assert_eq!(app.record().bookmarks.len(), 1);
+    assert_eq!(app.record().bookmarks[0].note, "留着");
     assert_eq!(store.open("doc").record.bookmarks.len(), 1, "and on disk");
 }
 
@@ -141,23 +142,23 @@ fn all_documents_lists_the_others_bookmarks_without_leaving() {
         5,
         1,
     ));
-    app.set_records(Record::new("this"), vec![other]);
-    let start = app.top;
+    app = app.with_record(Record::new("this"));
+    app.update(Msg::Others(vec![other]));
+    let start = app.top();
     app.update(Action::OpenBookmarks);
     app.update(Action::ToggleScope);
-    let Some(Popup::Bookmarks(list)) = &app.popup else {
+    let Some(Popup::Bookmarks(list)) = app.popup() else {
         panic!("the list is open");
     };
     assert_eq!(list.scope, Scope::AllDocuments);
-    assert_eq!(list.entries(&app.record, &app.others).len(), 1);
+    assert_eq!(list.entries(app.record(), app.others()).len(), 1);
     app.update(Action::Accept);
-    assert!(matches!(app.popup, Some(Popup::Bookmarks(_))), "still open");
     assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.contains("重庆规划.txt"))
+        matches!(app.popup(), Some(Popup::Bookmarks(_))),
+        "still open"
     );
-    assert_eq!(app.top, start);
+    assert!(app.message().is_some_and(|m| m.contains("重庆规划.txt")));
+    assert_eq!(app.top(), start);
 }
 
 #[test]
@@ -175,13 +176,18 @@ fn a_bookmark_whose_text_is_gone_is_kept_and_said_to_be_unplaced() {
         5,
         1,
     ));
-    app.set_records(record, Vec::new());
+    app = app.with_record(record);
     assert_eq!(
         app.bookmark_places(),
         [gangmu::study::anchor::Found::Unplaced]
     );
     app.update(Action::OpenBookmarks);
     app.update(Action::Accept);
-    assert!(matches!(app.popup, Some(Popup::Bookmarks(_))));
-    assert_eq!(app.record.bookmarks.len(), 1, "never dropped");
+    assert!(matches!(app.popup(), Some(Popup::Bookmarks(_))));
+    assert_eq!(app.record().bookmarks.len(), 1, "never dropped");
+}
+
+/// Whether the last update asked the loop to save the bookmarks.
+fn asks_to_save(app: &App) -> bool {
+    app.requests().contains(&Request::SaveBookmarks)
 }

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use gangmu::document::HeadingId;
 use gangmu::study::progress::State;
-use gangmu::tui::app::{Action, App};
+use gangmu::tui::app::{Action, App, Msg};
 
 fn sample_app() -> App {
     let document = gangmu::build(include_str!(concat!(
@@ -18,7 +18,7 @@ fn sample_app() -> App {
 
 fn heading(app: &App, title: &str) -> HeadingId {
     let index = app
-        .document
+        .document()
         .outline
         .headings
         .iter()
@@ -44,7 +44,7 @@ fn scrolling_past_a_section_reads_it_and_jumping_over_does_not() {
     }
     assert_eq!(app.progress().state(first), State::Read);
     assert!(
-        app.record
+        app.record()
             .read
             .iter()
             .any(|m| m.read && m.path.last().is_some_and(|s| s == "一、"))
@@ -60,14 +60,14 @@ fn x_marks_the_section_read_and_unread_and_the_outline_shows_it() {
         app.update(Action::Type(c));
     }
     app.update(Action::Accept);
-    let chapter = app.view.current.expect("a section");
+    let chapter = app.view().current.expect("a section");
     app.update(Action::ToggleRead);
     assert!(app.progress().is_read(chapter));
-    let part = app.document.outline.ancestors(chapter)[0];
+    let part = app.document().outline.ancestors(chapter)[0];
     assert_eq!(app.progress().state(part), State::Partly);
     app.update(Action::ToggleRead);
     assert!(!app.progress().is_read(chapter));
-    let mark = app.record.read.last().expect("a mark");
+    let mark = app.record().read.last().expect("a mark");
     assert!(!mark.read, "the latest mark says unread");
 }
 
@@ -77,10 +77,10 @@ fn marks_are_found_again_when_the_document_is_reopened() {
     app.update(Action::Heading(1));
     app.update(Action::Heading(1));
     app.update(Action::ToggleRead);
-    let chapter = app.view.current.expect("a section");
-    let record = app.record.clone();
+    let chapter = app.view().current.expect("a section");
+    let record = app.record().clone();
     let mut again = sample_app();
-    again.set_records(record, Vec::new());
+    again = again.with_record(record);
     assert!(again.progress().is_read(chapter));
 }
 
@@ -97,25 +97,25 @@ fn at(seconds: u64) {
 #[test]
 fn session_time_goes_to_the_section_read_and_long_pauses_do_not_count() {
     let mut app = sample_app();
-    app.set_clock(clock);
+    app = app.with_clock(clock);
     at(0);
     app.update(Action::Heading(1));
-    let first = app.view.current.expect("a section");
+    let first = app.view().current.expect("a section");
     at(30);
     app.update(Action::Scroll(1)); // 30 s reading the first section
     at(30 + 600);
     app.update(Action::Heading(1)); // a ten-minute pause: not counted
-    let second = app.view.current.expect("a section");
+    let second = app.view().current.expect("a section");
     assert_ne!(first, second);
     at(30 + 600 + 45);
     app.update(Action::Scroll(1)); // 45 s on the second
     at(30 + 600 + 45 + 5);
-    app.finish_session(); // 5 s more
-    let session = app.record.sessions.last().expect("a session");
+    app.update(Action::Quit); // 5 s more
+    let session = app.record().sessions.last().expect("a session");
     assert_eq!(session.start, 1_800_000_000);
     assert_eq!(session.end, 1_800_000_000 + 680);
     let seconds = |id: HeadingId| {
-        let path = gangmu::study::anchor::heading_path(&app.document, id);
+        let path = gangmu::study::anchor::heading_path(app.document(), id);
         session
             .sections
             .iter()
@@ -124,7 +124,7 @@ fn session_time_goes_to_the_section_read_and_long_pauses_do_not_count() {
     };
     assert_eq!(seconds(first), 30);
     assert_eq!(seconds(second), 50);
-    let first_path = gangmu::study::anchor::heading_path(&app.document, first);
+    let first_path = gangmu::study::anchor::heading_path(app.document(), first);
     assert!(session.finished.contains(&first_path), "scrolled past");
 }
 
@@ -137,7 +137,7 @@ fn y_copies_the_paragraph_being_read_with_its_citation() {
     }
     app.update(Action::Accept);
     app.update(Action::Copy);
-    let requests = app.take_requests();
+    let requests = app.requests().to_vec();
     let [gangmu::tui::app::Request::Copy(copied)] = requests.as_slice() else {
         panic!("one copy asked for: {requests:?}");
     };
@@ -149,7 +149,7 @@ fn y_copies_the_paragraph_being_read_with_its_citation() {
         copied.ends_with("\n——《中华人民共和国国民经济和社会发展第十四个五年规划和2035 年远景目标纲要》第五篇第十五章"),
         "{copied}"
     );
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("已复制")));
+    assert!(app.message().is_some_and(|m| m.contains("已复制")));
 }
 
 #[test]
@@ -158,29 +158,32 @@ fn the_statistics_popup_shows_this_run_and_any_key_closes_it() {
     let mut app = sample_app();
     app.update(Action::Pages(3));
     app.update(Action::OpenStats);
-    assert!(matches!(app.popup, Some(Popup::Stats)));
+    assert!(matches!(app.popup(), Some(Popup::Stats)));
     assert_eq!(app.mode(), Mode::Stats);
     let record = app.record_with_this_session();
     assert_eq!(record.sessions.len(), 1, "this run so far");
-    assert!(app.record.sessions.is_empty(), "not yet kept");
+    assert!(app.record().sessions.is_empty(), "not yet kept");
     app.update(Action::Dismiss);
-    assert!(app.popup.is_none());
+    assert!(app.popup().is_none());
 }
 
 #[test]
 fn a_session_outlives_the_document_being_read_again() {
     let mut app = sample_app();
-    app.set_clock(clock);
+    app = app.with_clock(clock);
     at(1000);
     app.update(Action::Bottom);
     at(1010);
     app.update(Action::Scroll(-1));
     // Read again as a much shorter document: the old headings' indices are gone.
-    app.replace_document(gangmu::build("一、总则\n\u{3000}\u{3000}正文。\n"));
+    app.update(Msg::Whole {
+        document: Box::new(gangmu::build("一、总则\n\u{3000}\u{3000}正文。\n")),
+        index_coming: false,
+    });
     at(1020);
     app.update(Action::Scroll(1));
-    app.finish_session();
-    let session = app.record.sessions.last().expect("a session");
+    app.update(Action::Quit);
+    let session = app.record().sessions.last().expect("a session");
     assert!(
         session.sections.iter().any(|s| s.millis >= 10_000),
         "{session:?}"

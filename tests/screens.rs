@@ -116,8 +116,8 @@ fn search_hits_stay_marked_with_the_count_in_the_status_line() {
 fn the_bookmark_list_at_100_by_30() {
     use gangmu::study::store::record::Record;
     let mut app = app(100, 30, &[]);
-    app.set_clock(|| 1_795_400_000_000);
-    app.set_records(Record::new("doc"), Vec::new());
+    app = app.with_clock(|| 1_795_400_000_000);
+    app = app.with_record(Record::new("doc"));
     for action in [
         Action::Document(1),
         Action::Document(1),

@@ -130,6 +130,15 @@ impl ReaderLayout {
             .clone()
     }
 
+    /// The rows of paragraph `index` as laid out already, or laid out now and
+    /// not kept (for a look that must not change the layout).
+    pub fn rows_now(&self, document: &Document, index: usize) -> Rc<Vec<Row>> {
+        match self.rows.get(&index) {
+            Some(rows) => Rc::clone(rows),
+            None => Rc::new(lay_out(document, index, self.measure)),
+        }
+    }
+
     /// Moves `position` by `delta` rows, stopping at the first row and at the last.
     pub fn step(&mut self, document: &Document, position: Position, delta: isize) -> Position {
         let mut position = position;

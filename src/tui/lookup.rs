@@ -14,11 +14,10 @@ use crate::search::{Index, Ranking};
 use crate::tui::jump::{RankAsk, SettleAsk};
 use crate::tui::search::{SearchAsk, TextSearch};
 
-/// The worker thread, through its two channels, and the questions asked but
-/// not yet sent.
+/// The worker thread, through the channel of its questions, and the questions
+/// asked but not yet sent. Its answers go where [`Lookups::start`] says.
 pub struct Lookups {
     asks: Sender<Question>,
-    answers: Receiver<Answer>,
     held: Vec<Question>,
 }
 
@@ -59,6 +58,17 @@ pub struct Answer {
     pub generation: Generation,
 }
 
+impl std::fmt::Debug for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match &self.answered {
+            Answered::Ranked { .. } => "ranked",
+            Answered::Settled { .. } => "settled",
+            Answered::Searched { .. } => "searched",
+        };
+        write!(f, "Answer({kind}, generation {})", self.generation)
+    }
+}
+
 impl std::fmt::Debug for Lookups {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Lookups")
@@ -66,20 +76,19 @@ impl std::fmt::Debug for Lookups {
 }
 
 impl Lookups {
-    /// Starts the worker; it ends when this is dropped.
-    pub fn start() -> Self {
+    /// Starts the worker, which hands each answer to `deliver` (`false`: nobody
+    /// takes answers any more, and the worker ends); it ends too when this is
+    /// dropped.
+    pub fn start(deliver: impl Fn(Answer) -> bool + Send + 'static) -> Self {
         let (asks, questions) = mpsc::channel();
-        let (answer, answers) = mpsc::channel();
-        std::thread::spawn(move || serve(&questions, &answer));
+        std::thread::spawn(move || serve(&questions, deliver));
         Self {
             asks,
-            answers,
             held: Vec::new(),
         }
     }
 
-    /// Asks `ask` about `document`, once [`Lookups::send`] sends it; the answer
-    /// comes from [`Lookups::answers`].
+    /// Asks `ask` about `document`, once [`Lookups::send`] sends it.
     pub fn ask(&mut self, ask: Ask, document: Arc<Document>, generation: Generation) {
         self.held.push(Question {
             ask,
@@ -96,16 +105,11 @@ impl Lookups {
             let _ = self.asks.send(question);
         }
     }
-
-    /// The answers that have come, oldest first.
-    pub fn answers(&self) -> impl Iterator<Item = Answer> + '_ {
-        self.answers.try_iter()
-    }
 }
 
 /// Answers questions until nobody asks any more: each time, the latest
 /// waiting question of each kind.
-fn serve(questions: &Receiver<Question>, answers: &Sender<Answer>) {
+fn serve(questions: &Receiver<Question>, deliver: impl Fn(Answer) -> bool) {
     while let Ok(first) = questions.recv() {
         let (mut rank, mut settle, mut search) = (None, None, None);
         for question in std::iter::once(first).chain(questions.try_iter()) {
@@ -116,7 +120,7 @@ fn serve(questions: &Receiver<Question>, answers: &Sender<Answer>) {
             }
         }
         for question in [rank, settle, search].into_iter().flatten() {
-            if answers.send(answer(question)).is_err() {
+            if !deliver(answer(question)) {
                 return;
             }
         }

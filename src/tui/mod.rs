@@ -13,6 +13,7 @@ pub mod draw;
 pub mod jump;
 pub mod keymap;
 pub mod lookup;
+pub mod msg;
 pub mod search;
 pub mod words;
 

@@ -15,6 +15,23 @@ pub const NO_DATA_DIRECTORY: &str = "找不到数据目录：本次不保存位�
 /// The status line after a bookmark is changed with no data directory to save in.
 pub const BOOKMARKS_KEPT_UNTIL_EXIT: &str = "⚠ 数据目录不可用：书签只保留到退出";
 
+/// Said after `R` read the file again.
+pub const RELOADED: &str = "已重新读入：位置和书签按标题和文字重新找到";
+
+/// Said on `R` when the file's text is what is shown.
+pub const FILE_UNCHANGED: &str = "文件没有变化";
+
+/// Said on `R` while reading the built-in sample.
+pub const SAMPLE_NOT_RELOADED: &str = "内置示例无需重新读入";
+
+/// Said on `R` while reading standard input.
+pub const STDIN_NOT_RELOADED: &str = "标准输入无法重新读入";
+
+/// Said on `R` when the file could not be read again.
+pub fn not_reloaded(error: &dyn std::fmt::Display) -> String {
+    format!("⚠ 无法重新读入（{error:#}）：仍显示原来的内容")
+}
+
 /// What the user is told of `notice`.
 pub fn notice(notice: &Notice) -> String {
     match notice {

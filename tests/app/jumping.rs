@@ -5,9 +5,9 @@ use super::*;
 #[test]
 fn the_jump_popup_previews_jumps_and_goes_back_on_escape() {
     let mut app = sample_app(120, 40);
-    let start = app.top;
+    let start = app.top();
     app.update(Action::OpenJump);
-    assert!(matches!(app.popup, Some(Popup::Jump(_))));
+    assert!(matches!(app.popup(), Some(Popup::Jump(_))));
     for c in "szjj".chars() {
         app.update(Action::Type(c));
     }
@@ -19,8 +19,8 @@ fn the_jump_popup_previews_jumps_and_goes_back_on_escape() {
     app.update(Action::Select(1));
     assert_ne!(top_heading_title(&app), "打造数字经济新优势");
     app.update(Action::Dismiss);
-    assert!(app.popup.is_none());
-    assert_eq!(app.top, start, "Esc goes back");
+    assert!(app.popup().is_none());
+    assert_eq!(app.top(), start, "Esc goes back");
     app.update(Action::OpenJump);
     for c in "第十五章".chars() {
         app.update(Action::Type(c));
@@ -28,7 +28,7 @@ fn the_jump_popup_previews_jumps_and_goes_back_on_escape() {
     app.update(Action::Erase);
     app.update(Action::Type('章'));
     app.update(Action::Accept);
-    assert!(app.popup.is_none());
+    assert!(app.popup().is_none());
     assert_eq!(top_heading_title(&app), "打造数字经济新优势");
 }
 
@@ -44,12 +44,15 @@ fn an_open_jump_popup_is_ranked_again_when_the_whole_document_arrives() {
     for c in "szjj".chars() {
         app.update(Action::Type(c));
     }
-    app.replace_document(gangmu::build(text));
-    let Some(Popup::Jump(jump)) = &app.popup else {
+    app.update(Msg::Whole {
+        document: Box::new(gangmu::build(text)),
+        index_coming: false,
+    });
+    let Some(Popup::Jump(jump)) = app.popup() else {
         panic!("the popup is still open");
     };
     assert_eq!(jump.query, "szjj");
-    let first = app.document.outline.get(jump.hits()[0].id);
+    let first = app.document().outline.get(jump.hits()[0].id);
     assert_eq!(first.title, "打造数字经济新优势");
     app.update(Action::Accept);
     assert_eq!(top_heading_title(&app), "打造数字经济新优势");

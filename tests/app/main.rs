@@ -6,7 +6,7 @@ mod opening;
 mod searching;
 
 use gangmu::document::{HeadingKind, ParagraphKind};
-use gangmu::tui::app::{Action, App, Focus, Popup};
+use gangmu::tui::app::{Action, App, Focus, Msg, Popup};
 
 fn sample_app(width: u16, height: u16) -> App {
     let document = gangmu::build(include_str!(concat!(
@@ -17,9 +17,9 @@ fn sample_app(width: u16, height: u16) -> App {
 }
 
 fn top_heading_title(app: &App) -> String {
-    let paragraph = &app.document.paragraphs[app.top.paragraph];
+    let paragraph = &app.document().paragraphs[app.top().paragraph];
     let id = paragraph.heading.expect("a section");
-    app.document.outline.get(id).title.clone()
+    app.document().outline.get(id).title.clone()
 }
 
 /// Types `phrase` into the open popup.
@@ -31,10 +31,10 @@ fn type_in(app: &mut App, phrase: &str) {
 
 /// The characters of the reader's rows that are marked as hits (current or not).
 fn marked_on_screen(app: &App, current: bool) -> Vec<String> {
-    app.view
+    app.view()
         .reader
         .iter()
-        .zip(&app.view.marks)
+        .zip(&app.view().marks)
         .flat_map(|(row, marks)| {
             marks.iter().filter(move |m| m.current == current).map(|m| {
                 row.text

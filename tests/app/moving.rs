@@ -6,9 +6,9 @@ use super::*;
 fn next_and_previous_heading_move_between_headings() {
     let mut app = sample_app(120, 40);
     assert!(app.update(Action::Heading(1)));
-    assert_eq!(app.top.row, 0);
+    assert_eq!(app.top().row, 0);
     assert_eq!(
-        app.document.paragraphs[app.top.paragraph].kind,
+        app.document().paragraphs[app.top().paragraph].kind,
         ParagraphKind::Heading
     );
     assert_eq!(
@@ -33,10 +33,10 @@ fn next_document_skips_to_documents_and_parts() {
     let mut kinds = Vec::new();
     for _ in 0..4 {
         app.update(Action::Document(1));
-        let id = app.document.paragraphs[app.top.paragraph]
+        let id = app.document().paragraphs[app.top().paragraph]
             .heading
             .expect("heading");
-        kinds.push(app.document.outline.get(id).kind);
+        kinds.push(app.document().outline.get(id).kind);
     }
     assert_eq!(
         kinds,
@@ -53,11 +53,11 @@ fn next_document_skips_to_documents_and_parts() {
 fn the_end_is_a_full_screen_and_scrolling_past_it_changes_nothing() {
     let mut app = sample_app(100, 30);
     app.update(Action::Bottom);
-    let bottom = app.top;
+    let bottom = app.top();
     assert!(!app.update(Action::Scroll(1)));
     assert!(!app.update(Action::Pages(1)));
-    assert_eq!(app.top, bottom);
-    assert_eq!(app.view.reader.len(), 29, "the last screen is full");
+    assert_eq!(app.top(), bottom);
+    assert_eq!(app.view().reader.len(), 29, "the last screen is full");
     app.update(Action::Top);
     assert!(!app.update(Action::Scroll(-1)));
 }
@@ -66,12 +66,12 @@ fn the_end_is_a_full_screen_and_scrolling_past_it_changes_nothing() {
 fn resizing_keeps_the_text_at_the_top() {
     let mut app = sample_app(120, 40);
     app.update(Action::Pages(40));
-    let before = app.top.paragraph;
-    let first_chars: String = app.view.reader[0].text.chars().take(4).collect();
+    let before = app.top().paragraph;
+    let first_chars: String = app.view().reader[0].text.chars().take(4).collect();
     app.update(Action::Resize(50, 20));
-    assert_eq!(app.top.paragraph, before);
-    let text = &app.document.paragraphs[before].text;
-    let row = &app.view.reader[0];
+    assert_eq!(app.top().paragraph, before);
+    let text = &app.document().paragraphs[before].text;
+    let row = &app.view().reader[0];
     let from_row: String = text.chars().skip(row.first_char).collect();
     assert!(from_row.contains(&first_chars) || row.text.is_empty());
 }
@@ -85,9 +85,9 @@ fn the_outline_follows_the_reading_position() {
     for _ in 0..60 {
         app.update(Action::Heading(1));
     }
-    let current = app.view.current.expect("a section");
+    let current = app.view().current.expect("a section");
     let row = app
-        .view
+        .view()
         .tree
         .iter()
         .find(|r| r.id == current)
@@ -99,24 +99,24 @@ fn the_outline_follows_the_reading_position() {
 fn the_outline_cursor_moves_the_reader_and_folds() {
     let mut app = sample_app(120, 40);
     app.update(Action::SwitchFocus);
-    assert_eq!(app.focus, Focus::Outline);
+    assert_eq!(app.focus(), Focus::Outline);
     app.update(Action::OutlineMove(2));
     let selected = app
-        .view
+        .view()
         .tree
         .iter()
         .find(|r| r.selected)
         .expect("cursor")
         .id;
     assert_eq!(
-        app.top.paragraph,
-        app.document.outline.get(selected).paragraph
+        app.top().paragraph,
+        app.document().outline.get(selected).paragraph
     );
-    let shown = app.view.tree.len();
+    let shown = app.view().tree.len();
     app.update(Action::Collapse);
     app.update(Action::Collapse);
     assert!(
-        app.view.tree.iter().any(|r| r.expanded == Some(false)) || app.view.tree.len() <= shown
+        app.view().tree.iter().any(|r| r.expanded == Some(false)) || app.view().tree.len() <= shown
     );
 }
 
@@ -125,7 +125,7 @@ fn a_narrow_terminal_hides_the_outline_until_asked() {
     let mut app = sample_app(60, 20);
     assert_eq!(app.geometry().outline_width, 0);
     app.update(Action::SwitchFocus);
-    assert_eq!(app.focus, Focus::Reader, "nothing to focus");
+    assert_eq!(app.focus(), Focus::Reader, "nothing to focus");
     app.update(Action::ToggleOutline);
     assert!(app.geometry().outline_width > 0);
     app.update(Action::ToggleOutline);
@@ -135,12 +135,12 @@ fn a_narrow_terminal_hides_the_outline_until_asked() {
 #[test]
 fn a_click_on_an_outline_row_selects_it() {
     let mut app = sample_app(120, 40);
-    let target = app.view.tree[3].id;
+    let target = app.view().tree[3].id;
     app.update(Action::Click { column: 5, row: 3 });
-    assert_eq!(app.focus, Focus::Outline);
+    assert_eq!(app.focus(), Focus::Outline);
     assert_eq!(
-        app.top.paragraph,
-        app.document.outline.get(target).paragraph
+        app.top().paragraph,
+        app.document().outline.get(target).paragraph
     );
 }
 
@@ -148,9 +148,9 @@ fn a_click_on_an_outline_row_selects_it() {
 fn help_opens_and_any_key_or_escape_closes_it() {
     let mut app = sample_app(80, 24);
     app.update(Action::ToggleHelp);
-    assert!(app.help);
+    assert!(app.help_shown());
     app.update(Action::Dismiss);
-    assert!(!app.help);
+    assert!(!app.help_shown());
 }
 
 #[test]
@@ -192,22 +192,22 @@ fn several_files_read_as_one_with_a_heading_each() {
     }
     let mut app = App::new("two files".into(), combined, 120, 40);
     app.update(Action::Document(1));
-    let at = app.document.paragraphs[app.top.paragraph]
+    let at = app.document().paragraphs[app.top().paragraph]
         .heading
         .expect("heading");
-    assert_eq!(app.document.outline.get(at).kind, HeadingKind::Doc);
+    assert_eq!(app.document().outline.get(at).kind, HeadingKind::Doc);
 }
 
 #[test]
 fn a_message_stays_until_the_next_action() {
     let mut app = sample_app(100, 30);
-    app.show_message("⚠ some bytes were replaced".to_string());
-    assert!(app.message.is_some());
+    app.update(Msg::Notice("⚠ some bytes were replaced".to_string()));
+    assert!(app.message().is_some());
     assert!(
         app.update(Action::Scroll(0)),
         "clearing the message changes the screen"
     );
-    assert!(app.message.is_none());
+    assert!(app.message().is_none());
 }
 
 #[test]
@@ -220,13 +220,21 @@ fn the_whole_document_replaces_its_opening_without_moving_the_reader() {
     let mut app = App::new("plans-2021.txt".into(), opening, 120, 40);
     app.update(Action::Heading(1));
     app.update(Action::Heading(1));
-    let (top, title) = (app.top, top_heading_title(&app));
-    app.replace_document(gangmu::build(text));
-    assert_eq!(app.top, top);
+    let (top, title) = (app.top(), top_heading_title(&app));
+    app.update(Msg::Whole {
+        document: Box::new(gangmu::build(text)),
+        index_coming: false,
+    });
+    assert_eq!(app.top(), top);
     assert_eq!(top_heading_title(&app), title);
-    assert_eq!(app.document.outline.headings.len(), 681);
-    let current = app.view.current.expect("a section");
-    assert!(app.view.tree.iter().any(|r| r.id == current && r.selected));
+    assert_eq!(app.document().outline.headings.len(), 681);
+    let current = app.view().current.expect("a section");
+    assert!(
+        app.view()
+            .tree
+            .iter()
+            .any(|r| r.id == current && r.selected)
+    );
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! The opening of a long text and the whole replacing it; answers from the worker.
 
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
 use super::*;
 
 /// An app showing the opening of the sample, the whole on its way.
@@ -27,18 +30,24 @@ fn left_in_chapter_15() -> gangmu::study::anchor::Anchor {
 fn a_resume_beyond_the_opening_waits_for_the_whole_document() {
     let anchor = left_in_chapter_15();
     let (mut app, whole) = opening_app();
-    app.resume_at(anchor.clone());
-    app.replace_document(whole);
+    app.update(Msg::Resume(anchor.clone()));
+    app.update(Msg::Whole {
+        document: Box::new(whole),
+        index_coming: false,
+    });
     assert_eq!(app.anchor_here(), anchor);
 }
 
 #[test]
 fn a_resume_is_dropped_once_the_reader_has_moved() {
     let (mut app, whole) = opening_app();
-    app.resume_at(left_in_chapter_15());
+    app.update(Msg::Resume(left_in_chapter_15()));
     app.update(Action::Scroll(3));
     let moved = app.anchor_here();
-    app.replace_document(whole);
+    app.update(Msg::Whole {
+        document: Box::new(whole),
+        index_coming: false,
+    });
     assert_eq!(app.anchor_here(), moved);
 }
 
@@ -47,22 +56,29 @@ fn the_whole_document_keeps_the_row_being_read() {
     let (mut app, whole) = opening_app();
     app.update(Action::Scroll(7));
     let here = app.anchor_here();
-    assert!(app.top.row > 0 || app.top.paragraph > 0);
-    app.replace_document(whole);
+    assert!(app.top().row > 0 || app.top().paragraph > 0);
+    app.update(Msg::Whole {
+        document: Box::new(whole),
+        index_coming: false,
+    });
     assert_eq!(app.anchor_here(), here);
 }
 
 #[test]
 fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
-    let mut app = sample_app(120, 40);
-    app.expect_heading_index();
+    let (mut app, whole) = opening_app();
+    app.update(Msg::Whole {
+        document: Box::new(whole),
+        index_coming: true,
+    });
     app.update(Action::OpenJump);
     type_in(&mut app, "szjj");
-    let Some(Popup::Jump(jump)) = &app.popup else {
+    let Some(Popup::Jump(jump)) = app.popup() else {
         panic!("the jump popup is open");
     };
     assert!(jump.hits().is_empty() && app.heading_index_pending());
-    app.set_heading_index(gangmu::search::Index::new(&app.document.outline));
+    let index = gangmu::search::Index::new(&app.document().outline);
+    app.update(Msg::HeadingIndex(Box::new(index)));
     assert!(!app.heading_index_pending());
     assert_eq!(
         top_heading_title(&app),
@@ -71,19 +87,29 @@ fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
     );
 }
 
+/// `app` with a worker thread that ranks and searches for its popups, and the
+/// channel the worker's answers come on.
+fn with_worker(app: App) -> (App, Receiver<Msg>) {
+    let (messages, inbox) = mpsc::channel();
+    (app.with_lookups(messages), inbox)
+}
+
 /// Takes the worker's answers until no popup waits for one (at most ten seconds).
-fn receive_all_answers(app: &mut App) {
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+fn receive_all_answers(app: &mut App, answers: &Receiver<Msg>) {
+    let until = Instant::now() + Duration::from_secs(10);
     while app.looking_up() {
-        app.receive_answers();
-        assert!(std::time::Instant::now() < until, "no answer in 10 s");
-        std::thread::sleep(std::time::Duration::from_millis(1));
+        // The questions go out once the frame that asked is on screen.
+        app.update(Msg::Drawn);
+        if let Ok(answer) = answers.recv_timeout(Duration::from_millis(10)) {
+            app.update(answer);
+        }
+        assert!(Instant::now() < until, "no answer in 10 s");
     }
 }
 
 /// The ids of the rows of the open jump popup.
 fn jump_rows(app: &App) -> Vec<gangmu::document::HeadingId> {
-    let Some(Popup::Jump(jump)) = &app.popup else {
+    let Some(Popup::Jump(jump)) = app.popup() else {
         panic!("the jump popup is open");
     };
     jump.hits().iter().map(|hit| hit.id).collect()
@@ -92,12 +118,11 @@ fn jump_rows(app: &App) -> Vec<gangmu::document::HeadingId> {
 #[test]
 fn ranking_off_the_thread_shows_what_ranking_here_shows() {
     let mut here = sample_app(120, 40);
-    let mut elsewhere = sample_app(120, 40);
-    elsewhere.look_up_elsewhere();
+    let (mut elsewhere, answers) = with_worker(sample_app(120, 40));
     for app in [&mut here, &mut elsewhere] {
         app.update(Action::OpenJump);
     }
-    receive_all_answers(&mut elsewhere);
+    receive_all_answers(&mut elsewhere, &answers);
     for c in "szjj".chars() {
         here.update(Action::Type(c));
         elsewhere.update(Action::Type(c));
@@ -105,7 +130,7 @@ fn ranking_off_the_thread_shows_what_ranking_here_shows() {
             elsewhere.looking_up(),
             "the key is taken before the ranking"
         );
-        receive_all_answers(&mut elsewhere);
+        receive_all_answers(&mut elsewhere, &answers);
         assert_eq!(jump_rows(&elsewhere), jump_rows(&here), "after {c}");
     }
     assert_eq!(top_heading_title(&elsewhere), "打造数字经济新优势");
@@ -113,41 +138,43 @@ fn ranking_off_the_thread_shows_what_ranking_here_shows() {
 
 #[test]
 fn enter_before_the_answer_goes_where_the_answer_says() {
-    let mut app = sample_app(120, 40);
-    app.look_up_elsewhere();
+    let (mut app, answers) = with_worker(sample_app(120, 40));
     app.update(Action::OpenJump);
     type_in(&mut app, "szjj");
     app.update(Action::Accept);
-    receive_all_answers(&mut app);
-    assert!(app.popup.is_none(), "the popup closed once ranked");
+    receive_all_answers(&mut app, &answers);
+    assert!(app.popup().is_none(), "the popup closed once ranked");
     assert_eq!(top_heading_title(&app), "打造数字经济新优势");
 
     app.update(Action::OpenSearch);
     type_in(&mut app, "双城经济圈");
     app.update(Action::Accept);
-    receive_all_answers(&mut app);
-    assert!(app.popup.is_none(), "the popup closed once searched");
-    let search = app.text_search.as_ref().expect("the search stays");
+    receive_all_answers(&mut app, &answers);
+    assert!(app.popup().is_none(), "the popup closed once searched");
+    let search = app.text_search().expect("the search stays");
     assert_eq!(search.hits().len(), 36);
     assert_eq!(marked_on_screen(&app, true).concat(), "双城经济圈");
 }
 
 #[test]
 fn an_answer_about_the_opening_is_not_taken_for_the_whole() {
-    let (mut app, whole) = opening_app();
-    app.look_up_elsewhere();
+    let (app, whole) = opening_app();
+    let (mut app, answers) = with_worker(app);
     app.update(Action::OpenSearch);
     type_in(&mut app, "乡村振兴");
     // The whole arrives before the worker has answered about the opening.
-    app.replace_document(whole);
-    receive_all_answers(&mut app);
-    let Some(Popup::Search(prompt)) = &app.popup else {
+    app.update(Msg::Whole {
+        document: Box::new(whole),
+        index_coming: false,
+    });
+    receive_all_answers(&mut app, &answers);
+    let Some(Popup::Search(prompt)) = app.popup() else {
         panic!("the search popup is open");
     };
     let mut here = sample_app(120, 40);
     here.update(Action::OpenSearch);
     type_in(&mut here, "乡村振兴");
-    let Some(Popup::Search(expected)) = &here.popup else {
+    let Some(Popup::Search(expected)) = here.popup() else {
         panic!("the search popup is open");
     };
     let hits = |prompt: &gangmu::tui::search::SearchPrompt| {
@@ -159,23 +186,22 @@ fn an_answer_about_the_opening_is_not_taken_for_the_whole() {
 #[test]
 fn rows_far_down_the_list_are_put_in_order_off_the_thread_too() {
     let mut here = sample_app(120, 40);
-    let mut elsewhere = sample_app(120, 40);
-    elsewhere.look_up_elsewhere();
+    let (mut elsewhere, answers) = with_worker(sample_app(120, 40));
     for app in [&mut here, &mut elsewhere] {
         app.update(Action::OpenJump);
         type_in(app, "s");
     }
-    receive_all_answers(&mut elsewhere);
+    receive_all_answers(&mut elsewhere, &answers);
     // `s` matches 467 headings of the sample; the list starts with 256 in order.
     assert!(jump_rows(&elsewhere).len() < 400);
     for app in [&mut here, &mut elsewhere] {
         app.update(Action::Select(400));
     }
-    receive_all_answers(&mut elsewhere);
+    receive_all_answers(&mut elsewhere, &answers);
     let rows = jump_rows(&elsewhere);
     assert!(rows.len() > 400, "{} rows in order", rows.len());
     assert_eq!(rows, jump_rows(&here));
-    assert_eq!(elsewhere.top, here.top, "the 401st heading previewed");
+    assert_eq!(elsewhere.top(), here.top(), "the 401st heading previewed");
 
     // Enter before those rows are in order goes to the row selected once they are.
     for app in [&mut here, &mut elsewhere] {
@@ -183,13 +209,13 @@ fn rows_far_down_the_list_are_put_in_order_off_the_thread_too() {
         app.update(Action::OpenJump);
         type_in(app, "s");
     }
-    receive_all_answers(&mut elsewhere);
+    receive_all_answers(&mut elsewhere, &answers);
     for app in [&mut here, &mut elsewhere] {
         app.update(Action::Select(420));
         app.update(Action::Accept);
     }
-    assert!(elsewhere.popup.is_some(), "waits for the rows");
-    receive_all_answers(&mut elsewhere);
-    assert!(elsewhere.popup.is_none());
-    assert_eq!(elsewhere.top, here.top, "the 421st heading");
+    assert!(elsewhere.popup().is_some(), "waits for the rows");
+    receive_all_answers(&mut elsewhere, &answers);
+    assert!(elsewhere.popup().is_none());
+    assert_eq!(elsewhere.top(), here.top(), "the 421st heading");
 }

@@ -5,29 +5,29 @@ use super::*;
 #[test]
 fn searching_previews_the_first_hit_from_the_reading_position_and_enter_goes_there() {
     let mut app = sample_app(120, 40);
-    let start = app.top;
+    let start = app.top();
     app.update(Action::OpenSearch);
     type_in(&mut app, "乡村振兴");
-    let Some(Popup::Search(prompt)) = &app.popup else {
+    let Some(Popup::Search(prompt)) = app.popup() else {
         panic!("the search popup is open");
     };
     let hits = prompt.search.as_ref().expect("a search").hits().len();
     assert!(hits > 20, "{hits} hits");
-    assert_ne!(app.top, start, "the reader previews the first hit");
+    assert_ne!(app.top(), start, "the reader previews the first hit");
     assert_eq!(marked_on_screen(&app, true).concat(), "乡村振兴");
     app.update(Action::Dismiss);
-    assert_eq!(app.top, start, "Esc goes back");
-    assert!(app.text_search.is_none());
+    assert_eq!(app.top(), start, "Esc goes back");
+    assert!(app.text_search().is_none());
 
     app.update(Action::OpenSearch);
     type_in(&mut app, "乡村振兴");
     app.update(Action::Accept);
-    assert!(app.popup.is_none());
-    let search = app.text_search.as_ref().expect("the search stays");
+    assert!(app.popup().is_none());
+    let search = app.text_search().expect("the search stays");
     assert_eq!(search.current, 0);
     assert_eq!(search.count_label(search.current), format!("1/{hits}"));
     let hit = search.hits()[0];
-    assert_eq!(app.top.paragraph, hit.paragraph);
+    assert_eq!(app.top().paragraph, hit.paragraph);
     assert_eq!(marked_on_screen(&app, true).concat(), "乡村振兴");
     // Hits 2 and 3 follow hit 1 within a few lines (558, 560, 562 in the source).
     app.update(Action::NextHit(1));
@@ -44,25 +44,25 @@ fn n_and_shift_n_step_through_the_hits_and_go_round_at_the_ends() {
     app.update(Action::OpenSearch);
     type_in(&mut app, "双城经济圈");
     app.update(Action::Accept);
-    let count = app.text_search.as_ref().expect("found").hits().len();
+    let count = app.text_search().expect("found").hits().len();
     let paragraph_of = |app: &App| {
-        let search = app.text_search.as_ref().expect("found");
+        let search = app.text_search().expect("found");
         search.hits()[search.current].paragraph
     };
     let first = paragraph_of(&app);
     app.update(Action::NextHit(1));
-    assert_eq!(app.text_search.as_ref().map(|s| s.current), Some(1));
+    assert_eq!(app.text_search().map(|s| s.current), Some(1));
     assert!(paragraph_of(&app) >= first);
     app.update(Action::NextHit(-1));
     app.update(Action::NextHit(-1));
     assert_eq!(
-        app.text_search.as_ref().map(|s| s.current),
+        app.text_search().map(|s| s.current),
         Some(count - 1),
         "N from the first hit goes round to the last"
     );
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("末尾")));
+    assert!(app.message().is_some_and(|m| m.contains("末尾")));
     app.update(Action::Dismiss);
-    assert!(app.text_search.is_none(), "Esc stops marking the hits");
+    assert!(app.text_search().is_none(), "Esc stops marking the hits");
     assert!(marked_on_screen(&app, true).is_empty());
 }
 
@@ -75,9 +75,9 @@ fn n_after_scrolling_goes_on_from_the_top_of_the_screen() {
     app.update(Action::Bottom);
     app.update(Action::Top);
     app.update(Action::Pages(100));
-    let top = app.top.paragraph;
+    let top = app.top().paragraph;
     app.update(Action::NextHit(1));
-    let search = app.text_search.as_ref().expect("found");
+    let search = app.text_search().expect("found");
     let hit = search.hits()[search.current];
     assert!(hit.paragraph >= top, "{} before {top}", hit.paragraph);
     let before = search.hits()[search.current.saturating_sub(1)];
@@ -87,13 +87,13 @@ fn n_after_scrolling_goes_on_from_the_top_of_the_screen() {
 #[test]
 fn a_phrase_not_found_is_said_and_the_reader_stays() {
     let mut app = sample_app(120, 40);
-    let start = app.top;
+    let start = app.top();
     app.update(Action::OpenSearch);
     type_in(&mut app, "不会出现的短语");
     app.update(Action::Accept);
-    assert_eq!(app.top, start);
-    assert!(app.text_search.is_none());
-    assert_eq!(app.message.as_deref(), Some("未找到：不会出现的短语"));
+    assert_eq!(app.top(), start);
+    assert!(app.text_search().is_none());
+    assert_eq!(app.message(), Some("未找到：不会出现的短语"));
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn the_search_history_comes_back_with_the_up_arrow() {
     app.update(Action::OpenSearch);
     app.update(Action::History(-1));
     app.update(Action::History(-1));
-    let Some(Popup::Search(prompt)) = &app.popup else {
+    let Some(Popup::Search(prompt)) = app.popup() else {
         panic!("the search popup is open");
     };
     assert_eq!(prompt.input, "数字经济");
@@ -124,16 +124,17 @@ fn the_list_takes_the_arrows_after_tab() {
     app.update(Action::ToggleList);
     assert_eq!(app.mode(), Mode::SearchList);
     app.update(Action::Select(1));
-    let Some(Popup::Search(prompt)) = &app.popup else {
+    let Some(Popup::Search(prompt)) = app.popup() else {
         panic!("the search popup is open");
     };
     let second = prompt.selected_hit().expect("a second hit");
     assert_eq!(
-        app.top.paragraph, second.paragraph,
+        app.top().paragraph,
+        second.paragraph,
         "the reader previews it"
     );
     app.update(Action::Accept);
-    assert_eq!(app.text_search.as_ref().map(|s| s.current), Some(1));
+    assert_eq!(app.text_search().map(|s| s.current), Some(1));
 }
 
 #[test]
@@ -147,9 +148,12 @@ fn a_search_is_made_again_when_the_whole_document_arrives() {
     app.update(Action::OpenSearch);
     type_in(&mut app, "乡村振兴");
     app.update(Action::Accept);
-    let before = app.text_search.as_ref().expect("found").hits().len();
-    app.replace_document(gangmu::build(text));
-    let after = app.text_search.as_ref().expect("found").hits().len();
+    let before = app.text_search().expect("found").hits().len();
+    app.update(Msg::Whole {
+        document: Box::new(gangmu::build(text)),
+        index_coming: false,
+    });
+    let after = app.text_search().expect("found").hits().len();
     assert!(
         after > before,
         "{before} hits in the opening, {after} in the whole"

@@ -4,19 +4,12 @@
 //! (Measured on a 101 MB file: the whole takes about a second and a half to
 //! build, the opening a few milliseconds, the search keys two seconds more.)
 
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Sender;
 
 use gangmu::document::Document;
 use gangmu::parse::input::{self, Text};
 use gangmu::search::Index;
-
-/// What the worker thread sends, in this order.
-pub enum Built {
-    /// The whole document.
-    Whole(Document),
-    /// The search keys of its headings.
-    HeadingIndex(Index),
-}
+use gangmu::tui::msg::Msg;
 
 /// Texts longer than this are shown from their opening while the rest is built.
 const OPENING_BYTES: usize = 32 * 1024;
@@ -38,13 +31,12 @@ pub fn first_document(texts: &[(String, Text)]) -> Document {
     }
 }
 
-/// For a long text, the whole document and then its headings' search keys, on
-/// their way from a worker thread.
-pub fn build_the_whole(texts: Vec<(String, Text)>) -> Option<Receiver<Built>> {
+/// For a long text, builds the whole document and then its headings' search
+/// keys on a worker thread, and sends them (`Msg::Whole`, `Msg::HeadingIndex`).
+pub fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>) {
     if !is_long(&texts) {
-        return None;
+        return;
     }
-    let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         // The reader may have quit already; then nobody waits for this.
         let whole = build_all(&texts);
@@ -52,11 +44,15 @@ pub fn build_the_whole(texts: Vec<(String, Text)>) -> Option<Receiver<Built>> {
         // the search keys take theirs.
         drop(texts);
         let outline = whole.outline.clone();
-        if sender.send(Built::Whole(whole)).is_ok() {
-            let _ = sender.send(Built::HeadingIndex(Index::new(&outline)));
+        let whole = Msg::Whole {
+            document: Box::new(whole),
+            index_coming: true,
+        };
+        if messages.send(whole).is_ok() {
+            let index = Index::new(&outline);
+            let _ = messages.send(Msg::HeadingIndex(Box::new(index)));
         }
     });
-    Some(receiver)
 }
 
 /// Whether the texts are long enough to be shown from their opening first.

@@ -1,36 +1,37 @@
-//! The interactive reader's loop: events to actions, a frame drawn only when
-//! something changed, and what the app asks of the world outside it (the
-//! clipboard, reading the files again, stopping for Ctrl-Z). The terminal is
-//! `screen`'s, the store `memory`'s, building off the thread `building`'s.
+//! The reader's loop: it blocks on one channel of messages, which the thread
+//! reading the terminal, the signal thread and the workers (building the whole
+//! document, ranking and searching for the popups, reading the other records)
+//! all feed; each message goes through `App::update`, a frame is drawn only
+//! when something changed, and what the app asks of the world outside it (the
+//! clipboard, saving, reading the files again, stopping for Ctrl-Z) is done
+//! here. An idle reader makes no wakeups. The terminal is `terminal`'s, the
+//! store `memory`'s, building off the thread `building`'s.
 //!
 //! A quit, `SIGTERM` and `SIGHUP` all leave the same way: the study session and
 //! the reading position are saved, then the terminal is given back.
 
+use std::io::Write;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use anyhow::Context;
 use gangmu::parse::input::{self, Text};
 use gangmu::study::store::Store;
-use gangmu::study::store::record::Record;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::draw::backend::CjkBackend;
 use gangmu::tui::draw::theme::Theme;
-use gangmu::tui::{self, keymap};
+use gangmu::tui::msg::Msg;
+use gangmu::tui::{self, words};
 use ratatui::Terminal;
-use ratatui::crossterm::event;
 
-use crate::building::{Built, build_the_whole, first_document};
+use crate::building::{build_the_whole, first_document};
 use crate::memory::{Memory, save_bookmarks};
-use crate::terminal::{self as screen, Signals};
+use crate::terminal as screen;
 use crate::watchdog::Watchdog;
 
-/// How long to wait for an event before looking for signals and for the whole
-/// document being built.
-const POLL: Duration = Duration::from_millis(15);
-/// How long to wait for an event while a popup waits for the worker's answer.
-const ANSWER_POLL: Duration = Duration::from_millis(1);
+/// How long the keys must stop before the watchdog is given the record.
+const KEYS_STOPPED: Duration = Duration::from_millis(15);
 
 /// How the reader was asked to run.
 pub struct Options {
@@ -53,7 +54,8 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
         [] => String::new(),
     };
     let mut warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
-    let signals = Signals::register().context("watching for signals")?;
+    let (messages, inbox) = mpsc::channel();
+    screen::send_signals(messages.clone()).context("watching for signals")?;
     // The document's identity is hashed and its record read while the first
     // screen is made ready: about a millisecond each for the sample.
     let started = std::thread::scope(|scope| {
@@ -68,26 +70,50 @@ pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     // What happened to the reader's own data comes first.
     warnings.splice(0..0, std::mem::take(&mut memory.notices));
     let watchdog = Watchdog::start(memory.store_for_saving());
+    let position = memory.record.position.clone();
+    let mut app = app
+        .with_record(memory.record.clone())
+        .with_history(std::mem::take(&mut memory.history))
+        .with_lookups(messages.clone());
+    if let Some(position) = position {
+        app.update(Msg::Resume(position.value));
+    }
+    if let Some(first) = warnings.first() {
+        app.update(Msg::Notice(format!("⚠ {first}")));
+    }
+    screen::send_input(messages.clone());
     let mut reader = Reader {
         terminal,
         watchdog,
         memory,
-        signals,
-        pending: None,
+        messages,
         unbuilt: Some(texts),
-        others: None,
         options,
         farewell: None,
-        unhanded: true,
     };
-    let result = reader.run(app, &warnings);
-    let farewell = reader.farewell.take();
-    drop(reader);
-    screen::leave();
+    let result = reader.run(app, &inbox);
+    let Reader {
+        terminal, farewell, ..
+    } = reader;
+    give_back(terminal);
     if let Some(error) = farewell {
-        eprintln!("gangmu: warning: the reading position and bookmarks were not saved: {error}");
+        // Standard error may be the terminal that went away.
+        let _ = writeln!(
+            std::io::stderr(),
+            "gangmu: warning: the reading position and bookmarks were not saved: {error}"
+        );
     }
     result
+}
+
+/// Gives the terminal back. One that is gone (a hang-up) is let go without a
+/// word: ratatui would print its failure to show the cursor on standard error,
+/// which is that same terminal.
+fn give_back(mut terminal: Terminal<CjkBackend<std::io::Stdout>>) {
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+    screen::leave();
 }
 
 /// The terminal taken, and the app showing the first document at its size.
@@ -100,8 +126,7 @@ fn first_screen(
     screen::enter();
     let terminal = Terminal::new(CjkBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(name, first, size.width, size.height);
-    app.set_max_measure(measure);
+    let app = App::new(name, first, size.width, size.height).with_max_measure(measure);
     Ok((terminal, app))
 }
 
@@ -111,43 +136,31 @@ struct Reader {
     /// Saves and ends the process if the terminal goes away.
     watchdog: Watchdog,
     memory: Memory,
-    signals: Signals,
-    /// The whole document and its headings' search keys, on their way from the
-    /// worker thread.
-    pending: Option<Receiver<Built>>,
+    /// Where the workers started here send what they made.
+    messages: Sender<Msg>,
     /// The texts, until the first screen is out: only then is the whole built,
     /// so that building it does not slow the first screen down.
     unbuilt: Option<Vec<(String, Text)>>,
-    /// The other documents' records (for the bookmark list), on their way.
-    others: Option<Receiver<Vec<Record>>>,
     options: Options,
     /// What could not be saved on the way out, said once the screen is back.
     farewell: Option<String>,
-    /// A key came since the watchdog was last given the record.
-    unhanded: bool,
 }
 
 impl Reader {
-    fn run(&mut self, mut app: App, warnings: &[String]) -> anyhow::Result<()> {
-        // Typing into a popup never waits for a search of the document.
-        app.look_up_elsewhere();
-        let position = self.memory.record.position.clone();
-        app.set_records(self.memory.record.clone(), Vec::new());
-        app.set_history(std::mem::take(&mut self.memory.history));
-        if let Some(position) = position {
-            app.resume_at(position.value);
-        }
-        if let Some(first) = warnings.first() {
-            app.show_message(format!("⚠ {first}"));
-        }
+    fn run(&mut self, mut app: App, inbox: &Receiver<Msg>) -> anyhow::Result<()> {
         let theme = Theme::from_environment();
+        let mut changed = true;
+        // A key came since the watchdog was last given the record.
+        let mut unhanded = false;
         loop {
-            self.terminal.draw(|frame| tui::draw(frame, &app, theme))?;
+            if changed {
+                self.terminal.draw(|frame| tui::draw(frame, &app, theme))?;
+            }
             // The key that asked for a ranking or a search is on screen: now ask.
-            app.send_questions();
+            app.update(Msg::Drawn);
             if let Some(texts) = self.unbuilt.take() {
-                self.pending = build_the_whole(texts);
-                self.others = self.memory.others();
+                build_the_whole(texts, self.messages.clone());
+                self.memory.send_others(self.messages.clone());
             }
             // Debug builds panic on request after a frame, so that the tests can
             // see the terminal given back after a panic.
@@ -155,104 +168,82 @@ impl Reader {
             if std::env::var_os("GANGMU_TEST_PANIC").is_some() {
                 panic!("a panic asked for by GANGMU_TEST_PANIC");
             }
-            if !self.next_change(&mut app)? {
+            let Some(msg) = self.next_message(inbox, &mut unhanded, &mut app) else {
                 return Ok(());
-            }
-        }
-    }
-
-    /// Waits until something on screen changed (`true`) or the reader is to end
-    /// (`false`, with everything saved).
-    fn next_change(&mut self, app: &mut App) -> anyhow::Result<bool> {
-        loop {
-            if self.signals.quit() {
-                app.quit = true;
-            }
-            if app.quit {
-                self.save_on_the_way_out(app);
-                return Ok(false);
-            }
-            if self.signals.take_suspend() {
-                self.suspend(app)?;
-                return Ok(true);
-            }
-            if let Some(others) = &self.others {
-                match others.try_recv() {
-                    Ok(others) => {
-                        app.set_others(others);
-                        self.others = None;
-                        return Ok(true);
-                    }
-                    Err(TryRecvError::Disconnected) => self.others = None,
-                    Err(TryRecvError::Empty) => {}
+            };
+            unhanded |= matches!(msg, Msg::Input(_));
+            changed = app.update(msg);
+            for request in app.requests().to_vec() {
+                if !self.serve(request, &mut app)? {
+                    return Ok(());
                 }
-            }
-            if let Some(pending) = &self.pending {
-                match pending.try_recv() {
-                    Ok(Built::Whole(whole)) => {
-                        app.replace_document(whole);
-                        app.expect_heading_index();
-                        return Ok(true);
-                    }
-                    Ok(Built::HeadingIndex(index)) => {
-                        app.set_heading_index(index);
-                        return Ok(true);
-                    }
-                    Err(TryRecvError::Disconnected) => self.pending = None,
-                    Err(TryRecvError::Empty) => {}
-                }
-            }
-            if app.receive_answers() {
-                return Ok(true);
-            }
-            let wait = if app.looking_up() { ANSWER_POLL } else { POLL };
-            if !event::poll(wait)? {
-                // Idle: the watchdog gets the record as it is now, once.
-                if std::mem::take(&mut self.unhanded) {
-                    self.watchdog.hand_over(app.record_to_keep());
-                }
-                continue;
-            }
-            let event = event::read()?;
-            let mut changed = false;
-            for action in keymap::actions(&event, app.mode()) {
-                changed |= app.update(action);
-            }
-            if app.take_unsaved() {
-                save_bookmarks(&self.memory, app);
-            }
-            for request in app.take_requests() {
-                self.serve(request, app)?;
                 changed = true;
             }
-            // Handed over when the keys stop, not after each (a copy of the
-            // whole record, sessions and read marks included).
-            self.unhanded = true;
-            if changed && !app.quit {
-                return Ok(true);
-            }
         }
     }
 
-    /// Does what the app asked.
-    fn serve(&mut self, request: Request, app: &mut App) -> anyhow::Result<()> {
+    /// Waits for the next message; when the keys stop for a moment after a key,
+    /// the watchdog is given the record as it is now (once: handing it over
+    /// after each key would copy the whole record, sessions and read marks
+    /// included). `None` once nothing can send any more.
+    fn next_message(
+        &self,
+        inbox: &Receiver<Msg>,
+        unhanded: &mut bool,
+        app: &mut App,
+    ) -> Option<Msg> {
+        if std::mem::take(unhanded) {
+            match inbox.recv_timeout(KEYS_STOPPED) {
+                Ok(msg) => {
+                    *unhanded = true;
+                    return Some(msg);
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    app.update(Msg::Idle);
+                    self.watchdog.hand_over(app.record_with_this_session());
+                }
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+        inbox.recv().ok()
+    }
+
+    /// Does what the app asked; `false` when the reader is to end.
+    fn serve(&mut self, request: Request, app: &mut App) -> anyhow::Result<bool> {
         match request {
             Request::Copy(text) => screen::copy_to_clipboard(&text)?,
             Request::Suspend => self.suspend(app)?,
             Request::Reload => self.reload(app),
             Request::RememberSearch(phrase) => match self.memory.remember_search(&phrase) {
-                Ok(Some(history)) => app.set_history(history),
+                Ok(Some(history)) => _ = app.update(Msg::History(history)),
                 Ok(None) => {}
-                Err(error) => app.show_message(tui::words::search_history_not_saved(&error)),
+                Err(error) => _ = app.update(Msg::Notice(words::search_history_not_saved(&error))),
             },
+            Request::SaveBookmarks => {
+                for msg in save_bookmarks(&self.memory, app.record()) {
+                    app.update(msg);
+                }
+            }
+            Request::Quit => {
+                self.farewell = self
+                    .memory
+                    .save(app.record())
+                    .err()
+                    .as_ref()
+                    .map(words::save_error);
+                return Ok(false);
+            }
         }
-        Ok(())
+        Ok(true)
     }
 
-    /// Saves the place, gives the terminal back and stops; on `fg`, takes the
-    /// terminal again and has everything drawn anew.
+    /// Saves the place (the app has put it in the record), gives the terminal
+    /// back and stops; on `fg`, takes the terminal again and has everything
+    /// drawn anew.
     fn suspend(&mut self, app: &mut App) -> anyhow::Result<()> {
-        self.save_position(app);
+        if let Err(error) = self.memory.save(app.record()) {
+            app.update(Msg::Notice(words::position_not_saved(&error)));
+        }
         screen::suspend()?;
         self.terminal.clear()?;
         self.terminal.hide_cursor()?;
@@ -263,58 +254,37 @@ impl Reader {
     /// off the thread if long), the reading position and bookmarks found again by
     /// their headings and text, the record following the file's new text.
     fn reload(&mut self, app: &mut App) {
-        if self.options.files.is_empty() {
-            app.show_message("内置示例无需重新读入".to_string());
+        let texts = match self.read_again() {
+            Ok(texts) => texts,
+            Err(notice) => {
+                app.update(Msg::Notice(notice));
+                return;
+            }
+        };
+        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+        let id = Store::document_id(&parts);
+        if id == app.record().document {
+            app.update(Msg::Notice(words::FILE_UNCHANGED.to_string()));
             return;
         }
-        if self.options.files.iter().any(|f| f.as_os_str() == "-") {
-            app.show_message("标准输入无法重新读入".to_string());
-            return;
+        let document = Box::new(first_document(&texts));
+        app.update(Msg::Reloaded { id, document });
+        build_the_whole(texts, self.messages.clone());
+    }
+
+    /// The files read again, or what to tell the user instead.
+    fn read_again(&self) -> Result<Vec<(String, Text)>, String> {
+        let files = &self.options.files;
+        if files.is_empty() {
+            return Err(words::SAMPLE_NOT_RELOADED.to_string());
         }
-        let texts: anyhow::Result<Vec<(String, Text)>> = self
-            .options
-            .files
+        if files.iter().any(|f| f.as_os_str() == "-") {
+            return Err(words::STDIN_NOT_RELOADED.to_string());
+        }
+        files
             .iter()
             .map(|f| Ok((crate::file_name(f), input::read_text(f)?)))
-            .collect();
-        match texts {
-            Err(error) => {
-                app.show_message(format!("⚠ 无法重新读入（{error:#}）：仍显示原来的内容"))
-            }
-            Ok(texts) => {
-                let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
-                let id = Store::document_id(&parts);
-                if id == app.record.document {
-                    app.show_message("文件没有变化".to_string());
-                    return;
-                }
-                app.record.document = id;
-                let here = app.anchor_here();
-                app.replace_document(first_document(&texts));
-                let pending = build_the_whole(texts);
-                // Looked for again in the whole, if the opening does not hold it.
-                app.resume_at(here);
-                self.pending = pending;
-                app.show_message("已重新读入：位置和书签按标题和文字重新找到".to_string());
-            }
-        }
-    }
-
-    fn save_position(&mut self, app: &mut App) {
-        app.keep_position();
-        if let Err(error) = self.memory.save(&app.record) {
-            app.show_message(tui::words::position_not_saved(&error));
-        }
-    }
-
-    fn save_on_the_way_out(&mut self, app: &mut App) {
-        app.finish_session();
-        app.keep_position();
-        self.farewell = self
-            .memory
-            .save(&app.record)
-            .err()
-            .as_ref()
-            .map(tui::words::save_error);
+            .collect::<anyhow::Result<_>>()
+            .map_err(|error| words::not_reloaded(&error))
     }
 }

@@ -98,7 +98,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("gangmu: {error:#}");
+            // Standard error may be a terminal that went away: nothing more to say.
+            let _ = writeln!(io::stderr(), "gangmu: {error:#}");
             ExitCode::from(2)
         }
     }

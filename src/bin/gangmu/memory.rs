@@ -2,29 +2,30 @@
 //! opened (or taken over from an earlier version of the file) at the start and
 //! saved after each change to the bookmarks, on a suspend, and at the end.
 
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Sender;
 
 use gangmu::parse::input::Text;
 use gangmu::study::store::history::History;
 use gangmu::study::store::record::Record;
 use gangmu::study::store::{self, Saved, Store};
-use gangmu::tui::app::App;
+use gangmu::tui::msg::Msg;
 use gangmu::tui::words;
 
 use crate::event_loop::Options;
 
-/// Saves a change to the bookmarks at once, taking in what other runs saved; a
-/// failure is said in the status line and reading goes on.
-pub fn save_bookmarks(memory: &Memory, app: &mut App) {
-    match memory.save(&app.record) {
+/// Saves a change to the bookmarks at once, taking in what other runs saved;
+/// what the app is to be told: the record as saved, and a failure to say in the
+/// status line (reading goes on).
+pub fn save_bookmarks(memory: &Memory, record: &Record) -> Vec<Msg> {
+    match memory.save(record) {
         Ok(Some(saved)) => {
-            app.saved(saved.record);
-            if let Some(notice) = saved.notice {
-                app.show_message(words::warning(&notice));
-            }
+            let notice = saved.notice.map(|n| Msg::Notice(words::warning(&n)));
+            std::iter::once(Msg::Saved(Box::new(saved.record)))
+                .chain(notice)
+                .collect()
         }
-        Ok(None) => app.show_message(words::BOOKMARKS_KEPT_UNTIL_EXIT.to_string()),
-        Err(error) => app.show_message(words::bookmarks_not_saved(&error)),
+        Ok(None) => vec![Msg::Notice(words::BOOKMARKS_KEPT_UNTIL_EXIT.to_string())],
+        Err(error) => vec![Msg::Notice(words::bookmarks_not_saved(&error))],
     }
 }
 
@@ -76,18 +77,18 @@ impl Memory {
         }
     }
 
-    /// The records of the other documents read before, read on a thread of
-    /// their own: with many documents, reading them all takes a while, and the
-    /// first screen needs none of them.
-    pub fn others(&self) -> Option<Receiver<Vec<Record>>> {
-        let store = self.store.clone()?;
+    /// Reads the records of the other documents read before on a thread of
+    /// their own, and sends them: with many documents, reading them all takes a
+    /// while, and the first screen needs none of them.
+    pub fn send_others(&self, messages: Sender<Msg>) {
+        let Some(store) = self.store.clone() else {
+            return;
+        };
         let current = self.record.clone();
-        let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
             // The reader may have quit already; then nobody waits for them.
-            let _ = sender.send(store.records_except(&current));
+            let _ = messages.send(Msg::Others(store.records_except(&current)));
         });
-        Some(receiver)
     }
 
     /// Keeps `phrase` in the search history; the history as saved (`None`

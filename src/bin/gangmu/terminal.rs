@@ -1,48 +1,55 @@
 //! The terminal while the reader has it: raw mode, the alternate screen, mouse
 //! reporting and bracketed paste, put in place and taken away again on a clean
-//! exit, a panic, `SIGTERM`/`SIGHUP` (noticed between events) and around a
+//! exit, a panic, `SIGTERM`/`SIGHUP` (sent to the loop as messages) and around a
 //! suspend (Ctrl-Z or `SIGTSTP`: the terminal is given back, the process stops,
 //! and on `fg` everything is put back and redrawn). Also the clipboard, written
 //! through the terminal (OSC 52).
 
 use std::io::{self, Write, stdout};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
 
+use gangmu::tui::msg::Msg;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 
-/// Signals noticed between events.
-pub struct Signals {
-    /// `SIGTERM` or `SIGHUP`: save and leave.
-    quit: Arc<AtomicBool>,
-    /// `SIGTSTP` from outside the terminal: stop as Ctrl-Z does.
-    suspend: Arc<AtomicBool>,
+/// Sends the signals that end or stop the reader as messages, from a thread
+/// of their own: `SIGTERM` and `SIGHUP` as [`Msg::Terminate`] (save and leave),
+/// `SIGTSTP` from outside the terminal as [`Msg::Stop`] (stop as Ctrl-Z does).
+pub fn send_signals(messages: Sender<Msg>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGTSTP])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let msg = if signal == SIGTSTP {
+                Msg::Stop
+            } else {
+                Msg::Terminate
+            };
+            if messages.send(msg).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
 }
 
-impl Signals {
-    pub fn register() -> io::Result<Self> {
-        let quit = Arc::new(AtomicBool::new(false));
-        let suspend = Arc::new(AtomicBool::new(false));
-        signal_hook::flag::register(SIGTERM, Arc::clone(&quit))?;
-        signal_hook::flag::register(SIGHUP, Arc::clone(&quit))?;
-        signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
-        Ok(Self { quit, suspend })
-    }
-
-    pub fn quit(&self) -> bool {
-        self.quit.load(Ordering::Relaxed)
-    }
-
-    /// Whether a stop was asked for since last asked.
-    pub fn take_suspend(&self) -> bool {
-        self.suspend.swap(false, Ordering::Relaxed)
-    }
+/// Sends what the terminal reports (keys, pastes, the mouse, new sizes) as
+/// messages, from a thread of their own that waits for it; ends when the reader
+/// no longer listens or the terminal cannot be read.
+pub fn send_input(messages: Sender<Msg>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if messages.send(Msg::Input(event)).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// Takes the terminal: ratatui's set-up (raw mode, alternate screen, and a panic
@@ -58,12 +65,13 @@ pub fn enter() {
     }));
 }
 
-/// Gives the terminal back as it was found. Errors are ignored: after a hang-up
-/// there is no terminal to write to.
+/// Gives the terminal back as it was found. Errors are ignored, and not said:
+/// after a hang-up there is no terminal to write to, standard error included
+/// (which is why this is not `ratatui::restore`, which would say them).
 pub fn leave() {
     turn_off_reporting();
-    ratatui::restore();
-    let _ = execute!(stdout(), Show);
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
 }
 
 /// Gives the terminal back and stops the process; returns once it is continued

@@ -1,25 +1,69 @@
 //! How the popups' questions are answered: the jump popup's ranking (and more
 //! of its rows in order as the selection moves) and the search popup's hits,
-//! worked out at once, or, once [`App::look_up_elsewhere`] is called, asked of
-//! the worker in `lookup` and taken as they come ([`App::receive_answers`]),
-//! each answer only if it is still for what the popup shows.
+//! worked out at once, or, for an app made [`App::with_lookups`], asked of the
+//! worker in `lookup` and taken as they come (`Msg::Answer`), each answer only
+//! if it is still for what the popup shows.
 
 use std::sync::Arc;
 
 use super::{App, Popup};
-use crate::tui::lookup::{Answer, Answered, Ask, Lookups};
+use crate::search::Index;
+use crate::tui::lookup::{Answer, Answered, Ask, Generation, Lookups};
+
+/// The popups' questions in flight, and the headings' search keys they rank by.
+#[derive(Debug, Default)]
+pub(super) struct Asking {
+    /// Tells the document from the one it replaced: an answer about the
+    /// opening of a long text is of no use for the whole.
+    pub(super) generation: Generation,
+    /// The worker that ranks and searches for the popups; without one, they are
+    /// answered at once.
+    pub(super) lookups: Option<Lookups>,
+    /// Search keys of the headings, built when the jump popup first opens.
+    pub(super) heading_index: Option<Arc<Index>>,
+    /// The headings' search keys are being built off the reader's thread.
+    pub(super) heading_index_coming: bool,
+}
+
+impl Asking {
+    /// Another document is shown: the keys and answers were the old one's.
+    pub(super) fn new_document(&mut self) {
+        self.generation += 1;
+        self.heading_index = None;
+    }
+
+    /// The search keys of the document's headings are being built elsewhere:
+    /// a jump popup opened meanwhile waits for them rather than building its own
+    /// (seconds, at 100 MB).
+    pub(super) fn expect_heading_index(&mut self) {
+        self.heading_index_coming = self.heading_index.is_none();
+    }
+
+    /// The jump popup waits for the headings' search keys.
+    pub(super) fn heading_index_pending(&self) -> bool {
+        self.heading_index.is_none() && self.heading_index_coming
+    }
+
+    /// Sends the worker the questions asked since last time.
+    pub(super) fn send_questions(&mut self) {
+        if let Some(lookups) = &mut self.lookups {
+            lookups.send();
+        }
+    }
+}
 
 impl App {
     /// Ranks the headings for the jump popup's query: here, or by the worker
     /// (the popup shows the last ranking until the answer comes).
     pub(super) fn rank_jump(&mut self) {
-        let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.heading_index) else {
+        let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.asking.heading_index)
+        else {
             return;
         };
-        match &mut self.lookups {
+        match &mut self.asking.lookups {
             Some(lookups) => {
                 let ask = Ask::Rank(jump.ask(), Arc::clone(index));
-                lookups.ask(ask, Arc::clone(&self.document), self.generation);
+                lookups.ask(ask, Arc::clone(&self.document), self.asking.generation);
             }
             None => jump.rank(index, &self.document.outline),
         }
@@ -28,17 +72,18 @@ impl App {
     /// Puts the jump popup's list in order as far as the selection needs: here,
     /// or by the worker (scoring every fuzzy match can take 70 ms at 100 MB).
     pub(super) fn settle_jump(&mut self) {
-        let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.heading_index) else {
+        let (Some(Popup::Jump(jump)), Some(index)) = (&mut self.popup, &self.asking.heading_index)
+        else {
             return;
         };
         let Some(rows) = jump.rows_wanted() else {
             return;
         };
         let ask = jump.settle_ask(rows);
-        match &mut self.lookups {
+        match &mut self.asking.lookups {
             Some(lookups) => {
                 let ask = Ask::Settle(ask, Arc::clone(index));
-                lookups.ask(ask, Arc::clone(&self.document), self.generation);
+                lookups.ask(ask, Arc::clone(&self.document), self.asking.generation);
             }
             None => {
                 let query = ask.query.clone();
@@ -52,55 +97,35 @@ impl App {
         let Some(Popup::Search(prompt)) = &mut self.popup else {
             return;
         };
-        match &mut self.lookups {
+        match &mut self.asking.lookups {
             Some(lookups) => {
                 let ask = Ask::Search(prompt.ask());
-                lookups.ask(ask, Arc::clone(&self.document), self.generation);
+                lookups.ask(ask, Arc::clone(&self.document), self.asking.generation);
             }
             None => prompt.refresh(&self.document),
         }
-    }
-
-    /// Has the popups' rankings and searches done by a worker thread from now
-    /// on, so that typing never waits for them (for long documents).
-    pub fn look_up_elsewhere(&mut self) {
-        self.lookups.get_or_insert_with(Lookups::start);
     }
 
     /// Whether an open popup waits for the worker's answer.
     pub fn looking_up(&self) -> bool {
         match &self.popup {
             Some(Popup::Jump(jump)) => {
-                self.heading_index.is_some() && (jump.waiting() || jump.rows_wanted().is_some())
+                self.asking.heading_index.is_some()
+                    && (jump.waiting() || jump.rows_wanted().is_some())
             }
             Some(Popup::Search(prompt)) => prompt.waiting(),
             _ => false,
         }
     }
 
-    /// Sends the worker the questions asked since last time.
-    pub fn send_questions(&mut self) {
-        if let Some(lookups) = &mut self.lookups {
-            lookups.send();
+    /// Takes the worker's answer if it is about the document shown; whether
+    /// the screen changed.
+    pub(super) fn receive_answer(&mut self, answer: Answer) -> bool {
+        if answer.generation != self.asking.generation {
+            return false;
         }
-    }
-
-    /// Takes the worker's answers that have come (sending the questions asked
-    /// first); whether the screen changed.
-    pub fn receive_answers(&mut self) -> bool {
-        self.send_questions();
-        let answers: Vec<Answer> = match &self.lookups {
-            Some(lookups) => lookups.answers().collect(),
-            None => return false,
-        };
-        let top = self.top;
-        let mut changed = false;
-        for answer in answers {
-            // An answer about the opening of a long text is of no use for the whole.
-            if answer.generation == self.generation {
-                changed |= self.take_answer(answer.answered);
-            }
-        }
+        let top = self.reader.top;
+        let changed = self.take_answer(answer.answered);
         if changed {
             self.show_moves(top);
         }

@@ -2,9 +2,9 @@
 //! `'` lists them (this document or all), Enter goes to one, `e` edits its note,
 //! `d` deletes it and `u` brings it back while the list is open. Each bookmark is
 //! placed in the document by its anchor; the reader's gutter and the outline mark
-//! where they are. Changes set `unsaved`; the reader's loop saves them at once.
+//! where they are. A change asks the reader's loop to save them at once.
 
-use super::{App, Popup};
+use super::{App, Popup, Request};
 use crate::layout::rows::{Position, Row};
 use crate::study::anchor::{Found, Place};
 use crate::study::store::record::{Bookmark, Record};
@@ -12,55 +12,50 @@ use crate::tui::bookmarks::{
     BookmarkList, CursorMove, NotePrompt, NoteTarget, Scope, new_bookmark,
 };
 
+/// Where this document's bookmarks are, and the other documents' records.
+#[derive(Debug, Default)]
+pub(super) struct Marks {
+    /// The records of the other documents, for the list of all bookmarks.
+    pub(super) others: Vec<Record>,
+    /// Where each of this document's bookmarks is found.
+    pub(super) placed: Vec<Found>,
+    /// Headings with a bookmark in their section or below.
+    pub(super) bookmarked: Vec<bool>,
+    /// Bookmarks made in this run, to tell apart ids made in the same second.
+    pub(super) serial: u32,
+}
+
 impl App {
-    /// The data kept of this document (bookmarks, position) and of the others.
-    pub fn set_records(&mut self, record: Record, others: Vec<Record>) {
-        self.record = record;
-        self.others = others;
-        self.place_bookmarks();
-        self.reload_progress();
-        self.refresh();
-    }
-
-    /// The records of the other documents read before, arrived after the rest.
-    pub fn set_others(&mut self, others: Vec<Record>) {
-        self.others = others;
-    }
-
     /// Takes the record after a save merged it with what other runs saved.
-    pub fn saved(&mut self, record: Record) {
+    pub(super) fn saved(&mut self, record: Record) -> bool {
         self.record = record;
         self.place_bookmarks();
         self.refresh();
-    }
-
-    /// Whether bookmarks changed since last asked; the caller saves them.
-    pub fn take_unsaved(&mut self) -> bool {
-        std::mem::take(&mut self.unsaved)
+        true
     }
 
     /// Where each bookmark of this document is found, in record order.
     pub fn bookmark_places(&self) -> &[Found] {
-        &self.placed
+        &self.marks.placed
     }
 
     pub(super) fn place_bookmarks(&mut self) {
-        self.placed = self
+        self.marks.placed = self
             .record
             .bookmarks
             .iter()
             .map(|b| b.anchor.find(&self.document))
             .collect();
         let headings = &self.document.outline.headings;
-        self.bookmarked = vec![false; headings.len()];
-        for place in self.placed.iter().filter_map(|f| f.place()) {
+        self.marks.bookmarked = vec![false; headings.len()];
+        for place in self.marks.placed.iter().filter_map(|f| f.place()) {
             let mut next = self
                 .document
                 .paragraphs
                 .get(place.paragraph)
                 .and_then(|p| p.heading);
             while let Some(id) = next {
-                self.bookmarked[id.0 as usize] = true;
+                self.marks.bookmarked[id.0 as usize] = true;
                 next = self.document.outline.get(id).parent;
             }
         }
@@ -76,7 +71,7 @@ impl App {
     }
 
     pub(super) fn open_bookmarks(&mut self) {
-        self.popup = Some(Popup::Bookmarks(BookmarkList::new(self.top)));
+        self.popup = Some(Popup::Bookmarks(BookmarkList::new(self.reader.top)));
         self.help = false;
     }
 
@@ -89,12 +84,12 @@ impl App {
 
     /// Makes the bookmark, or changes its note; an edit goes back to the list.
     pub(super) fn finish_note(&mut self, prompt: NotePrompt, list: Option<BookmarkList>) {
-        let now = (self.clock)() / 1000;
+        let now = (self.study.clock)() / 1000;
         let note = prompt.note().to_string();
         match prompt.target {
             NoteTarget::New(anchor) => {
-                self.serial += 1;
-                let bookmark = new_bookmark(anchor, &note, now, self.serial);
+                self.marks.serial += 1;
+                let bookmark = new_bookmark(anchor, &note, now, self.marks.serial);
                 self.record.bookmarks.push(bookmark);
                 self.message = Some("已加书签".to_string());
             }
@@ -106,7 +101,7 @@ impl App {
                 self.popup = list.map(Popup::Bookmarks);
             }
         }
-        self.unsaved = true;
+        self.ask(Request::SaveBookmarks);
         self.place_bookmarks();
     }
 
@@ -114,7 +109,7 @@ impl App {
     /// document's).
     fn selected_bookmark(&self, list: &BookmarkList) -> Option<(Option<usize>, Bookmark)> {
         let entry = list
-            .entries(&self.record, &self.others)
+            .entries(&self.record, &self.marks.others)
             .into_iter()
             .nth(list.selected)?;
         Some((entry.other, entry.bookmark))
@@ -131,7 +126,11 @@ impl App {
                 }
             },
             Some((Some(other), _)) => {
-                let path = self.others[other].paths.last().cloned().unwrap_or_default();
+                let path = self.marks.others[other]
+                    .paths
+                    .last()
+                    .cloned()
+                    .unwrap_or_default();
                 self.message = Some(format!("这个书签在另一个文件中：{path}"));
                 self.popup = Some(Popup::Bookmarks(list));
             }
@@ -156,7 +155,7 @@ impl App {
         let Some(Popup::Bookmarks(list)) = &mut self.popup else {
             return;
         };
-        let entries = list.entries(&self.record, &self.others);
+        let entries = list.entries(&self.record, &self.marks.others);
         let Some(entry) = entries.get(list.selected).filter(|e| e.other.is_none()) else {
             return;
         };
@@ -166,7 +165,7 @@ impl App {
             self.record.deleted.push(bookmark.id.clone());
             list.deleted.push((at, bookmark));
             list.move_by(0, entries.len() - 1);
-            self.unsaved = true;
+            self.ask(Request::SaveBookmarks);
             self.place_bookmarks();
         }
     }
@@ -178,12 +177,12 @@ impl App {
         if let Some((at, mut bookmark)) = list.deleted.pop() {
             // Back under a new id: the old one stays deleted wherever the deletion
             // was saved already, and merging must not undo the undo.
-            self.serial += 1;
-            bookmark.id = format!("{}~{:x}", bookmark.id, self.serial);
+            self.marks.serial += 1;
+            bookmark.id = format!("{}~{:x}", bookmark.id, self.marks.serial);
             let at = at.min(self.record.bookmarks.len());
             self.record.bookmarks.insert(at, bookmark);
             list.selected = at;
-            self.unsaved = true;
+            self.ask(Request::SaveBookmarks);
             self.place_bookmarks();
         }
     }
@@ -203,14 +202,13 @@ impl App {
         rows.iter()
             .map(|(position, row)| {
                 let end = row.first_char + row.text.chars().count().max(1);
-                self.placed
-                    .iter()
-                    .filter_map(|f| f.place())
-                    .any(|Place { paragraph, offset }| {
+                self.marks.placed.iter().filter_map(|f| f.place()).any(
+                    |Place { paragraph, offset }| {
                         paragraph == position.paragraph
                             && row.holds_text()
                             && (row.first_char..end).contains(&offset)
-                    })
+                    },
+                )
             })
             .collect()
     }

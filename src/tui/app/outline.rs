@@ -12,30 +12,28 @@ impl App {
     pub(super) fn follow_reading(&mut self) {
         if let Some(id) = self.section_at_top() {
             self.reveal(id);
-            self.cursor = Some(id.0 as usize);
+            self.outline.cursor = Some(id.0 as usize);
         }
     }
 
     pub(super) fn section_at_top(&self) -> Option<HeadingId> {
-        self.document.paragraphs.get(self.top.paragraph)?.heading
+        self.document
+            .paragraphs
+            .get(self.reader.top.paragraph)?
+            .heading
     }
 
     pub(super) fn reveal(&mut self, id: HeadingId) {
         let mut parent = self.document.outline.get(id).parent;
         while let Some(p) = parent {
-            self.set_expanded(p.0 as usize, true);
+            self.outline.set_expanded(p.0 as usize, true);
             parent = self.document.outline.get(p).parent;
         }
     }
 
-    /// Whether heading `index` has headings under it.
-    pub(super) fn has_children(&self, index: usize) -> bool {
-        self.subtree_ends[index] > index + 1
-    }
-
     pub(super) fn move_cursor(&mut self, n: isize) {
-        let cursor = self.cursor;
-        let visible = self.visible_headings();
+        let cursor = self.outline.cursor;
+        let visible = self.outline.visible_headings();
         if visible.is_empty() {
             return;
         }
@@ -49,24 +47,24 @@ impl App {
 
     /// Puts the outline cursor on heading `index` and the reader at its text.
     pub(super) fn select(&mut self, index: usize) {
-        self.cursor = Some(index);
+        self.outline.cursor = Some(index);
         let paragraph = self.document.outline.headings[index].paragraph;
-        self.top = Position { paragraph, row: 0 };
+        self.reader.top = Position { paragraph, row: 0 };
     }
 
     pub(super) fn expand(&mut self) {
-        let Some(c) = self.cursor else { return };
-        if self.has_children(c) && !self.expanded[c] {
-            self.set_expanded(c, true);
-        } else if self.has_children(c) {
+        let Some(c) = self.outline.cursor else { return };
+        if self.outline.has_children(c) && !self.outline.expanded[c] {
+            self.outline.set_expanded(c, true);
+        } else if self.outline.has_children(c) {
             self.move_cursor(1);
         }
     }
 
     pub(super) fn collapse(&mut self) {
-        let Some(c) = self.cursor else { return };
-        if self.has_children(c) && self.expanded[c] {
-            self.set_expanded(c, false);
+        let Some(c) = self.outline.cursor else { return };
+        if self.outline.has_children(c) && self.outline.expanded[c] {
+            self.outline.set_expanded(c, false);
         } else if let Some(parent) = self.document.outline.headings[c].parent {
             self.select(parent.0 as usize);
         }
@@ -78,13 +76,118 @@ impl App {
             return;
         }
         self.focus = Focus::Outline;
-        let index = self.tree_scroll + usize::from(row);
-        if let Some(&heading) = self.visible_headings().get(index) {
-            if self.cursor == Some(heading) && self.has_children(heading) {
-                self.set_expanded(heading, !self.expanded[heading]);
+        let index = self.outline.tree_scroll + usize::from(row);
+        if let Some(&heading) = self.outline.visible_headings().get(index) {
+            if self.outline.cursor == Some(heading) && self.outline.has_children(heading) {
+                self.outline
+                    .set_expanded(heading, !self.outline.expanded[heading]);
             }
             self.select(heading);
         }
+    }
+
+    pub(super) fn refresh_tree(&mut self, geometry: Geometry) {
+        let height = usize::from(geometry.body_height);
+        let ancestors = self.ancestors_of_current();
+        self.outline.scroll_to_cursor(height);
+        let visible = &self.outline.visible;
+        let headings = &self.document.outline.headings;
+        self.view.tree = visible
+            .iter()
+            .skip(self.outline.tree_scroll)
+            .take(height)
+            .map(|&index| TreeRow {
+                id: HeadingId(index as u32),
+                depth: headings[index].depth,
+                expanded: self
+                    .outline
+                    .has_children(index)
+                    .then_some(self.outline.expanded[index]),
+                selected: self.outline.cursor == Some(index),
+                current: ancestors.contains(&index),
+                bookmarked: self.marks.bookmarked.get(index).copied().unwrap_or(false),
+                read: self.study.progress.state(HeadingId(index as u32)),
+                percent: self.percent_shown(HeadingId(index as u32)),
+            })
+            .collect();
+    }
+
+    /// The current section's heading and its ancestors.
+    pub(super) fn ancestors_of_current(&self) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut next = self.section_at_top();
+        while let Some(id) = next {
+            chain.push(id.0 as usize);
+            next = self.document.outline.get(id).parent;
+        }
+        chain
+    }
+}
+
+/// The outline pane: which headings are open and shown, the cursor, the first
+/// row on screen, and the facts about each heading the pane needs.
+#[derive(Debug)]
+pub(super) struct OutlinePane {
+    /// The user's choice to show the outline; `None` follows the width.
+    pub(super) outline_shown: Option<bool>,
+    pub(super) expanded: Vec<bool>,
+    /// Each heading's place among its siblings: (1-based index, count).
+    pub(super) siblings: Vec<(u32, u32)>,
+    /// Where each heading's subtree ends (the outline steps over closed ones).
+    pub(super) subtree_ends: Vec<usize>,
+    /// Headings shown in the outline (their ancestors open), kept until one opens
+    /// or closes.
+    pub(super) visible: Vec<usize>,
+    pub(super) visible_stale: bool,
+    /// A heading opened or closed during the current update.
+    pub(super) folding_changed: bool,
+    /// Outline cursor, an index into the headings.
+    pub(super) cursor: Option<usize>,
+    /// First outline row on screen, among the visible headings.
+    pub(super) tree_scroll: usize,
+}
+
+impl OutlinePane {
+    pub(super) fn new(document: &Document) -> Self {
+        let mut pane = Self {
+            outline_shown: None,
+            expanded: Vec::new(),
+            siblings: Vec::new(),
+            subtree_ends: Vec::new(),
+            visible: Vec::new(),
+            visible_stale: true,
+            folding_changed: false,
+            cursor: None,
+            tree_scroll: 0,
+        };
+        pane.show(document);
+        pane
+    }
+
+    /// Shows another document (the whole in place of its opening): its
+    /// top-level headings open, the cursor on the first; the pane stays shown
+    /// or hidden as it was.
+    pub(super) fn show(&mut self, document: &Document) {
+        let headings = &document.outline.headings;
+        // Files, parts, documents and the top level start open.
+        self.expanded = headings
+            .iter()
+            .map(|h| {
+                matches!(
+                    h.kind,
+                    HeadingKind::File | HeadingKind::Part | HeadingKind::Doc
+                ) || h.parent.is_none()
+            })
+            .collect();
+        self.siblings = sibling_places(document);
+        self.subtree_ends = subtree_ends(document);
+        self.visible_stale = true;
+        self.cursor = (!headings.is_empty()).then_some(0);
+    }
+
+    /// Whether heading `index` has headings under it.
+    pub(super) fn has_children(&self, index: usize) -> bool {
+        self.subtree_ends[index] > index + 1
     }
 
     pub(super) fn set_expanded(&mut self, index: usize, open: bool) {
@@ -120,9 +223,8 @@ impl App {
         shown
     }
 
-    pub(super) fn refresh_tree(&mut self, geometry: Geometry) {
-        let height = usize::from(geometry.body_height);
-        let ancestors = self.ancestors_of_current();
+    /// Keeps the cursor's row on a screen of `height` rows.
+    pub(super) fn scroll_to_cursor(&mut self, height: usize) {
         self.visible_headings();
         let visible = &self.visible;
         if let Some(at) = self.cursor.and_then(|c| visible.binary_search(&c).ok()) {
@@ -133,62 +235,6 @@ impl App {
             }
         }
         self.tree_scroll = self.tree_scroll.min(visible.len().saturating_sub(1));
-        let headings = &self.document.outline.headings;
-        self.view.tree = visible
-            .iter()
-            .skip(self.tree_scroll)
-            .take(height)
-            .map(|&index| TreeRow {
-                id: HeadingId(index as u32),
-                depth: headings[index].depth,
-                expanded: self.has_children(index).then_some(self.expanded[index]),
-                selected: self.cursor == Some(index),
-                current: ancestors.contains(&index),
-                bookmarked: self.bookmarked.get(index).copied().unwrap_or(false),
-                read: self.progress.state(HeadingId(index as u32)),
-                percent: self.percent_shown(HeadingId(index as u32)),
-            })
-            .collect();
-    }
-
-    /// The current section's heading and its ancestors.
-    pub(super) fn ancestors_of_current(&self) -> Vec<usize> {
-        let mut chain = Vec::new();
-        let mut next = self.section_at_top();
-        while let Some(id) = next {
-            chain.push(id.0 as usize);
-            next = self.document.outline.get(id).parent;
-        }
-        chain
-    }
-}
-
-/// What the outline pane needs to know of a document's headings.
-pub(super) struct OutlineFacts {
-    pub(super) expanded: Vec<bool>,
-    pub(super) siblings: Vec<(u32, u32)>,
-    /// Each heading's subtree ends before this heading.
-    pub(super) subtree_ends: Vec<usize>,
-}
-
-impl OutlineFacts {
-    pub(super) fn of(document: &Document) -> Self {
-        let headings = &document.outline.headings;
-        // Files, parts, documents and the top level start open.
-        let expanded = headings
-            .iter()
-            .map(|h| {
-                matches!(
-                    h.kind,
-                    HeadingKind::File | HeadingKind::Part | HeadingKind::Doc
-                ) || h.parent.is_none()
-            })
-            .collect();
-        Self {
-            expanded,
-            siblings: sibling_places(document),
-            subtree_ends: subtree_ends(document),
-        }
     }
 }
 
@@ -238,7 +284,7 @@ mod tests {
             .filter(|&index| {
                 let mut parent = outline.headings[index].parent;
                 while let Some(p) = parent {
-                    if !app.expanded[p.0 as usize] {
+                    if !app.outline.expanded[p.0 as usize] {
                         return false;
                     }
                     parent = outline.get(p).parent;
@@ -255,14 +301,18 @@ mod tests {
             "/assets/plans-2021.txt"
         )));
         let mut app = App::new("sample".into(), document, 120, 40);
-        let count = app.expanded.len();
+        let count = app.outline.expanded.len();
         for step in [1, 2, 3, 5, 7] {
             for index in 0..count {
-                app.expanded[index] = index % step == 0;
+                app.outline.expanded[index] = index % step == 0;
             }
-            assert_eq!(app.compute_visible(), visible_by_ancestors(&app), "{step}");
+            assert_eq!(
+                app.outline.compute_visible(),
+                visible_by_ancestors(&app),
+                "{step}"
+            );
         }
-        app.expanded.fill(true);
-        assert_eq!(app.compute_visible().len(), count);
+        app.outline.expanded.fill(true);
+        assert_eq!(app.outline.compute_visible().len(), count);
     }
 }

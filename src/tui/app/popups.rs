@@ -59,19 +59,27 @@ impl Popup {
     }
 }
 
+/// The last search, left behind when its popup closed, and the phrases
+/// searched for.
+#[derive(Debug, Default)]
+pub(super) struct Hits {
+    /// The last search's hits, highlighted and stepped through with `n`/`N`.
+    pub(super) text_search: Option<TextSearch>,
+    /// Phrases searched for, in earlier runs and this one.
+    pub(super) history: History,
+    /// Where the reader was put to show the current hit: `n` goes on from that hit
+    /// while the reader stays there, from the screen's top once it has moved.
+    pub(super) landed: Option<Position>,
+}
+
 /// Rows of context kept above a hit the reader goes to.
 const CONTEXT_ROWS: usize = 1;
 
 impl App {
-    /// The phrases searched for in earlier runs.
-    pub fn set_history(&mut self, history: History) {
-        self.history = history;
-    }
-
     /// The characters of heading `id` as displayed that the jump popup's query
     /// matches, to mark (worked out only for the rows on screen).
     pub fn jump_matched(&self, id: HeadingId) -> Vec<usize> {
-        match (&self.popup, &self.heading_index) {
+        match (&self.popup, &self.asking.heading_index) {
             (Some(Popup::Jump(jump)), Some(index)) => index.matched(&jump.query, id),
             _ => Vec::new(),
         }
@@ -79,10 +87,10 @@ impl App {
 
     /// The search keys of the document's headings, built elsewhere; kept unless
     /// the jump popup built its own meanwhile.
-    pub fn set_heading_index(&mut self, index: Index) {
-        let top = self.top;
-        self.heading_index.get_or_insert(Arc::new(index));
-        self.heading_index_coming = false;
+    pub(super) fn set_heading_index(&mut self, index: Index) -> bool {
+        let top = self.reader.top;
+        self.asking.heading_index.get_or_insert(Arc::new(index));
+        self.asking.heading_index_coming = false;
         // A jump popup opened meanwhile ranks now, and goes if Enter was pressed.
         self.rank_jump();
         self.preview();
@@ -92,31 +100,25 @@ impl App {
             self.accept();
         }
         self.show_moves(top);
-    }
-
-    /// Says that the search keys of the document's headings are being built
-    /// elsewhere: a jump popup opened meanwhile waits for them rather than
-    /// building its own (seconds, at 100 MB).
-    pub fn expect_heading_index(&mut self) {
-        self.heading_index_coming = self.heading_index.is_none();
+        true
     }
 
     /// The jump popup waits for the headings' search keys.
     pub fn heading_index_pending(&self) -> bool {
-        self.heading_index.is_none() && self.heading_index_coming
+        self.asking.heading_index_pending()
     }
 
     /// Builds the headings' search keys here unless they are on their way;
     /// whether they are at hand.
     fn ensure_heading_index(&mut self) -> bool {
-        if self.heading_index.is_none() && !self.heading_index_coming {
-            self.heading_index = Some(Arc::new(Index::new(&self.document.outline)));
+        if self.asking.heading_index.is_none() && !self.asking.heading_index_coming {
+            self.asking.heading_index = Some(Arc::new(Index::new(&self.document.outline)));
         }
-        self.heading_index.is_some()
+        self.asking.heading_index.is_some()
     }
 
     pub(super) fn open_jump(&mut self) {
-        self.popup = Some(Popup::Jump(Jump::new(self.top, self.view.current)));
+        self.popup = Some(Popup::Jump(Jump::new(self.reader.top, self.view.current)));
         self.help = false;
         if self.ensure_heading_index() {
             self.rank_jump();
@@ -125,7 +127,7 @@ impl App {
 
     pub(super) fn open_search(&mut self) {
         let byte = self.top_byte();
-        self.popup = Some(Popup::Search(SearchPrompt::new(self.top, byte)));
+        self.popup = Some(Popup::Search(SearchPrompt::new(self.reader.top, byte)));
         self.help = false;
     }
 
@@ -169,7 +171,7 @@ impl App {
             }
             Some(Popup::Search(prompt)) => prompt.move_by(n),
             Some(Popup::Bookmarks(list)) => {
-                let count = list.entries(&self.record, &self.others).len();
+                let count = list.entries(&self.record, &self.marks.others).len();
                 list.move_by(n, count);
             }
             Some(Popup::Note(..) | Popup::Stats) | None => {}
@@ -179,7 +181,7 @@ impl App {
 
     pub(super) fn browse_history(&mut self, steps: isize) {
         if let Some(Popup::Search(prompt)) = &mut self.popup {
-            prompt.browse_history(&self.history, steps);
+            prompt.browse_history(&self.hits.history, steps);
             self.search_in_popup();
         }
         self.preview();
@@ -220,21 +222,21 @@ impl App {
     fn finish_search(&mut self, prompt: SearchPrompt) {
         let phrase = prompt.input.trim();
         if !phrase.is_empty() {
-            self.history.remember(phrase);
+            self.hits.history.remember(phrase);
             self.requests
                 .push(Request::RememberSearch(phrase.to_string()));
         }
-        self.text_search = prompt.search.filter(|s| !s.hits().is_empty());
-        match &mut self.text_search {
+        self.hits.text_search = prompt.search.filter(|s| !s.hits().is_empty());
+        match &mut self.hits.text_search {
             Some(search) => {
                 search.current = prompt.selected;
-                self.landed = Some(self.top);
+                self.hits.landed = Some(self.reader.top);
             }
             None if !prompt.input.trim().is_empty() => {
-                self.top = prompt.origin;
+                self.reader.top = prompt.origin;
                 self.message = Some(format!("未找到：{}", prompt.input.trim()));
             }
-            None => self.top = prompt.origin,
+            None => self.reader.top = prompt.origin,
         }
     }
 
@@ -247,10 +249,10 @@ impl App {
             match popup {
                 // Editing a note goes back to the list, unchanged.
                 Popup::Note(_, Some(list)) => self.popup = Some(Popup::Bookmarks(list)),
-                popup => self.top = popup.origin().unwrap_or(self.top),
+                popup => self.reader.top = popup.origin().unwrap_or(self.reader.top),
             }
         } else {
-            self.text_search = None;
+            self.hits.text_search = None;
         }
     }
 
@@ -259,7 +261,7 @@ impl App {
         match &self.popup {
             Some(Popup::Jump(jump)) => {
                 if let Some(id) = jump.selected_heading() {
-                    self.top = Position {
+                    self.reader.top = Position {
                         paragraph: self.document.outline.get(id).paragraph,
                         row: 0,
                     };
@@ -267,7 +269,7 @@ impl App {
             }
             Some(Popup::Search(prompt)) => match prompt.selected_hit() {
                 Some(hit) => self.show_hit(hit),
-                None => self.top = prompt.origin,
+                None => self.reader.top = prompt.origin,
             },
             Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
@@ -277,9 +279,9 @@ impl App {
     /// screen if the reader has moved since.
     pub(super) fn next_hit(&mut self, steps: isize) {
         let byte = self.top_byte();
-        let here = self.top;
-        let stayed = self.landed == Some(here);
-        let Some(search) = &mut self.text_search else {
+        let here = self.reader.top;
+        let stayed = self.hits.landed == Some(here);
+        let Some(search) = &mut self.hits.text_search else {
             self.message = Some("没有搜索：按 / 搜索".to_string());
             return;
         };
@@ -308,7 +310,7 @@ impl App {
             });
         }
         self.show_hit(hit);
-        self.landed = Some(self.top);
+        self.hits.landed = Some(self.reader.top);
     }
 
     /// Puts the row holding `hit` near the top of the reader.
@@ -320,12 +322,12 @@ impl App {
             .text
             .get(..hit.start)
             .map_or(0, |before| before.chars().count());
-        let rows = self.layout.rows(&self.document, hit.paragraph);
+        let rows = self.reader.layout.rows(&self.document, hit.paragraph);
         let row = rows
             .iter()
             .rposition(|r| r.first_char <= char_index && r.holds_text())
             .unwrap_or(0);
-        self.top = Position {
+        self.reader.top = Position {
             paragraph: hit.paragraph,
             row: row.saturating_sub(CONTEXT_ROWS),
         };
@@ -337,7 +339,7 @@ impl App {
         let text = self
             .document
             .paragraphs
-            .get(self.top.paragraph)
+            .get(self.reader.top.paragraph)
             .map_or("", |p| p.text.as_str());
         text.char_indices()
             .nth(first_char)
@@ -348,7 +350,7 @@ impl App {
     /// popup's phrase and the last search's.
     pub(super) fn search_again(&mut self) {
         let byte = self.top_byte();
-        let top = self.top;
+        let top = self.reader.top;
         match &mut self.popup {
             Some(Popup::Jump(jump)) => {
                 let mut fresh = Jump::new(jump.origin, None);
@@ -364,11 +366,11 @@ impl App {
             }
             Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
-        if let Some(search) = self.text_search.take() {
+        if let Some(search) = self.hits.text_search.take() {
             let mut fresh = TextSearch::new(&self.document, search.query, None);
             fresh.current = fresh.first_from(top.paragraph, byte);
-            self.text_search = (!fresh.hits().is_empty()).then_some(fresh);
-            self.landed = None;
+            self.hits.text_search = (!fresh.hits().is_empty()).then_some(fresh);
+            self.hits.landed = None;
         }
     }
 
@@ -381,8 +383,8 @@ impl App {
                 (None, 0)
             }
             None => (
-                self.text_search.as_ref(),
-                self.text_search.as_ref().map_or(0, |s| s.current),
+                self.hits.text_search.as_ref(),
+                self.hits.text_search.as_ref().map_or(0, |s| s.current),
             ),
         };
         let Some(search) = search else {

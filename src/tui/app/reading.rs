@@ -21,7 +21,7 @@ pub const IDLE_MILLIS: u64 = 2 * 60 * 1000;
 
 /// This run of the reader, as it goes.
 #[derive(Debug, Clone, Default)]
-pub struct SessionClock {
+pub(super) struct SessionClock {
     /// When it started, in milliseconds (set at the first key).
     start: Option<u64>,
     /// The last key, in milliseconds.
@@ -33,21 +33,45 @@ pub struct SessionClock {
     finished: Vec<Vec<String>>,
 }
 
+/// Reading progress and this run's study session.
+#[derive(Debug)]
+pub(super) struct Study {
+    /// The time now, in milliseconds since the Unix epoch (replaced in tests).
+    pub(super) clock: fn() -> u64,
+    /// Which sections are read.
+    pub(super) progress: Progress,
+    /// This run's reading time and finished sections.
+    pub(super) session: SessionClock,
+    /// Sections whose last row is on screen.
+    pub(super) section_ends_on_screen: Vec<HeadingId>,
+}
+
+impl Default for Study {
+    fn default() -> Self {
+        Self {
+            clock: crate::study::store::now_millis,
+            progress: Progress::default(),
+            session: SessionClock::default(),
+            section_ends_on_screen: Vec::new(),
+        }
+    }
+}
+
 impl App {
     /// Progress from the marks in the record, for the document as it is now.
     pub(super) fn reload_progress(&mut self) {
-        self.progress = Progress::new(&self.document, &self.record.read);
+        self.study.progress = Progress::new(&self.document, &self.record.read);
     }
 
     pub fn progress(&self) -> &Progress {
-        &self.progress
+        &self.study.progress
     }
 
     /// Counts the time since the last key to the section at the top.
     pub(super) fn count_time(&mut self) {
-        let now = (self.clock)();
+        let now = (self.study.clock)();
         let section = self.view.current.map(|id| heading_path(&self.document, id));
-        let clock = &mut self.session;
+        let clock = &mut self.study.session;
         clock.start.get_or_insert(now);
         if let (Some(last), Some(section)) = (clock.last, section) {
             let pause = now.saturating_sub(last);
@@ -64,17 +88,17 @@ impl App {
         if self.popup.is_some() {
             return;
         }
-        let ends_now = std::mem::take(&mut self.section_ends_on_screen);
+        let ends_now = std::mem::take(&mut self.study.section_ends_on_screen);
         for &id in ends_before.iter().chain(&ends_now) {
             self.set_read(id, true);
         }
-        self.section_ends_on_screen = ends_now;
+        self.study.section_ends_on_screen = ends_now;
     }
 
     /// `x`: the section at the top read, or unread again.
     pub(super) fn toggle_read(&mut self) {
         if let Some(id) = self.view.current {
-            let read = !self.progress.is_read(id);
+            let read = !self.study.progress.is_read(id);
             self.set_read(id, read);
             self.message = Some(
                 if read {
@@ -88,25 +112,25 @@ impl App {
     }
 
     fn set_read(&mut self, id: HeadingId, read: bool) {
-        if self.progress.mark(&self.document, id, read) {
+        if self.study.progress.mark(&self.document, id, read) {
             let path = heading_path(&self.document, id);
             self.record
-                .mark_read(path.clone(), read, (self.clock)() / 1000);
+                .mark_read(path.clone(), read, (self.study.clock)() / 1000);
             if read {
-                self.session.finished.push(path);
+                self.study.session.finished.push(path);
             } else {
-                self.session.finished.retain(|f| f != &path);
+                self.study.session.finished.retain(|f| f != &path);
             }
         }
     }
 
     /// Ends this run: its session goes into the record (if a key was pressed).
-    pub fn finish_session(&mut self) {
+    fn finish_session(&mut self) {
         self.count_time();
         if let Some(session) = self.session_so_far() {
             self.record.sessions.push(session);
         }
-        self.session = SessionClock::default();
+        self.study.session = SessionClock::default();
     }
 
     /// The record with this run's session so far added: what `S` shows.
@@ -117,23 +141,24 @@ impl App {
     }
 
     /// Notes in the record where the reader is now, to come back to.
-    pub fn keep_position(&mut self) {
+    pub(super) fn keep_position(&mut self) {
         self.record.position = Some(Stamped {
             value: self.anchor_here(),
-            at: (self.clock)() / 1000,
+            at: (self.study.clock)() / 1000,
         });
     }
 
-    /// The record as it should be kept if the run ended now: the place being
-    /// read and this run's session so far.
-    pub fn record_to_keep(&mut self) -> Record {
+    /// Ends this run: the session and the place being read go into the record,
+    /// and the loop is asked to save it and leave.
+    pub(super) fn leave(&mut self) {
+        self.finish_session();
         self.keep_position();
-        self.record_with_this_session()
+        self.ask(super::Request::Quit);
     }
 
     /// This run as a session, if a key was pressed.
     fn session_so_far(&self) -> Option<Session> {
-        let clock = &self.session;
+        let clock = &self.study.session;
         let start = clock.start?;
         let mut sections: Vec<SectionTime> = clock
             .spent
@@ -159,7 +184,10 @@ impl App {
     /// `y`: the paragraph being read with its citation, for the clipboard.
     pub(super) fn copy_paragraph(&mut self) {
         let height = usize::from(self.geometry().body_height);
-        let rows = self.layout.window(&self.document, self.top, height);
+        let rows = self
+            .reader
+            .layout
+            .window(&self.document, self.reader.top, height);
         let paragraphs = &self.document.paragraphs;
         let is_body = |p: usize| paragraphs[p].kind == ParagraphKind::Body;
         let Some(paragraph) = rows
@@ -210,8 +238,8 @@ impl App {
                 | HeadingKind::Pian
                 | HeadingKind::Zhang
         );
-        let state = self.progress.state(id);
-        let percent = self.progress.percent(id);
+        let state = self.study.progress.state(id);
+        let percent = self.study.progress.percent(id);
         (coarse && state == State::Partly && percent > 0).then_some(percent)
     }
 }

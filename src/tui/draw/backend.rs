@@ -3,7 +3,9 @@
 //! wide character, which triples the bytes of a screen of Chinese. Here the cursor
 //! is trusted to advance two columns after a CJK character (terminals agree on
 //! those) and is still moved explicitly after anything whose width terminals may
-//! disagree on (ambiguous punctuation, emoji).
+//! disagree on (ambiguous punctuation, emoji). The terminal is never asked where
+//! its cursor is: the reader fills the screen and puts the cursor where it wants
+//! it, and an answer to the question would race the thread reading keys.
 
 use std::io::{self, Write};
 
@@ -21,11 +23,16 @@ use ratatui::style::{Color, Modifier};
 /// A crossterm backend drawing CJK text without a cursor move per character.
 pub struct CjkBackend<W: Write> {
     writer: W,
+    /// Where the cursor was last put.
+    cursor: Position,
 }
 
 impl<W: Write> CjkBackend<W> {
     pub fn new(writer: W) -> Self {
-        Self { writer }
+        Self {
+            writer,
+            cursor: Position::ORIGIN,
+        }
     }
 
     pub fn writer(&self) -> &W {
@@ -122,13 +129,12 @@ impl<W: Write> Backend for CjkBackend<W> {
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        let (x, y) = ratatui::crossterm::cursor::position()?;
-        Ok(Position { x, y })
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        let Position { x, y } = position.into();
-        execute!(self.writer, MoveTo(x, y))
+        self.cursor = position.into();
+        execute!(self.writer, MoveTo(self.cursor.x, self.cursor.y))
     }
 
     fn clear(&mut self) -> io::Result<()> {

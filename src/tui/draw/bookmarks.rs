@@ -61,7 +61,7 @@ pub fn draw_list(frame: &mut Frame, app: &App, list: &BookmarkList, theme: Theme
     let height = (area.height * 3 / 4).clamp(area.height.min(6), area.height);
     let popup = super::centred(area, width, height);
     let inner = usize::from(width.saturating_sub(2));
-    let entries = list.entries(&app.record, &app.others);
+    let entries = list.entries(&app.record, app.others());
     let (scope, keys) = match list.scope {
         Scope::ThisDocument => ("本文件", "Tab 全部"),
         Scope::AllDocuments => ("全部文件", "Tab 本文件"),
@@ -93,7 +93,11 @@ pub fn draw_list(frame: &mut Frame, app: &App, list: &BookmarkList, theme: Theme
                 };
                 format!("{}{mark}", path_of(&bookmark.anchor.path))
             }
-            Some(other) => app.others[other].paths.last().cloned().unwrap_or_default(),
+            Some(other) => app.others()[other]
+                .paths
+                .last()
+                .cloned()
+                .unwrap_or_default(),
         };
         lines.push(two_sides(
             &visible(&place),

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let place = app
         .section_place()
         .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));
-    let search = app.text_search.as_ref().map_or(String::new(), |search| {
+    let search = app.text_search().map_or(String::new(), |search| {
         format!(
             "/{} hit {}  ",
             visible(&truncate(search.query.text(), SEARCH_PHRASE)),

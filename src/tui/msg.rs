@@ -1,0 +1,166 @@
+//! What flows into the reader and out of it. Everything that changes the
+//! reader's state arrives as one [`Msg`] on one channel, fed by the thread that
+//! reads the terminal and by the workers, and goes through `App::update`, the
+//! only mutator; what the app needs done outside itself (the clipboard, saving,
+//! reading the files again) it asks of the loop as [`Request`]s.
+
+use ratatui::crossterm::event::Event;
+
+use crate::document::Document;
+use crate::search::Index;
+use crate::study::anchor::Anchor;
+use crate::study::store::history::History;
+use crate::study::store::record::Record;
+use crate::tui::bookmarks::CursorMove;
+use crate::tui::lookup::Answer;
+
+/// One thing that happened, for `App::update`.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key, a paste, the mouse or a new terminal size, from the terminal.
+    Input(Event),
+    /// What the user does, once keys and mouse are read (tests send these).
+    Action(Action),
+    /// The frame asked for is on screen: questions held for the worker go out.
+    Drawn,
+    /// The keys stopped for a moment: the place being read goes into the record.
+    Idle,
+    /// Go to where the reader was left, when the document was last read.
+    Resume(Anchor),
+    /// The whole document, built off the thread, takes its opening's place;
+    /// `index_coming`: its headings' search keys are on their way too (a jump
+    /// popup waits for them rather than building its own).
+    Whole {
+        document: Box<Document>,
+        index_coming: bool,
+    },
+    /// The headings' search keys, built off the thread.
+    HeadingIndex(Box<Index>),
+    /// The file was read again (`R`): the new text's identity and (the opening
+    /// of) its document, in which the place being read is found again.
+    Reloaded { id: String, document: Box<Document> },
+    /// The records of the other documents read before, for the list of all
+    /// bookmarks.
+    Others(Vec<Record>),
+    /// The worker's answer to a popup's question.
+    Answer(Answer),
+    /// The record as saved, merged with what other runs saved meanwhile.
+    Saved(Box<Record>),
+    /// The search history as saved.
+    History(History),
+    /// Something to tell the user in the status line, until the next action.
+    Notice(String),
+    /// `SIGTERM` or `SIGHUP`: end the session and leave.
+    Terminate,
+    /// `SIGTSTP` from outside the terminal: stop as Ctrl-Z does.
+    Stop,
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Self {
+        Msg::Action(action)
+    }
+}
+
+/// What the app asks of the reader's loop, which owns the terminal and files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Put this text on the system clipboard.
+    Copy(String),
+    /// Read the files again and put the new document in place.
+    Reload,
+    /// Save the place, give the terminal back and stop until resumed.
+    Suspend,
+    /// Keep this phrase in the search history for the runs to come.
+    RememberSearch(String),
+    /// Save the record now: its bookmarks changed.
+    SaveBookmarks,
+    /// Save the record (the session is in it, and the place) and leave.
+    Quit,
+}
+
+/// Everything a user can do, once keys and mouse are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Move the keys to the other pane.
+    SwitchFocus,
+    /// Scroll the reader by rows (negative: up).
+    Scroll(isize),
+    /// Scroll the reader by half screens (negative: up).
+    HalfPages(isize),
+    /// Scroll the reader by screens (negative: up).
+    Pages(isize),
+    /// Go to the start of the text.
+    Top,
+    /// Go to the end of the text.
+    Bottom,
+    /// Go to the next (or, negative, previous) heading.
+    Heading(isize),
+    /// Go to the next (or, negative, previous) document or part.
+    Document(isize),
+    /// Show or hide the outline pane.
+    ToggleOutline,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Close whatever is open (a popup goes back where it started); with nothing
+    /// open, stop highlighting search hits.
+    Dismiss,
+    /// Open the jump popup.
+    OpenJump,
+    /// Open the search popup.
+    OpenSearch,
+    /// Type a character into the open popup's prompt.
+    Type(char),
+    /// Erase the last character of the popup's prompt.
+    Erase,
+    /// Move the popup's selection by rows; the reader previews it.
+    Select(isize),
+    /// Show an earlier (negative) or later phrase of the search history.
+    History(isize),
+    /// Move the search popup's keys between its prompt and its list.
+    ToggleList,
+    /// Go to the popup's selection and close it.
+    Accept,
+    /// Go to the next (or, negative, previous) search hit.
+    NextHit(isize),
+    /// Move the cursor of the note prompt, or delete at it.
+    Cursor(CursorMove),
+    /// Bookmark the reading position (a note prompt opens).
+    AddBookmark,
+    /// Open the bookmark list.
+    OpenBookmarks,
+    /// Edit the note of the bookmark selected in the list.
+    EditNote,
+    /// Delete the bookmark selected in the list.
+    DeleteBookmark,
+    /// Bring back the bookmark deleted last while the list is open.
+    UndoDelete,
+    /// Show this document's bookmarks or all documents'.
+    ToggleScope,
+    /// Mark the section being read as read, or as unread again.
+    ToggleRead,
+    /// Show the study statistics.
+    OpenStats,
+    /// Copy the paragraph being read, with its citation, to the clipboard.
+    Copy,
+    /// Read the file again (it changed on disk).
+    Reload,
+    /// Stop for now, giving the terminal back (Ctrl-Z; `fg` resumes).
+    Suspend,
+    /// Move the outline cursor by rows (negative: up); the reader follows.
+    OutlineMove(isize),
+    /// Open the heading under the outline cursor (or go to its first child).
+    Expand,
+    /// Close it (or go to its parent).
+    Collapse,
+    /// Open or close it.
+    ToggleExpand,
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned by rows over the given column.
+    Wheel { column: u16, rows: isize },
+    /// A click at a column and row of the screen.
+    Click { column: u16, row: u16 },
+}

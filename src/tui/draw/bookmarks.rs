@@ -11,7 +11,8 @@ use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
 use crate::study::anchor::Found;
 use crate::study::when::date;
-use crate::tui::app::App;
+use crate::tui::app::{Action, App, Focus, Mode};
+use crate::tui::bindings::{hint, key_name};
 use crate::tui::bookmarks::{BookmarkList, NotePrompt, NoteTarget, Scope};
 
 /// Columns a step of a bookmark's path gets.
@@ -62,9 +63,9 @@ pub fn draw_list(frame: &mut Frame, app: &App, list: &BookmarkList, theme: Theme
     let popup = super::centred(area, width, height);
     let inner = usize::from(width.saturating_sub(2));
     let entries = list.entries(&app.record, app.others());
-    let (scope, keys) = match list.scope {
-        Scope::ThisDocument => ("本文件", "Tab 全部"),
-        Scope::AllDocuments => ("全部文件", "Tab 本文件"),
+    let (scope, other_scope) = match list.scope {
+        Scope::ThisDocument => ("本文件", "全部"),
+        Scope::AllDocuments => ("全部文件", "本文件"),
     };
     let title = format!("书签 · {scope} {}", entries.len());
     let shown = usize::from(height.saturating_sub(3)) / 2;
@@ -123,22 +124,38 @@ pub fn draw_list(frame: &mut Frame, app: &App, list: &BookmarkList, theme: Theme
         ]));
     }
     if entries.is_empty() {
+        let add = key_name(Mode::Reading(Focus::Reader), Action::AddBookmark);
         lines.push(Line::styled(
-            " 还没有书签：阅读时按 m 添加",
+            format!(" 还没有书签：阅读时按 {add} 添加"),
             theme.separator(),
         ));
     }
     while lines.len() < usize::from(height.saturating_sub(3)) {
         lines.push(Line::raw(""));
     }
-    let undo = if list.deleted.is_empty() {
-        ""
-    } else {
-        "u 撤销  "
-    };
-    let hint = format!(" Enter 前往  e 笔记  d 删除  {undo}{keys}  Esc 关闭");
-    lines.push(Line::styled(truncate(&hint, inner), theme.separator()));
+    let hints = list_hints(!list.deleted.is_empty(), other_scope);
+    lines.push(Line::styled(truncate(&hints, inner), theme.separator()));
     super::draw_popup(frame, popup, &title, lines, theme);
+}
+
+/// The list's keys: go there, edit, delete, undo (when there is something to
+/// undo), show `other_scope`, close.
+fn list_hints(can_undo: bool, other_scope: &str) -> String {
+    let list = Mode::Bookmarks;
+    let mut hints = vec![
+        hint(list, Action::Accept),
+        hint(list, Action::EditNote),
+        hint(list, Action::DeleteBookmark),
+    ];
+    if can_undo {
+        hints.push(hint(list, Action::UndoDelete));
+    }
+    hints.push(format!(
+        "{} {other_scope}",
+        key_name(list, Action::ToggleScope)
+    ));
+    hints.push(hint(list, Action::Dismiss));
+    format!(" {}", hints.join("  "))
 }
 
 /// `left` and `right` on one row of `width` columns, `right` flush right.

@@ -11,7 +11,8 @@ use super::theme::Theme;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
 use crate::search::text::snippet;
-use crate::tui::app::App;
+use crate::tui::app::{Action, App, Mode};
+use crate::tui::bindings::hint;
 use crate::tui::search::{ListRow, SearchPrompt, TextSearch};
 
 /// Columns a breadcrumb step without a label gets.
@@ -59,7 +60,11 @@ fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> Line<'a
         _ if prompt.waiting() => "搜索中…".to_string(),
         Some(search) if search.hits().is_empty() => "未找到".to_string(),
         Some(search) => search.count_label(prompt.selected),
-        None => "Tab 列表  ↑ 历史".to_string(),
+        None => format!(
+            "{}  {}",
+            hint(Mode::SearchPrompt, Action::ToggleList),
+            hint(Mode::SearchPrompt, Action::History(-1))
+        ),
     };
     let pad = width.saturating_sub(display_width(&typed) + display_width(&count));
     Line::from(vec![

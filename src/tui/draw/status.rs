@@ -10,14 +10,21 @@ use ratatui::widgets::Paragraph;
 use super::theme::Theme;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
-use crate::tui::app::App;
+use crate::tui::app::{Action, App, Focus, Mode};
+use crate::tui::bindings::key_name;
 
 /// Columns a breadcrumb step without a label gets.
 const STEP_TITLE: usize = 12;
 /// Columns the phrase of the last search gets.
 const SEARCH_PHRASE: usize = 16;
-/// The main keys, shown when there is room.
-const KEYS: &str = "f 跳转  / 搜索  m 书签  ? 帮助  q 退出 ";
+/// The main keys, shown when there is room, and the word each is shown with.
+const MAIN_KEYS: [(Action, &str); 5] = [
+    (Action::OpenJump, "跳转"),
+    (Action::OpenSearch, "搜索"),
+    (Action::AddBookmark, "书签"),
+    (Action::ToggleHelp, "帮助"),
+    (Action::Quit, "退出"),
+];
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
@@ -42,11 +49,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         n => format!("已读 {n}%  "),
     };
     let position = format!("  {search}{stars}{read}{}%  {place}", app.percent());
+    let keys = main_keys();
     let right = match &app.message {
         Some(message) => format!("{} ", visible(message)),
         // The keys only where the file and the whole breadcrumb still fit.
-        None if display_width(&left) + display_width(&position) + display_width(KEYS) <= width => {
-            format!("{position}{KEYS}")
+        None if display_width(&left) + display_width(&position) + display_width(&keys) <= width => {
+            format!("{position}{keys}")
         }
         None => position,
     };
@@ -55,4 +63,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let pad = width.saturating_sub(display_width(&left) + display_width(&right));
     let text = format!("{left}{}{right}", " ".repeat(pad));
     frame.render_widget(Paragraph::new(Line::styled(text, theme.status())), area);
+}
+
+/// `f 跳转  / 搜索  …  q 退出 `, the keys named as the bindings table names them.
+fn main_keys() -> String {
+    let reading = Mode::Reading(Focus::Reader);
+    let hints: Vec<String> = MAIN_KEYS
+        .iter()
+        .map(|&(action, word)| format!("{} {word}", key_name(reading, action)))
+        .collect();
+    format!("{} ", hints.join("  "))
 }

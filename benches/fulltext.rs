@@ -61,7 +61,7 @@ fn find_every_hit(bencher: Bencher, times: usize, phrase: &str) {
 fn type_a_phrase(bencher: Bencher, times: usize) {
     let document = document(times);
     bencher.bench_local(|| {
-        let mut prompt = SearchPrompt::new(Default::default(), 0);
+        let mut prompt = SearchPrompt::new(gangmu::layout::rows::Position::default(), 0);
         for c in "乡村振兴".chars() {
             prompt.type_char(c);
             prompt.refresh(document);

@@ -66,7 +66,8 @@ fn outline(times: usize) -> Outline {
 fn rank(bencher: Bencher, times: usize, query: &str) {
     let Case { outline, index } = case(times);
     bencher.bench(|| {
-        let mut jump = gangmu::tui::jump::Jump::new(Default::default(), None);
+        let mut jump =
+            gangmu::tui::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
         jump.query = black_box(query).to_string();
         jump.rank(index, outline);
         black_box(jump.count())
@@ -102,7 +103,8 @@ fn rank_all_145x(bencher: Bencher, query: &str) {
 fn type_szjj(bencher: Bencher, times: usize) {
     let Case { outline, index } = case(times);
     bencher.bench(|| {
-        let mut jump = gangmu::tui::jump::Jump::new(Default::default(), None);
+        let mut jump =
+            gangmu::tui::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
         for c in "szjj".chars() {
             jump.query.push(c);
             jump.rank(index, outline);

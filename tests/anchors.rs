@@ -56,9 +56,12 @@ fn a_paragraph_wrapped_anew_keeps_the_anchor() {
     // The paragraph's source lines as one line, as a re-extraction might give it.
     let lines: Vec<&str> = SAMPLE.split('\n').collect();
     let joined: String = lines[first - 1..last].iter().map(|l| l.trim()).collect();
-    let mut rewrapped: Vec<String> = lines[..first - 1].iter().map(|l| l.to_string()).collect();
+    let mut rewrapped: Vec<String> = lines[..first - 1]
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     rewrapped.push(format!("\u{3000}\u{3000}{joined}"));
-    rewrapped.extend(lines[last..].iter().map(|l| l.to_string()));
+    rewrapped.extend(lines[last..].iter().map(std::string::ToString::to_string));
     let edited = gangmu::build(&rewrapped.join("\n"));
     let found = anchor.find(&edited);
     assert!(

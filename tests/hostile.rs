@@ -3,6 +3,7 @@
 //! message and exit status 2, never a panic; and nothing from a file reaches the
 //! terminal as a control character or an escape sequence.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -86,9 +87,10 @@ fn one_line_of_20_mb_without_a_line_end_is_read_and_wrapped() {
 #[test]
 fn two_hundred_thousand_headings_are_all_in_the_outline() {
     let dir = tempfile::tempdir().expect("a temp dir");
-    let text: String = (1..=200_000)
-        .map(|n| format!("{n}. 第{n}项工作要求\n"))
-        .collect();
+    let text = (1..=200_000).fold(String::new(), |mut text, n| {
+        let _ = writeln!(text, "{n}. 第{n}项工作要求");
+        text
+    });
     let file = file_with(&dir, "many.txt", text.as_bytes());
     let output = run(&["outline"], &file);
     assert!(output.status.success());
@@ -99,6 +101,18 @@ fn two_hundred_thousand_headings_are_all_in_the_outline() {
 
 #[test]
 fn twenty_levels_of_numbering_keep_the_outline_consistent() {
+    // Every child is one level below its parent.
+    fn check(nodes: &serde_json::Value, depth: u64) -> usize {
+        nodes.as_array().map_or(0, |nodes| {
+            nodes
+                .iter()
+                .map(|node| {
+                    assert_eq!(node["depth"].as_u64(), Some(depth), "{node}");
+                    1 + check(&node["children"], depth + 1)
+                })
+                .sum()
+        })
+    }
     let labels = [
         "第一部分",
         "第一篇",
@@ -114,9 +128,10 @@ fn twenty_levels_of_numbering_keep_the_outline_consistent() {
     let mut text = String::new();
     for round in 0..2 {
         for (depth, label) in labels.iter().enumerate() {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "{label}第{round}轮第{depth}层标题\n\u{3000}\u{3000}正文。\n"
-            ));
+            );
         }
     }
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -124,18 +139,6 @@ fn twenty_levels_of_numbering_keep_the_outline_consistent() {
     let output = run(&["outline", "--json"], &file);
     assert!(output.status.success());
     let tree: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    // Every child is one level below its parent.
-    fn check(nodes: &serde_json::Value, depth: u64) -> usize {
-        nodes.as_array().map_or(0, |nodes| {
-            nodes
-                .iter()
-                .map(|node| {
-                    assert_eq!(node["depth"].as_u64(), Some(depth), "{node}");
-                    1 + check(&node["children"], depth + 1)
-                })
-                .sum()
-        })
-    }
     assert!(check(&tree, 1) >= labels.len());
 }
 

@@ -4,6 +4,7 @@
 //! compared. The floors only ever rise.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use gangmu::document::ParagraphKind;
 
@@ -108,16 +109,16 @@ fn score(gold: &[Row], pred: &[Row]) -> Score {
         )
     };
     for g in &missed {
-        report += &format!("missed {}", row(g));
+        let _ = write!(report, "missed {}", row(g));
     }
     for (i, q) in pred.iter().enumerate() {
         if !used.contains(&i) {
-            report += &format!("extra  {}", row(q));
+            let _ = write!(report, "extra  {}", row(q));
         }
     }
     for (g, q) in &pairs {
         if norm(&g.title) != norm(&q.title) || g.depth != q.depth {
-            report += &format!("gold   {}got    {}", row(g), row(q));
+            let _ = write!(report, "gold   {}got    {}", row(g), row(q));
         }
     }
     Score { f1, exact, report }

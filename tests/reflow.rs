@@ -2,6 +2,7 @@
 //! character of the source is lost, doubled or moved out of its paragraph.
 
 use gangmu::document::{Document, ParagraphKind};
+use std::fmt::Write as _;
 
 const CORPUS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -111,10 +112,10 @@ fn text_already_one_paragraph_per_line_comes_out_unchanged() {
         "坚持以人民为中心，坚持立德树人，坚持改革创新。",
         "各区县要把教育事业发展摆在优先位置，加大投入，狠抓落实，确保各项任务落到实处。",
     ];
-    let text: String = paragraphs
-        .iter()
-        .map(|p| format!("\u{3000}\u{3000}{p}\r\n"))
-        .collect();
+    let text = paragraphs.iter().fold(String::new(), |mut text, p| {
+        let _ = write!(text, "\u{3000}\u{3000}{p}\r\n");
+        text
+    });
     let text = text.replace("\r\n", "\n");
     let document = gangmu::build(&text);
     let got: Vec<&str> = document
@@ -214,8 +215,8 @@ impl Lcg {
     fn next(&mut self) -> usize {
         self.0 = self
             .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) as usize
     }
 }

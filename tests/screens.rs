@@ -1,4 +1,4 @@
-//! Whole screens of the reader, drawn with ratatui's TestBackend and kept as insta
+//! Whole screens of the reader, drawn with ratatui's `TestBackend` and kept as insta
 //! snapshots: the sample at the start, deep in a chapter, the help overlay, a
 //! narrow terminal. CJK characters take two cells; the snapshots show them so.
 

@@ -160,9 +160,9 @@ fn a_data_directory_that_cannot_be_made_is_an_error() {
 
 #[test]
 fn runs_saving_at_once_never_lose_a_bookmark() {
-    let dir = tempfile::tempdir().expect("a temp dir");
     const RUNS: usize = 4;
     const ROUNDS: usize = 50;
+    let dir = tempfile::tempdir().expect("a temp dir");
     std::thread::scope(|scope| {
         for run in 0..RUNS {
             let path = dir.path().to_path_buf();

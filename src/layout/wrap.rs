@@ -5,7 +5,7 @@
 //! that may not start or end a row); it must not touch the terminal, ratatui or the
 //! document model. Opportunities come from UAX #14 (`unicode-linebreak`), tailored
 //! for Chinese: quotes between Chinese characters allow a break on their outer side
-//! (rule LB19a, newer than the crate), `—` and middle dots (`·` `•`) never start a
+//! (rule `LB19a`, newer than the crate), `—` and middle dots (`·` `•`) never start a
 //! row, a number stays with the unit that follows it (`2035 年`), and no row starts
 //! with a closing mark (`，。、）」》”…` …) or ends with an opening one (`（《“` …).
 //! Where a row would, the characters before it are carried to the next row. When no
@@ -336,7 +336,7 @@ impl<'a> Wrapper<'a> {
     }
 }
 
-/// Breaks beside quotation marks between Chinese characters (UAX #14 rule LB19a,
+/// Breaks beside quotation marks between Chinese characters (UAX #14 rule `LB19a`,
 /// which unicode-linebreak 0.1 predates): before `“` in `法。“十`, after `”` in
 /// `五”时`. The sides facing the quoted text stay glued.
 fn quote_break(before2: Option<char>, before: char, at: char, after: Option<char>) -> bool {

@@ -15,7 +15,7 @@
 //! 5. A UTF-8 BOM before invalid bytes still names UTF-8, read lossily.
 //! 6. UTF-8 with rare invalid sequences stays UTF-8, read lossily (see
 //!    `mostly_utf8`).
-//! 7. Anything else goes to chardetng (GB18030, Big5, Shift_JIS, windows-1252, …).
+//! 7. Anything else goes to chardetng (GB18030, Big5, `Shift_JIS`, windows-1252, …).
 //!    Its guess is taken as it is: nothing is refused because it is unsure.
 //! 8. After decoding, a text whose start is thick with control characters is
 //!    refused as binary data (see `mostly_control_characters`).
@@ -129,7 +129,7 @@ fn too_many_nul_bytes(bytes: &[u8]) -> bool {
     if !bytes.contains(&0) {
         return false;
     }
-    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let nuls = memchr::memchr_iter(0, bytes).count();
     nuls > FREE_CONTROLS && nuls * 1000 > bytes.len()
 }
 
@@ -204,7 +204,7 @@ fn mostly_utf8(sample: &[u8], whole: bool) -> bool {
 }
 
 /// chardetng's guess from a prefix of the input (`whole` if it is all of it).
-/// encoding_rs's GBK decoder is already the whole GB18030 decoder; the guess is
+/// `encoding_rs`'s GBK decoder is already the whole GB18030 decoder; the guess is
 /// named GB18030 all the same, as that is what the file is.
 fn guess_encoding(prefix: &[u8], whole: bool) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
@@ -225,7 +225,7 @@ fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     }
 }
 
-/// The name shown to users: encoding_rs spells GB18030 in lower case.
+/// The name shown to users: `encoding_rs` spells GB18030 in lower case.
 fn encoding_name(encoding: &'static Encoding) -> &'static str {
     if encoding == GB18030 || encoding == GBK {
         "GB18030"

@@ -129,7 +129,7 @@ fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
             "is a directory",
         ));
     }
-    if !kind.is_file() && !is_pipe(&kind) {
+    if !kind.is_file() && !is_pipe(kind) {
         return Err(std::io::Error::other(
             "not a regular file (a device or socket)",
         ));
@@ -144,12 +144,12 @@ fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 #[cfg(unix)]
-fn is_pipe(kind: &std::fs::FileType) -> bool {
-    std::os::unix::fs::FileTypeExt::is_fifo(kind)
+fn is_pipe(kind: std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&kind)
 }
 
 #[cfg(not(unix))]
-fn is_pipe(_: &std::fs::FileType) -> bool {
+fn is_pipe(_: std::fs::FileType) -> bool {
     false
 }
 
@@ -176,7 +176,7 @@ fn too_large() -> std::io::Error {
 
 /// A lowercase, one-line description of an I/O error.
 fn describe(error: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
+    use std::io::ErrorKind::{IsADirectory, NotFound, PermissionDenied};
     match error.kind() {
         NotFound => "no such file".to_string(),
         PermissionDenied => "permission denied".to_string(),

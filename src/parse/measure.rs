@@ -139,6 +139,8 @@ fn nearest(
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
     use crate::parse::source::lines;
 
@@ -165,13 +167,13 @@ mod tests {
         let boxed = "乙".repeat(36);
         let mut text = String::new();
         for _ in 0..6 {
-            text += &format!("{body}\n");
+            let _ = writeln!(text, "{body}");
         }
         for _ in 0..6 {
-            text += &format!("{boxed}\n");
+            let _ = writeln!(text, "{boxed}");
         }
         for _ in 0..6 {
-            text += &format!("{body}\n");
+            let _ = writeln!(text, "{body}");
         }
         let got = widths_and_measures(&text);
         for (w, m) in got {

@@ -17,25 +17,19 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 /// More than any one character of a query can score in skim's V2 scoring (a
 /// match, 16, with the bonus for a word's first character, 8, doubled for the
 /// query's first character).
-pub const MOST_PER_CHAR: i64 = 16 + 8 * 2;
+pub(super) const MOST_PER_CHAR: i64 = 16 + 8 * 2;
 
-/// Fuzzy matching, each match on its own.
-#[derive(Default)]
-pub struct Fuzzy;
+/// The score of `query` in `text`; `None` if its characters do not occur in
+/// order.
+pub(super) fn score(text: &str, query: &str) -> Option<i64> {
+    matcher().fuzzy_match(text, query)
+}
 
-impl Fuzzy {
-    /// The score of `query` in `text`; `None` if its characters do not occur in
-    /// order.
-    pub fn score(&mut self, text: &str, query: &str) -> Option<i64> {
-        matcher().fuzzy_match(text, query)
-    }
-
-    /// The positions (in characters) of `text` that `query` matches best.
-    pub fn positions(&mut self, text: &str, query: &str) -> Vec<usize> {
-        matcher()
-            .fuzzy_indices(text, query)
-            .map_or_else(Vec::new, |(_, positions)| positions)
-    }
+/// The positions (in characters) of `text` that `query` matches best.
+pub(super) fn positions(text: &str, query: &str) -> Vec<usize> {
+    matcher()
+        .fuzzy_indices(text, query)
+        .map_or_else(Vec::new, |(_, positions)| positions)
 }
 
 fn matcher() -> SkimMatcherV2 {

@@ -151,7 +151,7 @@ fn spellings(text: &str) -> (Vec<Spelling>, Vec<Spelling>) {
     let in_words = word_readings(text);
     for (index, c) in text.chars().enumerate() {
         let mut readings: Vec<&'static str> = match c.to_pinyin_multi() {
-            Some(multi) => multi.into_iter().map(|p| p.plain()).collect(),
+            Some(multi) => multi.into_iter().map(pinyin::Pinyin::plain).collect(),
             None => Vec::new(),
         };
         if readings.is_empty() {

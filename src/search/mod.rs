@@ -22,7 +22,6 @@ pub mod text;
 use std::collections::HashMap;
 
 use crate::document::{HeadingId, HeadingKind, Outline};
-use fuzzy::Fuzzy;
 use keys::Keys;
 use packed::{HeadingKeys, PackedKeys};
 pub use query::MIN_FUZZY_CHARS;
@@ -158,12 +157,11 @@ impl Index {
         if query.text.is_empty() || number() {
             return Vec::new();
         }
-        let mut fuzzy = Fuzzy;
-        let Some((_, matched)) = match_of(keys, &query, &mut fuzzy) else {
+        let Some((_, matched)) = match_of(keys, &query) else {
             return Vec::new();
         };
         let shown = keys.shown_sources();
-        let mut positions: Vec<usize> = score::positions(keys, &query, &mut fuzzy, matched)
+        let mut positions: Vec<usize> = score::positions(keys, &query, matched)
             .into_iter()
             .filter_map(|at| shown.get(at).map(|&s| s as usize))
             .collect();
@@ -188,15 +186,11 @@ impl Numbered<'_> {
 }
 
 /// How `keys` match `query` other than by number, if they do.
-fn match_of<'a>(
-    keys: HeadingKeys<'a>,
-    query: &Query,
-    fuzzy: &mut Fuzzy,
-) -> Option<(i64, score::Matched<'a>)> {
+fn match_of<'a>(keys: HeadingKeys<'a>, query: &Query) -> Option<(i64, score::Matched<'a>)> {
     if !query.may_match(keys) {
         return None;
     }
-    score::score(keys, query, fuzzy)
+    score::score(keys, query)
 }
 
 /// The document (or file, or part) a heading belongs to.

@@ -10,7 +10,7 @@ use crate::document::{Heading, HeadingKind};
 use super::keys::{Keys, Spelling, ascii_mask};
 
 /// Every heading's keys.
-pub struct PackedKeys {
+pub(super) struct PackedKeys {
     /// Per heading, apart as they are read first, of every heading: the ASCII
     /// letters and digits found anywhere in its keys, and the other characters of
     /// its text ([`char_bits`]).
@@ -56,7 +56,7 @@ struct Packed {
 
 /// One heading's keys, borrowed from the store.
 #[derive(Clone, Copy)]
-pub struct HeadingKeys<'a> {
+pub(super) struct HeadingKeys<'a> {
     store: &'a PackedKeys,
     bits: &'a [u64; 2],
     packed: &'a Packed,
@@ -64,7 +64,7 @@ pub struct HeadingKeys<'a> {
 
 /// Which spellings of a heading to look at.
 #[derive(Clone, Copy)]
-pub enum Spellings {
+pub(super) enum Spellings {
     /// Pinyin and initials.
     All,
     Initials,
@@ -74,15 +74,15 @@ pub enum Spellings {
 /// One spelling of a heading's title, borrowed from the store; its letters are
 /// read only when asked for.
 #[derive(Clone, Copy)]
-pub struct Spelled<'a> {
+pub(super) struct Spelled<'a> {
     store: &'a PackedKeys,
     packed: &'a PackedSpelling,
     /// The position in the heading's text of each character spelled.
-    spelled: &'a [u32],
+    sources: &'a [u32],
 }
 
 impl PackedKeys {
-    pub fn with_capacity(headings: usize) -> Self {
+    pub(super) fn with_capacity(headings: usize) -> Self {
         Self {
             bits: Vec::with_capacity(headings),
             headings: Vec::with_capacity(headings),
@@ -94,7 +94,7 @@ impl PackedKeys {
     }
 
     /// Adds the keys of the next heading.
-    pub fn push(&mut self, heading: &Heading, keys: &Keys) {
+    pub(super) fn push(&mut self, heading: &Heading, keys: &Keys) {
         let start = self.text.len();
         self.text.push_str(&keys.shown);
         let pinyin_start = self.text.len();
@@ -158,12 +158,12 @@ impl PackedKeys {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.headings.len()
     }
 
     /// The keys of heading `index`.
-    pub fn get(&self, index: usize) -> Option<HeadingKeys<'_>> {
+    pub(super) fn get(&self, index: usize) -> Option<HeadingKeys<'_>> {
         Some(HeadingKeys {
             store: self,
             bits: self.bits.get(index)?,
@@ -180,32 +180,32 @@ fn starts_of(spelling: &Spelling) -> impl Iterator<Item = usize> {
 
 impl<'a> HeadingKeys<'a> {
     /// `label title` as shown, folded ([`Keys::shown`]).
-    pub fn shown(self) -> &'a str {
+    pub(super) fn shown(self) -> &'a str {
         &self.store.text[self.packed.text[0]..self.packed.text[1]]
     }
 
     /// The bytes of `shown`, to scan.
-    pub fn shown_bytes(self) -> &'a [u8] {
+    pub(super) fn shown_bytes(self) -> &'a [u8] {
         self.bytes(0)
     }
 
     /// For each character of `shown`, the position it came from as displayed.
-    pub fn shown_sources(self) -> &'a [u32] {
+    pub(super) fn shown_sources(self) -> &'a [u32] {
         &self.store.positions[self.packed.positions[0]..self.packed.positions[1]]
     }
 
     /// The letters of every pinyin reading of each character in turn.
-    pub fn pinyin_readings(self) -> &'a [u8] {
+    pub(super) fn pinyin_readings(self) -> &'a [u8] {
         self.bytes(1)
     }
 
     /// The same for the initials.
-    pub fn initials_readings(self) -> &'a [u8] {
+    pub(super) fn initials_readings(self) -> &'a [u8] {
         self.bytes(2)
     }
 
     /// Every spelling, each after a line feed.
-    pub fn all_spellings(self) -> &'a [u8] {
+    pub(super) fn all_spellings(self) -> &'a [u8] {
         self.bytes(3)
     }
 
@@ -219,7 +219,7 @@ impl<'a> HeadingKeys<'a> {
 
     /// The spellings asked for: full toneless pinyin, then initials, each the
     /// usual readings first.
-    pub fn spellings(self, which: Spellings) -> impl Iterator<Item = Spelled<'a>> {
+    pub(super) fn spellings(self, which: Spellings) -> impl Iterator<Item = Spelled<'a>> {
         let [pinyin, initials, end] = self.packed.spellings;
         let range = match which {
             Spellings::All => pinyin..end,
@@ -231,58 +231,58 @@ impl<'a> HeadingKeys<'a> {
         store.spellings[range].iter().map(move |packed| Spelled {
             store,
             packed,
-            spelled,
+            sources: spelled,
         })
     }
 
     /// The ASCII letters and digits found anywhere in the keys, as bits.
-    pub fn ascii(self) -> u64 {
+    pub(super) fn ascii(self) -> u64 {
         self.bits[0]
     }
 
     /// The other characters of `shown`, as bits ([`char_bits`]).
-    pub fn chars(self) -> u64 {
+    pub(super) fn chars(self) -> u64 {
         self.bits[1]
     }
 
     /// Where the title starts in `shown`, in characters.
-    pub fn title_start(self) -> usize {
+    pub(super) fn title_start(self) -> usize {
         self.packed.title_start
     }
 
     /// Characters of the title in `shown`, at least one.
-    pub fn folded_title_chars(self) -> usize {
+    pub(super) fn folded_title_chars(self) -> usize {
         self.packed.folded_title_chars
     }
 
     /// Characters of the heading's title.
-    pub fn title_chars(self) -> usize {
+    pub(super) fn title_chars(self) -> usize {
         self.packed.title_chars
     }
 
-    pub fn kind(self) -> HeadingKind {
+    pub(super) fn kind(self) -> HeadingKind {
         self.packed.kind
     }
 }
 
 impl<'a> Spelled<'a> {
-    pub fn letters(self) -> &'a str {
+    pub(super) fn letters(self) -> &'a str {
         &self.store.text[self.packed.letters.clone()]
     }
 
     /// The letters as bytes, to scan ([`HeadingKeys::bytes`]).
-    pub fn letter_bytes(self) -> &'a [u8] {
+    pub(super) fn letter_bytes(self) -> &'a [u8] {
         let letters = self.packed.letters.clone();
         self.store.text.as_bytes().get(letters).unwrap_or_default()
     }
 
     /// How many characters are read with other than their usual reading.
-    pub fn rare_readings(self) -> u32 {
+    pub(super) fn rare_readings(self) -> u32 {
         self.packed.rare_readings
     }
 
     /// Whether the letters have every letter a to z of `alphabet` ([`alphabet`]).
-    pub fn has_letters(self, alphabet: u32) -> bool {
+    pub(super) fn has_letters(self, alphabet: u32) -> bool {
         self.packed.alphabet & alphabet == alphabet
     }
 
@@ -293,7 +293,7 @@ impl<'a> Spelled<'a> {
     }
 
     /// Whether a character starts at byte `at` of the letters.
-    pub fn starts_at(self, at: usize) -> bool {
+    pub(super) fn starts_at(self, at: usize) -> bool {
         self.starts()
             .get(at / 64)
             .is_some_and(|word| word >> (at % 64) & 1 == 1)
@@ -301,7 +301,7 @@ impl<'a> Spelled<'a> {
 
     /// The position in the heading's text of the character that byte `at` of the
     /// letters spells.
-    pub fn source(self, at: usize) -> usize {
+    pub(super) fn source(self, at: usize) -> usize {
         let (word, bit) = (at / 64, at % 64);
         let starts = self.starts();
         let before: u32 = starts.iter().take(word).map(|w| w.count_ones()).sum();
@@ -309,18 +309,18 @@ impl<'a> Spelled<'a> {
             .get(word)
             .map_or(0, |w| (w & u64::MAX >> (63 - bit)).count_ones());
         let spelled = (before + within).saturating_sub(1) as usize;
-        self.spelled.get(spelled).map_or(0, |&p| p as usize)
+        self.sources.get(spelled).map_or(0, |&p| p as usize)
     }
 }
 
 /// The letters a to z of `text`, one bit each.
-pub fn alphabet(text: &str) -> u32 {
+pub(super) fn alphabet(text: &str) -> u32 {
     (ascii_mask(text) & ((1 << 26) - 1)) as u32
 }
 
 /// The characters of `text` beyond ASCII, each hashed to one of 64 bits: a text
 /// lacking a bit of a query's lacks one of its characters.
-pub fn char_bits(text: &str) -> u64 {
+pub(super) fn char_bits(text: &str) -> u64 {
     text.chars().filter(|c| !c.is_ascii()).fold(0, |bits, c| {
         bits | 1 << (u32::from(c).wrapping_mul(0x9E37_79B1) >> 26)
     })
@@ -343,7 +343,9 @@ fn all_readings(spellings: &[Spelling]) -> String {
         if distinct.is_empty() {
             return readings;
         }
-        distinct.iter().for_each(|part| readings.push_str(part));
+        for part in &distinct {
+            readings.push_str(part);
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use super::keys::{ascii_mask, fold};
 use super::packed::{HeadingKeys, Spellings, alphabet, char_bits};
 
 #[derive(Clone)]
-pub struct Query {
+pub(super) struct Query {
     /// The query folded as keys are ([`fold`]).
     pub text: String,
     /// Characters in `text`.
@@ -30,7 +30,7 @@ pub struct Query {
 }
 
 impl Query {
-    pub fn new(query: &str) -> Self {
+    pub(super) fn new(query: &str) -> Self {
         let text = fold(query);
         let pinyin = text.chars().all(|c| c.is_ascii_alphanumeric());
         let initials = initials_of(&text);
@@ -48,13 +48,13 @@ impl Query {
     }
 
     /// What is compared with spellings.
-    pub fn letters(&self) -> &str {
+    pub(super) fn letters(&self) -> &str {
         self.letters.as_deref().unwrap_or_default()
     }
 
     /// The spellings compared with [`Query::letters`]: the pinyin and the initials
     /// for letters, the initials for a mixed query.
-    pub fn spelled(&self) -> Spellings {
+    pub(super) fn spelled(&self) -> Spellings {
         match (self.pinyin, self.letters.is_some()) {
             (true, _) => Spellings::All,
             (false, true) => Spellings::Initials,
@@ -67,7 +67,7 @@ impl Query {
     /// it is in the text, or its letters in a spelling; a longer one occurs in
     /// order, gaps allowed, in the text, or its letters in the readings of the
     /// title's characters.
-    pub fn may_match(&self, keys: HeadingKeys) -> bool {
+    pub(super) fn may_match(&self, keys: HeadingKeys) -> bool {
         if keys.ascii() & self.ascii != self.ascii {
             return false;
         }
@@ -91,13 +91,13 @@ impl Query {
     }
 
     /// Whether the letters of the query occur as they are in a spelling of `keys`.
-    pub fn in_spellings(&self, keys: HeadingKeys) -> bool {
+    pub(super) fn in_spellings(&self, keys: HeadingKeys) -> bool {
         self.letters.is_some() && self.find_letters(keys.all_spellings(), 0).is_some()
     }
 
     /// Where the letters of the query first occur as they are in `text`, at or
     /// after byte `from`.
-    pub fn find_letters(&self, text: &[u8], from: usize) -> Option<usize> {
+    pub(super) fn find_letters(&self, text: &[u8], from: usize) -> Option<usize> {
         let finder = self.letters_finder.as_ref()?;
         Some(from + finder.find(text.get(from..)?)?)
     }
@@ -109,7 +109,7 @@ pub const MIN_FUZZY_CHARS: usize = 3;
 /// Whether the bytes of `needle` occur in `text` in order, with or without gaps.
 /// (A plain loop: the texts are titles and their spellings, too short for
 /// `memchr` to pay for setting up each search.)
-pub fn in_order(needle: &[u8], text: &[u8]) -> bool {
+pub(super) fn in_order(needle: &[u8], text: &[u8]) -> bool {
     let mut rest = text.iter();
     needle.iter().all(|n| rest.any(|t| t == n))
 }

@@ -7,7 +7,6 @@
 //!
 //! A hit's place is one number ([`rank`]): lower first.
 
-use super::fuzzy::Fuzzy;
 use super::packed::HeadingKeys;
 use super::query::Query;
 use super::{Hit, Index, NUMBER_MATCH, score};
@@ -120,12 +119,11 @@ impl Ranking {
 
     /// Scores the fuzzy matches.
     fn score_the_rest(&mut self, index: &Index) {
-        let mut fuzzy = Fuzzy;
         for id in self.unscored.drain(..) {
             let Some(keys) = index.keys.get(id.0 as usize) else {
                 continue;
             };
-            if let Some((score, _)) = score::fuzzily(keys, &self.query, &mut fuzzy) {
+            if let Some((score, _)) = score::fuzzily(keys, &self.query) {
                 self.scored.push(rank(keys, Hit { id, score }));
             }
         }
@@ -224,7 +222,7 @@ mod tests {
         let numbered = index.numbers.get(&query.text).cloned().unwrap_or_default();
         let scored = (0..index.keys.len()).filter(|&at| {
             let keys = index.keys.get(at).expect("in range");
-            score::score(keys, &query, &mut Fuzzy).is_some()
+            score::score(keys, &query).is_some()
         });
         let mut ids: Vec<_> = scored.map(|at| HeadingId(at as u32)).collect();
         ids.extend(numbered);

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::fuzzy::{Fuzzy, MOST_PER_CHAR};
+use super::fuzzy::{self, MOST_PER_CHAR};
 use super::packed::{HeadingKeys, Spelled};
 use super::query::{MIN_FUZZY_CHARS, Query, in_order};
 
@@ -20,7 +20,7 @@ const RARE_READING: i64 = 2_000;
 
 /// How a heading's keys matched best.
 #[derive(Clone, Copy)]
-pub enum Matched<'a> {
+pub(super) enum Matched<'a> {
     /// As a run of these characters of the heading's text.
     Run(usize, usize),
     /// Fuzzily in the heading's text.
@@ -30,7 +30,7 @@ pub enum Matched<'a> {
 }
 
 /// How a heading's keys match a query.
-pub enum Found {
+pub(super) enum Found {
     /// As a run of characters, with this score.
     Run(i64),
     /// Fuzzily only: [`fuzzily`] scores it, at most [`most_fuzzy`].
@@ -39,7 +39,7 @@ pub enum Found {
 
 /// Whether and how `keys` match `query`: a run is scored, a fuzzy match only
 /// found.
-pub fn matches(keys: HeadingKeys, query: &Query) -> Option<Found> {
+pub(super) fn matches(keys: HeadingKeys, query: &Query) -> Option<Found> {
     if let Some((score, _)) = best_run(keys, query) {
         return Some(Found::Run(score));
     }
@@ -55,7 +55,7 @@ pub fn matches(keys: HeadingKeys, query: &Query) -> Option<Found> {
 }
 
 /// More than any fuzzy match of `query` scores.
-pub fn most_fuzzy(query: &Query) -> i64 {
+pub(super) fn most_fuzzy(query: &Query) -> i64 {
     let chars = query.chars.max(query.letters().chars().count());
     MOST_PER_CHAR * chars as i64
 }
@@ -79,11 +79,7 @@ fn text_in_order(query: &Query, keys: HeadingKeys) -> bool {
 
 /// The score of the best match of `keys`, and how they matched; among equal
 /// scores the last found (text, then pinyin, then initials).
-pub fn score<'a>(
-    keys: HeadingKeys<'a>,
-    query: &Query,
-    fuzzy: &mut Fuzzy,
-) -> Option<(i64, Matched<'a>)> {
+pub(super) fn score<'a>(keys: HeadingKeys<'a>, query: &Query) -> Option<(i64, Matched<'a>)> {
     if let Some((score, run)) = best_run(keys, query) {
         return Some((score, Matched::Run(run.start, run.end)));
     }
@@ -91,24 +87,18 @@ pub fn score<'a>(
     if query.chars < MIN_FUZZY_CHARS {
         return None;
     }
-    fuzzily(keys, query, fuzzy)
+    fuzzily(keys, query)
 }
 
 /// The characters of the heading's text (`keys.shown`) that `matched`.
-pub fn positions(
-    keys: HeadingKeys,
-    query: &Query,
-    fuzzy: &mut Fuzzy,
-    matched: Matched,
-) -> Vec<usize> {
+pub(super) fn positions(keys: HeadingKeys, query: &Query, matched: Matched) -> Vec<usize> {
     match matched {
         Matched::Run(start, end) => (start..end).collect(),
-        Matched::Text => fuzzy.positions(keys.shown(), &query.text),
+        Matched::Text => fuzzy::positions(keys.shown(), &query.text),
         Matched::Spelled(spelling) => {
             // As before spellings were packed: positions in characters are taken
             // as positions in bytes.
-            let mut positions: Vec<usize> = fuzzy
-                .positions(spelling.letters(), query.letters())
+            let mut positions: Vec<usize> = fuzzy::positions(spelling.letters(), query.letters())
                 .into_iter()
                 .map(|at| spelling.source(at))
                 .collect();
@@ -202,17 +192,13 @@ fn find(text: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// The best fuzzy match of the text or a spelling; a spelling's rare readings
 /// count against it.
-pub fn fuzzily<'a>(
-    keys: HeadingKeys<'a>,
-    query: &Query,
-    fuzzy: &mut Fuzzy,
-) -> Option<(i64, Matched<'a>)> {
+pub(super) fn fuzzily<'a>(keys: HeadingKeys<'a>, query: &Query) -> Option<(i64, Matched<'a>)> {
     let mut best = Best(None);
     best.offer(i64::MAX, || {
         if !in_order(query.text.as_bytes(), keys.shown_bytes()) {
             return None;
         }
-        Some((fuzzy.score(keys.shown(), &query.text)?, Matched::Text))
+        Some((fuzzy::score(keys.shown(), &query.text)?, Matched::Text))
     });
     let letters = query.letters();
     let most = MOST_PER_CHAR * letters.chars().count() as i64;
@@ -222,7 +208,7 @@ pub fn fuzzily<'a>(
             if !spelling.has_letters(query.alphabet) {
                 return None;
             }
-            let score = fuzzy.score(spelling.letters(), letters)?;
+            let score = fuzzy::score(spelling.letters(), letters)?;
             Some((score - rare, Matched::Spelled(spelling)))
         });
     }

@@ -125,15 +125,12 @@ impl Anchor {
         if self.snippet.is_empty() {
             return expected.filter(|&o| o <= text.chars().count());
         }
-        match expected {
-            Some(offset) => {
-                let from: String = text.chars().skip(offset).take(SNIPPET_CHARS).collect();
-                (from == self.snippet).then_some(offset)
-            }
-            None => {
-                let byte = text.find(&self.snippet)?;
-                Some(text[..byte].chars().count())
-            }
+        if let Some(offset) = expected {
+            let from: String = text.chars().skip(offset).take(SNIPPET_CHARS).collect();
+            (from == self.snippet).then_some(offset)
+        } else {
+            let byte = text.find(&self.snippet)?;
+            Some(text[..byte].chars().count())
         }
     }
 

@@ -3,6 +3,8 @@
 //! to share or as JSON; and the citation of a section (`——《纲要》第五篇第十五章`)
 //! that `y` copies with a paragraph.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::document::{Document, HeadingId, HeadingKind};
@@ -91,12 +93,12 @@ pub fn markdown(notes: &[Note], file_name: &str) -> String {
             chapter = Some("");
         } else if note.placed {
             if document != Some(note.document.as_str()) {
-                out.push_str(&format!("\n## {}\n", visible(&note.document)));
+                let _ = writeln!(out, "\n## {}", visible(&note.document));
                 document = Some(&note.document);
                 chapter = None;
             }
             if chapter != Some(note.chapter.as_str()) {
-                out.push_str(&format!("\n### {}\n\n", visible(&note.chapter)));
+                let _ = write!(out, "\n### {}\n\n", visible(&note.chapter));
                 chapter = Some(&note.chapter);
             }
         }
@@ -105,12 +107,9 @@ pub fn markdown(notes: &[Note], file_name: &str) -> String {
         } else {
             format!("**{}**", visible(&note.note))
         };
-        out.push_str(&format!(
-            "- {text}（{}）\n  > {}……\n",
-            note.date, note.passage
-        ));
+        let _ = writeln!(out, "- {text}（{}）\n  > {}……", note.date, note.passage);
         if !note.citation.is_empty() {
-            out.push_str(&format!("  {}\n", note.citation));
+            let _ = writeln!(out, "  {}", note.citation);
         }
     }
     out

@@ -155,7 +155,7 @@ mod tests {
         );
         let mut record = Record::new("doc");
         let time = |path: &[&str], seconds: u64| SectionTime {
-            path: path.iter().map(|s| s.to_string()).collect(),
+            path: path.iter().map(std::string::ToString::to_string).collect(),
             millis: seconds * 1000,
         };
         record.sessions.push(Session {

@@ -32,7 +32,7 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             bindings::action_of(key, mode).or_else(|| unbound_key(key, mode))
         }
-        Event::Mouse(mouse) => mouse_action(mouse),
+        Event::Mouse(mouse) => mouse_action(*mouse),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         _ => None,
     }
@@ -54,7 +54,7 @@ fn unbound_key(key: &KeyEvent, mode: Mode) -> Option<Action> {
     }
 }
 
-fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
     match mouse.kind {
         MouseEventKind::ScrollDown => Some(Action::Wheel {
             column: mouse.column,

@@ -179,8 +179,8 @@ fn a_terminal_that_goes_away_ends_the_reader_with_its_place_saved() {
     // SAFETY: openpty fills two descriptors, owned below.
     let opened = unsafe {
         libc::openpty(
-            &mut master,
-            &mut slave,
+            &raw mut master,
+            &raw mut slave,
             std::ptr::null_mut(),
             std::ptr::null(),
             std::ptr::null(),
@@ -220,7 +220,7 @@ fn a_terminal_that_goes_away_ends_the_reader_with_its_place_saved() {
     let mut terminal = std::fs::File::from(master);
     std::thread::sleep(Duration::from_millis(500));
     // Drain what was drawn, answer nothing, press ] once.
-    let mut buffer = [0u8; 65536];
+    let mut buffer = vec![0u8; 65536];
     // SAFETY: a non-blocking read of what is there.
     unsafe { libc::fcntl(terminal.as_raw_fd(), libc::F_SETFL, libc::O_NONBLOCK) };
     let _ = terminal.read(&mut buffer);

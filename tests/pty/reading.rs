@@ -1,5 +1,7 @@
 //! Reading, jumping, searching, bookmarks and the clipboard, as a user does them.
 
+use base64::Engine;
+
 use super::*;
 
 #[test]
@@ -154,7 +156,6 @@ fn y_sends_the_paragraph_and_its_citation_to_the_clipboard() {
     let raw = String::from_utf8_lossy(&session.raw).into_owned();
     let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + "\x1b]52;c;".len();
     let end = start + raw[start..].find('\x07').expect("its end");
-    use base64::Engine;
     let copied = base64::engine::general_purpose::STANDARD
         .decode(&raw[start..end])
         .expect("base64");

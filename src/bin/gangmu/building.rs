@@ -16,7 +16,7 @@ const OPENING_BYTES: usize = 32 * 1024;
 
 /// The document to show first: the whole of a short text, the opening of a
 /// long one ([`build_the_whole`] brings the rest).
-pub fn first_document(texts: &[(String, Text)]) -> Document {
+pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
     if !is_long(texts) {
         return build_all(texts);
     }
@@ -33,7 +33,7 @@ pub fn first_document(texts: &[(String, Text)]) -> Document {
 
 /// For a long text, builds the whole document and then its headings' search
 /// keys on a worker thread, and sends them (`Msg::Whole`, `Msg::HeadingIndex`).
-pub fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>) {
+pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>) {
     if !is_long(&texts) {
         return;
     }

@@ -34,7 +34,7 @@ use crate::watchdog::Watchdog;
 const KEYS_STOPPED: Duration = Duration::from_millis(15);
 
 /// How the reader was asked to run.
-pub struct Options {
+pub(crate) struct Options {
     /// Widest text measure, in columns.
     pub measure: u16,
     /// The data directory asked for on the command line.
@@ -47,7 +47,7 @@ pub struct Options {
 
 /// Reads the texts in the terminal until the user quits; where the reader was
 /// left is saved for next time.
-pub fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
+pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
     let name = match texts.as_slice() {
         [(only, _)] => only.clone(),
         [(first, _), ..] => format!("{first} 等 {} 个文件", texts.len()),
@@ -165,9 +165,10 @@ impl Reader {
             // Debug builds panic on request after a frame, so that the tests can
             // see the terminal given back after a panic.
             #[cfg(debug_assertions)]
-            if std::env::var_os("GANGMU_TEST_PANIC").is_some() {
-                panic!("a panic asked for by GANGMU_TEST_PANIC");
-            }
+            assert!(
+                std::env::var_os("GANGMU_TEST_PANIC").is_none(),
+                "a panic asked for by GANGMU_TEST_PANIC"
+            );
             let Some(msg) = self.next_message(inbox, &mut unhanded, &mut app) else {
                 return Ok(());
             };

@@ -162,7 +162,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let notes = gangmu::study::notes::notes(&record, &document, &name);
             match format {
                 NotesFormat::Md => {
-                    out.write_all(gangmu::study::notes::markdown(&notes, &name).as_bytes())?
+                    out.write_all(gangmu::study::notes::markdown(&notes, &name).as_bytes())?;
                 }
                 NotesFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &notes)?;

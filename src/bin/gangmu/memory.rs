@@ -16,7 +16,7 @@ use crate::event_loop::Options;
 /// Saves a change to the bookmarks at once, taking in what other runs saved;
 /// what the app is to be told: the record as saved, and a failure to say in the
 /// status line (reading goes on).
-pub fn save_bookmarks(memory: &Memory, record: &Record) -> Vec<Msg> {
+pub(crate) fn save_bookmarks(memory: &Memory, record: &Record) -> Vec<Msg> {
     match memory.save(record) {
         Ok(Some(saved)) => {
             let notice = saved.notice.map(|n| Msg::Notice(words::warning(&n)));
@@ -30,7 +30,7 @@ pub fn save_bookmarks(memory: &Memory, record: &Record) -> Vec<Msg> {
 }
 
 /// What the store keeps of the texts being read, and whether it may be saved.
-pub struct Memory {
+pub(crate) struct Memory {
     store: Option<Store>,
     pub record: Record,
     writable: bool,
@@ -42,7 +42,7 @@ pub struct Memory {
 }
 
 impl Memory {
-    pub fn open(texts: &[(String, Text)], options: &Options) -> Self {
+    pub(crate) fn open(texts: &[(String, Text)], options: &Options) -> Self {
         let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
         let id = Store::document_id(&parts);
         let Some(store) = Store::locate(options.data_dir.as_deref()) else {
@@ -80,7 +80,7 @@ impl Memory {
     /// Reads the records of the other documents read before on a thread of
     /// their own, and sends them: with many documents, reading them all takes a
     /// while, and the first screen needs none of them.
-    pub fn send_others(&self, messages: Sender<Msg>) {
+    pub(crate) fn send_others(&self, messages: Sender<Msg>) {
         let Some(store) = self.store.clone() else {
             return;
         };
@@ -93,7 +93,10 @@ impl Memory {
 
     /// Keeps `phrase` in the search history; the history as saved (`None`
     /// without a store).
-    pub fn remember_search(&self, phrase: &str) -> Result<Option<History>, store::SaveError> {
+    pub(crate) fn remember_search(
+        &self,
+        phrase: &str,
+    ) -> Result<Option<History>, store::SaveError> {
         match &self.store {
             Some(store) => store.remember_search(phrase).map(Some),
             None => Ok(None),
@@ -101,12 +104,12 @@ impl Memory {
     }
 
     /// The store to save in, if saving is allowed.
-    pub fn store_for_saving(&self) -> Option<Store> {
+    pub(crate) fn store_for_saving(&self) -> Option<Store> {
         self.store.clone().filter(|_| self.writable)
     }
 
     /// Saves `record`, unless the store could not be read or found (`None`).
-    pub fn save(&self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
+    pub(crate) fn save(&self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
         match &self.store {
             Some(store) if self.writable => store.save(record).map(Some),
             _ => Ok(None),

@@ -22,7 +22,7 @@ use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 /// Sends the signals that end or stop the reader as messages, from a thread
 /// of their own: `SIGTERM` and `SIGHUP` as [`Msg::Terminate`] (save and leave),
 /// `SIGTSTP` from outside the terminal as [`Msg::Stop`] (stop as Ctrl-Z does).
-pub fn send_signals(messages: Sender<Msg>) -> io::Result<()> {
+pub(crate) fn send_signals(messages: Sender<Msg>) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGTSTP])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
@@ -42,7 +42,7 @@ pub fn send_signals(messages: Sender<Msg>) -> io::Result<()> {
 /// Sends what the terminal reports (keys, pastes, the mouse, new sizes) as
 /// messages, from a thread of their own that waits for it; ends when the reader
 /// no longer listens or the terminal cannot be read.
-pub fn send_input(messages: Sender<Msg>) {
+pub(crate) fn send_input(messages: Sender<Msg>) {
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {
             if messages.send(Msg::Input(event)).is_err() {
@@ -55,7 +55,7 @@ pub fn send_input(messages: Sender<Msg>) {
 /// Takes the terminal: ratatui's set-up (raw mode, alternate screen, and a panic
 /// hook that undoes them), then mouse reporting and bracketed paste, which the
 /// panic hook also undoes.
-pub fn enter() {
+pub(crate) fn enter() {
     drop(ratatui::init());
     turn_on_reporting();
     let restore_screen = std::panic::take_hook();
@@ -68,7 +68,7 @@ pub fn enter() {
 /// Gives the terminal back as it was found. Errors are ignored, and not said:
 /// after a hang-up there is no terminal to write to, standard error included
 /// (which is why this is not `ratatui::restore`, which would say them).
-pub fn leave() {
+pub(crate) fn leave() {
     turn_off_reporting();
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), LeaveAlternateScreen, Show);
@@ -76,7 +76,7 @@ pub fn leave() {
 
 /// Gives the terminal back and stops the process; returns once it is continued
 /// (`fg`), with the terminal taken again (the caller redraws everything).
-pub fn suspend() -> io::Result<()> {
+pub(crate) fn suspend() -> io::Result<()> {
     leave();
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     enable_raw_mode()?;
@@ -96,7 +96,7 @@ fn turn_off_reporting() {
 /// Puts `text` on the system clipboard through the terminal (OSC 52), which
 /// works over ssh too; the text travels base64-encoded, so nothing in it reaches
 /// the terminal as a command.
-pub fn copy_to_clipboard(text: &str) -> io::Result<()> {
+pub(crate) fn copy_to_clipboard(text: &str) -> io::Result<()> {
     use base64::Engine;
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     let mut out = stdout();

@@ -17,13 +17,13 @@ const LOOK_EVERY: Duration = Duration::from_millis(250);
 
 /// The record to save if the terminal goes away, kept up to date by the loop.
 #[derive(Clone, Default)]
-pub struct Watchdog {
+pub(crate) struct Watchdog {
     latest: Arc<Mutex<Option<Record>>>,
 }
 
 impl Watchdog {
     /// Starts watching; `store` is where to save (`None`: nowhere).
-    pub fn start(store: Option<Store>) -> Self {
+    pub(crate) fn start(store: Option<Store>) -> Self {
         let watchdog = Self::default();
         let latest = Arc::clone(&watchdog.latest);
         std::thread::spawn(move || {
@@ -40,7 +40,7 @@ impl Watchdog {
     }
 
     /// What to save if the terminal goes away now.
-    pub fn hand_over(&self, record: Record) {
+    pub(crate) fn hand_over(&self, record: Record) {
         if let Ok(mut latest) = self.latest.lock() {
             *latest = Some(record);
         }
@@ -55,6 +55,6 @@ fn terminal_gone() -> bool {
         revents: 0,
     };
     // SAFETY: one valid pollfd, a zero timeout.
-    let ready = unsafe { libc::poll(&mut poll, 1, 0) };
+    let ready = unsafe { libc::poll(&raw mut poll, 1, 0) };
     ready > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }

@@ -202,7 +202,7 @@ fn corpus_paragraphs() -> Vec<String> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    lines.chunks(5).map(|c| c.concat()).collect()
+    lines.chunks(5).map(<[&str]>::concat).collect()
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::parse::source::Line;
 
 /// A paragraph being built.
 #[derive(Debug)]
-pub struct Draft {
+pub(super) struct Draft {
     pub kind: ParagraphKind,
     pub in_box: bool,
     pub heading: Option<HeadingId>,
@@ -23,7 +23,7 @@ pub struct Draft {
 }
 
 impl Draft {
-    pub fn new(kind: ParagraphKind, in_box: bool, heading: Option<HeadingId>) -> Self {
+    pub(super) fn new(kind: ParagraphKind, in_box: bool, heading: Option<HeadingId>) -> Self {
         Self {
             kind,
             in_box,
@@ -38,7 +38,7 @@ impl Draft {
     }
 
     /// Adds content line `index`.
-    pub fn push(&mut self, index: usize, line: &Line) {
+    pub(super) fn push(&mut self, index: usize, line: &Line) {
         match self.kind {
             ParagraphKind::Body | ParagraphKind::Heading => append(&mut self.text, line.text),
             ParagraphKind::Table => self.push_row(line.text),
@@ -66,21 +66,21 @@ impl Draft {
     }
 
     /// Content-line index of the latest line added.
-    pub fn last_line(&self) -> usize {
+    pub(super) fn last_line(&self) -> usize {
         self.last
     }
 
     /// Whether content line `line` is the first line of this paragraph.
-    pub fn starts_at(&self, line: usize) -> bool {
+    pub(super) fn starts_at(&self, line: usize) -> bool {
         self.first == line
     }
 
     /// Gives back the spare capacity the text grew by.
-    pub fn seal(&mut self) {
+    pub(super) fn seal(&mut self) {
         self.text.shrink_to_fit();
     }
 
-    pub fn into_paragraph(self) -> Paragraph {
+    pub(super) fn into_paragraph(self) -> Paragraph {
         Paragraph {
             kind: self.kind,
             text: self.text,
@@ -94,7 +94,7 @@ impl Draft {
 
 /// Appends one wrapped line's text to a paragraph: nothing between CJK characters,
 /// one space between two Latin letters or digits.
-pub fn append(text: &mut String, next: &str) {
+pub(super) fn append(text: &mut String, next: &str) {
     let needs_space = matches!(
         (text.chars().next_back(), next.chars().next()),
         (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()

@@ -173,12 +173,12 @@ impl Builder<'_, '_> {
         &mut self,
         kind: HeadingKind,
         label: String,
-        title: String,
+        mut title: String,
         lines: std::ops::Range<usize>,
         paragraph_kind: ParagraphKind,
     ) -> usize {
         let id = HeadingId(self.headings.len() as u32);
-        let title = title.trim_end_matches('。').to_string();
+        title.truncate(title.trim_end_matches('。').len());
         let line = lines.start;
         self.section = Some(id);
         let paragraph = self.new_draft(paragraph_kind, lines);

@@ -224,7 +224,9 @@ impl Builder<'_, '_> {
     fn stands_out(&self, i: usize, end: usize) -> bool {
         let lines = &self.context.lines;
         !lines[i].indented()
-            && lines.get(end).is_some_and(|n| n.indented())
+            && lines
+                .get(end)
+                .is_some_and(super::super::source::Line::indented)
             && title_chars(&lines[i..end]) >= MIN_STANDING_OUT_CHARS
     }
 

@@ -6,7 +6,7 @@ use crate::document::{Heading, HeadingId, HeadingKind, Outline};
 
 /// A heading as the builder finds it, before it has a place in the tree.
 #[derive(Debug)]
-pub struct HeadingDraft {
+pub(super) struct HeadingDraft {
     pub kind: HeadingKind,
     pub label: String,
     pub title: String,
@@ -16,13 +16,13 @@ pub struct HeadingDraft {
 
 /// The chain of headings the next heading could hang under, coarse to fine.
 #[derive(Debug, Default)]
-pub struct Ancestors {
+pub(super) struct Ancestors {
     open: Vec<(HeadingId, HeadingKind)>,
 }
 
 impl Ancestors {
     /// The parent a heading of `kind` would get here.
-    pub fn parent_of(&self, kind: HeadingKind) -> Option<HeadingId> {
+    pub(super) fn parent_of(&self, kind: HeadingKind) -> Option<HeadingId> {
         self.open
             .iter()
             .rev()
@@ -31,7 +31,7 @@ impl Ancestors {
     }
 
     /// Adds a heading; returns its parent.
-    pub fn push(&mut self, id: HeadingId, kind: HeadingKind) -> Option<HeadingId> {
+    pub(super) fn push(&mut self, id: HeadingId, kind: HeadingKind) -> Option<HeadingId> {
         let parent = self.parent_of(kind);
         while self.open.last().is_some_and(|(p, _)| Some(*p) != parent) {
             self.open.pop();
@@ -52,7 +52,7 @@ fn hangs_under(kind: HeadingKind, candidate: HeadingKind) -> bool {
 }
 
 /// Links the drafts into the outline.
-pub fn link(drafts: Vec<HeadingDraft>) -> Outline {
+pub(super) fn link(drafts: Vec<HeadingDraft>) -> Outline {
     let mut headings: Vec<Heading> = Vec::with_capacity(drafts.len());
     let mut ancestors = Ancestors::default();
     for (index, draft) in drafts.into_iter().enumerate() {

@@ -115,6 +115,7 @@ impl Record {
     /// This record and `other` (the same document, saved elsewhere meanwhile) as
     /// one: every bookmark of either unless deleted in either, the later version of
     /// a bookmark changed in both, the later position, every path.
+    #[must_use]
     pub fn merge(&self, other: &Record) -> Record {
         let mut deleted = self.deleted.clone();
         for id in &other.deleted {

@@ -22,7 +22,7 @@ impl App {
             Action::Pages(n) => self.scroll(n * (height - 1).max(1)),
             Action::Top => self.reader.top = Position::default(),
             Action::Bottom => {
-                self.reader.top = self.reader.layout.last_top(&self.document, height as usize)
+                self.reader.top = self.reader.layout.last_top(&self.document, height as usize);
             }
             Action::Heading(n) => self.jump_heading(n, |_| true),
             Action::Document(n) => self.jump_heading(n, |k| {

@@ -80,15 +80,12 @@ impl App {
             return;
         };
         let ask = jump.settle_ask(rows);
-        match &mut self.asking.lookups {
-            Some(lookups) => {
-                let ask = Ask::Settle(ask, Arc::clone(index));
-                lookups.ask(ask, Arc::clone(&self.document), self.asking.generation);
-            }
-            None => {
-                let query = ask.query.clone();
-                jump.settled(&query, ask.run(index));
-            }
+        if let Some(lookups) = &mut self.asking.lookups {
+            let ask = Ask::Settle(ask, Arc::clone(index));
+            lookups.ask(ask, Arc::clone(&self.document), self.asking.generation);
+        } else {
+            let query = ask.query.clone();
+            jump.settled(&query, ask.run(index));
         }
     }
 

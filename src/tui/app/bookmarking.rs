@@ -118,13 +118,14 @@ impl App {
     /// Goes to the selected bookmark of this document and closes the list.
     pub(super) fn go_to_bookmark(&mut self, list: BookmarkList) {
         match self.selected_bookmark(&list) {
-            Some((None, bookmark)) => match bookmark.anchor.find(&self.document).place() {
-                Some(place) => self.go_to_place(place),
-                None => {
+            Some((None, bookmark)) => {
+                if let Some(place) = bookmark.anchor.find(&self.document).place() {
+                    self.go_to_place(place);
+                } else {
                     self.message = Some("这个书签在文中已找不到（保留未删）".to_string());
                     self.popup = Some(Popup::Bookmarks(list));
                 }
-            },
+            }
             Some((Some(other), _)) => {
                 let path = self.marks.others[other]
                     .paths

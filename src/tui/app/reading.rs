@@ -17,7 +17,7 @@ use crate::study::progress::State;
 use crate::study::store::record::{Record, SectionTime, Session, Stamped};
 
 /// A pause longer than this is not reading time.
-pub const IDLE_MILLIS: u64 = 2 * 60 * 1000;
+pub(super) const IDLE_MILLIS: u64 = 2 * 60 * 1000;
 
 /// This run of the reader, as it goes.
 #[derive(Debug, Clone, Default)]

@@ -1,5 +1,7 @@
 //! The table against the key handler, the help screen and the README.
 
+use std::fmt::Write as _;
+
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
@@ -165,7 +167,7 @@ fn readme_keys_table() -> String {
                 name => format!("`{name}`"),
             })
             .collect();
-        table.push_str(&format!("| {} | {} |\n", keys.join(" "), line.en));
+        let _ = writeln!(table, "| {} | {} |", keys.join(" "), line.en);
     }
     table
 }
@@ -178,8 +180,10 @@ fn readme_keys_section() -> String {
         .lines()
         .skip_while(|line| !line.starts_with('|'))
         .take_while(|line| line.starts_with('|'))
-        .map(|line| format!("{line}\n"))
-        .collect()
+        .fold(String::new(), |mut lines, line| {
+            let _ = writeln!(lines, "{line}");
+            lines
+        })
 }
 
 #[test]

@@ -18,7 +18,7 @@ use crate::tui::bookmarks::{BookmarkList, NotePrompt, NoteTarget, Scope};
 /// Columns a step of a bookmark's path gets.
 const STEP: usize = 12;
 
-pub fn draw_note(frame: &mut Frame, prompt: &NotePrompt, theme: Theme, area: Rect) {
+pub(super) fn draw_note(frame: &mut Frame, prompt: &NotePrompt, theme: Theme, area: Rect) {
     let popup = super::centred(area, 64, 4);
     let inner = usize::from(popup.width.saturating_sub(2));
     let (title, place) = match &prompt.target {
@@ -57,7 +57,13 @@ pub fn draw_note(frame: &mut Frame, prompt: &NotePrompt, theme: Theme, area: Rec
     ));
 }
 
-pub fn draw_list(frame: &mut Frame, app: &App, list: &BookmarkList, theme: Theme, area: Rect) {
+pub(super) fn draw_list(
+    frame: &mut Frame,
+    app: &App,
+    list: &BookmarkList,
+    theme: Theme,
+    area: Rect,
+) {
     let width = (area.width * 4 / 5).clamp(area.width.min(30), area.width);
     let height = (area.height * 3 / 4).clamp(area.height.min(6), area.height);
     let popup = super::centred(area, width, height);

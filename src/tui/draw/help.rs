@@ -17,7 +17,7 @@ const ENTRY_WIDTH: u16 = 42;
 
 /// Every key in one column, or in two side by side when the terminal is too low
 /// for one and wide enough for two.
-pub fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
+pub(super) fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
     let entries: Vec<String> = help_lines()
         .iter()
         .map(|line| entry(&line.key_names().join(" "), line.zh))

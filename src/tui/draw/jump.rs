@@ -18,7 +18,7 @@ use crate::tui::jump::Jump;
 /// Columns a breadcrumb step without a label gets.
 const BREADCRUMB_TITLE: usize = 10;
 
-pub fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect) {
+pub(super) fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect) {
     let width = (area.width * 4 / 5).clamp(area.width.min(20), area.width);
     let height = (area.height * 3 / 4).clamp(area.height.min(5), area.height);
     let popup = super::centred(area, width, height);

@@ -72,7 +72,7 @@ fn marking(base: Style, mark: Style, marked: &[Range<usize>]) -> impl Fn(usize) 
 }
 
 /// Ends a run of equally styled characters.
-fn flush<'a>(spans: &mut Vec<Span<'a>>, run: &mut String, style: Style) {
+fn flush(spans: &mut Vec<Span<'_>>, run: &mut String, style: Style) {
     if !run.is_empty() {
         spans.push(Span::styled(std::mem::take(run), style));
     }

@@ -20,7 +20,7 @@ const BREADCRUMB_TITLE: usize = 10;
 /// Columns a hit row is indented by, under its section.
 const HIT_INDENT: usize = 2;
 
-pub fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt, theme: Theme, area: Rect) {
+pub(super) fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt, theme: Theme, area: Rect) {
     let width = (area.width * 9 / 10).clamp(area.width.min(20), area.width);
     let height = (area.height * 3 / 5).clamp(area.height.min(5), area.height);
     // Above the status line, which keeps showing where the reader is.

@@ -10,7 +10,7 @@ use crate::layout::wrap::truncate;
 use crate::study::stats::Stats;
 use crate::tui::app::App;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let record = app.record_with_this_session();
     let lines = Stats::of(&record, &app.document).lines();
     let width = (area.width * 4 / 5).clamp(area.width.min(30), area.width);

@@ -26,7 +26,7 @@ const MAIN_KEYS: [(Action, &str); 5] = [
     (Action::Quit, "退出"),
 ];
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
     let crumbs = crate::layout::breadcrumb(&app.document.outline, &app.breadcrumb(), STEP_TITLE);
     let left = format!(" 纲目 · {} │ {}", visible(&app.name), crumbs);

@@ -23,7 +23,7 @@ fn edge(corner: char, measure: u16) -> String {
     edge
 }
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let geometry = app.geometry();
     let margin = " ".repeat(usize::from(geometry.margin));
     let lines: Vec<Line> = app

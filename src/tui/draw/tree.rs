@@ -18,7 +18,7 @@ use crate::layout::wrap::{display_width, truncate};
 use crate::study::progress::State;
 use crate::tui::app::{App, Focus, TreeRow};
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width.saturating_sub(1));
     let rows = &app.view.tree[..app.view.tree.len().min(usize::from(area.height))];
     // Labels of siblings on screen take the same width, so their titles line up.

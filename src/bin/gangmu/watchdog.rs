@@ -11,9 +11,16 @@ use std::time::Duration;
 
 use gangmu::study::store::Store;
 use gangmu::study::store::record::Record;
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 /// How often the watchdog looks at the terminal.
 const LOOK_EVERY: Duration = Duration::from_millis(250);
+
+/// A poll that looks and returns at once.
+const NO_WAIT: Timespec = Timespec {
+    tv_sec: 0,
+    tv_nsec: 0,
+};
 
 /// The record to save if the terminal goes away, kept up to date by the loop.
 #[derive(Clone, Default)]
@@ -49,12 +56,11 @@ impl Watchdog {
 
 /// Whether the terminal on standard input has hung up.
 fn terminal_gone() -> bool {
-    let mut poll = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, a zero timeout.
-    let ready = unsafe { libc::poll(&mut poll, 1, 0) };
-    ready > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let ready = poll(&mut fds, Some(&NO_WAIT)).unwrap_or(0);
+    ready > 0
+        && fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
 }

@@ -1,19 +1,19 @@
 //! A last resort for a terminal that is gone (a closed window, a dropped ssh
 //! connection): crossterm's event polling then spins on the dead terminal and
 //! never returns (crossterm issue 793), so the loop never sees the hang-up. A
-//! watchdog thread looks at the terminal four times a second; once it is gone, it
-//! saves what the loop last handed over (the record with the place and the
+//! watchdog thread waits in `poll` for the terminal to hang up, waking for
+//! nothing else; once it is gone, it saves what the loop last handed over (the record with the place and the
 //! session so far, handed over whenever the keys stop for a moment) and ends
 //! the process.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use gangmu::study::store::Store;
 use gangmu::study::store::record::Record;
+use rustix::event::{PollFd, PollFlags, poll};
 
-/// How often the watchdog looks at the terminal.
-const LOOK_EVERY: Duration = Duration::from_millis(250);
+/// What a poll reports of a terminal that is gone.
+const GONE: PollFlags = PollFlags::HUP.union(PollFlags::ERR).union(PollFlags::NVAL);
 
 /// The record to save if the terminal goes away, kept up to date by the loop.
 #[derive(Clone, Default)]
@@ -27,9 +27,7 @@ impl Watchdog {
         let watchdog = Self::default();
         let latest = Arc::clone(&watchdog.latest);
         std::thread::spawn(move || {
-            while !terminal_gone() {
-                std::thread::sleep(LOOK_EVERY);
-            }
+            wait_for_hang_up();
             let record = latest.lock().ok().and_then(|mut r| r.take());
             if let (Some(store), Some(record)) = (store, record) {
                 let _ = store.save(&record);
@@ -47,14 +45,19 @@ impl Watchdog {
     }
 }
 
-/// Whether the terminal on standard input has hung up.
-fn terminal_gone() -> bool {
-    let mut poll = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, a zero timeout.
-    let ready = unsafe { libc::poll(&raw mut poll, 1, 0) };
-    ready > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+/// Waits until the terminal on standard input hangs up (or cannot be watched).
+/// The poll asks for no event: a hang-up and an error are reported anyway, and
+/// nothing else wakes the thread.
+fn wait_for_hang_up() {
+    let stdin = std::io::stdin();
+    loop {
+        let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+        match poll(&mut fds, None) {
+            // A signal (Ctrl-Z and `fg`) interrupted the wait.
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return,
+            Ok(_) if fds[0].revents().intersects(GONE) => return,
+            Ok(_) => {}
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use divan::{Bencher, black_box};
 use gangmu::search::text::{MAX_HITS, Query};
-use gangmu::tui::search::SearchPrompt;
+use gangmu::tui::popup::search::SearchPrompt;
 
 fn main() {
     divan::main();

@@ -67,7 +67,7 @@ fn rank(bencher: Bencher, times: usize, query: &str) {
     let Case { outline, index } = case(times);
     bencher.bench(|| {
         let mut jump =
-            gangmu::tui::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
+            gangmu::tui::popup::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
         jump.query = black_box(query).to_string();
         jump.rank(index, outline);
         black_box(jump.count())
@@ -104,7 +104,7 @@ fn type_szjj(bencher: Bencher, times: usize) {
     let Case { outline, index } = case(times);
     bencher.bench(|| {
         let mut jump =
-            gangmu::tui::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
+            gangmu::tui::popup::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
         for c in "szjj".chars() {
             jump.query.push(c);
             jump.rank(index, outline);

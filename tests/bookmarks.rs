@@ -6,7 +6,7 @@ use gangmu::study::anchor::Anchor;
 use gangmu::study::store::Store;
 use gangmu::study::store::record::Record;
 use gangmu::tui::app::{Action, App, Msg, Popup, Request};
-use gangmu::tui::bookmarks::{CursorMove, Scope};
+use gangmu::tui::popup::bookmarks::{CursorMove, Scope};
 
 fn sample_app() -> App {
     let document = gangmu::build(include_str!(concat!(
@@ -131,17 +131,19 @@ fn all_documents_lists_the_others_bookmarks_without_leaving() {
     let mut app = sample_app();
     let mut other = Record::new("other");
     other.seen_at("/home/user/重庆规划.txt");
-    other.bookmarks.push(gangmu::tui::bookmarks::new_bookmark(
-        Anchor {
-            path: vec!["第一章".into()],
-            paragraph: 1,
-            offset: 0,
-            snippet: "别处的文字".into(),
-        },
-        "另一文件",
-        5,
-        1,
-    ));
+    other
+        .bookmarks
+        .push(gangmu::tui::popup::bookmarks::new_bookmark(
+            Anchor {
+                path: vec!["第一章".into()],
+                paragraph: 1,
+                offset: 0,
+                snippet: "别处的文字".into(),
+            },
+            "另一文件",
+            5,
+            1,
+        ));
     app = app.with_record(Record::new("this"));
     app.update(Msg::Others(vec![other]));
     let start = app.top();
@@ -165,17 +167,19 @@ fn all_documents_lists_the_others_bookmarks_without_leaving() {
 fn a_bookmark_whose_text_is_gone_is_kept_and_said_to_be_unplaced() {
     let mut app = sample_app();
     let mut record = Record::new("doc");
-    record.bookmarks.push(gangmu::tui::bookmarks::new_bookmark(
-        Anchor {
-            path: vec!["第九部分".into()],
-            paragraph: 3,
-            offset: 2,
-            snippet: "这段文字已经不在了".into(),
-        },
-        "旧笔记",
-        5,
-        1,
-    ));
+    record
+        .bookmarks
+        .push(gangmu::tui::popup::bookmarks::new_bookmark(
+            Anchor {
+                path: vec!["第九部分".into()],
+                paragraph: 3,
+                offset: 2,
+                snippet: "这段文字已经不在了".into(),
+            },
+            "旧笔记",
+            5,
+            1,
+        ));
     app = app.with_record(record);
     assert_eq!(
         app.bookmark_places(),

@@ -147,7 +147,7 @@ fn typing_a_query_key_by_key_ranks_as_the_whole_query_does() {
     let index = Index::new(&document.outline);
     for &(query, _) in QUERIES {
         let mut jump =
-            gangmu::tui::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
+            gangmu::tui::popup::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
         for c in query.chars() {
             jump.query.push(c);
             jump.rank(&index, &document.outline);

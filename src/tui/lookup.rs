@@ -11,8 +11,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::document::Document;
 use crate::search::{Index, Ranking};
-use crate::tui::jump::{RankAsk, SettleAsk};
-use crate::tui::search::{SearchAsk, TextSearch};
+use crate::tui::popup::jump::{RankAsk, SettleAsk};
+use crate::tui::popup::search::{SearchAsk, TextSearch};
 
 /// The worker thread, through the channel of its questions, and the questions
 /// asked but not yet sent. Its answers go where [`Lookups::start`] says.

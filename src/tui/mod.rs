@@ -1,21 +1,20 @@
-//! The interactive reader without the terminal loop: `app` holds the state and
-//! its one mutator `App::update`, `keymap` turns keys (by the one table of them,
-//! `bindings`) and the mouse into actions, `draw` draws a frame from `&App`; the popups' state is in `jump`,
-//! `search` and `bookmarks`, and `lookup` is the worker that ranks and searches
-//! for them off the key thread; `words` says what the reader tells the user
-//! about its own data.
+//! The interactive reader without the terminal loop. Everything that happens
+//! arrives as a `msg::Msg`; `app` holds the state and its one mutator
+//! `App::update`; `bindings` is the one table of keys, which `keymap` reads to
+//! turn keys and the mouse into actions; `draw` draws a frame (the panes) from
+//! `&App`; `popup` holds each popup's state and drawing in a file of its own;
+//! `lookup` is the worker that ranks and searches for the popups off the key
+//! thread; `words` is what the reader says to the user.
 //!
 //! Imports every layer below; only this module and the binary know ratatui.
 
 pub mod app;
 pub mod bindings;
-pub mod bookmarks;
 pub mod draw;
-pub mod jump;
 pub mod keymap;
 pub mod lookup;
 pub mod msg;
-pub mod search;
+pub mod popup;
 pub mod words;
 
 pub use draw::draw;

@@ -11,8 +11,8 @@ use crate::search::Index;
 use crate::study::anchor::Anchor;
 use crate::study::store::history::History;
 use crate::study::store::record::Record;
-use crate::tui::bookmarks::CursorMove;
 use crate::tui::lookup::Answer;
+use crate::tui::popup::bookmarks::CursorMove;
 
 /// One thing that happened, for `App::update`.
 #[derive(Debug)]

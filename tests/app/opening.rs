@@ -177,7 +177,7 @@ fn an_answer_about_the_opening_is_not_taken_for_the_whole() {
     let Some(Popup::Search(expected)) = here.popup() else {
         panic!("the search popup is open");
     };
-    let hits = |prompt: &gangmu::tui::search::SearchPrompt| {
+    let hits = |prompt: &gangmu::tui::popup::search::SearchPrompt| {
         prompt.search.as_ref().map(|s| s.hits().to_vec())
     };
     assert_eq!(hits(prompt), hits(expected));

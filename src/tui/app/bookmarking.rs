@@ -8,7 +8,7 @@ use super::{App, Popup, Request};
 use crate::layout::rows::{Position, Row};
 use crate::study::anchor::{Found, Place};
 use crate::study::store::record::{Bookmark, Record};
-use crate::tui::bookmarks::{
+use crate::tui::popup::bookmarks::{
     BookmarkList, CursorMove, NotePrompt, NoteTarget, Scope, new_bookmark,
 };
 

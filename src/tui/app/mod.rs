@@ -25,15 +25,15 @@ use crate::study::store::history::History;
 use crate::study::store::record::Record;
 use crate::tui::lookup::Lookups;
 pub use crate::tui::msg::{Action, Msg, Request};
-use crate::tui::search::TextSearch;
+use crate::tui::popup::search::TextSearch;
 use crate::tui::{keymap, words};
 
+pub use crate::tui::popup::Popup;
 use asking::Asking;
 use bookmarking::Marks;
 use outline::OutlinePane;
 use places::ReaderPane;
 use popups::Hits;
-pub use popups::Popup;
 use reading::Study;
 pub use view::{Geometry, Mark, TreeRow, View};
 

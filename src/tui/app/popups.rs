@@ -6,58 +6,14 @@
 
 use std::sync::Arc;
 
-use super::{App, Mark, Request};
+use super::{App, Mark, Popup, Request};
 use crate::document::HeadingId;
 use crate::layout::rows::{Position, Row};
 use crate::search::Index;
 use crate::search::text::TextHit;
 use crate::study::store::history::History;
-use crate::tui::bookmarks::{BookmarkList, NotePrompt};
-use crate::tui::jump::Jump;
-use crate::tui::search::{SearchPrompt, TextSearch};
-
-/// The one popup open over the reader.
-#[derive(Debug, Clone)]
-pub enum Popup {
-    Jump(Jump),
-    Search(SearchPrompt),
-    /// A bookmark's note, and the bookmark list to go back to after an edit.
-    Note(NotePrompt, Option<BookmarkList>),
-    Bookmarks(BookmarkList),
-    /// The study statistics.
-    Stats,
-}
-
-impl Popup {
-    /// What of the popup decides the screen: its prompt, selection and keys.
-    pub(super) fn state(&self) -> (String, usize, bool) {
-        match self {
-            Popup::Jump(jump) => (jump.query.clone(), jump.selected, false),
-            Popup::Search(prompt) => (prompt.input.clone(), prompt.selected, prompt.in_list),
-            Popup::Note(prompt, _) => (
-                prompt.input.value().to_string(),
-                prompt.input.cursor(),
-                false,
-            ),
-            Popup::Bookmarks(list) => (
-                format!("{:?}{}", list.scope, list.deleted.len()),
-                list.selected,
-                false,
-            ),
-            Popup::Stats => (String::new(), 0, false),
-        }
-    }
-
-    /// Where the reader stood when the popup opened, if it moves the reader.
-    fn origin(&self) -> Option<Position> {
-        match self {
-            Popup::Jump(jump) => Some(jump.origin),
-            Popup::Search(prompt) => Some(prompt.origin),
-            Popup::Bookmarks(list) => Some(list.origin),
-            Popup::Note(..) | Popup::Stats => None,
-        }
-    }
-}
+use crate::tui::popup::jump::Jump;
+use crate::tui::popup::search::{SearchPrompt, TextSearch};
 
 /// The last search, left behind when its popup closed, and the phrases
 /// searched for.

@@ -1,16 +1,12 @@
-//! Drawing: one renderer per region, each reading `&App` only.
+//! Drawing a frame: one renderer per pane, each reading `&App` only.
 //!
-//! The screen is the outline pane, a separator and the reader pane above a status
-//! line, with a popup (jump, search) or the help overlay drawn last over a cleared
-//! area. Everything from the document reaches the screen through `layout::safe::visible`
+//! The screen is the outline pane (`tree`), a separator and the reader pane
+//! (`text`) above a status line (`status`), with the open popup or the help
+//! overlay drawn last over a cleared area (each by its own file in `popup`).
+//! Colours are `theme`'s, the terminal backend `backend`'s. Everything from the document reaches the screen through `layout::safe::visible`
 //! (reader rows are safe when laid out; titles and snippets are made safe here).
 
 pub mod backend;
-mod bookmarks;
-mod help;
-mod jump;
-mod search;
-mod stats;
 mod status;
 mod text;
 pub mod theme;
@@ -25,13 +21,14 @@ use ratatui::text::Span;
 
 use crate::layout::safe::visible_char;
 use crate::layout::wrap::display_width;
-use crate::tui::app::{App, Popup};
+use crate::tui::app::App;
+use crate::tui::popup::{self, Popup};
 use theme::Theme;
 
 /// `text` as spans within `width` columns (cut with `…` in `style_of(0)`'s style),
 /// made safe, each character in the style `style_of` gives its index. Returns the
 /// spans and the columns they take.
-fn styled_spans<'a>(
+pub(crate) fn styled_spans<'a>(
     text: &str,
     style_of: impl Fn(usize) -> Style,
     width: usize,
@@ -61,7 +58,11 @@ fn styled_spans<'a>(
 }
 
 /// The style of characters in `marked` ranges: `base` patched with `mark`.
-fn marking(base: Style, mark: Style, marked: &[Range<usize>]) -> impl Fn(usize) -> Style {
+pub(crate) fn marking(
+    base: Style,
+    mark: Style,
+    marked: &[Range<usize>],
+) -> impl Fn(usize) -> Style {
     move |index| {
         if marked.iter().any(|r| r.contains(&index)) {
             base.patch(mark)
@@ -75,50 +76,6 @@ fn marking(base: Style, mark: Style, marked: &[Range<usize>]) -> impl Fn(usize) 
 fn flush(spans: &mut Vec<Span<'_>>, run: &mut String, style: Style) {
     if !run.is_empty() {
         spans.push(Span::styled(std::mem::take(run), style));
-    }
-}
-
-/// A `width` × `height` box in the middle of `area`.
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let (width, height) = (width.min(area.width), height.min(area.height));
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
-
-/// Draws a popup: `lines` in a titled box at `popup`, over whatever was there.
-fn draw_popup(
-    frame: &mut Frame,
-    popup: Rect,
-    title: &str,
-    lines: Vec<ratatui::text::Line>,
-    theme: Theme,
-) {
-    clear_popup_area(frame, popup);
-    let block = ratatui::widgets::Block::default()
-        .borders(ratatui::widgets::Borders::ALL)
-        .title(format!(" {title} "))
-        .border_style(theme.separator());
-    frame.render_widget(ratatui::widgets::Paragraph::new(lines).block(block), popup);
-}
-
-/// Clears `area` for a popup, and the wide characters cut by its left edge (a CJK
-/// character whose right half would fall under the popup's border).
-fn clear_popup_area(frame: &mut Frame, area: Rect) {
-    frame.render_widget(ratatui::widgets::Clear, area);
-    if area.x == 0 {
-        return;
-    }
-    let buffer = frame.buffer_mut();
-    for y in area.y..area.y + area.height {
-        if let Some(cell) = buffer.cell_mut((area.x - 1, y))
-            && crate::layout::wrap::display_width(cell.symbol()) > 1
-        {
-            cell.set_symbol(" ");
-        }
     }
 }
 
@@ -156,12 +113,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         status::draw(frame, app, theme, line);
     }
     match &app.popup {
-        Some(Popup::Jump(popup)) => jump::draw(frame, app, popup, theme, area),
-        Some(Popup::Search(popup)) => search::draw(frame, app, popup, theme, area),
-        Some(Popup::Note(prompt, _)) => bookmarks::draw_note(frame, prompt, theme, area),
-        Some(Popup::Bookmarks(list)) => bookmarks::draw_list(frame, app, list, theme, area),
-        Some(Popup::Stats) => stats::draw(frame, app, theme, area),
-        None if app.help => help::draw(frame, theme, area),
+        Some(Popup::Jump(popup)) => popup::jump::draw(frame, app, popup, theme, area),
+        Some(Popup::Search(popup)) => popup::search::draw(frame, app, popup, theme, area),
+        Some(Popup::Note(prompt, _)) => popup::bookmarks::draw_note(frame, prompt, theme, area),
+        Some(Popup::Bookmarks(list)) => {
+            popup::bookmarks::draw_list(frame, app, list, theme, area);
+        }
+        Some(Popup::Stats) => popup::stats::draw(frame, app, theme, area),
+        None if app.help => popup::help::draw(frame, theme, area),
         None => {}
     }
 }

@@ -1,13 +1,12 @@
 //! The help overlay: the reading keys, a line each as the bindings table says
 //! them, drawn over a cleared box in the middle.
 
+use crate::layout::wrap::display_width;
+use crate::tui::bindings::help_lines;
+use crate::tui::draw::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-
-use super::theme::Theme;
-use crate::layout::wrap::display_width;
-use crate::tui::bindings::help_lines;
 
 /// Columns the keys take before their meaning.
 const KEY_COLUMN: usize = 18;
@@ -17,7 +16,7 @@ const ENTRY_WIDTH: u16 = 42;
 
 /// Every key in one column, or in two side by side when the terminal is too low
 /// for one and wide enough for two.
-pub(super) fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
+pub(crate) fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
     let entries: Vec<String> = help_lines()
         .iter()
         .map(|line| entry(&line.key_names().join(" "), line.zh))

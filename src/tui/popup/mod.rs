@@ -1,0 +1,108 @@
+//! The popups over the reader, one file each with its state, what it does with
+//! the keys it is given and its drawing: jump to a heading (`jump`), search the
+//! text (`search`), the note prompt and the bookmark list (`bookmarks`), the
+//! study statistics (`stats`) and the help overlay (`help`). At most one is open
+//! ([`Popup`]); the keys that reach it are the bindings table's.
+
+pub mod bookmarks;
+pub(crate) mod help;
+pub mod jump;
+pub mod search;
+pub(crate) mod stats;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::layout::rows::Position;
+use crate::layout::wrap::display_width;
+use crate::tui::draw::theme::Theme;
+use bookmarks::{BookmarkList, NotePrompt};
+use jump::Jump;
+use search::SearchPrompt;
+
+/// The one popup open over the reader.
+#[derive(Debug, Clone)]
+pub enum Popup {
+    Jump(Jump),
+    Search(SearchPrompt),
+    /// A bookmark's note, and the bookmark list to go back to after an edit.
+    Note(NotePrompt, Option<BookmarkList>),
+    Bookmarks(BookmarkList),
+    /// The study statistics.
+    Stats,
+}
+
+impl Popup {
+    /// What of the popup decides the screen: its prompt, selection and keys.
+    pub(crate) fn state(&self) -> (String, usize, bool) {
+        match self {
+            Popup::Jump(jump) => (jump.query.clone(), jump.selected, false),
+            Popup::Search(prompt) => (prompt.input.clone(), prompt.selected, prompt.in_list),
+            Popup::Note(prompt, _) => (
+                prompt.input.value().to_string(),
+                prompt.input.cursor(),
+                false,
+            ),
+            Popup::Bookmarks(list) => (
+                format!("{:?}{}", list.scope, list.deleted.len()),
+                list.selected,
+                false,
+            ),
+            Popup::Stats => (String::new(), 0, false),
+        }
+    }
+
+    /// Where the reader stood when the popup opened, if it moves the reader.
+    pub(crate) fn origin(&self) -> Option<Position> {
+        match self {
+            Popup::Jump(jump) => Some(jump.origin),
+            Popup::Search(prompt) => Some(prompt.origin),
+            Popup::Bookmarks(list) => Some(list.origin),
+            Popup::Note(..) | Popup::Stats => None,
+        }
+    }
+}
+
+/// A `width` × `height` box in the middle of `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Draws a popup: `lines` in a titled box at `popup`, over whatever was there.
+fn draw_popup(
+    frame: &mut Frame,
+    popup: Rect,
+    title: &str,
+    lines: Vec<ratatui::text::Line>,
+    theme: Theme,
+) {
+    clear_popup_area(frame, popup);
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(theme.separator());
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines).block(block), popup);
+}
+
+/// Clears `area` for a popup, and the wide characters cut by its left edge (a CJK
+/// character whose right half would fall under the popup's border).
+fn clear_popup_area(frame: &mut Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in area.y..area.y + area.height {
+        if let Some(cell) = buffer.cell_mut((area.x - 1, y))
+            && display_width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}

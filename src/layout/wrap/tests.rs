@@ -149,6 +149,44 @@ fn zero_width_characters_stay_with_their_base() {
 }
 
 #[test]
+fn emoji_sequences_and_flags_stay_whole() {
+    let family = "👨\u{200D}👩\u{200D}👧";
+    assert_eq!(
+        render_rows(&format!("一{family}二"), 4),
+        format!("一{family}\n二")
+    );
+    assert_eq!(render_rows(family, 1), family);
+    assert_eq!(render_rows("👍🏽👍🏽", 3), "👍🏽\n👍🏽");
+    assert_eq!(render_rows("🇨🇳🇺🇳", 3), "🇨🇳\n🇺🇳");
+}
+
+#[test]
+fn letters_with_marks_that_take_a_column_stay_whole() {
+    // A consonant with a spacing vowel sign (Devanagari), one with two marks (Thai).
+    assert_eq!(render_rows("किकि", 3), "कि\nकि");
+    assert_eq!(render_rows("कि", 1), "कि");
+    assert_eq!(render_rows("น้ำน้ำ", 3), "น้ำ\nน้ำ");
+    // A mark on a space is drawn: the space is kept with it, not dropped.
+    assert_eq!(render_rows("ab \u{301}c", 2), "ab\n \u{301}c");
+    // So is the space an Arabic number sign stands on.
+    assert_eq!(render_rows("ab\u{600} cd", 3), "ab\n\u{600} \ncd");
+}
+
+#[test]
+fn the_invariant_refuses_a_row_boundary_inside_a_cluster() {
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let split = "👨\u{200D}".len();
+    let rows = [0..split, split..family.len()];
+    assert!(check_ranges(family, 4, &rows).is_err());
+    let whole = 0..family.len();
+    assert_eq!(
+        check_ranges(family, 4, std::slice::from_ref(&whole)),
+        Ok(())
+    );
+    assert!(check_ranges("ab \u{301}", 2, &[0..2, 3..5]).is_err());
+}
+
+#[test]
 fn control_characters_do_not_crash() {
     let text = "a\tb\u{0}c\r\nd\u{7f}中\u{1b}[";
     for width in 1..8 {
@@ -164,6 +202,18 @@ fn truncation_marks_the_cut() {
     assert_eq!(truncate("一二", 0), "");
 }
 
+#[test]
+fn truncation_never_cuts_inside_a_cluster() {
+    let family = "👨\u{200D}👩\u{200D}👧";
+    assert_eq!(
+        truncate(&format!("ab{family}cd"), 5),
+        format!("ab{family}…")
+    );
+    assert_eq!(truncate(&format!("ab{family}cd"), 4), "ab…");
+    assert_eq!(truncate("中🇨🇳国", 4), "中…");
+    assert_eq!(cut("ककिक", 3, '>'), ("क>".to_string(), true));
+}
+
 /// The rows of `text`, checked against [`check_rows`].
 fn check_fit_and_cover(text: &str, width: usize) -> Vec<&str> {
     if let Err(broken) = check_rows(text, width) {
@@ -173,11 +223,11 @@ fn check_fit_and_cover(text: &str, width: usize) -> Vec<&str> {
 }
 
 /// As `check_fit_and_cover`, and no row starts with a closing mark or ends
-/// with an opening one unless the row before holds a single character.
+/// with an opening one unless the row before holds a single cluster.
 fn check_invariants(text: &str, width: usize) {
     let rows = check_fit_and_cover(text, width);
     for pair in rows.windows(2) {
-        let forced = pair[0].chars().filter(|&c| !is_attached(c)).count() <= 1;
+        let forced = pair[0].graphemes(true).count() <= 1;
         let first = pair[1].chars().next().unwrap_or(' ');
         let last = pair[0].chars().next_back().unwrap_or(' ');
         assert!(
@@ -258,6 +308,16 @@ fn rows_fit_and_rejoin_on_random_mixtures() {
         "\t",
         "ｶ",
         "한",
+        "\u{11A8}",
+        "\u{301}",
+        "\u{200D}",
+        "👨\u{200D}👩\u{200D}👧",
+        "🇨",
+        "🇳",
+        "कि",
+        "ि",
+        "น้ำ",
+        "\u{600}",
     ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move || {

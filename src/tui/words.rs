@@ -1,19 +1,62 @@
-//! The words the reader says to the user about its own data: what the store
-//! found wrong with its files ([`Notice`]), why a save did not happen
-//! ([`SaveError`]), and a data directory that is missing or cannot be used.
-//! Pure functions from the store's typed values to sentences; the store itself
-//! never words anything, and the status line and standard error show what
-//! these return.
+//! The words the reader says to the user in the status line and on standard
+//! error: what the store found wrong with its files ([`Notice`]), why a save did
+//! not happen ([`SaveError`]), a data directory that is missing or cannot be
+//! used, and what an action did (a bookmark made, a search not found, the file
+//! read again). Pure functions from typed values to sentences; the store never
+//! words anything, and the app says these rather than sentences of its own.
+//! (The labels of panes and popups are drawn with them, in `draw` and `popup`.)
 
 use std::path::Path;
 
 use crate::study::store::{DataFile, Notice, Problem, SaveError};
+use crate::tui::app::{Action, Focus, Mode};
+use crate::tui::bindings::key_name;
 
 /// Said on opening when there is no data directory to be found.
 pub const NO_DATA_DIRECTORY: &str = "找不到数据目录：本次不保存位置（可用 --data-dir 指定）";
 
 /// The status line after a bookmark is changed with no data directory to save in.
 pub const BOOKMARKS_KEPT_UNTIL_EXIT: &str = "⚠ 数据目录不可用：书签只保留到退出";
+
+/// Said after `x`: the section is now read (`true`) or unread.
+pub fn marked_read(read: bool) -> &'static str {
+    if read {
+        "已标为读完"
+    } else {
+        "已标为未读"
+    }
+}
+
+/// Said after `y`.
+pub const COPIED: &str = "已复制本段及出处到剪贴板（OSC 52）";
+
+/// Said when a search closes with no hit of `phrase`.
+pub fn not_found(phrase: &str) -> String {
+    format!("未找到：{phrase}")
+}
+
+/// Said on `n` with no search to go on with.
+pub fn no_search() -> String {
+    let key = key_name(Mode::Reading(Focus::Reader), Action::OpenSearch);
+    format!("没有搜索：按 {key} 搜索")
+}
+
+/// Said when `n` goes round from the last hit to the first.
+pub const WRAPPED_TO_START: &str = "已到末尾，从开头继续";
+
+/// Said when `N` goes round from the first hit to the last.
+pub const WRAPPED_TO_END: &str = "已到开头，从末尾继续";
+
+/// Said when a bookmark is made.
+pub const BOOKMARKED: &str = "已加书签";
+
+/// Said when the bookmark chosen is no longer found in the text.
+pub const BOOKMARK_NOT_FOUND: &str = "这个书签在文中已找不到（保留未删）";
+
+/// Said when the bookmark chosen is in another file, at `path`.
+pub fn bookmark_elsewhere(path: &str) -> String {
+    format!("这个书签在另一个文件中：{path}")
+}
 
 /// Said after `R` read the file again.
 pub const RELOADED: &str = "已重新读入：位置和书签按标题和文字重新找到";
@@ -216,5 +259,17 @@ mod tests {
             "/data/documents/doc.json could not be read when the document was opened; \
              it is left as it is"
         );
+    }
+
+    #[test]
+    fn what_an_action_did_is_said_with_its_key_and_its_object() {
+        assert_eq!(
+            no_search(),
+            "没有搜索：按 / 搜索",
+            "the key from the bindings"
+        );
+        assert_eq!(not_found("数字经济"), "未找到：数字经济");
+        assert_eq!(bookmark_elsewhere("a.txt"), "这个书签在另一个文件中：a.txt");
+        assert_ne!(marked_read(true), marked_read(false));
     }
 }

@@ -11,6 +11,7 @@ use crate::study::store::record::{Bookmark, Record};
 use crate::tui::popup::bookmarks::{
     BookmarkList, CursorMove, NotePrompt, NoteTarget, Scope, new_bookmark,
 };
+use crate::tui::words;
 
 /// Where this document's bookmarks are, and the other documents' records.
 #[derive(Debug, Default)]
@@ -91,7 +92,7 @@ impl App {
                 self.marks.serial += 1;
                 let bookmark = new_bookmark(anchor, &note, now, self.marks.serial);
                 self.record.bookmarks.push(bookmark);
-                self.message = Some("已加书签".to_string());
+                self.message = Some(words::BOOKMARKED.to_string());
             }
             NoteTarget::Existing(id) => {
                 if let Some(bookmark) = self.record.bookmarks.iter_mut().find(|b| b.id == id) {
@@ -122,7 +123,7 @@ impl App {
                 if let Some(place) = bookmark.anchor.find(&self.document).place() {
                     self.go_to_place(place);
                 } else {
-                    self.message = Some("这个书签在文中已找不到（保留未删）".to_string());
+                    self.message = Some(words::BOOKMARK_NOT_FOUND.to_string());
                     self.popup = Some(Popup::Bookmarks(list));
                 }
             }
@@ -132,7 +133,7 @@ impl App {
                     .last()
                     .cloned()
                     .unwrap_or_default();
-                self.message = Some(format!("这个书签在另一个文件中：{path}"));
+                self.message = Some(words::bookmark_elsewhere(&path));
                 self.popup = Some(Popup::Bookmarks(list));
             }
             None => {}

@@ -14,6 +14,7 @@ use crate::search::text::TextHit;
 use crate::study::store::history::History;
 use crate::tui::popup::jump::Jump;
 use crate::tui::popup::search::{SearchPrompt, TextSearch};
+use crate::tui::words;
 
 /// The last search, left behind when its popup closed, and the phrases
 /// searched for.
@@ -190,7 +191,7 @@ impl App {
             }
             None if !prompt.input.trim().is_empty() => {
                 self.reader.top = prompt.origin;
-                self.message = Some(format!("未找到：{}", prompt.input.trim()));
+                self.message = Some(words::not_found(prompt.input.trim()));
             }
             None => self.reader.top = prompt.origin,
         }
@@ -238,7 +239,7 @@ impl App {
         let here = self.reader.top;
         let stayed = self.hits.landed == Some(here);
         let Some(search) = &mut self.hits.text_search else {
-            self.message = Some("没有搜索：按 / 搜索".to_string());
+            self.message = Some(words::no_search());
             return;
         };
         let (to, wrapped) = if stayed {
@@ -260,9 +261,9 @@ impl App {
         let hit = search.hits()[to];
         if wrapped {
             self.message = Some(if steps > 0 {
-                "已到末尾，从开头继续".to_string()
+                words::WRAPPED_TO_START.to_string()
             } else {
-                "已到开头，从末尾继续".to_string()
+                words::WRAPPED_TO_END.to_string()
             });
         }
         self.show_hit(hit);

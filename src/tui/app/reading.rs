@@ -15,6 +15,7 @@ use crate::study::anchor::heading_path;
 use crate::study::progress::Progress;
 use crate::study::progress::State;
 use crate::study::store::record::{Record, SectionTime, Session, Stamped};
+use crate::tui::words;
 
 /// A pause longer than this is not reading time.
 pub(super) const IDLE_MILLIS: u64 = 2 * 60 * 1000;
@@ -100,14 +101,7 @@ impl App {
         if let Some(id) = self.view.current {
             let read = !self.study.progress.is_read(id);
             self.set_read(id, read);
-            self.message = Some(
-                if read {
-                    "已标为读完"
-                } else {
-                    "已标为未读"
-                }
-                .to_string(),
-            );
+            self.message = Some(words::marked_read(read).to_string());
         }
     }
 
@@ -206,7 +200,7 @@ impl App {
             });
         self.requests
             .push(super::Request::Copy(format!("{text}\n{citation}")));
-        self.message = Some("已复制本段及出处到剪贴板（OSC 52）".to_string());
+        self.message = Some(words::COPIED.to_string());
     }
 }
 

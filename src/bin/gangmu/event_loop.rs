@@ -81,7 +81,6 @@ pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Resul
     if let Some(first) = warnings.first() {
         app.update(Msg::Notice(format!("⚠ {first}")));
     }
-    screen::send_input(messages.clone());
     let mut reader = Reader {
         terminal,
         watchdog,
@@ -138,8 +137,8 @@ struct Reader {
     memory: Memory,
     /// Where the workers started here send what they made.
     messages: Sender<Msg>,
-    /// The texts, until the first screen is out: only then is the whole built,
-    /// so that building it does not slow the first screen down.
+    /// The texts, until the first screen is out: only then are the keys read
+    /// and the whole built, so that neither slows the first screen down.
     unbuilt: Option<Vec<(String, Text)>>,
     options: Options,
     /// What could not be saved on the way out, said once the screen is back.
@@ -159,6 +158,8 @@ impl Reader {
             // The key that asked for a ranking or a search is on screen: now ask.
             app.update(Msg::Drawn);
             if let Some(texts) = self.unbuilt.take() {
+                // Keys typed meanwhile wait in the terminal: nothing is lost.
+                screen::send_input(self.messages.clone());
                 build_the_whole(texts, self.messages.clone());
                 self.memory.send_others(self.messages.clone());
             }

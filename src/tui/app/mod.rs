@@ -1,11 +1,15 @@
-//! The reader's state and its one mutator: `App::update(Action) -> bool`.
+//! The reader's state and its one mutator: `App::update(Msg) -> bool`, which
+//! says whether the screen changed. What the last update asks of the loop is
+//! read from [`App::requests`]; everything else is read through getters.
 //!
-//! Owns the document, the reading position, the outline pane's cursor and
-//! expansion, focus, the open popup, and what the next frame shows (`view`).
-//! Knows nothing of the terminal: keys become actions in `keymap`, frames are
-//! drawn by `draw` from `&App` alone. The outline pane's folding and cursor are in
-//! `outline`; the popups (jump, search) and stepping through search hits in
-//! `popups`, how their rankings and searches are answered in `asking`.
+//! `App` holds the document, the record kept of it, the focus, the open popup
+//! and what the next frame shows (`view`), and one part for each concern, each
+//! in its own file with its methods: the reader pane (`places`: the top row, the
+//! layout, finding places again), the outline pane (`outline`), reading
+//! progress and the session (`reading`), bookmarks (`bookmarking`), the popups'
+//! questions to the worker (`asking`) and the last search (`popups`). What each
+//! action does is `acting`'s. Knows nothing of the terminal: keys become
+//! actions by the bindings table, frames are drawn by `draw` from `&App` alone.
 
 mod acting;
 mod asking;

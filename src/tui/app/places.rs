@@ -1,4 +1,5 @@
-//! The reading position as an anchor (`anchor`): taken for the store, found again
+//! The reader pane (`ReaderPane`: the top row, the layout, the terminal's size)
+//! and the reading position as an anchor (`anchor`): taken for the store, found again
 //! when a document is reopened, and kept across the whole document replacing its
 //! opening. A resume that the opening cannot place waits for the whole document,
 //! unless the reader has moved by then.

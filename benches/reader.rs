@@ -58,7 +58,7 @@ fn outline_cursor(bencher: Bencher, times: usize) {
 
 #[divan::bench(args = [1, 10, 145], sample_count = 20)]
 fn scroll_and_draw_a_frame(bencher: Bencher, times: usize) {
-    use gangmu::tui::{self, draw::theme::Theme};
+    use gangmu::tui::{self, theme::Theme};
     use ratatui::{Terminal, backend::TestBackend};
     let mut app = app(times);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");

@@ -1,7 +1,8 @@
 //! The shape of the source tree: every layer imports only from the layers below
-//! it, every file says what it owns and stays under 600 lines.
+//! it, no module imports one that imports it back (however far round), every
+//! file says what it owns and stays under 600 lines.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -141,4 +142,123 @@ fn the_layer_check_sees_an_import_against_the_flow() {
         imported,
         BTreeSet::from(["parse".to_string(), "tui".to_string()])
     );
+}
+
+/// A library module's path (`tui::popup::jump`) from its file.
+fn module_of(path: &Path) -> Vec<String> {
+    let relative = path.strip_prefix(src()).expect("a file under src");
+    let mut parts: Vec<String> = relative
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts
+}
+
+/// The modules that `code` (of `module`) names by `crate::` or `super::` paths,
+/// outside its tests: each path cut to the longest prefix that is a module.
+fn modules_named(
+    code: &str,
+    module: &[String],
+    modules: &BTreeSet<Vec<String>>,
+) -> BTreeSet<Vec<String>> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or(code);
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == ':';
+    let mut named = BTreeSet::new();
+    for (root, base) in [("crate::", Vec::new()), ("super::", parent(module))] {
+        for (at, _) in code.match_indices(root) {
+            let rest = &code[at + root.len()..];
+            let end = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+            let mut path = base.clone();
+            path.extend(
+                rest[..end]
+                    .split("::")
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+            );
+            while !path.is_empty() && !modules.contains(&path) {
+                path.pop();
+            }
+            // A module may use what its ancestors hold; that is no cycle.
+            if !path.is_empty() && !module.starts_with(&path) {
+                named.insert(path);
+            }
+        }
+    }
+    named
+}
+
+/// The module a `super::` path starts from: a file's parent module.
+fn parent(module: &[String]) -> Vec<String> {
+    module[..module.len().saturating_sub(1)].to_vec()
+}
+
+/// A cycle in `graph`, if there is one: the modules on it.
+fn a_cycle(graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>) -> Option<Vec<String>> {
+    fn visit(
+        at: &Vec<String>,
+        graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+        path: &mut Vec<Vec<String>>,
+        done: &mut BTreeSet<Vec<String>>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|m| m == at) {
+            return Some(path[start..].iter().map(|m| m.join("::")).collect());
+        }
+        if done.contains(at) {
+            return None;
+        }
+        path.push(at.clone());
+        for next in graph.get(at).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(at.clone());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|module| visit(module, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_module_imports_one_that_imports_it_back() {
+    let files: Vec<PathBuf> = all_sources()
+        .into_iter()
+        .filter(|p| !p.starts_with(src().join("bin")))
+        .collect();
+    let modules: BTreeSet<Vec<String>> = files.iter().map(|p| module_of(p)).collect();
+    let graph: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = files
+        .iter()
+        .map(|path| {
+            let module = module_of(path);
+            let code = fs::read_to_string(path).expect("a source file is readable");
+            let named = modules_named(&code, &module, &modules);
+            (module, named)
+        })
+        .collect();
+    assert_eq!(a_cycle(&graph), None, "modules that import each other");
+}
+
+#[test]
+fn the_cycle_check_finds_a_cycle_round_three_modules() {
+    let module = |name: &str| vec![name.to_string()];
+    let graph = BTreeMap::from([
+        (module("a"), BTreeSet::from([module("b")])),
+        (module("b"), BTreeSet::from([module("c")])),
+        (module("c"), BTreeSet::from([module("a")])),
+    ]);
+    assert_eq!(a_cycle(&graph).map(|c| c.len()), Some(3));
+    let modules = BTreeSet::from([module("a"), module("b")]);
+    let named = modules_named(
+        "use crate::b::Thing;\nuse super::a;",
+        &module("a"),
+        &modules,
+    );
+    assert_eq!(named, BTreeSet::from([module("b")]));
 }

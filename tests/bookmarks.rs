@@ -5,8 +5,9 @@
 use gangmu::study::anchor::Anchor;
 use gangmu::study::store::Store;
 use gangmu::study::store::record::Record;
+use gangmu::tui::action::CursorMove;
 use gangmu::tui::app::{Action, App, Msg, Popup, Request};
-use gangmu::tui::popup::bookmarks::{CursorMove, Scope};
+use gangmu::tui::popup::bookmarks::Scope;
 
 fn sample_app() -> App {
     let document = gangmu::build(include_str!(concat!(

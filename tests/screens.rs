@@ -3,7 +3,7 @@
 //! narrow terminal. CJK characters take two cells; the snapshots show them so.
 
 use gangmu::tui::app::{Action, App};
-use gangmu::tui::{self, draw::theme::Theme};
+use gangmu::tui::{self, theme::Theme};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -9,8 +9,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::tui::app::{Action, Focus, Mode};
-use crate::tui::popup::bookmarks::CursorMove;
+use crate::tui::action::{Action, CursorMove, Focus, Mode};
 
 /// A key as the table names it: a key code, held with Ctrl or without.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
-use crate::tui::app::{Action, Mode};
+use crate::tui::action::{Action, Mode};
 use crate::tui::bindings;
 
 /// Rows the mouse wheel scrolls per notch.

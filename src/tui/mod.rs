@@ -1,13 +1,20 @@
 //! The interactive reader without the terminal loop. Everything that happens
 //! arrives as a `msg::Msg`; `app` holds the state and its one mutator
-//! `App::update`; `bindings` is the one table of keys, which `keymap` reads to
-//! turn keys and the mouse into actions; `draw` draws a frame (the panes) from
-//! `&App`; `popup` holds each popup's state and drawing in a file of its own;
-//! `lookup` is the worker that ranks and searches for the popups off the key
-//! thread; `words` is what the reader says to the user.
+//! `App::update`; `action` names what a user can do, `bindings` is the one
+//! table of keys, which `keymap` reads to turn keys and the mouse into actions;
+//! `draw` draws a frame (the panes) from `&App`; `popup` holds each popup's
+//! state and drawing in a file of its own; `lookup` is the worker that ranks and
+//! searches for the popups off the key thread; `words` is what the reader says
+//! to the user; `theme` and `spans` are the styles and styled text they share.
+//!
+//! Within it, too, imports go one way, with no module importing one that
+//! imports it back: `action` and `theme` import nothing of the reader's;
+//! `popup` draws from what it is given, never from `App`; `app` uses the
+//! popups, the key map and the words; `draw` reads `app`.
 //!
 //! Imports every layer below; only this module and the binary know ratatui.
 
+pub mod action;
 pub mod app;
 pub mod bindings;
 pub mod draw;
@@ -15,6 +22,8 @@ pub mod keymap;
 pub mod lookup;
 pub mod msg;
 pub mod popup;
+mod spans;
+pub mod theme;
 pub mod words;
 
 pub use draw::draw;

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use crate::study::store::{DataFile, Notice, Problem, SaveError};
-use crate::tui::app::{Action, Focus, Mode};
+use crate::tui::action::{Action, Focus, Mode};
 use crate::tui::bindings::key_name;
 
 /// Said on opening when there is no data directory to be found.

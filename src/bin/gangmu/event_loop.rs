@@ -20,8 +20,8 @@ use gangmu::parse::input::{self, Text};
 use gangmu::study::store::Store;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::draw::backend::CjkBackend;
-use gangmu::tui::draw::theme::Theme;
 use gangmu::tui::msg::Msg;
+use gangmu::tui::theme::Theme;
 use gangmu::tui::{self, words};
 use ratatui::Terminal;
 

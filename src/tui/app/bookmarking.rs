@@ -8,9 +8,8 @@ use super::{App, Popup, Request};
 use crate::layout::rows::{Position, Row};
 use crate::study::anchor::{Found, Place};
 use crate::study::store::record::{Bookmark, Record};
-use crate::tui::popup::bookmarks::{
-    BookmarkList, CursorMove, NotePrompt, NoteTarget, Scope, new_bookmark,
-};
+use crate::tui::action::CursorMove;
+use crate::tui::popup::bookmarks::{BookmarkList, NotePrompt, NoteTarget, Scope, new_bookmark};
 use crate::tui::words;
 
 /// Where this document's bookmarks are, and the other documents' records.

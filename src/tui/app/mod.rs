@@ -27,8 +27,9 @@ use crate::document::{Document, HeadingId};
 use crate::layout::rows::{Position, ReaderLayout};
 use crate::study::store::history::History;
 use crate::study::store::record::Record;
+pub use crate::tui::action::{Action, CursorMove, Focus, Mode};
 use crate::tui::lookup::Lookups;
-pub use crate::tui::msg::{Action, Msg, Request};
+pub use crate::tui::msg::{Msg, Request};
 use crate::tui::popup::search::TextSearch;
 use crate::tui::{keymap, words};
 
@@ -45,32 +46,6 @@ pub use view::{Geometry, Mark, TreeRow, View};
 pub const DEFAULT_MEASURE: u16 = 80;
 /// Below this width the outline pane is hidden until asked for.
 pub const NARROW: u16 = 80;
-
-/// Which pane takes the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Outline,
-    Reader,
-}
-
-/// What keys mean at the moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// No popup: keys move through the pane that has the focus.
-    Reading(Focus),
-    /// The jump popup: typing goes into its query.
-    Jump,
-    /// The search popup with the keys in its prompt.
-    SearchPrompt,
-    /// The search popup with the keys in its list of hits.
-    SearchList,
-    /// The note prompt of a bookmark: typing goes into the note.
-    Note,
-    /// The bookmark list.
-    Bookmarks,
-    /// The study statistics: any key closes them.
-    Stats,
-}
 
 /// The state an update is compared on to tell whether the screen changed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,6 @@
 use std::sync::Arc;
 
 use super::{App, Mark, Popup, Request};
-use crate::document::HeadingId;
 use crate::layout::rows::{Position, Row};
 use crate::search::Index;
 use crate::search::text::TextHit;
@@ -33,13 +32,9 @@ pub(super) struct Hits {
 const CONTEXT_ROWS: usize = 1;
 
 impl App {
-    /// The characters of heading `id` as displayed that the jump popup's query
-    /// matches, to mark (worked out only for the rows on screen).
-    pub fn jump_matched(&self, id: HeadingId) -> Vec<usize> {
-        match (&self.popup, &self.asking.heading_index) {
-            (Some(Popup::Jump(jump)), Some(index)) => index.matched(&jump.query, id),
-            _ => Vec::new(),
-        }
+    /// The headings' search keys, once built.
+    pub(crate) fn heading_index(&self) -> Option<&Index> {
+        self.asking.heading_index.as_deref()
     }
 
     /// The search keys of the document's headings, built elsewhere; kept unless

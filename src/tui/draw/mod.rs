@@ -9,75 +9,15 @@
 pub mod backend;
 mod status;
 mod text;
-pub mod theme;
 mod tree;
-
-use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::Span;
 
-use crate::layout::safe::visible_char;
-use crate::layout::wrap::display_width;
+use crate::study::stats::Stats;
 use crate::tui::app::App;
-use crate::tui::popup::{self, Popup};
-use theme::Theme;
-
-/// `text` as spans within `width` columns (cut with `…` in `style_of(0)`'s style),
-/// made safe, each character in the style `style_of` gives its index. Returns the
-/// spans and the columns they take.
-pub(crate) fn styled_spans<'a>(
-    text: &str,
-    style_of: impl Fn(usize) -> Style,
-    width: usize,
-) -> (Vec<Span<'a>>, usize) {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
-    let mut run = String::new();
-    let mut run_style = style_of(0);
-    let total = display_width(text);
-    for (index, c) in text.chars().map(visible_char).enumerate() {
-        let w = display_width(c.encode_utf8(&mut [0; 4]));
-        if total > width && used + w + 1 > width {
-            flush(&mut spans, &mut run, run_style);
-            spans.push(Span::styled("…", style_of(0)));
-            return (spans, used + 1);
-        }
-        let style = style_of(index);
-        if style != run_style {
-            flush(&mut spans, &mut run, run_style);
-            run_style = style;
-        }
-        run.push(c);
-        used += w;
-    }
-    flush(&mut spans, &mut run, run_style);
-    (spans, used)
-}
-
-/// The style of characters in `marked` ranges: `base` patched with `mark`.
-pub(crate) fn marking(
-    base: Style,
-    mark: Style,
-    marked: &[Range<usize>],
-) -> impl Fn(usize) -> Style {
-    move |index| {
-        if marked.iter().any(|r| r.contains(&index)) {
-            base.patch(mark)
-        } else {
-            base
-        }
-    }
-}
-
-/// Ends a run of equally styled characters.
-fn flush(spans: &mut Vec<Span<'_>>, run: &mut String, style: Style) {
-    if !run.is_empty() {
-        spans.push(Span::styled(std::mem::take(run), style));
-    }
-}
+use crate::tui::popup::{self, Backdrop, Popup};
+use crate::tui::theme::Theme;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
@@ -112,14 +52,32 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         let line = Rect::new(area.x, area.y + body.height, area.width, 1);
         status::draw(frame, app, theme, line);
     }
+    draw_popup(frame, app, theme, area);
+}
+
+/// Draws the open popup, or the help overlay, over the panes.
+fn draw_popup(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let under = Backdrop {
+        document: &app.document,
+        name: &app.name,
+        record: &app.record,
+        bookmark_places: app.bookmark_places(),
+        others: app.others(),
+        heading_index: app.heading_index(),
+        index_pending: app.heading_index_pending(),
+        looking_up: app.looking_up(),
+        theme,
+    };
     match &app.popup {
-        Some(Popup::Jump(popup)) => popup::jump::draw(frame, app, popup, theme, area),
-        Some(Popup::Search(popup)) => popup::search::draw(frame, app, popup, theme, area),
+        Some(Popup::Jump(jump)) => popup::jump::draw(frame, jump, &under, area),
+        Some(Popup::Search(prompt)) => popup::search::draw(frame, prompt, &under, area),
         Some(Popup::Note(prompt, _)) => popup::bookmarks::draw_note(frame, prompt, theme, area),
-        Some(Popup::Bookmarks(list)) => {
-            popup::bookmarks::draw_list(frame, app, list, theme, area);
+        Some(Popup::Bookmarks(list)) => popup::bookmarks::draw_list(frame, list, &under, area),
+        Some(Popup::Stats) => {
+            let record = app.record_with_this_session();
+            let lines = Stats::of(&record, &app.document).lines();
+            popup::stats::draw(frame, &lines, theme, area);
         }
-        Some(Popup::Stats) => popup::stats::draw(frame, app, theme, area),
         None if app.help => popup::help::draw(frame, theme, area),
         None => {}
     }

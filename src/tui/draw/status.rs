@@ -7,11 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
-use crate::tui::app::{Action, App, Focus, Mode};
+use crate::tui::action::{Action, Focus, Mode};
+use crate::tui::app::App;
 use crate::tui::bindings::key_name;
+use crate::tui::theme::Theme;
 
 /// Columns a breadcrumb step without a label gets.
 const STEP_TITLE: usize = 12;

@@ -9,9 +9,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
 use crate::layout::rows::RowKind;
 use crate::tui::app::{App, Mark};
+use crate::tui::theme::Theme;
 
 /// A box's top or bottom edge across the measure.
 fn edge(corner: char, measure: u16) -> String {
@@ -88,5 +88,5 @@ fn marked_text<'a>(text: &str, marks: &[Mark], base: Style, theme: Theme) -> Vec
             .find(|m| m.chars.contains(&index))
             .map_or(base, |m| base.patch(theme.search_hit(m.current)))
     };
-    super::styled_spans(text, style, usize::MAX).0
+    crate::tui::spans::styled_spans(text, style, usize::MAX).0
 }

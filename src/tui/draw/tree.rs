@@ -9,14 +9,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
+use crate::tui::theme::Theme;
 use std::collections::HashMap;
 
 use crate::document::HeadingId;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
 use crate::study::progress::State;
-use crate::tui::app::{App, Focus, TreeRow};
+use crate::tui::action::Focus;
+use crate::tui::app::{App, TreeRow};
 
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width.saturating_sub(1));

@@ -6,6 +6,7 @@
 //! undo of deletions while it is open), and making a new bookmark. `App` drives
 //! them.
 
+use super::Backdrop;
 use crate::layout::rows::Position;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
@@ -13,26 +14,13 @@ use crate::study::anchor::Anchor;
 use crate::study::anchor::Found;
 use crate::study::store::record::{Bookmark, Record, Timestamp};
 use crate::study::when::date;
-use crate::tui::app::{Action, App, Focus, Mode};
+use crate::tui::action::{Action, CursorMove, Focus, Mode};
 use crate::tui::bindings::{hint, key_name};
-use crate::tui::draw::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use tui_input::{Input, InputRequest};
-
-/// How the cursor of a prompt moves or what it deletes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CursorMove {
-    Left,
-    Right,
-    Home,
-    End,
-    /// Delete the character under the cursor.
-    Delete,
-    /// Delete the word before the cursor.
-    DeleteWord,
-}
 
 impl CursorMove {
     fn request(self) -> InputRequest {
@@ -212,18 +200,13 @@ pub(crate) fn draw_note(frame: &mut Frame, prompt: &NotePrompt, theme: Theme, ar
     ));
 }
 
-pub(crate) fn draw_list(
-    frame: &mut Frame,
-    app: &App,
-    list: &BookmarkList,
-    theme: Theme,
-    area: Rect,
-) {
+pub(crate) fn draw_list(frame: &mut Frame, list: &BookmarkList, under: &Backdrop, area: Rect) {
+    let theme = under.theme;
     let width = (area.width * 4 / 5).clamp(area.width.min(30), area.width);
     let height = (area.height * 3 / 4).clamp(area.height.min(6), area.height);
     let popup = super::centred(area, width, height);
     let inner = usize::from(width.saturating_sub(2));
-    let entries = list.entries(&app.record, app.others());
+    let entries = list.entries(under.record, under.others);
     let (scope, other_scope) = match list.scope {
         Scope::ThisDocument => ("本文件", "全部"),
         Scope::AllDocuments => ("全部文件", "本文件"),
@@ -241,12 +224,12 @@ pub(crate) fn draw_list(
         let bookmark = &entry.bookmark;
         let place = match entry.other {
             None => {
-                let found = app
+                let found = under
                     .record
                     .bookmarks
                     .iter()
                     .position(|b| b.id == bookmark.id)
-                    .and_then(|at| app.bookmark_places().get(at).copied());
+                    .and_then(|at| under.bookmark_places.get(at).copied());
                 let unplaced = matches!(found, Some(Found::Unplaced | Found::Section(_)));
                 let mark = if unplaced {
                     "（未找到原文）"
@@ -255,7 +238,7 @@ pub(crate) fn draw_list(
                 };
                 format!("{}{mark}", path_of(&bookmark.anchor.path))
             }
-            Some(other) => app.others()[other]
+            Some(other) => under.others[other]
                 .paths
                 .last()
                 .cloned()

@@ -3,7 +3,7 @@
 
 use crate::layout::wrap::display_width;
 use crate::tui::bindings::help_lines;
-use crate::tui::draw::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

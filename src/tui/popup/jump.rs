@@ -7,13 +7,13 @@
 //! thread (`lookup`); until the answer for the query typed comes, the popup
 //! shows the last one. `App` drives it.
 
+use super::Backdrop;
 use crate::document::{HeadingId, Outline};
 use crate::layout::rows::Position;
 use crate::layout::safe::visible_char;
 use crate::layout::wrap::{display_width, truncate};
 use crate::search::{Hit, Index, Ranking};
-use crate::tui::app::App;
-use crate::tui::draw::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -178,14 +178,15 @@ impl Jump {
 /// Columns a breadcrumb step without a label gets.
 const BREADCRUMB_TITLE: usize = 10;
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area: Rect) {
+pub(crate) fn draw(frame: &mut Frame, jump: &Jump, under: &Backdrop, area: Rect) {
+    let theme = under.theme;
     let width = (area.width * 4 / 5).clamp(area.width.min(20), area.width);
     let height = (area.height * 3 / 4).clamp(area.height.min(5), area.height);
     let popup = super::centred(area, width, height);
     let inner_width = usize::from(width.saturating_sub(2));
     let rows = usize::from(height.saturating_sub(3));
     // `…` while the list shown is of a query typed before, this one's on its way.
-    let waiting = if app.looking_up() { "… " } else { "" };
+    let waiting = if under.looking_up { "… " } else { "" };
     let count = format!(
         "{waiting}{}/{}",
         jump.count().min(jump.selected + 1),
@@ -204,16 +205,19 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, jump: &Jump, theme: Theme, area
     let first = jump.selected.saturating_sub(rows.saturating_sub(1));
     for (index, hit) in jump.hits().iter().enumerate().skip(first).take(rows) {
         let selected = index == jump.selected;
+        let matched = under
+            .heading_index
+            .map_or_else(Vec::new, |index| index.matched(&jump.query, hit.id));
         lines.push(hit_line(
-            &app.document.outline,
+            &under.document.outline,
             hit.id,
-            &app.jump_matched(hit.id),
+            &matched,
             selected,
             theme,
             inner_width,
         ));
     }
-    if app.heading_index_pending() {
+    if under.index_pending {
         lines.push(Line::styled(" 正在准备标题索引……", theme.separator()));
     }
     super::draw_popup(frame, popup, "跳转", lines, theme);
@@ -235,8 +239,8 @@ fn hit_line<'a>(
         theme.body()
     };
     let marked: Vec<Range<usize>> = matched.iter().map(|&i| i..i + 1).collect();
-    let style = crate::tui::draw::marking(base, theme.heading(1), &marked);
-    let (mut spans, mut used) = crate::tui::draw::styled_spans(&heading.display(), style, width);
+    let style = crate::tui::spans::marking(base, theme.heading(1), &marked);
+    let (mut spans, mut used) = crate::tui::spans::styled_spans(&heading.display(), style, width);
     let crumbs = crate::layout::breadcrumb(outline, &outline.ancestors(id), BREADCRUMB_TITLE);
     if !crumbs.is_empty() && used + 4 < width {
         let crumbs = truncate(&format!("  {crumbs}"), width - used);

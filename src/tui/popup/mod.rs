@@ -13,9 +13,13 @@ pub(crate) mod stats;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::document::Document;
 use crate::layout::rows::Position;
 use crate::layout::wrap::display_width;
-use crate::tui::draw::theme::Theme;
+use crate::search::Index;
+use crate::study::anchor::Found;
+use crate::study::store::record::Record;
+use crate::tui::theme::Theme;
 use bookmarks::{BookmarkList, NotePrompt};
 use jump::Jump;
 use search::SearchPrompt;
@@ -61,6 +65,25 @@ impl Popup {
             Popup::Note(..) | Popup::Stats => None,
         }
     }
+}
+
+/// What of the reader a popup is drawn with, besides its own state.
+pub(crate) struct Backdrop<'a> {
+    /// The document shown, and the name of its file.
+    pub(crate) document: &'a Document,
+    pub(crate) name: &'a str,
+    /// This document's record, where its bookmarks are found, and the other
+    /// documents' records.
+    pub(crate) record: &'a Record,
+    pub(crate) bookmark_places: &'a [Found],
+    pub(crate) others: &'a [Record],
+    /// The headings' search keys (to mark what a query matched), if at hand.
+    pub(crate) heading_index: Option<&'a Index>,
+    /// The headings' search keys are still being built.
+    pub(crate) index_pending: bool,
+    /// The popup waits for the worker's answer to what was typed.
+    pub(crate) looking_up: bool,
+    pub(crate) theme: Theme,
 }
 
 /// A `width` × `height` box in the middle of `area`.

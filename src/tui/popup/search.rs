@@ -10,6 +10,7 @@
 //! hits listed under the breadcrumbs of their sections, each with the text around
 //! it and the phrase marked; the selected hit highlighted.
 
+use super::Backdrop;
 use crate::document::Document;
 use crate::layout::rows::Position;
 use crate::layout::safe::visible;
@@ -17,9 +18,9 @@ use crate::layout::wrap::{display_width, truncate};
 use crate::search::text::snippet;
 use crate::search::text::{Found, Group, MAX_HITS, Query, TextHit, groups};
 use crate::study::store::history::History;
-use crate::tui::app::{Action, App, Mode};
+use crate::tui::action::{Action, Mode};
 use crate::tui::bindings::hint;
-use crate::tui::draw::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -311,7 +312,8 @@ const BREADCRUMB_TITLE: usize = 10;
 /// Columns a hit row is indented by, under its section.
 const HIT_INDENT: usize = 2;
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt, theme: Theme, area: Rect) {
+pub(crate) fn draw(frame: &mut Frame, prompt: &SearchPrompt, under: &Backdrop, area: Rect) {
+    let theme = under.theme;
     let width = (area.width * 9 / 10).clamp(area.width.min(20), area.width);
     let height = (area.height * 3 / 5).clamp(area.height.min(5), area.height);
     // Above the status line, which keeps showing where the reader is.
@@ -330,10 +332,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt, theme: T
         let first = selected_row.saturating_sub(rows.saturating_sub(1));
         for row in search.list_rows(first, rows) {
             lines.push(match row {
-                ListRow::Section(group) => section_line(app, search, group, theme, inner_width),
+                ListRow::Section(group) => section_line(under, search, group, inner_width),
                 ListRow::Hit(hit) => {
                     let selected = (hit == prompt.selected, prompt.in_list);
-                    hit_line(app, search, hit, selected, (theme, inner_width))
+                    hit_line(under, search, hit, selected, inner_width)
                 }
             });
         }
@@ -366,18 +368,13 @@ fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> Line<'a
 }
 
 /// A section: the breadcrumb of its ancestors, its label and title, its count.
-fn section_line<'a>(
-    app: &App,
-    search: &TextSearch,
-    group: usize,
-    theme: Theme,
-    width: usize,
-) -> Line<'a> {
+fn section_line<'a>(under: &Backdrop, search: &TextSearch, group: usize, width: usize) -> Line<'a> {
+    let theme = under.theme;
     let group = &search.groups[group];
     let count = format!(" {}", group.count);
-    let outline = &app.document.outline;
+    let outline = &under.document.outline;
     let name = group.heading.map_or_else(
-        || visible(&app.name),
+        || visible(under.name),
         |id| crate::layout::named_under(outline, &outline.ancestors(id), id, BREADCRUMB_TITLE),
     );
     let name = truncate(&name, width.saturating_sub(display_width(&count)));
@@ -392,14 +389,15 @@ fn section_line<'a>(
 /// A hit: the text around it, the phrase marked; highlighted when `selected.0`,
 /// more strongly while the list has the keys (`selected.1`).
 fn hit_line<'a>(
-    app: &App,
+    under: &Backdrop,
     search: &TextSearch,
     index: usize,
     selected: (bool, bool),
-    (theme, width): (Theme, usize),
+    width: usize,
 ) -> Line<'a> {
+    let theme = under.theme;
     let hit = &search.hits()[index];
-    let text = &app.document.paragraphs[hit.paragraph].text;
+    let text = &under.document.paragraphs[hit.paragraph].text;
     let room = width.saturating_sub(HIT_INDENT);
     // About a third of the row before the hit (Chinese characters are two columns).
     let (around, found) = snippet(text, hit, (room / 6, room));
@@ -410,8 +408,8 @@ fn hit_line<'a>(
     };
     let mut spans = vec![Span::styled(" ".repeat(HIT_INDENT), base)];
     let style =
-        crate::tui::draw::marking(base, theme.search_hit(false), std::slice::from_ref(&found));
-    let (marked, used) = crate::tui::draw::styled_spans(&around, style, room);
+        crate::tui::spans::marking(base, theme.search_hit(false), std::slice::from_ref(&found));
+    let (marked, used) = crate::tui::spans::styled_spans(&around, style, room);
     spans.extend(marked);
     spans.push(Span::styled(" ".repeat(room.saturating_sub(used)), base));
     Line::from(spans)

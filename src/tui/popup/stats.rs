@@ -1,17 +1,15 @@
 //! The study statistics popup (`S`): the lines `gangmu stats` prints, this run
 //! included so far.
 
-use crate::layout::wrap::truncate;
-use crate::study::stats::Stats;
-use crate::tui::app::App;
-use crate::tui::draw::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
-    let record = app.record_with_this_session();
-    let lines = Stats::of(&record, &app.document).lines();
+use crate::layout::wrap::truncate;
+use crate::tui::theme::Theme;
+
+/// Draws `lines` (the statistics, as `Stats::lines` gives them).
+pub(crate) fn draw(frame: &mut Frame, lines: &[String], theme: Theme, area: Rect) {
     let width = (area.width * 4 / 5).clamp(area.width.min(30), area.width);
     let popup = super::centred(area, width, lines.len() as u16 + 2);
     let inner = usize::from(width.saturating_sub(2));

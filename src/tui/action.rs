@@ -1,0 +1,129 @@
+//! The words of the reader's keys: everything a user can do ([`Action`]), what
+//! keys mean at the moment ([`Mode`]), which pane has them ([`Focus`]), and how a
+//! prompt's cursor moves ([`CursorMove`]). Plain types that the bindings table,
+//! the key map, the popups and the app all speak; this module imports nothing.
+
+/// How the cursor of a prompt moves or what it deletes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CursorMove {
+    Left,
+    Right,
+    Home,
+    End,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Delete the word before the cursor.
+    DeleteWord,
+}
+
+/// Which pane takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Outline,
+    Reader,
+}
+
+/// What keys mean at the moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// No popup: keys move through the pane that has the focus.
+    Reading(Focus),
+    /// The jump popup: typing goes into its query.
+    Jump,
+    /// The search popup with the keys in its prompt.
+    SearchPrompt,
+    /// The search popup with the keys in its list of hits.
+    SearchList,
+    /// The note prompt of a bookmark: typing goes into the note.
+    Note,
+    /// The bookmark list.
+    Bookmarks,
+    /// The study statistics: any key closes them.
+    Stats,
+}
+
+/// Everything a user can do, once keys and mouse are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Move the keys to the other pane.
+    SwitchFocus,
+    /// Scroll the reader by rows (negative: up).
+    Scroll(isize),
+    /// Scroll the reader by half screens (negative: up).
+    HalfPages(isize),
+    /// Scroll the reader by screens (negative: up).
+    Pages(isize),
+    /// Go to the start of the text.
+    Top,
+    /// Go to the end of the text.
+    Bottom,
+    /// Go to the next (or, negative, previous) heading.
+    Heading(isize),
+    /// Go to the next (or, negative, previous) document or part.
+    Document(isize),
+    /// Show or hide the outline pane.
+    ToggleOutline,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Close whatever is open (a popup goes back where it started); with nothing
+    /// open, stop highlighting search hits.
+    Dismiss,
+    /// Open the jump popup.
+    OpenJump,
+    /// Open the search popup.
+    OpenSearch,
+    /// Type a character into the open popup's prompt.
+    Type(char),
+    /// Erase the last character of the popup's prompt.
+    Erase,
+    /// Move the popup's selection by rows; the reader previews it.
+    Select(isize),
+    /// Show an earlier (negative) or later phrase of the search history.
+    History(isize),
+    /// Move the search popup's keys between its prompt and its list.
+    ToggleList,
+    /// Go to the popup's selection and close it.
+    Accept,
+    /// Go to the next (or, negative, previous) search hit.
+    NextHit(isize),
+    /// Move the cursor of the note prompt, or delete at it.
+    Cursor(CursorMove),
+    /// Bookmark the reading position (a note prompt opens).
+    AddBookmark,
+    /// Open the bookmark list.
+    OpenBookmarks,
+    /// Edit the note of the bookmark selected in the list.
+    EditNote,
+    /// Delete the bookmark selected in the list.
+    DeleteBookmark,
+    /// Bring back the bookmark deleted last while the list is open.
+    UndoDelete,
+    /// Show this document's bookmarks or all documents'.
+    ToggleScope,
+    /// Mark the section being read as read, or as unread again.
+    ToggleRead,
+    /// Show the study statistics.
+    OpenStats,
+    /// Copy the paragraph being read, with its citation, to the clipboard.
+    Copy,
+    /// Read the file again (it changed on disk).
+    Reload,
+    /// Stop for now, giving the terminal back (Ctrl-Z; `fg` resumes).
+    Suspend,
+    /// Move the outline cursor by rows (negative: up); the reader follows.
+    OutlineMove(isize),
+    /// Open the heading under the outline cursor (or go to its first child).
+    Expand,
+    /// Close it (or go to its parent).
+    Collapse,
+    /// Open or close it.
+    ToggleExpand,
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned by rows over the given column.
+    Wheel { column: u16, rows: isize },
+    /// A click at a column and row of the screen.
+    Click { column: u16, row: u16 },
+}

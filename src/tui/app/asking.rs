@@ -153,3 +153,25 @@ impl App {
         taken
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Outline;
+
+    #[test]
+    fn another_document_drops_the_keys_and_tells_its_answers_apart() {
+        let mut asking = Asking {
+            heading_index: Some(Arc::new(Index::new(&Outline::default()))),
+            ..Asking::default()
+        };
+        asking.expect_heading_index();
+        assert!(!asking.heading_index_pending(), "the keys are at hand");
+        asking.new_document();
+        assert_eq!(asking.generation, 1);
+        assert!(asking.heading_index.is_none());
+        assert!(!asking.heading_index_pending(), "none said to be coming");
+        asking.expect_heading_index();
+        assert!(asking.heading_index_pending());
+    }
+}

@@ -274,17 +274,25 @@ fn sibling_places(document: &Document) -> Vec<(u32, u32)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::tui::app::App;
+    use super::OutlinePane;
+    use crate::document::Document;
+
+    fn sample() -> Document {
+        crate::build(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/plans-2021.txt"
+        )))
+    }
 
     /// The headings shown, found the long way: every heading whose ancestors
     /// are all open.
-    fn visible_by_ancestors(app: &App) -> Vec<usize> {
-        let outline = &app.document.outline;
+    fn visible_by_ancestors(pane: &OutlinePane, document: &Document) -> Vec<usize> {
+        let outline = &document.outline;
         (0..outline.headings.len())
             .filter(|&index| {
                 let mut parent = outline.headings[index].parent;
                 while let Some(p) = parent {
-                    if !app.outline.expanded[p.0 as usize] {
+                    if !pane.expanded[p.0 as usize] {
                         return false;
                     }
                     parent = outline.get(p).parent;
@@ -296,23 +304,36 @@ mod tests {
 
     #[test]
     fn closed_subtrees_are_stepped_over_exactly() {
-        let document = crate::build(include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/plans-2021.txt"
-        )));
-        let mut app = App::new("sample".into(), document, 120, 40);
-        let count = app.outline.expanded.len();
+        let document = sample();
+        let mut pane = OutlinePane::new(&document);
+        let count = pane.expanded.len();
         for step in [1, 2, 3, 5, 7] {
             for index in 0..count {
-                app.outline.expanded[index] = index % step == 0;
+                pane.expanded[index] = index % step == 0;
             }
-            assert_eq!(
-                app.outline.compute_visible(),
-                visible_by_ancestors(&app),
-                "{step}"
-            );
+            let shown = visible_by_ancestors(&pane, &document);
+            assert_eq!(pane.compute_visible(), shown, "{step}");
         }
-        app.outline.expanded.fill(true);
-        assert_eq!(app.outline.compute_visible().len(), count);
+        pane.expanded.fill(true);
+        assert_eq!(pane.compute_visible().len(), count);
+    }
+
+    #[test]
+    fn folding_a_heading_changes_the_rows_shown_once() {
+        let document = sample();
+        let mut pane = OutlinePane::new(&document);
+        let parent = (0..pane.expanded.len())
+            .find(|&i| pane.has_children(i) && pane.expanded[i])
+            .expect("an open heading with children");
+        let rows = pane.visible_headings().len();
+        pane.set_expanded(parent, false);
+        assert!(pane.folding_changed);
+        assert!(pane.visible_headings().len() < rows);
+        pane.folding_changed = false;
+        pane.set_expanded(parent, false);
+        assert!(
+            !pane.folding_changed,
+            "closing a closed heading changes nothing"
+        );
     }
 }

@@ -47,6 +47,46 @@ pub(super) struct Study {
     pub(super) section_ends_on_screen: Vec<HeadingId>,
 }
 
+impl SessionClock {
+    /// A key at `now` (milliseconds): the time since the last key goes to
+    /// `section`, the one being read, unless it was a pause.
+    fn count(&mut self, now: u64, section: Option<Vec<String>>) {
+        self.start.get_or_insert(now);
+        if let (Some(last), Some(section)) = (self.last, section) {
+            let pause = now.saturating_sub(last);
+            if pause <= IDLE_MILLIS {
+                *self.spent.entry(section).or_default() += pause;
+            }
+        }
+        self.last = Some(now);
+    }
+
+    /// This run as a session, if a key was pressed.
+    fn so_far(&self) -> Option<Session> {
+        let clock = self;
+        let start = clock.start?;
+        let mut sections: Vec<SectionTime> = clock
+            .spent
+            .iter()
+            .filter(|&(_, &millis)| millis > 0)
+            .map(|(path, &millis)| SectionTime {
+                path: path.clone(),
+                millis,
+            })
+            .collect();
+        sections.sort_by(|a, b| a.path.cmp(&b.path));
+        let finished = clock.finished.clone();
+        let end = clock.last.unwrap_or(start);
+        Some(Session {
+            id: format!("{:x}-{:x}", start, std::process::id()),
+            start: start / 1000,
+            end: end / 1000,
+            sections,
+            finished,
+        })
+    }
+}
+
 impl Default for Study {
     fn default() -> Self {
         Self {
@@ -72,15 +112,7 @@ impl App {
     pub(super) fn count_time(&mut self) {
         let now = (self.study.clock)();
         let section = self.view.current.map(|id| heading_path(&self.document, id));
-        let clock = &mut self.study.session;
-        clock.start.get_or_insert(now);
-        if let (Some(last), Some(section)) = (clock.last, section) {
-            let pause = now.saturating_sub(last);
-            if pause <= IDLE_MILLIS {
-                *clock.spent.entry(section).or_default() += pause;
-            }
-        }
-        clock.last = Some(now);
+        self.study.session.count(now, section);
     }
 
     /// Marks read the sections whose end was on screen before a scroll
@@ -121,7 +153,7 @@ impl App {
     /// Ends this run: its session goes into the record (if a key was pressed).
     fn finish_session(&mut self) {
         self.count_time();
-        if let Some(session) = self.session_so_far() {
+        if let Some(session) = self.study.session.so_far() {
             self.record.sessions.push(session);
         }
         self.study.session = SessionClock::default();
@@ -130,7 +162,7 @@ impl App {
     /// The record with this run's session so far added: what `S` shows.
     pub fn record_with_this_session(&self) -> Record {
         let mut record = self.record.clone();
-        record.sessions.extend(self.session_so_far());
+        record.sessions.extend(self.study.session.so_far());
         record
     }
 
@@ -148,31 +180,6 @@ impl App {
         self.finish_session();
         self.keep_position();
         self.ask(super::Request::Quit);
-    }
-
-    /// This run as a session, if a key was pressed.
-    fn session_so_far(&self) -> Option<Session> {
-        let clock = &self.study.session;
-        let start = clock.start?;
-        let mut sections: Vec<SectionTime> = clock
-            .spent
-            .iter()
-            .filter(|&(_, &millis)| millis > 0)
-            .map(|(path, &millis)| SectionTime {
-                path: path.clone(),
-                millis,
-            })
-            .collect();
-        sections.sort_by(|a, b| a.path.cmp(&b.path));
-        let finished = clock.finished.clone();
-        let end = clock.last.unwrap_or(start);
-        Some(Session {
-            id: format!("{:x}-{:x}", start, std::process::id()),
-            start: start / 1000,
-            end: end / 1000,
-            sections,
-            finished,
-        })
     }
 
     /// `y`: the paragraph being read with its citation, for the clipboard.
@@ -235,5 +242,38 @@ impl App {
         let state = self.study.progress.state(id);
         let percent = self.study.progress.percent(id);
         (coarse && state == State::Partly && percent > 0).then_some(percent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(name: &str) -> Vec<String> {
+        vec![name.to_string()]
+    }
+
+    #[test]
+    fn time_between_keys_goes_to_the_section_read_and_pauses_do_not() {
+        let mut clock = SessionClock::default();
+        assert!(clock.so_far().is_none(), "no key, no session");
+        clock.count(1_000_000, Some(section("一")));
+        clock.count(1_030_000, Some(section("一")));
+        clock.count(1_030_000 + IDLE_MILLIS + 1, Some(section("二")));
+        clock.count(1_030_000 + IDLE_MILLIS + 5_001, Some(section("二")));
+        let session = clock.so_far().expect("a session");
+        let millis: Vec<(String, u64)> = session
+            .sections
+            .iter()
+            .map(|s| (s.path.concat(), s.millis))
+            .collect();
+        assert_eq!(
+            millis,
+            [("一".to_string(), 30_000), ("二".to_string(), 5_000)]
+        );
+        assert_eq!(
+            (session.start, session.end),
+            (1_000, 1_030 + IDLE_MILLIS / 1000 + 5)
+        );
     }
 }

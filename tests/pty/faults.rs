@@ -47,8 +47,10 @@ fn sessions_saved(data: &tempfile::TempDir) -> usize {
 }
 
 #[test]
-fn sigterm_and_sighup_save_and_give_the_terminal_back() {
-    for signal in ["TERM", "HUP"] {
+fn every_signal_that_ends_the_reader_saves_and_gives_the_terminal_back() {
+    // INT and QUIT come from another process (`kill`, `timeout -s INT`): typed,
+    // Ctrl-C is a key in raw mode.
+    for signal in ["TERM", "HUP", "INT", "QUIT"] {
         let data = tempfile::tempdir().expect("a temp dir");
         let data_dir = data.path().to_str().expect("a UTF-8 path");
         let mut session = Session::start(&["--data-dir", data_dir, "assets/plans-2021.txt"]);

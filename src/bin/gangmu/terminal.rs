@@ -1,6 +1,7 @@
 //! The terminal while the reader has it: raw mode, the alternate screen, mouse
 //! reporting and bracketed paste, put in place and taken away again on a clean
-//! exit, a panic, `SIGTERM`/`SIGHUP` (sent to the loop as messages) and around a
+//! exit, a panic, `SIGTERM`/`SIGHUP`/`SIGINT`/`SIGQUIT` (sent to the loop as
+//! messages) and around a
 //! suspend (Ctrl-Z or `SIGTSTP`: the terminal is given back, the process stops,
 //! and on `fg` everything is put back and redrawn). Also the clipboard, written
 //! through the terminal (OSC 52).
@@ -17,13 +18,16 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 /// Sends the signals that end or stop the reader as messages, from a thread
-/// of their own: `SIGTERM` and `SIGHUP` as [`Msg::Terminate`] (save and leave),
-/// `SIGTSTP` from outside the terminal as [`Msg::Stop`] (stop as Ctrl-Z does).
+/// of their own: `SIGTERM`, `SIGHUP`, and `SIGINT` and `SIGQUIT` from another
+/// process (typed, Ctrl-C is a key in raw mode) as [`Msg::Terminate`] (save and
+/// leave); `SIGTSTP` from outside the terminal as [`Msg::Stop`] (stop as Ctrl-Z
+/// does).
 pub(crate) fn send_signals(messages: Sender<Msg>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGTSTP])?;
+    let watched = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP];
+    let mut signals = signal_hook::iterator::Signals::new(watched)?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let msg = if signal == SIGTSTP {

@@ -189,3 +189,39 @@ fn a_session_outlives_the_document_being_read_again() {
         "{session:?}"
     );
 }
+
+#[test]
+fn y_copies_no_control_character_and_says_how_many_it_left_out() {
+    let text =
+        "第一章 总则\n\u{3000}\u{3000}正文开始\u{1b}[201~echo PWNED\u{7}\u{9b}2J结束。\u{202e}\n";
+    let mut app = App::new("a.txt".to_string(), gangmu::build(text), 100, 30);
+    app.update(Action::Copy);
+    let [gangmu::tui::app::Request::Copy(copied)] = app.requests() else {
+        panic!("one copy asked for: {:?}", app.requests());
+    };
+    assert!(
+        copied.starts_with("正文开始echo PWNED结束。\n"),
+        "{copied:?}"
+    );
+    assert!(
+        !copied.chars().any(gangmu::layout::safe::is_hostile),
+        "{copied:?}"
+    );
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("略去 11 个控制字符")),
+        "{:?}",
+        app.message()
+    );
+}
+
+#[test]
+fn a_control_character_pasted_into_a_note_is_not_kept() {
+    let mut app = sample_app();
+    app.update(Action::AddBookmark);
+    for c in "考点\u{1b}\u{202e}\u{9b}重庆".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Accept);
+    assert_eq!(app.record().bookmarks[0].note, "考点重庆");
+}

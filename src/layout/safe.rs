@@ -1,6 +1,9 @@
-//! Text from a file made safe to show: control characters and the escape sequences
-//! they start become visible symbols, so nothing from a document can move the
-//! cursor, change colours or retitle the terminal.
+//! Text from a file made safe to show or to hand on. On screen and in what the
+//! commands print, control characters and the escape sequences they start
+//! become visible symbols ([`visible`]), so nothing from a document can move the
+//! cursor, change colours or retitle the terminal. Text handed on as text (the
+//! clipboard, what is typed into a prompt) has them left out instead
+//! ([`stripped`]), so that pasting it anywhere runs nothing.
 
 /// Replaces control characters with their visible Unicode symbols (U+2400 block).
 pub fn visible(text: &str) -> String {
@@ -20,6 +23,111 @@ pub fn visible_char(c: char) -> char {
     }
 }
 
+/// Whether `c` may not be handed on as text: a control character other than
+/// newline and TAB (C0, DEL and C1), or a format character that reorders text
+/// (the bidirectional overrides and isolates).
+pub fn is_hostile(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_reordering(c)
+}
+
+/// The bidirectional overrides and isolates, which make text read otherwise than
+/// it is stored.
+fn is_reordering(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with its escape sequences (ESC, or the C1 CSI and OSC, and what
+/// follows up to the sequence's end) and every [`is_hostile`] character left
+/// out; and how many characters were left out.
+pub fn stripped(text: &str) -> (String, usize) {
+    let mut kept = String::with_capacity(text.len());
+    let mut left_out = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let sequence = match c {
+            '\u{1B}' => skip_escape(&mut chars),
+            '\u{9B}' => skip_until(&mut chars, is_csi_final),
+            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => {
+                skip_until_string_end(&mut chars)
+            }
+            _ if is_hostile(c) => 0,
+            _ => {
+                kept.push(c);
+                continue;
+            }
+        };
+        left_out += 1 + sequence;
+    }
+    (kept, left_out)
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Skips what follows an ESC: a CSI (`[` … final byte), a string (`]`, `P`,
+/// `X`, `^`, `_` … BEL or ESC `\`), or one character; how many were skipped.
+fn skip_escape(chars: &mut Chars) -> usize {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            1 + skip_until(chars, is_csi_final)
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            1 + skip_until_string_end(chars)
+        }
+        Some(&c) if !c.is_control() => {
+            chars.next();
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// The final byte of a control sequence.
+fn is_csi_final(c: char) -> bool {
+    ('\u{40}'..='\u{7E}').contains(&c)
+}
+
+/// Skips up to and including the first character `end` accepts (a character
+/// that cannot belong to a sequence ends it too, and is kept); how many.
+fn skip_until(chars: &mut Chars, end: impl Fn(char) -> bool) -> usize {
+    let mut skipped = 0;
+    while let Some(&c) = chars.peek() {
+        if !c.is_ascii() || c == '\n' {
+            break;
+        }
+        chars.next();
+        skipped += 1;
+        if end(c) {
+            break;
+        }
+    }
+    skipped
+}
+
+/// Skips a string sequence up to its end, BEL or ESC `\` (or the C1 ST), or
+/// the end of the line; how many were skipped.
+fn skip_until_string_end(chars: &mut Chars) -> usize {
+    let mut skipped = 0;
+    while let Some(&c) = chars.peek() {
+        if c == '\n' {
+            break;
+        }
+        chars.next();
+        skipped += 1;
+        match c {
+            '\u{7}' | '\u{9C}' => break,
+            '\u{1B}' if chars.peek() == Some(&'\\') => {
+                chars.next();
+                skipped += 1;
+                break;
+            }
+            _ => {}
+        }
+    }
+    skipped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,5 +137,24 @@ mod tests {
         assert_eq!(visible("a\tb\u{1b}[31m"), "a b\u{241b}[31m");
         assert_eq!(visible("\u{9b}2J\u{202e}abc"), "\u{FFFD}2J\u{FFFD}abc");
         assert_eq!(visible("正文"), "正文");
+    }
+
+    #[test]
+    fn a_copy_holds_no_control_character_nor_escape_sequence() {
+        let hostile =
+            "正文开始\u{1b}[201~echo PWNED\u{7}\u{9b}2J结束。\u{1b}]0;title\u{7}\u{202e}末";
+        let (text, left_out) = stripped(hostile);
+        assert_eq!(text, "正文开始echo PWNED结束。末");
+        assert_eq!(left_out, hostile.chars().count() - text.chars().count());
+        assert!(!text.chars().any(is_hostile));
+        assert_eq!(stripped("甲\n乙\t丙"), ("甲\n乙\t丙".to_string(), 0));
+    }
+
+    #[test]
+    fn a_sequence_ends_where_a_terminal_would_end_it() {
+        assert_eq!(stripped("\u{1b}[31数字").0, "数字");
+        // An unended string sequence runs to the line's end, as on a terminal.
+        assert_eq!(stripped("\u{1b}]0;标题\n正文").0, "\n正文");
+        assert_eq!(stripped("a\u{1b}").0, "a");
     }
 }

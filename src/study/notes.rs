@@ -58,18 +58,21 @@ pub fn notes(record: &Record, document: &Document, file_name: &str) -> Vec<Note>
                     .collect(),
                 None => bookmark.anchor.snippet.clone(),
             };
+            // Every field is made safe here, for Markdown and JSON alike.
             let note = Note {
-                document: section.map_or_else(
+                document: visible(&section.map_or_else(
                     || file_name.to_string(),
                     |id| document_title(document, id, file_name),
-                ),
-                chapter: section.map_or_else(String::new, |id| {
+                )),
+                chapter: visible(&section.map_or_else(String::new, |id| {
                     chapter_title(document, chapter_of(document, id))
-                }),
-                breadcrumb: bookmark.anchor.path.clone(),
-                note: bookmark.note.clone(),
+                })),
+                breadcrumb: bookmark.anchor.path.iter().map(|s| visible(s)).collect(),
+                note: visible(&bookmark.note),
                 passage: visible(&passage.replace('\n', " ")),
-                citation: section.map_or_else(String::new, |id| citation(document, id, file_name)),
+                citation: visible(
+                    &section.map_or_else(String::new, |id| citation(document, id, file_name)),
+                ),
                 date: date(bookmark.created),
                 placed: place.is_some(),
             };
@@ -93,19 +96,19 @@ pub fn markdown(notes: &[Note], file_name: &str) -> String {
             chapter = Some("");
         } else if note.placed {
             if document != Some(note.document.as_str()) {
-                let _ = writeln!(out, "\n## {}", visible(&note.document));
+                let _ = writeln!(out, "\n## {}", note.document);
                 document = Some(&note.document);
                 chapter = None;
             }
             if chapter != Some(note.chapter.as_str()) {
-                let _ = write!(out, "\n### {}\n\n", visible(&note.chapter));
+                let _ = write!(out, "\n### {}\n\n", note.chapter);
                 chapter = Some(&note.chapter);
             }
         }
         let text = if note.note.is_empty() {
             "（无笔记）".to_string()
         } else {
-            format!("**{}**", visible(&note.note))
+            format!("**{}**", note.note)
         };
         let _ = writeln!(out, "- {text}（{}）\n  > {}……", note.date, note.passage);
         if !note.citation.is_empty() {
@@ -219,5 +222,27 @@ mod tests {
         assert!(text.contains("\n### 第一篇 › 第一章 发展基础\n"), "{text}");
         assert!(text.contains("- **考点**（2027-01-15）\n  > 经济实力显著增强。……\n  ——《某市“十四五”规划纲要》第一篇第一章第一节\n"), "{text}");
         assert!(text.contains("\n## 原文中已找不到的书签\n"), "{text}");
+    }
+
+    #[test]
+    fn no_exported_field_holds_a_raw_control_character() {
+        let hostile = TEXT
+            .replace("某市“十四五”规划纲要", "某市\u{1b}]0;x\u{7}规划纲要")
+            .replace("经济实力", "经济\u{9b}2J实力");
+        let document = crate::build(&hostile);
+        let last = document.paragraphs.len() - 1;
+        let mut record = Record::new("doc");
+        record
+            .bookmarks
+            .push(bookmark(&document, last, "考点\u{1b}[201~\u{202e}"));
+        let notes = notes(&record, &document, "plan\u{7}.txt");
+        let json = serde_json::to_string(&notes).expect("JSON");
+        let raw = |c: char| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c);
+        assert!(
+            !json.contains("\\u001b") && !json.chars().any(raw),
+            "{json}"
+        );
+        let text = markdown(&notes, "plan\u{7}.txt");
+        assert!(!text.chars().any(|c| raw(c) && c != '\n'), "{text}");
     }
 }

@@ -27,8 +27,14 @@ pub fn marked_read(read: bool) -> &'static str {
     }
 }
 
-/// Said after `y`.
-pub const COPIED: &str = "已复制本段及出处到剪贴板（OSC 52）";
+/// Said after `y`, with how many control characters were left out of the copy.
+pub fn copied(left_out: usize) -> String {
+    let copied = "已复制本段及出处到剪贴板（OSC 52）";
+    match left_out {
+        0 => copied.to_string(),
+        n => format!("{copied}，略去 {n} 个控制字符"),
+    }
+}
 
 /// Said when a search closes with no hit of `phrase`.
 pub fn not_found(phrase: &str) -> String {

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::layout::safe::stripped;
+
 use super::{
     DataFile, Notice, SaveError, Store, lock, move_aside, parse_versioned, write_atomically,
     write_failed,
@@ -36,7 +38,14 @@ pub struct History {
 impl History {
     /// The history of `phrases`, the most recent last (the last
     /// [`HISTORY_LIMIT`] of them).
-    pub fn from_phrases(mut phrases: Vec<String>) -> Self {
+    /// A phrase with a control character (a file edited by hand) keeps only
+    /// its text: the history comes back into the search prompt.
+    pub fn from_phrases(phrases: Vec<String>) -> Self {
+        let mut phrases: Vec<String> = phrases
+            .into_iter()
+            .map(|phrase| stripped(&phrase).0)
+            .filter(|phrase| !phrase.trim().is_empty())
+            .collect();
         let extra = phrases.len().saturating_sub(HISTORY_LIMIT);
         phrases.drain(..extra);
         Self { phrases }
@@ -124,4 +133,19 @@ fn read(path: &Path) -> Result<(History, Option<Notice>), Notice> {
         aside,
     };
     Ok((History::default(), Some(notice)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_with_control_characters_comes_back_as_its_text() {
+        let history = History::from_phrases(vec![
+            "数字\u{1b}[31m经济".to_string(),
+            "\u{7}".to_string(),
+            "乡村振兴".to_string(),
+        ]);
+        assert_eq!(history.phrases(), ["数字经济", "乡村振兴"]);
+    }
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::{App, Mark, Popup, Request};
 use crate::layout::rows::{Position, Row};
+use crate::layout::safe::is_hostile;
 use crate::search::Index;
 use crate::search::text::TextHit;
 use crate::study::store::history::History;
@@ -84,6 +85,11 @@ impl App {
     }
 
     pub(super) fn type_char(&mut self, c: char) {
+        // A control character (pasted, say) is never kept in a prompt: prompts
+        // end up in notes, exports and the search history.
+        if is_hostile(c) {
+            return;
+        }
         match &mut self.popup {
             Some(Popup::Jump(jump)) => {
                 jump.query.push(c);

@@ -11,6 +11,7 @@ use super::App;
 use crate::document::HeadingId;
 use crate::document::{HeadingKind, ParagraphKind};
 use crate::layout::rows::{Position, Row, RowKind};
+use crate::layout::safe::stripped;
 use crate::study::anchor::heading_path;
 use crate::study::progress::Progress;
 use crate::study::progress::State;
@@ -205,9 +206,10 @@ impl App {
             .map_or_else(String::new, |id| {
                 crate::study::notes::citation(&self.document, id, &self.name)
             });
-        self.requests
-            .push(super::Request::Copy(format!("{text}\n{citation}")));
-        self.message = Some(words::COPIED.to_string());
+        // What reaches the clipboard must run nothing when pasted.
+        let (copy, left_out) = stripped(&format!("{text}\n{citation}"));
+        self.requests.push(super::Request::Copy(copy));
+        self.message = Some(words::copied(left_out));
     }
 }
 

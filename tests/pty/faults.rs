@@ -272,3 +272,28 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
         session.screen()
     );
 }
+
+#[test]
+fn a_phrase_found_a_hundred_thousand_times_in_one_paragraph_never_stops_the_keys() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("one-paragraph.txt");
+    let paragraph = "数字".repeat(262_144);
+    let text =
+        format!("第一章 总则\n\u{3000}\u{3000}{paragraph}\n第二章 其他\n\u{3000}\u{3000}正文。\n");
+    std::fs::write(&path, text).expect("writes");
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let file = path.to_str().expect("a UTF-8 path");
+    let mut session = Session::start(&["--data-dir", data_dir, file]);
+    session.wait_for("q 退出");
+    session.keys("/数");
+    // The hits are marked on screen and counted up to the cap.
+    session.wait_for("100000+");
+    session.keys("字");
+    session.wait_for("/ 数字");
+    session.keys("\r");
+    session.wait_for("hit 1/100000+");
+    session.keys("nN");
+    session.quit();
+    assert!(session.exit_status().success());
+}

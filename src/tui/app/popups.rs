@@ -349,45 +349,79 @@ impl App {
             return vec![Vec::new(); rows.len()];
         };
         let hits = search.hits();
+        let mut starts = RowStarts::default();
         rows.iter()
             .map(|(position, row)| {
-                let first = hits.partition_point(|h| h.paragraph < position.paragraph);
                 let text = &self.document.paragraphs[position.paragraph].text;
-                hits[first..]
-                    .iter()
-                    .enumerate()
-                    .take_while(|(_, h)| h.paragraph == position.paragraph)
-                    .filter_map(|(k, hit)| {
-                        let chars = char_range(text, hit);
-                        let mark = row_part(row, chars)?;
-                        Some(Mark {
-                            chars: mark,
-                            current: first + k == current,
-                        })
-                    })
-                    .collect()
+                let start = starts.byte_of(position.paragraph, row.first_char, text);
+                let on_row = RowText {
+                    paragraph: position.paragraph,
+                    text,
+                    start,
+                };
+                row_marks(hits, current, row, &on_row)
             })
             .collect()
     }
 }
 
-/// A hit's characters in its paragraph's text.
-fn char_range(text: &str, hit: &TextHit) -> std::ops::Range<usize> {
-    let start = text.get(..hit.start).map_or(0, |t| t.chars().count());
-    let length = text
-        .get(hit.start..hit.end)
-        .map_or(0, |t| t.chars().count());
-    start..start + length
+/// Where rows start in their paragraph's text, in bytes, worked out from the
+/// row before when it is in the same paragraph: the rows on screen cost a pass
+/// over their own text, not over the paragraph from its start for each hit (a
+/// phrase found 100,000 times in one long paragraph froze the reader).
+#[derive(Default)]
+struct RowStarts {
+    /// The last row's paragraph, first character and first byte.
+    last: Option<(usize, usize, usize)>,
 }
 
-/// The part of `chars` (paragraph characters) that lies on `row`, in the row's
-/// own characters.
-fn row_part(row: &Row, chars: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
-    if !row.holds_text() {
-        return None;
+impl RowStarts {
+    /// The byte at which character `first_char` of paragraph `paragraph` starts.
+    fn byte_of(&mut self, paragraph: usize, first_char: usize, text: &str) -> usize {
+        let (from_char, from_byte) = match self.last {
+            Some((p, c, b)) if p == paragraph && c <= first_char => (c, b),
+            _ => (0, 0),
+        };
+        let byte = advance(text, from_byte, first_char - from_char);
+        self.last = Some((paragraph, first_char, byte));
+        byte
     }
-    let row_end = row.first_char + row.text.chars().count();
-    let start = chars.start.max(row.first_char);
-    let end = chars.end.min(row_end);
-    (start < end).then(|| start - row.first_char..end - row.first_char)
+}
+
+/// The byte `chars` characters after byte `from` of `text` (its end at most).
+fn advance(text: &str, from: usize, chars: usize) -> usize {
+    let rest = text.get(from..).unwrap_or("");
+    from + rest
+        .char_indices()
+        .nth(chars)
+        .map_or(rest.len(), |(at, _)| at)
+}
+
+/// A row's place in its paragraph's text.
+struct RowText<'a> {
+    paragraph: usize,
+    text: &'a str,
+    /// The byte the row starts at.
+    start: usize,
+}
+
+/// The hits on `row`, in the row's characters: only the hits that reach into
+/// the row are looked at, found by their bytes.
+fn row_marks(hits: &[TextHit], current: usize, row: &Row, on: &RowText) -> Vec<Mark> {
+    if !row.holds_text() {
+        return Vec::new();
+    }
+    let end = advance(on.text, on.start, row.text.chars().count());
+    let first = hits.partition_point(|h| (h.paragraph, h.end) <= (on.paragraph, on.start));
+    let chars_to = |byte: usize| on.text.get(on.start..byte).map_or(0, |t| t.chars().count());
+    hits[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, h)| h.paragraph == on.paragraph && h.start < end)
+        .map(|(k, hit)| Mark {
+            chars: chars_to(hit.start.max(on.start))..chars_to(hit.end.min(end)),
+            current: first + k == current,
+        })
+        .filter(|mark| !mark.chars.is_empty())
+        .collect()
 }

@@ -40,3 +40,8 @@ record = {
 }
 write("store", "record.json", json.dumps(record, ensure_ascii=False).encode())
 write("store", "newer.json", b'{"version": 2, "document": "x"}')
+# The copy target takes text: the test fixtures, and the sample's opening with
+# escape sequences and controls strewn in.
+hostile = "正文开始\x1b[201~echo PWNED\x07\u009b2J结束。\x1b]0;title\x07\u202e末"
+write("copy", "hostile", hostile.encode())
+write("copy", "sample-opening", sample[:4096])

@@ -297,3 +297,28 @@ fn a_phrase_found_a_hundred_thousand_times_in_one_paragraph_never_stops_the_keys
     session.quit();
     assert!(session.exit_status().success());
 }
+
+#[test]
+fn a_save_s_temporary_file_left_by_a_killed_run_is_swept_at_the_next_start() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let documents = data.path().join("documents");
+    std::fs::create_dir_all(&documents).expect("makes the folder");
+    // Left by a run killed during a save: its process is gone.
+    let left = documents.join(format!(".gangmu-save-{}-Xy12Ab", i32::MAX));
+    // Being written by a run that lives (this one), and by an earlier version.
+    let live = documents.join(format!(".gangmu-save-{}-Zz98Yy", std::process::id()));
+    let recent = documents.join(".tmpQw3Er4");
+    for file in [&left, &live, &recent] {
+        std::fs::write(file, b"{\"version\":").expect("writes");
+    }
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let mut session = Session::start(&["--data-dir", data_dir, "assets/plans-2021.txt"]);
+    session.wait_for("q 退出");
+    session.quit();
+    assert!(session.exit_status().success());
+    assert!(!left.exists(), "the killed run's file is swept");
+    assert!(
+        live.exists() && recent.exists(),
+        "files a live run may be writing stay"
+    );
+}

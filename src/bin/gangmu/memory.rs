@@ -54,6 +54,7 @@ impl Memory {
                 notices: vec![words::NO_DATA_DIRECTORY.to_string()],
             };
         };
+        store.sweep_temporary_files();
         // One file may be an edited version of one read before at the same path.
         let opened = match options.paths.as_slice() {
             [path] => store.open_at(&id, path),

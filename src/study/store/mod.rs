@@ -10,7 +10,9 @@
 //! - a file that cannot be parsed, is empty or truncated, or comes from a newer
 //!   gangmu is moved aside as `<name>.corrupt-<time>`, never overwritten, and the
 //!   user is told;
-//! - a file that cannot be read is never written over in that run.
+//! - a file that cannot be read is never written over in that run;
+//! - a save's temporary file left by a run killed meanwhile is swept at the
+//!   start of a later run, never while its run may still be writing it (`litter`).
 //!
 //! The phrases searched for are kept the same way, for all documents at once
 //! (`history`).
@@ -20,6 +22,7 @@
 //! decide what to say.
 
 pub mod history;
+mod litter;
 mod notice;
 pub mod record;
 
@@ -142,6 +145,12 @@ impl Store {
         }
         hasher.update(&buffer);
         hasher.finalize().to_hex()[..32].to_string()
+    }
+
+    /// Removes the temporary files of saves that no live run is writing (left
+    /// by a run killed during a save); how many.
+    pub fn sweep_temporary_files(&self) -> usize {
+        litter::sweep(&self.dir) + litter::sweep(&self.documents())
     }
 
     fn documents(&self) -> PathBuf {
@@ -365,7 +374,7 @@ fn move_aside(path: &Path) -> io::Result<PathBuf> {
 /// in the same directory, flushed to disk, renamed over it.
 fn write_atomically(path: &Path, value: &impl serde::Serialize) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut file = litter::temporary_file_in(dir)?;
     serde_json::to_writer_pretty(&mut file, value)?;
     file.write_all(b"\n")?;
     file.as_file().sync_all()?;

@@ -208,6 +208,67 @@ fn a_named_pipe_is_read_to_its_end() {
     );
 }
 
+/// A named pipe made in `dir`.
+fn named_pipe(dir: &tempfile::TempDir) -> PathBuf {
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    fifo
+}
+
+/// Whether a line of `stderr` holds `text` within ten seconds.
+fn said(stderr: impl std::io::Read + Send + 'static, text: &'static str) -> bool {
+    use std::io::BufRead;
+    let (found, seen) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let any = std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .any(|line| line.contains(text));
+        let _ = found.send(any);
+    });
+    seen.recv_timeout(std::time::Duration::from_secs(10))
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_named_pipe_without_a_writer_is_waited_for_and_said_so_and_ctrl_c_ends_it() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let fifo = named_pipe(&dir);
+    for ending in ["a writer", "Ctrl-C"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"))
+            .arg("outline")
+            .arg(&fifo)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("starts");
+        let stderr = child.stderr.take().expect("stderr");
+        if !said(stderr, "waiting for data on") {
+            let _ = child.kill();
+            panic!("{ending}: nothing said while waiting for a writer");
+        }
+        if ending == "a writer" {
+            std::fs::write(&fifo, "一、总则\n\u{3000}\u{3000}正文。\n").expect("writes");
+        } else {
+            let pid = child.id().to_string();
+            let sent = std::process::Command::new("kill")
+                .args(["-INT", &pid])
+                .status();
+            assert!(sent.expect("kill runs").success());
+        }
+        let output = child.wait_with_output().expect("ends");
+        assert_eq!(
+            output.status.success(),
+            ending == "a writer",
+            "{ending}: {output:?}"
+        );
+    }
+}
+
 #[test]
 fn utf16_and_mixed_line_ends_give_the_same_outline_as_utf8() {
     let utf8 = std::fs::read_to_string(SAMPLE).expect("the sample");

@@ -143,6 +143,11 @@ fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     read_limited(std::fs::File::open(path)?, room)
 }
 
+/// Whether `path` is a named pipe (a FIFO): reading it waits for a writer.
+pub fn is_named_pipe(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| is_pipe(m.file_type()))
+}
+
 #[cfg(unix)]
 fn is_pipe(kind: std::fs::FileType) -> bool {
     std::os::unix::fs::FileTypeExt::is_fifo(&kind)

@@ -135,7 +135,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Grep { file, phrase }) => {
-            let text = input::read_text(&file)?;
+            let text = read_text(&file)?;
             print_warnings(&text.warnings);
             let found = gangmu::output::grep::write_hits(&text.text, &phrase, &mut out)?;
             out.flush()?;
@@ -184,7 +184,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 cli.files
                     .iter()
-                    .map(|f| Ok((file_name(f), input::read_text(f)?)))
+                    .map(|f| Ok((file_name(f), read_text(f)?)))
                     .collect::<anyhow::Result<_>>()?
             };
             if io::stdout().is_terminal() && io::stdin().is_terminal() {
@@ -229,7 +229,7 @@ fn load_with_record(
     path: &Path,
     data_dir: Option<&Path>,
 ) -> anyhow::Result<(gangmu::Document, gangmu::study::store::record::Record)> {
-    let text = input::read_text(path)?;
+    let text = read_text(path)?;
     print_warnings(&text.warnings);
     let id = gangmu::study::store::Store::document_id(&[&text.text]);
     let record = match gangmu::study::store::Store::locate(data_dir) {
@@ -247,9 +247,37 @@ fn load_with_record(
 
 /// Loads a document, printing its warnings on standard error.
 fn load(path: &Path) -> anyhow::Result<Loaded> {
-    let loaded = input::load(path)?;
+    let loaded = read_text(path)?.build();
     print_warnings(&loaded.warnings);
     Ok(loaded)
+}
+
+/// Reads the text of `path`. A named pipe waits for a writer to come: after a
+/// moment without one, standard error says so (Ctrl-C ends the wait).
+fn read_text(path: &Path) -> anyhow::Result<Text> {
+    let waiting = input::is_named_pipe(path).then(|| say_if_still_waiting(path));
+    let text = input::read_text(path);
+    drop(waiting);
+    Ok(text?)
+}
+
+/// How long reading may wait before it says so.
+const WAIT_BEFORE_SAYING: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Says on standard error that `path` is waited for, unless the returned sender
+/// is dropped (the reading done) before [`WAIT_BEFORE_SAYING`].
+fn say_if_still_waiting(path: &Path) -> std::sync::mpsc::Sender<()> {
+    let (done, reading) = std::sync::mpsc::channel::<()>();
+    let name = input::display_name(path);
+    std::thread::spawn(move || {
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+            reading.recv_timeout(WAIT_BEFORE_SAYING)
+        {
+            let name = gangmu::layout::safe::visible(&name);
+            eprintln!("gangmu: waiting for data on {name} (Ctrl-C to stop)");
+        }
+    });
+    done
 }
 
 fn print_warnings(warnings: &[String]) {

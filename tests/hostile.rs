@@ -270,6 +270,41 @@ fn a_named_pipe_without_a_writer_is_waited_for_and_said_so_and_ctrl_c_ends_it() 
 }
 
 #[test]
+fn a_file_of_utf8_and_gb18030_lines_is_read_with_every_character_right() {
+    let utf8_part =
+        "第一章 总则\n\u{3000}\u{3000}为了规范数据管理，促进数据开发利用，制定本办法。\n";
+    let gb_part =
+        "第二章 管理\n\u{3000}\u{3000}各部门应当按照职责做好数据管理工作，保障数据安全。\n";
+    let gb_text = gb_part.repeat(50);
+    let (gb_bytes, _, _) = encoding_rs::GB18030.encode(&gb_text);
+    let mut bytes = utf8_part.repeat(80).into_bytes(); // about 8 KB
+    bytes.extend_from_slice(&gb_bytes); // about 5 KB
+    bytes.extend_from_slice(b"\xff\xfe\xfd\n");
+    bytes.extend_from_slice(utf8_part.repeat(40).as_bytes()); // about 4 KB
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = file_with(&dir, "mixed.txt", &bytes);
+    let output = run(&["text"], &file);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        text.matches("为了规范数据管理").count(),
+        120,
+        "every UTF-8 line"
+    );
+    assert_eq!(
+        text.matches("保障数据安全").count(),
+        50,
+        "every GB18030 line"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("UTF-8 or GB18030, read line by line"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 place(s)"), "{stderr}");
+}
+
+#[test]
 fn utf16_and_mixed_line_ends_give_the_same_outline_as_utf8() {
     let utf8 = std::fs::read_to_string(SAMPLE).expect("the sample");
     let expected = run(&["outline"], Path::new(SAMPLE)).stdout;

@@ -15,10 +15,14 @@
 //! 5. A UTF-8 BOM before invalid bytes still names UTF-8, read lossily.
 //! 6. UTF-8 with rare invalid sequences stays UTF-8, read lossily (see
 //!    `mostly_utf8`).
-//! 7. Anything else goes to chardetng (GB18030, Big5, `Shift_JIS`, windows-1252, …).
+//! 7. Lines of UTF-8 and lines of GB18030 in one file are read line by line, each
+//!    in its own (`mixed`): no single encoding reads such a file.
+//! 8. Anything else goes to chardetng (GB18030, Big5, `Shift_JIS`, windows-1252, …).
 //!    Its guess is taken as it is: nothing is refused because it is unsure.
-//! 8. After decoding, a text whose start is thick with control characters is
+//! 9. After decoding, a text whose start is thick with control characters is
 //!    refused as binary data (see `mostly_control_characters`).
+
+mod mixed;
 
 use std::borrow::Cow;
 
@@ -33,6 +37,8 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// Some bytes were invalid in that encoding and were replaced with U+FFFD.
     pub lossy: bool,
+    /// How many invalid byte sequences were replaced.
+    pub replaced: usize,
     /// Stray NUL bytes left in the text (shown as ␀).
     pub nul_bytes: usize,
 }
@@ -103,6 +109,7 @@ fn decode_cow(bytes: Cow<'_, [u8]>) -> Result<Decoded, DecodeError> {
                 text,
                 encoding: "UTF-8",
                 lossy: false,
+                replaced: 0,
                 nul_bytes: 0,
             },
             Err(bytes) => decode_damaged_or_legacy(&bytes),
@@ -173,12 +180,19 @@ fn decode_damaged_or_legacy(bytes: &[u8]) -> Decoded {
     }
     let start = Encoding::ascii_valid_up_to(bytes);
     let end = bytes.len().min(start.saturating_add(SNIFF_BYTES));
-    let encoding = if mostly_utf8(&bytes[start..end], end == bytes.len()) {
-        UTF_8
-    } else {
-        guess_encoding(&bytes[..end], end == bytes.len())
-    };
-    decode_as(encoding, bytes)
+    if mostly_utf8(&bytes[start..end], end == bytes.len()) {
+        return decode_as(UTF_8, bytes);
+    }
+    if let Some((text, replaced)) = mixed::decode_by_lines(bytes) {
+        return Decoded {
+            text,
+            encoding: "UTF-8 or GB18030, read line by line",
+            lossy: replaced > 0,
+            replaced,
+            nul_bytes: 0,
+        };
+    }
+    decode_as(guess_encoding(&bytes[..end], end == bytes.len()), bytes)
 }
 
 /// Whether bytes that are not valid UTF-8 are still UTF-8 with a few invalid
@@ -217,10 +231,16 @@ fn guess_encoding(prefix: &[u8], whole: bool) -> &'static Encoding {
 /// invalid bytes with U+FFFD.
 fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, lossy) = encoding.decode_without_bom_handling(bytes);
+    let replaced = if lossy {
+        text.chars().filter(|&c| c == '\u{FFFD}').count()
+    } else {
+        0
+    };
     Decoded {
         text: text.into_owned(),
         encoding: encoding_name(encoding),
         lossy,
+        replaced,
         nul_bytes: 0,
     }
 }

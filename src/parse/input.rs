@@ -77,9 +77,14 @@ fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, 
         ));
     }
     if decoded.lossy {
+        let per_mille = (decoded.replaced * 1000).div_ceil(decoded.text.len().max(1));
         warnings.push(format!(
-            "{name}: some bytes are not valid {}; they are shown as \u{FFFD}",
-            decoded.encoding
+            "{name}: some bytes are not valid {} ({} place(s), {}.{}% of the text); \
+             they are shown as \u{FFFD}",
+            decoded.encoding,
+            decoded.replaced,
+            per_mille / 10,
+            per_mille % 10
         ));
     }
     Ok(Text {

@@ -226,7 +226,10 @@ fn level(kind: HeadingKind) -> u8 {
 
 /// Rows of one paragraph at `measure` columns.
 fn lay_out(document: &Document, index: usize, measure: u16) -> Vec<Row> {
-    let paragraph = &document.paragraphs[index];
+    // An empty document has no paragraph to lay out, not even the first.
+    let Some(paragraph) = document.paragraphs.get(index) else {
+        return Vec::new();
+    };
     let boxed = paragraph.in_box;
     let width = if boxed {
         measure.saturating_sub(BOX_MARGIN).max(1)

@@ -64,6 +64,12 @@ pub fn bookmark_elsewhere(path: &str) -> String {
     format!("这个书签在另一个文件中：{path}")
 }
 
+/// Said on opening a file that is empty or blank.
+pub fn nothing_to_read() -> String {
+    let key = key_name(Mode::Reading(Focus::Reader), Action::Quit);
+    format!("文件是空的：没有可读的文字（{key} 退出）")
+}
+
 /// Said after `R` read the file again.
 pub const RELOADED: &str = "已重新读入：位置和书签按标题和文字重新找到";
 

@@ -245,3 +245,27 @@ fn an_opening_is_cut_at_a_line_end_never_inside_a_character() {
         assert!(opening.is_empty() || text[opening.len()..].starts_with('\n') || opening == text);
     }
 }
+
+#[test]
+fn an_empty_document_is_read_moved_through_and_left_without_a_panic() {
+    for text in ["", "\n\n  \n"] {
+        let mut app = App::new("empty.txt".into(), gangmu::build(text), 80, 24);
+        for action in [
+            Action::Scroll(1),
+            Action::Pages(1),
+            Action::Bottom,
+            Action::Heading(1),
+            Action::Copy,
+            Action::AddBookmark,
+            Action::Accept,
+            Action::ToggleRead,
+            Action::OpenJump,
+            Action::Dismiss,
+            Action::Quit,
+        ] {
+            app.update(action);
+        }
+        assert!(app.quitting());
+        assert!(app.record().position.is_some(), "the place is kept");
+    }
+}

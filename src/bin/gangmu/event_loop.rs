@@ -54,6 +54,9 @@ pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Resul
         [] => String::new(),
     };
     let mut warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
+    if texts.iter().all(|(_, t)| t.text.trim().is_empty()) {
+        warnings.push(words::nothing_to_read());
+    }
     let (messages, inbox) = mpsc::channel();
     screen::send_signals(messages.clone()).context("watching for signals")?;
     // The document's identity is hashed and its record read while the first

@@ -94,15 +94,24 @@ fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, 
 }
 
 /// The first `bytes` of `text` or so, cut at the end of a line: enough for the
-/// first screens while the whole is built.
+/// first screens while the whole is built. A line that runs on for another
+/// `bytes` and more (a file saved as one line) is cut between characters.
 pub fn opening(text: &str, bytes: usize) -> &str {
     if text.len() <= bytes {
         return text;
     }
+    let look = &text.as_bytes()[bytes..text.len().min(bytes.saturating_mul(2))];
     // A line feed is one byte, so the cut falls between characters.
-    match text.as_bytes()[bytes..].iter().position(|&b| b == b'\n') {
+    match look.iter().position(|&b| b == b'\n') {
         Some(end) => &text[..bytes + end],
-        None => text,
+        None if bytes.saturating_mul(2) >= text.len() => text,
+        None => {
+            let mut cut = bytes;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &text[..cut]
+        }
     }
 }
 

@@ -242,8 +242,23 @@ fn an_opening_is_cut_at_a_line_end_never_inside_a_character() {
     let text = "第一行文字\n第二行文字\n第三行文字\n";
     for bytes in 0..text.len() {
         let opening = gangmu::parse::input::opening(text, bytes);
-        assert!(opening.is_empty() || text[opening.len()..].starts_with('\n') || opening == text);
+        assert!(text.is_char_boundary(opening.len()));
+        let at_line_end = opening == text || text[opening.len()..].starts_with('\n');
+        // Else the line ran on for `bytes` more: it is cut near `bytes`.
+        let line_runs_on = !text.as_bytes()[bytes..(2 * bytes).min(text.len())].contains(&b'\n');
+        assert!(
+            at_line_end || (line_runs_on && opening.len() + 3 > bytes),
+            "{bytes}"
+        );
     }
+}
+
+#[test]
+fn a_file_saved_as_one_long_line_opens_with_a_short_opening() {
+    let text = "数字经济发展，".repeat(100_000);
+    let opening = gangmu::parse::input::opening(&text, 32 * 1024);
+    assert!(opening.len() <= 32 * 1024 && opening.len() > 32 * 1024 - 3);
+    assert!(text.starts_with(opening));
 }
 
 #[test]

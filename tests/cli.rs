@@ -402,3 +402,23 @@ fn stats_of_a_document_never_read_say_so() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("还没有学习记录"));
 }
+
+#[test]
+fn the_data_directory_may_be_given_before_the_command_or_after_it() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let dir = data.path().to_str().expect("a UTF-8 path");
+    let before = gangmu()
+        .args(["--data-dir", dir, "outline", "assets/plans-2021.txt"])
+        .output()
+        .expect("runs");
+    let after = gangmu()
+        .args(["outline", "--data-dir", dir, "assets/plans-2021.txt"])
+        .output()
+        .expect("runs");
+    assert!(before.status.success(), "{before:?}");
+    assert_eq!(before.stdout, after.stdout);
+    gangmu()
+        .args(["--data-dir", dir, "stats", "assets/plans-2021.txt"])
+        .assert()
+        .success();
+}

@@ -9,7 +9,7 @@ use gangmu::parse::input::{self, Loaded, Text};
 
 /// 纲目 gangmu: read long Chinese policy documents in the terminal.
 #[derive(Parser)]
-#[command(version, args_conflicts_with_subcommands = true)]
+#[command(version)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

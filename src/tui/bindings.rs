@@ -123,7 +123,7 @@ const SEARCH: Help = Help::Line {
 };
 const HITS: Help = Help::Line {
     zh: "下一处 / 上一处搜索结果",
-    en: "next / previous hit of the last search (all its hits stay highlighted; `hit k/n` in the status line); `Esc` stops highlighting",
+    en: "next / previous hit of the last search (all its hits stay highlighted; `hit k/n` in the status line); `Esc` stops highlighting them, and `n` goes on with the search",
 };
 const BOOKMARK: Help = Help::Line {
     zh: "加书签（可写笔记）",

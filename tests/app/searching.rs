@@ -62,8 +62,16 @@ fn n_and_shift_n_step_through_the_hits_and_go_round_at_the_ends() {
     );
     assert!(app.message().is_some_and(|m| m.contains("末尾")));
     app.update(Action::Dismiss);
-    assert!(app.text_search().is_none(), "Esc stops marking the hits");
+    assert!(!app.hits_marked(), "Esc stops marking the hits");
     assert!(marked_on_screen(&app, true).is_empty());
+    assert!(marked_on_screen(&app, false).is_empty());
+    app.update(Action::NextHit(1));
+    assert_eq!(
+        app.text_search().map(|s| s.current),
+        Some(0),
+        "n goes on with the search after Esc"
+    );
+    assert!(app.hits_marked() && !marked_on_screen(&app, true).is_empty());
 }
 
 #[test]

@@ -54,7 +54,7 @@ struct ScreenState {
     focus: Focus,
     help: bool,
     popup: Option<(String, usize, bool)>,
-    search: Option<(String, usize)>,
+    search: Option<(String, usize, bool)>,
     cursor: Option<usize>,
     tree_scroll: usize,
     size: (u16, u16),
@@ -256,9 +256,14 @@ impl App {
         self.message.as_deref()
     }
 
-    /// The last search, whose hits stay marked and `n`/`N` go through.
+    /// The last search, whose hits `n`/`N` go through.
     pub fn text_search(&self) -> Option<&TextSearch> {
         self.hits.text_search.as_ref()
+    }
+
+    /// Whether the last search's hits are marked on screen (Esc stops it).
+    pub fn hits_marked(&self) -> bool {
+        self.hits.marked && self.hits.text_search.is_some()
     }
 
     /// What the next frame shows.
@@ -374,7 +379,7 @@ impl App {
                 .hits
                 .text_search
                 .as_ref()
-                .map(|s| (s.query.text().to_string(), s.current)),
+                .map(|s| (s.query.text().to_string(), s.current, self.hits.marked)),
             cursor: self.outline.cursor,
             tree_scroll: self.outline.tree_scroll,
             size: self.reader.size,

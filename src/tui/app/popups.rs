@@ -27,6 +27,9 @@ pub(super) struct Hits {
     /// Where the reader was put to show the current hit: `n` goes on from that hit
     /// while the reader stays there, from the screen's top once it has moved.
     pub(super) landed: Option<Position>,
+    /// Its hits are marked on screen: Esc stops marking them, `n` and `N` go on
+    /// with the search and mark them again.
+    pub(super) marked: bool,
 }
 
 /// Rows of context kept above a hit the reader goes to.
@@ -189,6 +192,7 @@ impl App {
             Some(search) => {
                 search.current = prompt.selected;
                 self.hits.landed = Some(self.reader.top);
+                self.hits.marked = true;
             }
             None if !prompt.input.trim().is_empty() => {
                 self.reader.top = prompt.origin;
@@ -210,7 +214,7 @@ impl App {
                 popup => self.reader.top = popup.origin().unwrap_or(self.reader.top),
             }
         } else {
-            self.hits.text_search = None;
+            self.hits.marked = false;
         }
     }
 
@@ -268,6 +272,7 @@ impl App {
             });
         }
         self.show_hit(hit);
+        self.hits.marked = true;
         self.hits.landed = Some(self.reader.top);
     }
 
@@ -340,6 +345,7 @@ impl App {
             Some(Popup::Jump(_) | Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) => {
                 (None, 0)
             }
+            None if !self.hits.marked => (None, 0),
             None => (
                 self.hits.text_search.as_ref(),
                 self.hits.text_search.as_ref().map_or(0, |s| s.current),

@@ -34,7 +34,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let place = app
         .section_place()
         .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));
-    let search = app.text_search().map_or(String::new(), |search| {
+    let marked = app.text_search().filter(|_| app.hits_marked());
+    let search = marked.map_or(String::new(), |search| {
         format!(
             "/{} hit {}  ",
             visible(&truncate(search.query.text(), SEARCH_PHRASE)),

@@ -225,3 +225,25 @@ fn a_control_character_pasted_into_a_note_is_not_kept() {
     app.update(Action::Accept);
     assert_eq!(app.record().bookmarks[0].note, "考点重庆");
 }
+
+#[test]
+fn x_marks_a_heading_with_everything_under_it() {
+    let mut app = sample_app();
+    app.update(Action::OpenJump);
+    for c in "第十五章".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Accept);
+    let chapter = app.view().current.expect("a section");
+    let outline = &app.document().outline;
+    let under: Vec<HeadingId> = (chapter.0 + 1..outline.headings.len() as u32)
+        .map(HeadingId)
+        .take_while(|&id| outline.ancestors(id).contains(&chapter))
+        .collect();
+    assert!(!under.is_empty(), "第十五章 has sections");
+    app.update(Action::ToggleRead);
+    assert_eq!(app.progress().state(chapter), State::Read);
+    assert!(under.iter().all(|&id| app.progress().is_read(id)));
+    app.update(Action::ToggleRead);
+    assert_eq!(app.progress().state(chapter), State::Unread);
+}

@@ -135,7 +135,7 @@ const BOOKMARK_LIST: Help = Help::Line {
 };
 const READ: Help = Help::Line {
     zh: "本节标为读完 / 未读",
-    en: "mark the section being read as read (again: unread)",
+    en: "mark the section being read, and everything under it, as read (again: unread)",
 };
 const STATS: Help = Help::Line {
     zh: "学习记录",

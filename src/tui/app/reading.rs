@@ -129,11 +129,15 @@ impl App {
         self.study.section_ends_on_screen = ends_now;
     }
 
-    /// `x`: the section at the top read, or unread again.
+    /// `x`: the section at the top read, with everything under it, or all of
+    /// it unread again once it is all read.
     pub(super) fn toggle_read(&mut self) {
         if let Some(id) = self.view.current {
-            let read = !self.study.progress.is_read(id);
-            self.set_read(id, read);
+            let read = self.study.progress.state(id) != State::Read;
+            let first = id.0 as usize;
+            for index in first..self.outline.subtree_ends[first] {
+                self.set_read(HeadingId(index as u32), read);
+            }
             self.message = Some(words::marked_read(read).to_string());
         }
     }

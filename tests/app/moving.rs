@@ -284,3 +284,16 @@ fn an_empty_document_is_read_moved_through_and_left_without_a_panic() {
         assert!(app.record().position.is_some(), "the place is kept");
     }
 }
+
+#[test]
+fn at_the_end_the_status_names_the_last_section_on_screen_at_100_percent() {
+    let mut app = sample_app(80, 24);
+    app.update(Action::Bottom);
+    assert_eq!(app.percent(), 100);
+    let last = app.document().paragraphs.len() - 1;
+    let last_section = app.document().paragraphs[last].heading;
+    assert_eq!(app.view().current, last_section, "the last section visible");
+    assert_eq!(app.breadcrumb().last().copied(), last_section);
+    app.update(Action::Scroll(-30));
+    assert!(app.percent() < 100, "away from the end");
+}

@@ -409,16 +409,24 @@ impl App {
                     .layout
                     .set_measure(&self.document, geometry.measure, self.reader.top);
         }
-        let rows = self.reader.layout.window(
-            &self.document,
-            self.reader.top,
-            usize::from(geometry.body_height),
-        );
+        let height = usize::from(geometry.body_height);
+        let rows = self
+            .reader
+            .layout
+            .window(&self.document, self.reader.top, height);
+        let last_top = self.reader.layout.last_top(&self.document, height);
+        let top = self.reader.top;
+        // At the end, the section read is the last one on screen, not the top's.
+        self.view.at_end = (top.paragraph, top.row) >= (last_top.paragraph, last_top.row);
+        let last_shown = rows.last().map(|(position, _)| position.paragraph);
         self.view.marks = self.marks(&rows);
         self.view.gutter = self.gutter(&rows);
         self.study.section_ends_on_screen = self.section_ends(&rows);
         self.view.reader = rows.into_iter().map(|(_, row)| row).collect();
-        self.view.current = self.section_at_top();
+        self.view.current = match last_shown {
+            Some(paragraph) if self.view.at_end => self.document.paragraphs[paragraph].heading,
+            _ => self.section_at_top(),
+        };
         self.view.geometry = Some(geometry);
         self.refresh_tree(geometry);
     }
@@ -434,9 +442,13 @@ impl App {
         chain
     }
 
-    /// How far through the text the top of the screen is, in percent.
+    /// How far through the text the top of the screen is, in percent: 100 once
+    /// the end is on screen.
     pub fn percent(&self) -> usize {
+        if self.view.at_end {
+            return 100;
+        }
         let total = self.document.paragraphs.len().max(1);
-        (self.reader.top.paragraph * 100 / total).min(100)
+        (self.reader.top.paragraph * 100 / total).min(99)
     }
 }

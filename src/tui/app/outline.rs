@@ -115,7 +115,7 @@ impl App {
     /// The current section's heading and its ancestors.
     pub(super) fn ancestors_of_current(&self) -> Vec<usize> {
         let mut chain = Vec::new();
-        let mut next = self.section_at_top();
+        let mut next = self.view.current;
         while let Some(id) = next {
             chain.push(id.0 as usize);
             next = self.document.outline.get(id).parent;

@@ -77,6 +77,9 @@ pub struct View {
     /// For each reader row, whether a bookmark is on it.
     pub gutter: Vec<bool>,
     pub tree: Vec<TreeRow>,
-    /// The heading of the section at the top of the reader.
+    /// The heading of the section being read: the top's, or at the end the last
+    /// one on screen.
     pub current: Option<HeadingId>,
+    /// The end of the text is on screen.
+    pub at_end: bool,
 }

@@ -35,6 +35,20 @@ impl Session {
     }
 
     fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_gangmu"));
+        command.args(args);
+        Self::spawn(command, env)
+    }
+
+    /// Runs `script` in `sh`, with `$GANGMU` naming the binary.
+    fn start_in_shell(script: &str) -> Self {
+        let mut command = CommandBuilder::new("sh");
+        command.args(["-c", script]);
+        command.env("GANGMU", env!("CARGO_BIN_EXE_gangmu"));
+        Self::spawn(command, &[])
+    }
+
+    fn spawn(mut command: CommandBuilder, env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -43,8 +57,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_gangmu"));
-        command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         // Never the user's own data: each session keeps its own.

@@ -210,3 +210,13 @@ fn text_pasted_into_a_note_stays_in_the_prompt() {
     session.wait_for("已加书签");
     session.quit();
 }
+
+#[test]
+fn a_text_piped_in_on_a_terminal_opens_the_reader_with_the_keys_from_the_terminal() {
+    let mut session = Session::start_in_shell("cat assets/plans-2021.txt | \"$GANGMU\" -");
+    session.wait_for("q 退出");
+    session.keys("]]");
+    session.wait_for("› 一、");
+    session.quit();
+    assert!(session.exit_status().success());
+}

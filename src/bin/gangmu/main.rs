@@ -187,7 +187,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .map(|f| Ok((file_name(f), read_text(f)?)))
                     .collect::<anyhow::Result<_>>()?
             };
-            if io::stdout().is_terminal() && io::stdin().is_terminal() {
+            if io::stdout().is_terminal() && keys_can_be_read() {
                 drop(out);
                 let options = event_loop::Options {
                     measure: cli.measure,
@@ -206,6 +206,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the reader can read keys: from standard input, or, when a text is
+/// piped in, from the process's terminal (as `less` does).
+fn keys_can_be_read() -> bool {
+    io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok()
 }
 
 /// The name a file is shown under: its file name.

@@ -6,6 +6,8 @@
 //! session so far, handed over whenever the keys stop for a moment) and ends
 //! the process.
 
+use std::io::IsTerminal;
+use std::os::fd::AsFd;
 use std::sync::{Arc, Mutex};
 
 use gangmu::study::store::Store;
@@ -27,7 +29,9 @@ impl Watchdog {
         let watchdog = Self::default();
         let latest = Arc::clone(&watchdog.latest);
         std::thread::spawn(move || {
-            wait_for_hang_up();
+            if !wait_for_hang_up() {
+                return;
+            }
             let record = latest.lock().ok().and_then(|mut r| r.take());
             if let (Some(store), Some(record)) = (store, record) {
                 let _ = store.save(&record);
@@ -45,18 +49,26 @@ impl Watchdog {
     }
 }
 
-/// Waits until the terminal on standard input hangs up (or cannot be watched).
-/// The poll asks for no event: a hang-up and an error are reported anyway, and
-/// nothing else wakes the thread.
-fn wait_for_hang_up() {
-    let stdin = std::io::stdin();
+/// Waits until the terminal the keys come from hangs up (`true`): standard
+/// input, or the process's terminal when a text is piped in (`false` at once if
+/// there is none to watch). The poll asks for no event: a hang-up and an error
+/// are reported anyway, and nothing else wakes the thread.
+fn wait_for_hang_up() -> bool {
+    let terminal: Box<dyn AsFd> = if std::io::stdin().is_terminal() {
+        Box::new(std::io::stdin())
+    } else {
+        match std::fs::File::open("/dev/tty") {
+            Ok(tty) => Box::new(tty),
+            Err(_) => return false,
+        }
+    };
     loop {
-        let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+        let mut fds = [PollFd::new(&terminal, PollFlags::empty())];
         match poll(&mut fds, None) {
             // A signal (Ctrl-Z and `fg`) interrupted the wait.
             Err(rustix::io::Errno::INTR) => {}
-            Err(_) => return,
-            Ok(_) if fds[0].revents().intersects(GONE) => return,
+            Err(_) => return true,
+            Ok(_) if fds[0].revents().intersects(GONE) => return true,
             Ok(_) => {}
         }
     }

@@ -16,6 +16,15 @@ fn sample_app() -> App {
     App::new("plans-2021.txt".to_string(), document, 120, 40)
 }
 
+/// Jumps to the heading `query` finds first.
+fn jump_to(app: &mut App, query: &str) {
+    app.update(Action::OpenJump);
+    for c in query.chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Accept);
+}
+
 fn heading(app: &App, title: &str) -> HeadingId {
     let index = app
         .document()
@@ -55,11 +64,7 @@ fn scrolling_past_a_section_reads_it_and_jumping_over_does_not() {
 #[test]
 fn x_marks_the_section_read_and_unread_and_the_outline_shows_it() {
     let mut app = sample_app();
-    app.update(Action::OpenJump);
-    for c in "szjj".chars() {
-        app.update(Action::Type(c));
-    }
-    app.update(Action::Accept);
+    jump_to(&mut app, "szjj");
     let chapter = app.view().current.expect("a section");
     app.update(Action::ToggleRead);
     assert!(app.progress().is_read(chapter));
@@ -131,11 +136,7 @@ fn session_time_goes_to_the_section_read_and_long_pauses_do_not_count() {
 #[test]
 fn y_copies_the_paragraph_being_read_with_its_citation() {
     let mut app = sample_app();
-    app.update(Action::OpenJump);
-    for c in "szjj".chars() {
-        app.update(Action::Type(c));
-    }
-    app.update(Action::Accept);
+    jump_to(&mut app, "szjj");
     app.update(Action::Copy);
     let requests = app.requests().to_vec();
     let [gangmu::tui::app::Request::Copy(copied)] = requests.as_slice() else {
@@ -229,11 +230,7 @@ fn a_control_character_pasted_into_a_note_is_not_kept() {
 #[test]
 fn x_marks_a_heading_with_everything_under_it() {
     let mut app = sample_app();
-    app.update(Action::OpenJump);
-    for c in "第十五章".chars() {
-        app.update(Action::Type(c));
-    }
-    app.update(Action::Accept);
+    jump_to(&mut app, "第十五章");
     let chapter = app.view().current.expect("a section");
     let outline = &app.document().outline;
     let under: Vec<HeadingId> = (chapter.0 + 1..outline.headings.len() as u32)

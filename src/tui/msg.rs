@@ -27,6 +27,9 @@ pub enum Msg {
     Idle,
     /// Go to where the reader was left, when the document was last read.
     Resume(Anchor),
+    /// The document shown is the opening of a long text: the whole is being
+    /// built off the thread.
+    Loading,
     /// The whole document, built off the thread, takes its opening's place;
     /// `index_coming`: its headings' search keys are on their way too (a jump
     /// popup waits for them rather than building its own).

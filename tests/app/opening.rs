@@ -219,3 +219,21 @@ fn rows_far_down_the_list_are_put_in_order_off_the_thread_too() {
     assert!(elsewhere.popup().is_none());
     assert_eq!(elsewhere.top(), here.top(), "the 421st heading");
 }
+
+#[test]
+fn g_pressed_while_the_whole_is_on_its_way_ends_at_the_whole_s_end() {
+    let (mut app, whole) = opening_app();
+    app.update(Msg::Loading);
+    assert!(app.loading());
+    app.update(Action::Bottom);
+    assert!(app.percent() < 100, "the opening's end is not the end");
+    let last = whole.paragraphs.len() - 1;
+    app.update(Msg::Whole {
+        document: Box::new(whole),
+        index_coming: false,
+    });
+    assert!(!app.loading());
+    assert_eq!(app.percent(), 100);
+    let last_section = app.document().paragraphs[last].heading;
+    assert_eq!(app.view().current, last_section, "at the true end");
+}

@@ -32,10 +32,11 @@ pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
 }
 
 /// For a long text, builds the whole document and then its headings' search
-/// keys on a worker thread, and sends them (`Msg::Whole`, `Msg::HeadingIndex`).
-pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>) {
+/// keys on a worker thread, and sends them (`Msg::Whole`, `Msg::HeadingIndex`);
+/// whether it does (the text is long).
+pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>) -> bool {
     if !is_long(&texts) {
-        return;
+        return false;
     }
     std::thread::spawn(move || {
         // The reader may have quit already; then nobody waits for this.
@@ -53,6 +54,7 @@ pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>)
             let _ = messages.send(Msg::HeadingIndex(Box::new(index)));
         }
     });
+    true
 }
 
 /// Whether the texts are long enough to be shown from their opening first.

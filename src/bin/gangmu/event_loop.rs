@@ -163,7 +163,10 @@ impl Reader {
             if let Some(texts) = self.unbuilt.take() {
                 // Keys typed meanwhile wait in the terminal: nothing is lost.
                 screen::send_input(self.messages.clone());
-                build_the_whole(texts, self.messages.clone());
+                if build_the_whole(texts, self.messages.clone()) {
+                    // Said on screen at the next turn of the loop.
+                    let _ = self.messages.send(Msg::Loading);
+                }
                 self.memory.send_others(self.messages.clone());
             }
             // Debug builds panic on request after a frame, so that the tests can
@@ -274,7 +277,9 @@ impl Reader {
         }
         let document = Box::new(first_document(&texts));
         app.update(Msg::Reloaded { id, document });
-        build_the_whole(texts, self.messages.clone());
+        if build_the_whole(texts, self.messages.clone()) {
+            app.update(Msg::Loading);
+        }
     }
 
     /// The files read again, or what to tell the user instead.

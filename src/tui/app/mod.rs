@@ -185,6 +185,10 @@ impl App {
                 false
             }
             Msg::Resume(anchor) => self.resume_at(anchor),
+            Msg::Loading => {
+                self.reader.loading = true;
+                true
+            }
             Msg::Whole {
                 document,
                 index_coming,
@@ -266,6 +270,12 @@ impl App {
         self.hits.marked && self.hits.text_search.is_some()
     }
 
+    /// Whether the document shown is the opening of a long text, the whole on
+    /// its way.
+    pub fn loading(&self) -> bool {
+        self.reader.loading
+    }
+
     /// What the next frame shows.
     pub fn view(&self) -> &View {
         &self.view
@@ -319,7 +329,10 @@ impl App {
     /// keeping the reading position.
     fn replace_document(&mut self, document: Document) {
         let here = self.anchor_here();
-        self.outline = OutlinePane::new(&document);
+        // `G` pressed while the whole was on its way goes to the whole's end.
+        let to_the_end = self.reader.loading && self.view.at_end;
+        self.reader.loading = false;
+        self.outline.show(&document);
         self.document = Arc::new(document);
         self.asking.new_document();
         self.reader.layout = ReaderLayout::new(self.geometry().measure);
@@ -329,6 +342,10 @@ impl App {
         self.search_again();
         if self.popup.is_none() {
             self.follow_reading();
+        }
+        if to_the_end {
+            let height = usize::from(self.geometry().body_height);
+            self.reader.top = self.reader.layout.last_top(&self.document, height);
         }
         self.refresh();
     }
@@ -443,9 +460,9 @@ impl App {
     }
 
     /// How far through the text the top of the screen is, in percent: 100 once
-    /// the end is on screen.
+    /// the end is on screen (not the end of an opening, the whole on its way).
     pub fn percent(&self) -> usize {
-        if self.view.at_end {
+        if self.view.at_end && !self.reader.loading {
             return 100;
         }
         let total = self.document.paragraphs.len().max(1);

@@ -24,6 +24,8 @@ pub(super) struct ReaderPane {
     /// Where the reader was left last time, when the opening of the document could
     /// not place it, and the top of the screen then.
     pub(super) pending_resume: Option<(Anchor, Position)>,
+    /// The document shown is the opening of a long text; the whole is on its way.
+    pub(super) loading: bool,
 }
 
 impl ReaderPane {
@@ -35,6 +37,7 @@ impl ReaderPane {
             max_measure: super::DEFAULT_MEASURE,
             kept_through_resizes: None,
             pending_resume: None,
+            loading: false,
         }
     }
 }

@@ -50,7 +50,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         0 => String::new(),
         n => format!("已读 {n}%  "),
     };
-    let position = format!("  {search}{stars}{read}{}%  {place}", app.percent());
+    // While a long text is still being built, its percent is of the opening.
+    let loading = if app.loading() { "载入中… " } else { "" };
+    let position = format!(
+        "  {search}{stars}{read}{loading}{}%  {place}",
+        app.percent()
+    );
     let keys = main_keys();
     let right = match &app.message {
         Some(message) => format!("{} ", visible(message)),

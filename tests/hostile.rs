@@ -189,12 +189,7 @@ fn a_file_without_read_permission_is_refused_unless_the_reader_is_root() {
 #[test]
 fn a_named_pipe_is_read_to_its_end() {
     let dir = tempfile::tempdir().expect("a temp dir");
-    let fifo = dir.path().join("pipe");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
+    let fifo = named_pipe(&dir);
     let writer = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, "一、总则\n\u{3000}\u{3000}正文。\n"))

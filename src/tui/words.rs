@@ -43,8 +43,7 @@ pub fn not_found(phrase: &str) -> String {
 
 /// Said on `n` with no search to go on with.
 pub fn no_search() -> String {
-    let key = key_name(Mode::Reading(Focus::Reader), Action::OpenSearch);
-    format!("没有搜索：按 {key} 搜索")
+    format!("没有搜索：按 {} 搜索", reading_key(Action::OpenSearch))
 }
 
 /// Said when `n` goes round from the last hit to the first.
@@ -66,8 +65,15 @@ pub fn bookmark_elsewhere(path: &str) -> String {
 
 /// Said on opening a file that is empty or blank.
 pub fn nothing_to_read() -> String {
-    let key = key_name(Mode::Reading(Focus::Reader), Action::Quit);
-    format!("文件是空的：没有可读的文字（{key} 退出）")
+    format!(
+        "文件是空的：没有可读的文字（{} 退出）",
+        reading_key(Action::Quit)
+    )
+}
+
+/// The key that does `action` while reading, as the bindings table names it.
+fn reading_key(action: Action) -> String {
+    key_name(Mode::Reading(Focus::Reader), action)
 }
 
 /// Said after `R` read the file again.

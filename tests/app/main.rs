@@ -46,3 +46,12 @@ fn marked_on_screen(app: &App, current: bool) -> Vec<String> {
         })
         .collect()
 }
+
+/// The message that the whole document has arrived, its search keys not on
+/// their way.
+fn whole_arrives(document: gangmu::Document) -> Msg {
+    Msg::Whole {
+        document: Box::new(document),
+        index_coming: false,
+    }
+}

@@ -31,10 +31,7 @@ fn a_resume_beyond_the_opening_waits_for_the_whole_document() {
     let anchor = left_in_chapter_15();
     let (mut app, whole) = opening_app();
     app.update(Msg::Resume(anchor.clone()));
-    app.update(Msg::Whole {
-        document: Box::new(whole),
-        index_coming: false,
-    });
+    app.update(whole_arrives(whole));
     assert_eq!(app.anchor_here(), anchor);
 }
 
@@ -44,10 +41,7 @@ fn a_resume_is_dropped_once_the_reader_has_moved() {
     app.update(Msg::Resume(left_in_chapter_15()));
     app.update(Action::Scroll(3));
     let moved = app.anchor_here();
-    app.update(Msg::Whole {
-        document: Box::new(whole),
-        index_coming: false,
-    });
+    app.update(whole_arrives(whole));
     assert_eq!(app.anchor_here(), moved);
 }
 
@@ -57,10 +51,7 @@ fn the_whole_document_keeps_the_row_being_read() {
     app.update(Action::Scroll(7));
     let here = app.anchor_here();
     assert!(app.top().row > 0 || app.top().paragraph > 0);
-    app.update(Msg::Whole {
-        document: Box::new(whole),
-        index_coming: false,
-    });
+    app.update(whole_arrives(whole));
     assert_eq!(app.anchor_here(), here);
 }
 
@@ -163,10 +154,7 @@ fn an_answer_about_the_opening_is_not_taken_for_the_whole() {
     app.update(Action::OpenSearch);
     type_in(&mut app, "乡村振兴");
     // The whole arrives before the worker has answered about the opening.
-    app.update(Msg::Whole {
-        document: Box::new(whole),
-        index_coming: false,
-    });
+    app.update(whole_arrives(whole));
     receive_all_answers(&mut app, &answers);
     let Some(Popup::Search(prompt)) = app.popup() else {
         panic!("the search popup is open");
@@ -228,10 +216,7 @@ fn g_pressed_while_the_whole_is_on_its_way_ends_at_the_whole_s_end() {
     app.update(Action::Bottom);
     assert!(app.percent() < 100, "the opening's end is not the end");
     let last = whole.paragraphs.len() - 1;
-    app.update(Msg::Whole {
-        document: Box::new(whole),
-        index_coming: false,
-    });
+    app.update(whole_arrives(whole));
     assert!(!app.loading());
     assert_eq!(app.percent(), 100);
     let last_section = app.document().paragraphs[last].heading;

@@ -431,11 +431,10 @@ impl App {
             .reader
             .layout
             .window(&self.document, self.reader.top, height);
-        let last_top = self.reader.layout.last_top(&self.document, height);
-        let top = self.reader.top;
         // At the end, the section read is the last one on screen, not the top's.
-        self.view.at_end = (top.paragraph, top.row) >= (last_top.paragraph, last_top.row);
-        let last_shown = rows.last().map(|(position, _)| position.paragraph);
+        let last_shown = rows.last().map(|(position, _)| *position);
+        self.view.at_end = last_shown.is_none_or(|last| self.is_last_row(last));
+        let last_shown = last_shown.map(|position| position.paragraph);
         self.view.marks = self.marks(&rows);
         self.view.gutter = self.gutter(&rows);
         self.study.section_ends_on_screen = self.section_ends(&rows);
@@ -446,6 +445,14 @@ impl App {
         };
         self.view.geometry = Some(geometry);
         self.refresh_tree(geometry);
+    }
+
+    /// Whether `position` is the last row of the text (the last paragraph is on
+    /// screen, so its rows are laid out already).
+    fn is_last_row(&self, position: Position) -> bool {
+        let last = self.document.paragraphs.len().saturating_sub(1);
+        position.paragraph == last
+            && position.row + 1 >= self.reader.layout.rows_now(&self.document, last).len()
     }
 
     /// The headings from the top of the tree down to the current section.

@@ -142,3 +142,62 @@ fn a_run_of_empty_headings_that_recur_nowhere_is_a_list_not_contents() {
         ],
     );
 }
+
+#[test]
+fn a_chapter_and_its_first_article_on_one_line_are_two_headings() {
+    let text = "\u{3000}第一章\u{3000}总则\u{3000}\u{3000}第一条\u{2002}\u{3000}为规范管理，制定本办法。\n\
+                \u{3000}\u{3000}第二条\u{2002}\u{3000}本办法适用于本市。\n\
+                \u{3000}第二章\u{3000}规划建设\u{3000}\u{3000}第三条\u{2002}\u{3000}主管部门编制规划。\n";
+    check(
+        text,
+        &[
+            "1\tzhang\t1\t第一章\t总则",
+            "1\ttiao\t2\t第一条\t为规范管理，制定本办法",
+            "2\ttiao\t2\t第二条\t本办法适用于本市",
+            "3\tzhang\t1\t第二章\t规划建设",
+            "3\ttiao\t2\t第三条\t主管部门编制规划",
+        ],
+    );
+    let document = gangmu::build(text);
+    let texts: Vec<&str> = document
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        texts[..2],
+        [
+            "第一章\u{3000}总则",
+            "第一条\u{2002}\u{3000}为规范管理，制定本办法。"
+        ]
+    );
+}
+
+#[test]
+fn the_clauses_of_an_article_are_not_headings() {
+    let text = "中华人民共和国某某法\n\
+                \n\
+                2005年8月28日 第十届全国人民代表大会常务委员会第十七次会议通过\n\
+                \n\
+                第一章 总则\n\
+                \n\
+                第一条 为维护秩序，制定本法。\n\
+                \n\
+                第二条 有下列行为之一的，予以处罚：\n\
+                \n\
+                （一）扰乱秩序的；\n\
+                \n\
+                （二）妨害安全的。\n\
+                \n\
+                第三条 处罚适用本法。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t中华人民共和国某某法",
+            "5\tzhang\t2\t第一章\t总则",
+            "7\ttiao\t3\t第一条\t为维护秩序，制定本法",
+            "9\ttiao\t3\t第二条\t有下列行为之一的，予以处罚：",
+            "15\ttiao\t3\t第三条\t处罚适用本法",
+        ],
+    );
+}

@@ -202,6 +202,30 @@ fn news_reports_saved_from_the_web_match_their_gold_outline() {
 }
 
 #[test]
+fn a_regulation_with_each_chapter_on_its_first_article_s_line_matches_its_gold_outline() {
+    let text = include_str!("fixtures/aba-govdata-2021.txt");
+    check(
+        "aba-govdata-2021",
+        text,
+        include_str!("fixtures/aba-govdata-2021.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}
+
+#[test]
+fn a_law_with_clauses_under_its_articles_matches_its_gold_outline() {
+    let text = include_str!("fixtures/zhian-law-2012.txt");
+    check(
+        "zhian-law-2012",
+        text,
+        include_str!("fixtures/zhian-law-2012.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}
+
+#[test]
 fn a_notice_and_its_plan_extracted_from_pdf_match_their_gold_outline() {
     let text = include_str!("fixtures/packet-pdf.txt");
     check(

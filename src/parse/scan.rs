@@ -19,6 +19,30 @@ pub struct Label {
     /// Byte offset in the line where the text after the label begins
     /// (separating spaces skipped).
     pub rest: usize,
+    /// Byte offset where the label itself begins: 0, unless it is the second
+    /// heading of its line.
+    pub start: usize,
+    /// Byte offset where a second, finer heading begins on the same line
+    /// (`第一章　总则　　第一条　为规范…`).
+    pub then: Option<usize>,
+}
+
+impl Label {
+    /// The heading's own text on `line` (the line it was read from): after the
+    /// label, up to a second heading on the line.
+    pub fn rest<'t>(&self, line: &'t str) -> &'t str {
+        line[self.rest..self.then.unwrap_or(line.len())].trim_end_matches(is_space)
+    }
+
+    /// The label of the second heading on `line`, with offsets in `line`.
+    pub fn second(&self, line: &str) -> Option<Label> {
+        let start = self.then?;
+        let mut second = structural(&line[start..])?;
+        second.start = start;
+        second.rest += start;
+        second.then = second.then.map(|t| t + start);
+        Some(second)
+    }
 }
 
 /// Reads a heading label at the start of `line` (already trimmed).
@@ -53,12 +77,41 @@ fn structural(line: &str) -> Option<Label> {
     if starts_running_text(rest) {
         return None;
     }
+    let rest = skip_spaces(line, rest_start);
     Some(Label {
         kind,
         text: format!("第{}{}", number_text.replace(' ', ""), unit),
         number: Some(number),
-        rest: skip_spaces(line, rest_start),
+        rest,
+        start: 0,
+        then: finer_structural_after(line, rest, kind),
     })
+}
+
+/// Where a finer structural label begins after a wide gap on a heading's line: the
+/// 第一条 of `第一章　总则　　第一条　为规范…`. A gap is two spaces or an ideographic
+/// space; a single ASCII space inside a title is not one.
+fn finer_structural_after(line: &str, from: usize, kind: HeadingKind) -> Option<usize> {
+    if kind >= HeadingKind::Tiao {
+        return None;
+    }
+    let mut gap = 0;
+    for (at, c) in line[from..].char_indices() {
+        let at = from + at;
+        if is_space(c) {
+            gap += if c == ' ' { 1 } else { 2 };
+            continue;
+        }
+        let wide_gap = gap >= 2;
+        gap = 0;
+        if c == '第'
+            && wide_gap
+            && structural(&line[at..]).is_some_and(|l| l.kind > kind && l.kind <= HeadingKind::Tiao)
+        {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// `一、` … `二十三、`.
@@ -72,6 +125,8 @@ fn chinese_enumeration(line: &str) -> Option<Label> {
         text: format!("{number_text}、"),
         number: Some(number),
         rest: skip_spaces(line, rest),
+        start: 0,
+        then: None,
     })
 }
 
@@ -96,6 +151,8 @@ fn bracketed(line: &str) -> Option<Label> {
         text: format!("{open}{number_text}{close}"),
         number: Some(number),
         rest: skip_spaces(line, rest),
+        start: 0,
+        then: None,
     })
 }
 
@@ -117,6 +174,8 @@ fn arabic(line: &str) -> Option<Label> {
         text: format!("{number_text}{mark}"),
         number: Some(number),
         rest: skip_spaces(line, rest),
+        start: 0,
+        then: None,
     })
 }
 
@@ -129,6 +188,8 @@ fn circled_label(line: &str) -> Option<Label> {
         text: c.to_string(),
         number: Some(number),
         rest: skip_spaces(line, c.len_utf8()),
+        start: 0,
+        then: None,
     })
 }
 
@@ -169,6 +230,8 @@ fn special(line: &str) -> Option<Label> {
         text,
         number,
         rest: line.len() - tail_trimmed.len(),
+        start: 0,
+        then: None,
     })
 }
 
@@ -286,6 +349,15 @@ pub fn is_dateline(line: &str) -> bool {
         return false;
     };
     numeric(year) && numeric(month) && day.strip_suffix('日').is_some_and(numeric)
+}
+
+/// A line that opens with a full date (`2012年10月26日 第十一届…修正`): the record
+/// of a law's adoption or amendment under its title, or a dateline; never a title.
+pub fn starts_with_date(line: &str) -> bool {
+    let Some(day) = line.char_indices().take(16).find(|&(_, c)| c == '日') else {
+        return false;
+    };
+    is_dateline(&line[..day.0 + '日'.len_utf8()])
 }
 
 /// A document number such as `渝府发〔2021〕6 号`.
@@ -450,6 +522,24 @@ mod tests {
     }
 
     #[test]
+    fn a_chapter_line_may_carry_its_first_article() {
+        let line =
+            "第一章\u{3000}总则\u{3000}\u{3000}第一条\u{2002}\u{3000}为规范管理，制定本办法。";
+        let chapter = label(line).expect("a chapter");
+        assert_eq!(chapter.rest(line), "总则");
+        let article = chapter.second(line).expect("an article");
+        assert_eq!(
+            (article.kind, article.text.as_str()),
+            (HeadingKind::Tiao, "第一条")
+        );
+        assert_eq!(&line[article.rest..], "为规范管理，制定本办法。");
+        let spaced = "第一章　总 则";
+        assert_eq!(label(spaced).and_then(|l| l.then), None);
+        let mention = "第三章  适用第五条规定";
+        assert_eq!(label(mention).and_then(|l| l.then), None);
+    }
+
+    #[test]
     fn line_shapes() {
         assert!(is_contents_title("目 录"));
         assert!(is_contents_title("目　　录"));
@@ -463,6 +553,12 @@ mod tests {
         assert!(is_dateline("2021 年 2 月 10 日"));
         assert!(is_dateline("二〇二一年二月十日"));
         assert!(!is_dateline("2021 年 2 月 10 日电"));
+        assert!(starts_with_date(
+            "2012年10月26日 第十一届全国人民代表大会常务委员会修正"
+        ));
+        assert!(starts_with_date("2021 年 2 月 10 日"));
+        assert!(!starts_with_date("2023年周口市国民经济和社会发展统计公报"));
+        assert!(!starts_with_date("新华社北京10月30日电"));
         assert!(is_document_number("渝府发〔2021〕6 号"));
         assert!(ends_sentence("共同把这次全会开好！"));
         assert!(ends_sentence("“决胜全面建成小康社会。”"));

@@ -65,6 +65,14 @@ impl Draft {
         self.text.push_str(row);
     }
 
+    /// Keeps only `part` of the paragraph's one line: a line that carries two
+    /// headings is split between their paragraphs.
+    pub(super) fn keep_only(&mut self, part: &str) {
+        debug_assert_eq!(self.first, self.last, "a paragraph of one line");
+        self.text.clear();
+        self.text.push_str(part);
+    }
+
     /// Content-line index of the latest line added.
     pub(super) fn last_line(&self) -> usize {
         self.last

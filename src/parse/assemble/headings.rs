@@ -6,6 +6,7 @@ use super::tree::HeadingDraft;
 use super::{Before, Builder, OpenBox};
 use crate::document::{HeadingId, HeadingKind, ParagraphKind};
 use crate::parse::scan::{self, Label};
+use crate::parse::source::is_space;
 
 /// Longest title a box or attachment label line may carry.
 const MAX_LABEL_LINE_TITLE: usize = 40;
@@ -15,7 +16,7 @@ impl Builder<'_, '_> {
     pub(super) fn accepts_heading(&self, i: usize, label: &Label) -> bool {
         let line = &self.context.lines[i];
         let starts = self.heading_may_start(i);
-        let rest = &line.text[label.rest..];
+        let rest = label.rest(line.text);
         let fits = match label.kind {
             HeadingKind::Box => rest.chars().count() <= MAX_LABEL_LINE_TITLE,
             HeadingKind::Doc => {
@@ -34,7 +35,14 @@ impl Builder<'_, '_> {
             }
             _ => starts && self.in_sequence(label),
         };
-        fits && self.open_box.is_none_or(|b| self.closes_box(i, label, &b))
+        fits && !self.inside_article(label)
+            && self.open_box.is_none_or(|b| self.closes_box(i, label, &b))
+    }
+
+    /// Under an article (第X条) of a law or regulation nothing finer is a heading:
+    /// its （一）（二）… are clauses (项) of the article.
+    fn inside_article(&self, label: &Label) -> bool {
+        label.kind > HeadingKind::Tiao && self.ancestors.innermost() == Some(HeadingKind::Tiao)
     }
 
     /// A short line with no closing punctuation that the next line does not continue:
@@ -93,10 +101,9 @@ impl Builder<'_, '_> {
         title_only && !runs_on
     }
 
-    /// Emits the heading at line `i`; returns the first line after it.
+    /// Emits the heading at line `i` (and a second one on the same line);
+    /// returns the first line after it.
     pub(super) fn heading(&mut self, i: usize, label: &Label) -> usize {
-        let lines = &self.context.lines;
-        let line = &lines[i];
         let interrupted = self.open.is_some() && !self.at_paragraph_start(i);
         self.close_paragraph(i);
         if label.kind != HeadingKind::Box && !interrupted {
@@ -112,18 +119,26 @@ impl Builder<'_, '_> {
                 i..i + 1,
                 ParagraphKind::Body,
             );
+            if label.start > 0 {
+                self.drafts[paragraph].keep_only(&self.context.lines[i].text[label.start..]);
+            }
             self.after_heading(label);
             self.open = Some(paragraph);
             self.before = Before::Paragraph { note: false };
             return i + 1;
         }
-        let rest = &line.text[label.rest..];
-        let end = self.title_end(i, label.kind);
-        let mut title = rest.to_string();
+        let lines = &self.context.lines;
+        let text = lines[i].text;
+        let end = if label.then.is_some() {
+            i + 1
+        } else {
+            self.title_end(i, label.kind)
+        };
+        let mut title = label.rest(text).to_string();
         for line in &lines[i + 1..end] {
             draft::append(&mut title, line.text);
         }
-        self.push_heading(
+        let paragraph = self.push_heading(
             label.kind,
             label.text.clone(),
             title,
@@ -131,7 +146,31 @@ impl Builder<'_, '_> {
             ParagraphKind::Heading,
         );
         self.after_heading(label);
+        if label.start > 0 || label.then.is_some() {
+            let own = &text[label.start..label.then.unwrap_or(text.len())];
+            self.drafts[paragraph].keep_only(own.trim_end_matches(is_space));
+        }
+        if label.then.is_some() {
+            return self.second_heading(i, label);
+        }
         end
+    }
+
+    /// The rest of line `i` after its first heading: a second heading, or the
+    /// first line of a paragraph.
+    fn second_heading(&mut self, i: usize, first: &Label) -> usize {
+        let text = self.context.lines[i].text;
+        if let Some(second) = first.second(text)
+            && self.accepts_heading(i, &second)
+        {
+            return self.heading(i, &second);
+        }
+        let paragraph = self.new_draft(ParagraphKind::Body, i..i + 1);
+        let start = first.then.unwrap_or(0);
+        self.drafts[paragraph].keep_only(&text[start..]);
+        self.open = Some(paragraph);
+        self.before = Before::Paragraph { note: false };
+        i + 1
     }
 
     /// The lead sentence of a numbered article whose label line runs on into text:

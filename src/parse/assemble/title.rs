@@ -98,7 +98,11 @@ impl Builder<'_, '_> {
         let context = self.context;
         let lines = &context.lines;
         let first = &lines[i];
-        let paragraph_indent = first.indented() && first.indent() <= 4;
+        // Indented like a paragraph, a line is a title only where a document
+        // opens and it names one (a regulation after the notice issuing it).
+        let paragraph_indent = first.indented()
+            && first.indent() <= 4
+            && !(self.follows_opening() && names_a_document(first.text));
         let labelled = context.labels[i].is_some();
         if self.before == Before::Title
             || paragraph_indent
@@ -268,22 +272,23 @@ fn is_title_line(text: &str) -> bool {
         && !scan::ends_with_punctuation(text)
         && !text.contains(['。', '；', '！', '？', '!', '?'])
         && !scan::is_bracketed_note(text)
-        && !scan::is_dateline(text)
+        && !scan::starts_with_date(text)
         && !scan::is_document_number(text)
         && !scan::is_contents_title(text)
 }
 
 /// What stands under a title: a subtitle or dated note, a document number, contents.
 fn is_title_companion(text: &str) -> bool {
-    scan::is_bracketed_note(text)
+    is_dated_note(text)
         || scan::is_document_number(text)
         || scan::is_contents_title(text)
         || text.starts_with('—')
 }
 
-/// A subtitle or date standing under a title.
+/// A subtitle, a date or a dated record (of adoption, of amendment) standing under a
+/// title.
 fn is_dated_note(text: &str) -> bool {
-    scan::is_bracketed_note(text) || scan::is_dateline(text)
+    scan::is_bracketed_note(text) || scan::starts_with_date(text)
 }
 
 /// A byline: a name of two to four characters alone on its line.

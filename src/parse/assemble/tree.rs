@@ -30,6 +30,11 @@ impl Ancestors {
             .map(|(id, _)| *id)
     }
 
+    /// Kind of the innermost heading open here.
+    pub(super) fn innermost(&self) -> Option<HeadingKind> {
+        self.open.last().map(|(_, kind)| *kind)
+    }
+
     /// Adds a heading; returns its parent.
     pub(super) fn push(&mut self, id: HeadingId, kind: HeadingKind) -> Option<HeadingId> {
         let parent = self.parent_of(kind);

@@ -22,7 +22,10 @@ fn outline_prints_the_contract_tsv() {
     assert_eq!(rows.len(), 681);
     assert_eq!(rows[0], "1\tpart\t1\t第一部分\t国家政策文件");
     assert!(rows.iter().all(|r| r.split('\t').count() == 5));
-    assert!(rows.contains(&"7708\ttoc\t3\t\t目 录"));
+    assert!(
+        rows.contains(&"7708\ttoc\t3\t\t目录"),
+        "letter spacing folded"
+    );
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn rules_with_chapters_and_run_in_articles() {
         text,
         &[
             "1\tdoc\t1\t\t青州市物业管理办法",
-            "2\tzhang\t2\t第一章\t总　　则",
+            "2\tzhang\t2\t第一章\t总则",
             "3\ttiao\t3\t第一条\t为了规范物业管理活动，维护业主的合法权益，制定本办法",
             "4\ttiao\t3\t第二条\t本办法适用于本市行政区域内的物业管理活动",
             "5\tzhang\t2\t第二章\t业主大会",

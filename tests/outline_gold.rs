@@ -226,6 +226,18 @@ fn a_law_with_clauses_under_its_articles_matches_its_gold_outline() {
 }
 
 #[test]
+fn a_statistical_communique_laid_out_by_pdftotext_matches_its_gold_outline() {
+    let text = include_str!("fixtures/zhoukou-stats-2023-layout.txt");
+    check(
+        "zhoukou-stats-2023-layout",
+        text,
+        include_str!("fixtures/zhoukou-stats-2023-layout.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}
+
+#[test]
 fn a_notice_and_its_plan_extracted_from_pdf_match_their_gold_outline() {
     let text = include_str!("fixtures/packet-pdf.txt");
     check(

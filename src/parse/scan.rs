@@ -4,6 +4,10 @@
 //! Low level only: nothing here looks at neighbouring lines. Whether a label really
 //! starts a heading is decided in `assemble`, which knows the paragraph around it.
 
+mod cells;
+
+pub use cells::{is_caption, is_table_row, is_value_cell};
+
 use super::numeral::{circled, is_chinese_numeral_char, is_digit, parse_chinese, parse_digits};
 use crate::document::HeadingKind;
 use crate::parse::source::is_space;
@@ -367,97 +371,6 @@ pub fn is_document_number(line: &str) -> bool {
         && line.chars().count() <= 30
 }
 
-/// A row of a table whose cells came out space-separated on one line:
-/// `1 地区生产总值增长（%） 预期性 9* 7.2*`.
-pub fn is_table_row(line: &str) -> bool {
-    if line.contains('。') || !line.contains([' ', '\u{3000}', '\t']) {
-        return false;
-    }
-    let cells = || line.split(is_space).filter(|c| !c.is_empty());
-    let last_is_value = cells().next_back().is_some_and(is_value_cell);
-    last_is_value
-        && cells().count() >= 3
-        && cells().filter(|c| is_value_cell(c)).count() >= 2
-        && !is_dateline(line)
-}
-
-/// A table cell holding a value: a number with its marks, or an indicator's type.
-pub fn is_value_cell(cell: &str) -> bool {
-    if matches!(
-        cell,
-        "预期性"
-            | "约束性"
-            | "左右"
-            | "—"
-            | "——"
-            | "-"
-            | "/"
-            | "－"
-            | "I"
-            | "II"
-            | "III"
-            | "IV"
-            | "V"
-    ) || cell.chars().all(|c| ('Ⅰ'..='Ⅻ').contains(&c))
-    {
-        return true;
-    }
-    if !cell.chars().any(is_digit) {
-        return false;
-    }
-    let mut core = cell;
-    for qualifier in ["左右", "以上", "以下"] {
-        core = core.strip_suffix(qualifier).unwrap_or(core);
-    }
-    // A number may carry a short unit: `2025年`, `50所`, `3.2万人`.
-    let unit_start = core
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .last()
-        .map_or(core.len(), |(i, _)| i);
-    let core = if core.len() - unit_start <= 3 * 3 {
-        &core[..unit_start]
-    } else {
-        core
-    };
-    core.chars().any(is_digit)
-        && core.chars().all(|c| {
-            is_digit(c)
-                || matches!(
-                    c,
-                    '.' | '．'
-                        | '%'
-                        | '％'
-                        | '*'
-                        | '＊'
-                        | '∶'
-                        | ':'
-                        | '/'
-                        | '／'
-                        | '【'
-                        | '】'
-                        | '['
-                        | ']'
-                        | '<'
-                        | '>'
-                        | '＜'
-                        | '＞'
-                        | '≤'
-                        | '≥'
-                        | '~'
-                        | '～'
-                        | '-'
-                        | '－'
-                        | '—'
-                        | '–'
-                        | '+'
-                        | '＋'
-                        | ','
-                )
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -563,19 +476,5 @@ mod tests {
         assert!(ends_sentence("共同把这次全会开好！"));
         assert!(ends_sentence("“决胜全面建成小康社会。”"));
         assert!(!ends_sentence("发展新优势"));
-    }
-
-    #[test]
-    fn table_rows() {
-        assert!(is_table_row("1 地区生产总值增长（%） 预期性 9* 7.2*"));
-        assert!(is_table_row("普通初中 115.0 118 预期性"));
-        assert!(is_table_row("20.0 ＞20.0 预期性"));
-        assert!(is_table_row(
-            "#中心城区细颗粒物（PM2.5）浓度下降（%） 约束性 【18】 【42.1】"
-        ));
-        assert!(!is_table_row("2021 年 2 月 10 日"));
-        assert!(!is_table_row("到 2025 年，研发经费投入强度达到 5%以上。"));
-        assert!(!is_table_row("一 创新发展"));
-        assert!(is_table_row("1　扩大普惠性资源　市教育局　2025年"));
     }
 }

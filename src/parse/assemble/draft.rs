@@ -3,7 +3,7 @@
 
 use crate::document::{HeadingId, Paragraph, ParagraphKind};
 use crate::parse::scan;
-use crate::parse::source::Line;
+use crate::parse::source::{Line, is_space};
 
 /// A paragraph being built.
 #[derive(Debug)]
@@ -113,9 +113,47 @@ pub(super) fn append(text: &mut String, next: &str) {
     text.push_str(next);
 }
 
+/// A title without its letter spacing: the spaces a typesetter put between the
+/// characters of a short title (`综    合`, `总 则`) go, the space between two
+/// phrases (`坚持创新驱动发展 全面塑造发展新优势`) stays.
+pub(super) fn fold_letter_spacing(title: &str) -> String {
+    let words: Vec<&str> = title.split(is_space).filter(|w| !w.is_empty()).collect();
+    let mut folded = String::with_capacity(title.len());
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            let previous = words[k - 1];
+            let spaced = is_cjk_word(previous)
+                && is_cjk_word(word)
+                && (previous.chars().count() == 1 || word.chars().count() == 1);
+            if !spaced {
+                folded.push(' ');
+            }
+        }
+        folded.push_str(word);
+    }
+    folded
+}
+
+fn is_cjk_word(word: &str) -> bool {
+    word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_letter_spacing_but_not_the_space_between_phrases() {
+        assert_eq!(fold_letter_spacing("综    合"), "综合");
+        assert_eq!(fold_letter_spacing("总 则"), "总则");
+        assert_eq!(fold_letter_spacing("水 产 品"), "水产品");
+        assert_eq!(
+            fold_letter_spacing("坚持创新驱动发展 全面塑造发展新优势"),
+            "坚持创新驱动发展 全面塑造发展新优势"
+        );
+        assert_eq!(fold_letter_spacing("2023 年周口市"), "2023 年周口市");
+        assert_eq!(fold_letter_spacing("专栏 3"), "专栏 3");
+    }
 
     #[test]
     fn joins_cjk_with_nothing_and_latin_with_a_space() {

@@ -218,6 +218,7 @@ impl Builder<'_, '_> {
     ) -> usize {
         let id = HeadingId(self.headings.len() as u32);
         title.truncate(title.trim_end_matches('。').len());
+        let title = draft::fold_letter_spacing(&title);
         let line = lines.start;
         self.section = Some(id);
         let paragraph = self.new_draft(paragraph_kind, lines);

@@ -275,6 +275,7 @@ fn is_title_line(text: &str) -> bool {
         && !scan::starts_with_date(text)
         && !scan::is_document_number(text)
         && !scan::is_contents_title(text)
+        && !scan::is_caption(text)
 }
 
 /// What stands under a title: a subtitle or dated note, a document number, contents.

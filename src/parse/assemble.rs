@@ -23,6 +23,7 @@ mod headings;
 mod table;
 mod title;
 mod tree;
+mod unwrapped;
 
 use crate::document::{Document, HeadingId, HeadingKind, ParagraphKind};
 use crate::parse::measure;
@@ -97,7 +98,7 @@ impl Context<'_> {
             return false;
         }
         let Some(measure) = self.measures[prev] else {
-            return false;
+            return self.carries_on(p.text, next);
         };
         // A line much wider than the measure belongs to another block (a box).
         if q.width > measure + 6 {
@@ -251,9 +252,13 @@ impl<'c, 'a> Builder<'c, 'a> {
         let draft = self.new_draft(kind, i..i + 1);
         self.open = Some(draft);
         let text = self.context.lines[i].text;
-        self.before = Before::Paragraph {
-            note: scan::is_bracketed_note(text) || scan::is_dateline(text),
-        };
+        // A subtitle, date or byline, or the title said again, still belongs to
+        // the title above it.
+        if self.before != Before::Title || !self.under_the_title(text) {
+            self.before = Before::Paragraph {
+                note: scan::is_bracketed_note(text) || scan::is_dateline(text),
+            };
+        }
         self.note_line(i);
         i + 1
     }
@@ -265,7 +270,13 @@ impl<'c, 'a> Builder<'c, 'a> {
         };
         let draft = &self.drafts[open];
         let prev = draft.last_line();
-        prev + 1 != i || !self.context.continues(prev, i, draft.starts_at(prev))
+        if prev + 1 != i {
+            return true;
+        }
+        if self.context.measures[prev].is_none() {
+            return !self.carries_on_broken_sentence(draft, i);
+        }
+        !self.context.continues(prev, i, draft.starts_at(prev))
     }
 
     /// Remembers the measures a line shows (for boxes and resumed paragraphs).

@@ -274,6 +274,25 @@ fn skip_spaces(line: &str, from: usize) -> usize {
     line.len() - line[from..].trim_start_matches(is_space).len()
 }
 
+/// An ordinal of running text (`第一，` `第四、` `一是` `首先`): the start of a
+/// paragraph that counts its points, never a heading or a title.
+pub fn starts_with_ordinal(line: &str) -> bool {
+    if ["首先", "其次", "其一", "其二", "其三"]
+        .iter()
+        .any(|w| line.starts_with(w))
+    {
+        return true;
+    }
+    let counted = line.strip_prefix('第').unwrap_or(line);
+    let (number, after) = split_while(counted, is_chinese_numeral_char);
+    let mark = if counted.len() == line.len() {
+        after.starts_with('是')
+    } else {
+        after.starts_with(['，', '、', ','])
+    };
+    !number.is_empty() && mark
+}
+
 /// `目录`, `目 录`, `目　　录`: the title of a table of contents.
 pub fn is_contents_title(line: &str) -> bool {
     let mut chars = line.chars().filter(|&c| !is_space(c));
@@ -362,6 +381,29 @@ pub fn starts_with_date(line: &str) -> bool {
         return false;
     };
     is_dateline(&line[..day.0 + '日'.len_utf8()])
+}
+
+/// The lead of a news report: a dateline (`新华社北京 9 月 11 日电`) or a date that
+/// opens the first sentence (`9 月 22 日，中共中央总书记…`).
+pub fn opens_with_news_dateline(line: &str) -> bool {
+    let compact: String = line.chars().filter(|&c| !is_space(c)).take(24).collect();
+    let Some(digit) = compact.find(|c: char| is_digit(c)) else {
+        return false;
+    };
+    let (place, date) = compact.split_at(digit);
+    if place.chars().count() > 8 || place.contains(['，', '。', '：', '、']) {
+        return false;
+    }
+    let (month, tail) = split_while(date, is_digit);
+    let Some(tail) = tail.strip_prefix('月') else {
+        return false;
+    };
+    let (day, tail) = split_while(tail, is_digit);
+    !month.is_empty()
+        && !day.is_empty()
+        && tail
+            .strip_prefix('日')
+            .is_some_and(|t| t.starts_with(['电', '，', ',']))
 }
 
 /// A document number such as `渝府发〔2021〕6 号`.
@@ -455,6 +497,22 @@ mod tests {
     #[test]
     fn line_shapes() {
         assert!(is_contents_title("目 录"));
+        assert!(opens_with_news_dateline(
+            "新华社北京 9 月 11 日电 中共中央总书记"
+        ));
+        assert!(opens_with_news_dateline(
+            "9 月 22 日，中共中央总书记、国家主席"
+        ));
+        assert!(!opens_with_news_dateline("2021 年 9 月 22 日，全市召开"));
+        assert!(!opens_with_news_dateline(
+            "到 2025 年，研发经费投入强度达到 5%以上。"
+        ));
+        assert!(starts_with_ordinal("第四，进一步扩大生产资料市场"));
+        assert!(starts_with_ordinal("第五、关于文化教育"));
+        assert!(starts_with_ordinal("一是处理好"));
+        assert!(starts_with_ordinal("首先报告２００１年的工作"));
+        assert!(!starts_with_ordinal("第四章 总则"));
+        assert!(!starts_with_ordinal("一、总体要求"));
         assert!(is_contents_title("目　　录"));
         assert!(!is_contents_title("目录动态调整机制"));
         assert!(has_leader_or_page("第一篇 开启 ……………（13）"));

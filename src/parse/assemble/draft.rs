@@ -73,6 +73,11 @@ impl Draft {
         self.text.push_str(part);
     }
 
+    /// The paragraph's text so far.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Content-line index of the latest line added.
     pub(super) fn last_line(&self) -> usize {
         self.last

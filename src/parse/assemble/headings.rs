@@ -312,6 +312,11 @@ impl Builder<'_, '_> {
     fn title_goes_on(&self, prev: usize, next: usize) -> bool {
         let context = self.context;
         let (p, q) = (&context.lines[prev], &context.lines[next]);
+        // Saved one paragraph a line: a title goes on where it broke off
+        // (`三、关于《` / `…纲要（草案）` / `》的说明`).
+        if context.measures[prev].is_none() && context.carries_on(p.text, next) {
+            return true;
+        }
         let short = match context.measures[next] {
             Some(measure) => q.width + 8 < measure,
             None => q.text.chars().count() < 30,

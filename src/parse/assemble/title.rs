@@ -15,6 +15,7 @@ use super::draft;
 use super::{Before, Builder, table};
 use crate::document::{HeadingKind, ParagraphKind};
 use crate::parse::scan;
+use crate::parse::source::Line;
 
 /// Most lines in one title.
 const MAX_LINES: usize = 4;
@@ -53,7 +54,7 @@ impl Builder<'_, '_> {
         let key = normalise(&title);
         self.close_paragraph(i);
         self.unfinished = None;
-        if self.before == Before::Start && self.is_file_title(end) {
+        if self.before == Before::Start && self.is_file_title(end, &key) {
             self.file_title = Some(title);
             self.new_draft(ParagraphKind::Body, i..end);
             return Some(end);
@@ -69,6 +70,16 @@ impl Builder<'_, '_> {
         self.doc_title = Some(key);
         self.before = Before::Title;
         Some(end)
+    }
+
+    /// A line under the current document's title that still belongs to it: a
+    /// subtitle, a date, a byline, or part of the title said again.
+    pub(super) fn under_the_title(&self, text: &str) -> bool {
+        let repeats = self
+            .doc_title
+            .as_deref()
+            .is_some_and(|title| title.contains(&normalise(text)));
+        repeats || is_under_title(text)
     }
 
     /// End (exclusive) of lines from `i` on that spell the current document's
@@ -197,13 +208,11 @@ impl Builder<'_, '_> {
                 .lines
                 .get(end)
                 .is_some_and(|n| scan::ends_sentence(n.text));
-        follows_opening
-            || bare_headline
-            || page_start
-            || wrapped_short
-            || companion_follows
-            || names_a_document
-            || stands_out
+        // Inside a document a new one needs evidence of a document: what stands
+        // under a title, a name of a kind of document, or two signs of a title.
+        let signs = [bare_headline, page_start, wrapped_short, stands_out];
+        let signs = signs.iter().filter(|&&sign| sign).count();
+        follows_opening || companion_follows || names_a_document || signs >= 2
     }
 
     /// What came before opens a document: the file's start, a part, an attachment
@@ -215,12 +224,20 @@ impl Builder<'_, '_> {
         )
     }
 
-    /// Line `end` is a subtitle, document number, contents title or byline.
+    /// Line `end` is a subtitle, document number, contents title, byline or the
+    /// dateline of a news report.
     fn companion_follows(&self, end: usize) -> bool {
-        self.context
-            .lines
-            .get(end)
-            .is_some_and(|n| is_title_companion(n.text) || is_byline(n.text))
+        let lines = &self.context.lines;
+        // A name on its own line, not a word cut out of a sentence (`法律` / `、`).
+        let byline = |n: &Line| {
+            is_byline(n.text)
+                && !lines
+                    .get(end + 1)
+                    .is_some_and(|after| super::unwrapped::is_piece_of_a_sentence(after.text))
+        };
+        lines.get(end).is_some_and(|n| {
+            is_title_companion(n.text) || byline(n) || scan::opens_with_news_dateline(n.text)
+        })
     }
 
     /// Lines `i..end`, unindented, stand above an indented paragraph: in text that
@@ -236,8 +253,10 @@ impl Builder<'_, '_> {
 
     /// A title at the top of the file followed (past its subtitle or date, and past
     /// a contents page) by a part or another title names the whole file, not its
-    /// first document.
-    fn is_file_title(&self, end: usize) -> bool {
+    /// first document; unless that other title only repeats part of it (a web
+    /// page's `2023年…政府工作报告` above the report's own `政府工作报告`): then the
+    /// file holds one document, and this is its title.
+    fn is_file_title(&self, end: usize, key: &str) -> bool {
         let context = self.context;
         let mut next = end;
         while next < context.len() && is_dated_note(context.lines[next].text) {
@@ -252,7 +271,14 @@ impl Builder<'_, '_> {
         let part_follows = context.labels[next]
             .as_ref()
             .is_some_and(|l| l.kind == HeadingKind::Part);
-        part_follows || self.title_block(next).is_some()
+        let other_title = self.title_block(next).is_some_and(|title_end| {
+            let repeated: String = context.lines[next..title_end]
+                .iter()
+                .map(|l| normalise(l.text))
+                .collect();
+            !key.contains(&repeated)
+        });
+        part_follows || other_title
     }
 }
 
@@ -276,6 +302,14 @@ fn is_title_line(text: &str) -> bool {
         && !scan::is_document_number(text)
         && !scan::is_contents_title(text)
         && !scan::is_caption(text)
+        && !super::unwrapped::is_piece_of_a_sentence(text)
+        && !scan::starts_with_ordinal(text)
+}
+
+/// What stands under a title and keeps the next line from being another title:
+/// a subtitle, a date, a document number, a byline.
+fn is_under_title(text: &str) -> bool {
+    is_title_companion(text) || is_byline(text)
 }
 
 /// What stands under a title: a subtitle or dated note, a document number, contents.

@@ -20,6 +20,7 @@
 mod contents;
 mod draft;
 mod headings;
+mod numbering;
 mod table;
 mod title;
 mod tree;
@@ -45,9 +46,11 @@ pub fn build(text: &str) -> Document {
         .zip(&labels)
         .map(|(line, label)| is_prose(line.text, label.as_deref()))
         .collect();
+    let labelled = (0..labels.len()).filter(|&i| labels[i].is_some()).collect();
     let context = Context {
         measures: measure::measures(&source.lines, &prose),
         labels,
+        labelled,
         lines: source.lines,
         double_spaced: source.double_spaced,
     };
@@ -78,6 +81,8 @@ struct Context<'a> {
     measures: Vec<Option<u16>>,
     /// Heading labels, boxed: few lines have one.
     labels: Vec<Option<Box<Label>>>,
+    /// The lines that have a label, in order.
+    labelled: Vec<usize>,
     double_spaced: bool,
 }
 
@@ -176,8 +181,9 @@ struct Builder<'c, 'a> {
     open_box: Option<OpenBox>,
     /// Heading whose section the following paragraphs belong to.
     section: Option<HeadingId>,
-    /// Last number seen per enumerated kind, for the sequence check.
-    last_number: [Option<u32>; HeadingKind::COUNT],
+    /// Last number taken per enumerated kind, and the line it stands on, for
+    /// the sequence check.
+    last_number: [Option<(u32, usize)>; HeadingKind::COUNT],
     /// Measure of the latest full body line outside boxes.
     body_measure: Option<u16>,
     before: Before,

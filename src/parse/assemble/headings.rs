@@ -33,7 +33,7 @@ impl Builder<'_, '_> {
             HeadingKind::Part | HeadingKind::Pian | HeadingKind::Zhang | HeadingKind::Jie => {
                 !rest.trim_end_matches('。').contains('。') && (starts || self.stands_as_title(i))
             }
-            _ => starts && self.in_sequence(label),
+            _ => starts && self.in_sequence(i, label),
         };
         fits && !self.inside_article(label)
             && self.open_box.is_none_or(|b| self.closes_box(i, label, &b))
@@ -69,15 +69,6 @@ impl Builder<'_, '_> {
             let last = self.drafts[open].last_line();
             last + 1 == i && scan::ends_sentence(self.context.lines[last].text)
         })
-    }
-
-    /// `n` follows the last number of its kind, or starts a new run at 1.
-    fn in_sequence(&self, label: &Label) -> bool {
-        let Some(n) = label.number else {
-            return false;
-        };
-        let last = self.last_number[label.kind as usize];
-        n == 1 || last.is_some_and(|l| n == l + 1)
     }
 
     /// Inside a box only a heading as coarse as the box's parent (or another box)
@@ -122,7 +113,7 @@ impl Builder<'_, '_> {
             if label.start > 0 {
                 self.drafts[paragraph].keep_only(&self.context.lines[i].text[label.start..]);
             }
-            self.after_heading(label);
+            self.after_heading(i, label);
             self.open = Some(paragraph);
             self.before = Before::Paragraph { note: false };
             return i + 1;
@@ -145,7 +136,7 @@ impl Builder<'_, '_> {
             i..end,
             ParagraphKind::Heading,
         );
-        self.after_heading(label);
+        self.after_heading(i, label);
         if label.start > 0 || label.then.is_some() {
             let own = &text[label.start..label.then.unwrap_or(text.len())];
             self.drafts[paragraph].keep_only(own.trim_end_matches(is_space));
@@ -235,14 +226,15 @@ impl Builder<'_, '_> {
         paragraph
     }
 
-    /// What a heading opens and closes: boxes, numbering, the current document.
-    fn after_heading(&mut self, label: &Label) {
+    /// What the heading on line `i` opens and closes: boxes, numbering, the
+    /// current document.
+    fn after_heading(&mut self, i: usize, label: &Label) {
         let kind = label.kind;
         if matches!(kind, HeadingKind::Part | HeadingKind::Doc) {
             self.start_document(kind);
         }
         if let Some(n) = label.number.filter(|_| kind.is_enumerated()) {
-            self.last_number[kind as usize] = Some(n);
+            self.last_number[kind as usize] = Some((n, i));
         }
         self.open_box = None;
         if kind == HeadingKind::Box {

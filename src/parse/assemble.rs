@@ -53,6 +53,7 @@ pub fn build(text: &str) -> Document {
         labelled,
         lines: source.lines,
         double_spaced: source.double_spaced,
+        blank_separated: source.blank_separated,
     };
     let mut builder = Builder::new(&context);
     let mut i = 0;
@@ -84,6 +85,7 @@ struct Context<'a> {
     /// The lines that have a label, in order.
     labelled: Vec<usize>,
     double_spaced: bool,
+    blank_separated: bool,
 }
 
 impl Context<'_> {

@@ -383,7 +383,8 @@ pub fn starts_with_date(line: &str) -> bool {
     is_dateline(&line[..day.0 + '日'.len_utf8()])
 }
 
-/// The lead of a news report: a dateline (`新华社北京 9 月 11 日电`) or a date that
+/// The lead of a news report: a dateline (`新华社北京 9 月 11 日电`, `本报北京5月12日讯`)
+/// or a date that
 /// opens the first sentence (`9 月 22 日，中共中央总书记…`).
 pub fn opens_with_news_dateline(line: &str) -> bool {
     let compact: String = line.chars().filter(|&c| !is_space(c)).take(24).collect();
@@ -403,7 +404,7 @@ pub fn opens_with_news_dateline(line: &str) -> bool {
         && !day.is_empty()
         && tail
             .strip_prefix('日')
-            .is_some_and(|t| t.starts_with(['电', '，', ',']))
+            .is_some_and(|t| t.starts_with(['电', '讯', '，', ',']))
 }
 
 /// A document number such as `渝府发〔2021〕6 号`.

@@ -62,6 +62,10 @@ pub struct Lines<'a> {
     /// Nearly every line is followed by a blank line, so blank lines say nothing
     /// about paragraphs.
     pub double_spaced: bool,
+    /// Most lines stand after a blank line: where the text is not wrapped, blank
+    /// lines part its paragraphs, and lines with none between them are pieces of
+    /// one (a web page's link text on a line of its own).
+    pub blank_separated: bool,
 }
 
 /// True for the white space that extraction leaves around and inside lines.
@@ -116,6 +120,7 @@ pub fn lines(text: &str) -> Lines<'_> {
     let mut pages = Pages::default();
     let mut blanks = 0u16;
     let mut followed_by_one_blank = 0usize;
+    let mut after_blank = 0usize;
     let mut after_page_number = false;
     for (index, raw) in text.split('\n').enumerate() {
         let trimmed = raw.trim_matches(is_space);
@@ -134,6 +139,7 @@ pub fn lines(text: &str) -> Lines<'_> {
         if blanks == 1 {
             followed_by_one_blank += 1;
         }
+        after_blank += usize::from(blanks > 0);
         let page_start = is_page_start(raw);
         if after_page_number || page_start || blanks >= 3 {
             pages.starts_at(out.len());
@@ -152,10 +158,12 @@ pub fn lines(text: &str) -> Lines<'_> {
         blanks = 0;
     }
     let double_spaced = out.len() >= 4 && followed_by_one_blank * 10 >= out.len() * 6;
+    let blank_separated = out.len() >= 4 && after_blank * 2 >= out.len();
     drop_running_heads(&mut out, &pages.edges);
     Lines {
         lines: out,
         double_spaced,
+        blank_separated,
     }
 }
 
@@ -546,6 +554,9 @@ mod tests {
     fn notices_a_blank_line_after_every_line() {
         assert!(lines("甲\n\n乙\n\n丙\n\n丁\n\n戊\n").double_spaced);
         assert!(!lines("甲\n乙\n丙\n\n丁\n戊\n").double_spaced);
+        let web = lines("甲\n\n乙\n链接\n丙\n\n\n丁\n\n戊\n\n己\n");
+        assert!(web.blank_separated && !web.double_spaced);
+        assert!(!lines("甲\n乙\n丙\n\n丁\n戊\n").blank_separated);
     }
 
     #[test]

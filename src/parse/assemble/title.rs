@@ -115,7 +115,14 @@ impl Builder<'_, '_> {
             && first.indent() <= 4
             && !(self.follows_opening() && names_a_document(first.text));
         let labelled = context.labels[i].is_some();
+        // Where blank lines part paragraphs, a line with none before it is a
+        // piece of the paragraph above.
+        let piece = context.blank_separated
+            && context.measures[i].is_none()
+            && i > 0
+            && first.blanks_before() == 0;
         if self.before == Before::Title
+            || piece
             || paragraph_indent
             || labelled
             || !is_title_line(first.text)
@@ -212,7 +219,7 @@ impl Builder<'_, '_> {
         // under a title, a name of a kind of document, or two signs of a title.
         let signs = [bare_headline, page_start, wrapped_short, stands_out];
         let signs = signs.iter().filter(|&&sign| sign).count();
-        follows_opening || companion_follows || names_a_document || signs >= 2
+        follows_opening || companion_follows || names_a_document || signs >= 3
     }
 
     /// What came before opens a document: the file's start, a part, an attachment

@@ -22,9 +22,14 @@ impl Builder<'_, '_> {
     /// In text without a measure, line `i` carries on the open paragraph `draft`,
     /// whose last sentence broke off unfinished.
     pub(super) fn carries_on_broken_sentence(&self, draft: &Draft, i: usize) -> bool {
+        let context = self.context;
+        let line = &context.lines[i];
+        // Where blank lines part paragraphs, lines with none between them are
+        // pieces of one.
+        let no_blank_between = context.blank_separated && line.blanks_before() == 0;
         draft.kind == ParagraphKind::Body
-            && self.context.may_carry_on(i)
-            && (starts_mid_sentence(self.context.lines[i].text) || broke_off(draft.text()))
+            && context.may_carry_on(i)
+            && (no_blank_between || starts_mid_sentence(line.text) || broke_off(draft.text()))
     }
 }
 

@@ -238,6 +238,18 @@ fn a_statistical_communique_laid_out_by_pdftotext_matches_its_gold_outline() {
 }
 
 #[test]
+fn the_same_communique_in_plain_pdftotext_with_cells_one_a_line_matches_its_gold_outline() {
+    let text = include_str!("fixtures/zhoukou-stats-2023-plain.txt");
+    check(
+        "zhoukou-stats-2023-plain",
+        text,
+        include_str!("fixtures/zhoukou-stats-2023-plain.gold.tsv"),
+        1.0,
+        1.0,
+    );
+}
+
+#[test]
 fn a_notice_and_its_plan_extracted_from_pdf_match_their_gold_outline() {
     let text = include_str!("fixtures/packet-pdf.txt");
     check(

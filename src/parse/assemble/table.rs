@@ -15,6 +15,8 @@ const MIN_ROWS: usize = 2;
 /// Fewest one-per-line value cells, and lines in all, that make a table.
 const MIN_VALUE_LINES: usize = 3;
 const MIN_CELL_LINES: usize = 6;
+/// Fewest lines in a column of row names set after the values.
+const MIN_ROW_NAMES: usize = 3;
 
 /// If a table starts at line `i`, its end (exclusive).
 pub(super) fn region_at(context: &Context, i: usize) -> Option<usize> {
@@ -47,7 +49,29 @@ pub(super) fn region_at(context: &Context, i: usize) -> Option<usize> {
     }
     let end = last_cell? + 1;
     let one_per_line = value_lines >= MIN_VALUE_LINES && end - i >= MIN_CELL_LINES;
-    (rows >= MIN_ROWS || one_per_line).then_some(end)
+    if one_per_line {
+        return Some(row_names_end(context, end));
+    }
+    (rows >= MIN_ROWS).then_some(end)
+}
+
+/// End of the row names that plain extraction sets after a column of values, one
+/// per line (`居民消费价格指数` / `城市` / `一、食品烟酒` …): a block of at least
+/// three short fragments starting at `from`, no blank line inside it.
+fn row_names_end(context: &Context, from: usize) -> usize {
+    let lines = &context.lines;
+    let mut end = from;
+    while end < lines.len()
+        && is_fragment(lines[end].text)
+        && (end == from || lines[end].blanks_before() == 0)
+    {
+        end += 1;
+    }
+    if end - from >= MIN_ROW_NAMES {
+        end
+    } else {
+        from
+    }
 }
 
 fn is_row(text: &str) -> bool {
@@ -59,10 +83,11 @@ fn is_value_line(text: &str) -> bool {
     scan::is_value_cell(text)
 }
 
-/// A short piece of a table: a header cell, a group row (`一 创新发展`), a wrapped
-/// cell; never a sentence.
+/// A short piece of a table: a header cell, a group row (`一 创新发展`), a row
+/// name (`其中：夏粮`), a wrapped cell; never a sentence or its lead-in.
 fn is_fragment(text: &str) -> bool {
     text.chars().count() <= MAX_FRAGMENT_CHARS
-        && !text.contains(['。', '，', '；', '：'])
+        && !text.contains(['。', '，', '；'])
+        && !text.ends_with(['：', ':'])
         && !scan::is_contents_title(text)
 }

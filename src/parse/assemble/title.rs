@@ -164,8 +164,12 @@ impl Builder<'_, '_> {
         // Text saved one paragraph per line never wraps a title.
         let hard_wrapped = self.context.measures[first].is_some();
         let prev_was_wrapped = next - 1 == first || prev.width * 5 >= lines[first].width * 4;
+        // A line that names a kind of document ends the title; a much shorter line
+        // under it is the issuer (`…统计公报` / `周口市统计局`).
+        let issuer_below = names_a_document(prev.text) && line.width * 2 <= prev.width;
         hard_wrapped
             && prev_was_wrapped
+            && !issuer_below
             && is_title_line(line.text)
             && line.width <= prev.width + 2
             && !line.indented()

@@ -407,6 +407,14 @@ pub fn opens_with_news_dateline(line: &str) -> bool {
             .is_some_and(|t| t.starts_with(['电', '讯', '，', ',']))
 }
 
+/// Where a copy comes from, under its title: `来源：广西日报`, `稿件来源: 新华社`.
+pub fn is_source_line(line: &str) -> bool {
+    let after = ["来源", "稿件来源", "信息来源", "文章来源"]
+        .iter()
+        .find_map(|word| line.strip_prefix(word));
+    after.is_some_and(|t| t.trim_start_matches(is_space).starts_with(['：', ':']))
+}
+
 /// A document number such as `渝府发〔2021〕6 号`.
 pub fn is_document_number(line: &str) -> bool {
     (line.contains('〔') || line.contains('['))
@@ -508,6 +516,9 @@ mod tests {
         assert!(!opens_with_news_dateline(
             "到 2025 年，研发经费投入强度达到 5%以上。"
         ));
+        assert!(is_source_line("来源：广西日报"));
+        assert!(is_source_line("稿件来源: 新华社"));
+        assert!(!is_source_line("收入来源：工资"));
         assert!(starts_with_ordinal("第四，进一步扩大生产资料市场"));
         assert!(starts_with_ordinal("第五、关于文化教育"));
         assert!(starts_with_ordinal("一是处理好"));

@@ -137,6 +137,10 @@ impl Builder<'_, '_> {
             ParagraphKind::Heading,
         );
         self.after_heading(i, label);
+        if label.kind == HeadingKind::Doc && end > i + 1 {
+            // The attachment's title is said: what follows is under it.
+            self.before = Before::Title;
+        }
         if label.start > 0 || label.then.is_some() {
             let own = &text[label.start..label.then.unwrap_or(text.len())];
             self.drafts[paragraph].keep_only(own.trim_end_matches(is_space));
@@ -271,13 +275,29 @@ impl Builder<'_, '_> {
             return i + 1 + usize::from(self.box_title_below(i));
         }
         if kind == HeadingKind::Doc {
-            return i + 1;
+            return i + 1 + usize::from(self.attachment_title_below(i));
         }
         let mut end = i + 1;
         while end < context.len() && end - i <= 2 && self.title_goes_on(end - 1, end) {
             end += 1;
         }
         end
+    }
+
+    /// An attachment label alone on its line (`附件`, `附件2`) with its title on
+    /// the next: a line that can be a title, not a table's row (an attachment
+    /// may be a table under its title).
+    fn attachment_title_below(&self, i: usize) -> bool {
+        let context = self.context;
+        let next = i + 1;
+        let alone = context.labels[i]
+            .as_deref()
+            .is_some_and(|label| label.rest(context.lines[i].text).is_empty());
+        alone
+            && next < context.len()
+            && context.labels[next].is_none()
+            && super::title::is_title_line(context.lines[next].text)
+            && !scan::is_table_row(context.lines[next].text)
     }
 
     /// A box label alone on its line (`专栏 3`) with its title on the next line: a

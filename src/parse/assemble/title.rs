@@ -109,6 +109,10 @@ impl Builder<'_, '_> {
         let context = self.context;
         let lines = &context.lines;
         let first = &lines[i];
+        // A glossary is an annex of its own, however short its heading.
+        if is_glossary_title(first.text) && context.labels[i].is_none() {
+            return Some(i + 1);
+        }
         // Indented like a paragraph, a line is a title only where a document
         // opens and it names one (a regulation after the notice issuing it).
         let paragraph_indent = first.indented()
@@ -270,7 +274,10 @@ impl Builder<'_, '_> {
     fn is_file_title(&self, end: usize, key: &str) -> bool {
         let context = self.context;
         let mut next = end;
-        while next < context.len() && is_dated_note(context.lines[next].text) {
+        while next < context.len()
+            && is_under_title(context.lines[next].text)
+            && !scan::is_contents_title(context.lines[next].text)
+        {
             next += 1;
         }
         if next < context.len() && scan::is_contents_title(context.lines[next].text) {
@@ -297,13 +304,23 @@ fn title_chars(lines: &[crate::parse::source::Line]) -> usize {
     lines.iter().map(|l| l.text.chars().count()).sum()
 }
 
+/// The heading of a glossary standing alone (`名词解释`, `注 释`); a lead-in
+/// ending in a colon (`注释：`) is not one.
+fn is_glossary_title(text: &str) -> bool {
+    let compact: String = text
+        .chars()
+        .filter(|&c| !crate::parse::source::is_space(c))
+        .collect();
+    compact == "注释" || compact.ends_with("名词解释") || compact.ends_with("名词注释")
+}
+
 /// A title ending with the name of a kind of document (通知, 规划, …).
 fn names_a_document(last_line: &str) -> bool {
     DOCUMENT_NOUNS.iter().any(|noun| last_line.ends_with(noun))
 }
 
 /// A line that can be part of a title: no sentence punctuation in it, none at its end.
-fn is_title_line(text: &str) -> bool {
+pub(super) fn is_title_line(text: &str) -> bool {
     !text.starts_with("附件")
         && !text.starts_with('—')
         && !scan::ends_with_punctuation(text)
@@ -315,6 +332,7 @@ fn is_title_line(text: &str) -> bool {
         && !scan::is_caption(text)
         && !super::unwrapped::is_piece_of_a_sentence(text)
         && !scan::starts_with_ordinal(text)
+        && !scan::is_source_line(text)
 }
 
 /// What stands under a title and keeps the next line from being another title:
@@ -326,6 +344,7 @@ fn is_under_title(text: &str) -> bool {
 /// What stands under a title: a subtitle or dated note, a document number, contents.
 fn is_title_companion(text: &str) -> bool {
     is_dated_note(text)
+        || scan::is_source_line(text)
         || scan::is_document_number(text)
         || scan::is_contents_title(text)
         || text.starts_with('—')
@@ -337,10 +356,32 @@ fn is_dated_note(text: &str) -> bool {
     scan::is_bracketed_note(text) || scan::starts_with_date(text)
 }
 
-/// A byline: a name of two to four characters alone on its line.
+/// A byline: a name alone on its line (`习近平`), perhaps after an office and a
+/// space (`省长　胡玉亭`, `自治区主席 艾尔肯·吐尼亚孜`).
 fn is_byline(text: &str) -> bool {
-    let count = text.chars().count();
-    (2..=4).contains(&count) && text.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    let is_name = |name: &str| {
+        let count = name.chars().filter(|&c| c != '·').count();
+        (2..=4).contains(&count)
+            || (name.contains('·') && count <= 12)
+                && name
+                    .chars()
+                    .all(|c| c == '·' || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    };
+    let words: Vec<&str> = text
+        .split(crate::parse::source::is_space)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let office_ok = |office: &str| {
+        office.chars().count() <= 16
+            && office
+                .chars()
+                .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    };
+    match words.as_slice() {
+        [name] => is_name(name),
+        [office, name] => office_ok(office) && is_name(name),
+        _ => false,
+    }
 }
 
 /// A title as compared for repeats: no spaces, ○ read as 〇.

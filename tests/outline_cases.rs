@@ -399,3 +399,42 @@ fn a_report_with_its_source_and_speaker_under_the_title_and_a_glossary_at_the_en
         ],
     );
 }
+
+#[test]
+fn a_label_that_looks_like_a_decimal_keeps_its_place_in_the_run() {
+    let text = "一、主要产品产量\n\
+                1．原煤产量增长5%。\n\
+                2﹒发电量增长3%。\n\
+                3．10种有色金属产量增长7%。\n\
+                4．钢材产量下降2%。\n\
+                全年增长3．5个百分点。\n";
+    check(
+        text,
+        &[
+            "1\th1\t1\t一、\t主要产品产量",
+            "2\th3\t2\t1．\t原煤产量增长5%",
+            "3\th3\t2\t2﹒\t发电量增长3%",
+            "4\th3\t2\t3．\t10种有色金属产量增长7%",
+            "5\th3\t2\t4．\t钢材产量下降2%",
+        ],
+    );
+}
+
+#[test]
+fn a_box_in_a_web_export_ends_where_the_next_section_begins() {
+    let text = "（一）加强生态保护。实施重要生态系统保护和修复重大工程。\n\
+                专栏1 重大生态工程\n\
+                1.山水林田湖草沙一体化保护修复工程。实施流域综合治理。\n\
+                2.国土绿化工程。新增造林面积10万亩。\n\
+                （二）强化环境治理。深入打好污染防治攻坚战。\n\
+                （三）推动绿色转型。发展绿色低碳产业。\n";
+    check(
+        text,
+        &[
+            "1\th2\t1\t（一）\t加强生态保护",
+            "2\tbox\t2\t专栏 1\t重大生态工程",
+            "5\th2\t1\t（二）\t强化环境治理",
+            "6\th2\t1\t（三）\t推动绿色转型",
+        ],
+    );
+}

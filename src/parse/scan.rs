@@ -160,16 +160,19 @@ fn bracketed(line: &str) -> Option<Label> {
     })
 }
 
-/// `1.` `1．` `1、` at the start of a paragraph; not `38.6`, not `1 小时`.
+/// `1.` `1．` `1、` `1﹒` at the start of a paragraph; not `38.6`, not `1 小时`.
+/// A full-width stop before a digit (`3．10种有色金属`) is read as a label: it
+/// counts as one only where the numbering wants it (see `assemble`).
 fn arabic(line: &str) -> Option<Label> {
     let (number_text, tail) = split_while(line, is_digit);
     let number = parse_digits(number_text)?;
     let mark = tail
         .chars()
         .next()
-        .filter(|c| matches!(c, '.' | '．' | '、'))?;
+        .filter(|c| matches!(c, '.' | '．' | '、' | '﹒'))?;
     let after = &tail[mark.len_utf8()..];
-    if after.starts_with(|c: char| is_digit(c) || c == '%' || c == '％') {
+    let decimal = mark == '.' && after.starts_with(is_digit);
+    if decimal || after.starts_with(['%', '％']) {
         return None;
     }
     let rest = line.len() - after.len();
@@ -469,6 +472,8 @@ mod tests {
             ("附件 2：实施方案", Some((Doc, "附件2", "实施方案"))),
             ("附件：1．重庆市方案", None),
             ("38.6 亿立方米", None),
+            ("3﹒完善", Some((H3, "3﹒", "完善"))),
+            ("3．10种有色金属", Some((H3, "3．", "10种有色金属"))),
             ("53.3%。学前教育", None),
             ("1 小时通达", None),
             ("5G、千兆光纤", None),

@@ -84,6 +84,12 @@ impl Builder<'_, '_> {
         if !label.kind.is_enumerated() {
             return true;
         }
+        // Saved one paragraph a line, a section's next heading runs on into its
+        // text on one line: it closes the box if it carries on the numbering.
+        let unwrapped = self.context.measures[i].is_none();
+        if unwrapped && label.number != Some(1) && self.in_sequence(i, label) {
+            return true;
+        }
         let line = &self.context.lines[i];
         let title_only = !line.text.contains('。');
         let runs_on = i + 1 < self.context.len()

@@ -23,6 +23,12 @@ impl Builder<'_, '_> {
             return false;
         };
         let last = self.last_number[label.kind as usize];
+        // `3．10种` may be a number; it is a label only where the run wants a 3.
+        if label.kind == HeadingKind::H3
+            && self.context.lines[i].text[label.rest..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return last.is_some_and(|(m, _)| n == m + 1);
+        }
         match last {
             Some((m, at)) if n == m + 1 => self
                 .context

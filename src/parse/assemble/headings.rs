@@ -107,22 +107,7 @@ impl Builder<'_, '_> {
             self.unfinished = None;
         }
         if let Some(title) = self.lead_sentence(i, label) {
-            // A run-in article: its paragraph is body text that opens with the
-            // label and the lead sentence, which is the title.
-            let paragraph = self.push_heading(
-                label.kind,
-                label.text.clone(),
-                title,
-                i..i + 1,
-                ParagraphKind::Body,
-            );
-            if label.start > 0 {
-                self.drafts[paragraph].keep_only(&self.context.lines[i].text[label.start..]);
-            }
-            self.after_heading(i, label);
-            self.open = Some(paragraph);
-            self.before = Before::Paragraph { note: false };
-            return i + 1;
+            return self.run_in_heading(i, label, title);
         }
         let lines = &self.context.lines;
         let text = lines[i].text;
@@ -135,16 +120,20 @@ impl Builder<'_, '_> {
         for line in &lines[i + 1..end] {
             draft::append(&mut title, line.text);
         }
+        let attachment_title = label.kind == HeadingKind::Doc && end > i + 1;
+        let own_lines = if attachment_title { i..i + 1 } else { i..end };
         let paragraph = self.push_heading(
             label.kind,
             label.text.clone(),
             title,
-            i..end,
+            own_lines,
             ParagraphKind::Heading,
         );
         self.after_heading(i, label);
-        if label.kind == HeadingKind::Doc && end > i + 1 {
-            // The attachment's title is said: what follows is under it.
+        if attachment_title {
+            // The label and the title below it stay two lines; what follows is
+            // under the title.
+            self.new_draft(ParagraphKind::Heading, i + 1..end);
             self.before = Before::Title;
         }
         if label.start > 0 || label.then.is_some() {
@@ -155,6 +144,25 @@ impl Builder<'_, '_> {
             return self.second_heading(i, label);
         }
         end
+    }
+
+    /// A run-in article: its paragraph is body text that opens with the label
+    /// and the lead sentence, which is the title.
+    fn run_in_heading(&mut self, i: usize, label: &Label, title: String) -> usize {
+        let paragraph = self.push_heading(
+            label.kind,
+            label.text.clone(),
+            title,
+            i..i + 1,
+            ParagraphKind::Body,
+        );
+        if label.start > 0 {
+            self.drafts[paragraph].keep_only(&self.context.lines[i].text[label.start..]);
+        }
+        self.after_heading(i, label);
+        self.open = Some(paragraph);
+        self.before = Before::Paragraph { note: false };
+        i + 1
     }
 
     /// The rest of line `i` after its first heading: a second heading, or the

@@ -171,11 +171,17 @@ impl Builder<'_, '_> {
         // A line that names a kind of document ends the title; a much shorter line
         // under it is the issuer (`…统计公报` / `周口市统计局`).
         let issuer_below = names_a_document(prev.text) && line.width * 2 <= prev.width;
-        hard_wrapped
-            && prev_was_wrapped
+        // A title broken inside a book title's marks goes on, wrapped or not
+        // (`…关于印发《…三年行动` / `方案（2023—2027年）》的通知`).
+        let inside_marks = lines[first..next]
+            .iter()
+            .map(|l| open_marks(l.text))
+            .sum::<i32>()
+            > 0;
+        (inside_marks || hard_wrapped && prev_was_wrapped)
             && !issuer_below
             && is_title_line(line.text)
-            && line.width <= prev.width + 2
+            && (line.width <= prev.width + 2 || inside_marks)
             && !line.indented()
             && self.context.labels[next].is_none()
             && !is_title_companion(line.text)
@@ -312,6 +318,18 @@ fn is_glossary_title(text: &str) -> bool {
         .filter(|&c| !crate::parse::source::is_space(c))
         .collect();
     compact == "注释" || compact.ends_with("名词解释") || compact.ends_with("名词注释")
+}
+
+/// Book-title marks `text` opens and does not close (negative where it closes
+/// more than it opens).
+fn open_marks(text: &str) -> i32 {
+    text.chars()
+        .map(|c| match c {
+            '《' => 1,
+            '》' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// A title ending with the name of a kind of document (通知, 规划, …).

@@ -70,21 +70,33 @@ fn structural(line: &str) -> Option<Label> {
     let (kind, unit) = [
         ("部分", HeadingKind::Part),
         ("篇", HeadingKind::Pian),
+        // The books of a code (第二编 立案、侦查和提起公诉) rank as a plan's 篇.
+        ("编", HeadingKind::Pian),
         ("章", HeadingKind::Zhang),
         ("节", HeadingKind::Jie),
         ("条", HeadingKind::Tiao),
     ]
     .into_iter()
     .find_map(|(unit, kind)| tail.starts_with(unit).then_some((kind, unit)))?;
-    let rest_start = line.len() - tail.len() + unit.len();
+    let mut rest_start = line.len() - tail.len() + unit.len();
+    // An article put in later: 第一条之一.
+    let inserted = (kind == HeadingKind::Tiao)
+        .then(|| line[rest_start..].strip_prefix('之'))
+        .flatten()
+        .map(|t| split_while(t, is_chinese_numeral_char).0)
+        .filter(|n| !n.is_empty());
+    if let Some(n) = inserted {
+        rest_start += '之'.len_utf8() + n.len();
+    }
     let rest = &line[rest_start..];
     if starts_running_text(rest) {
         return None;
     }
     let rest = skip_spaces(line, rest_start);
+    let inserted = inserted.map_or(String::new(), |n| format!("之{n}"));
     Some(Label {
         kind,
-        text: format!("第{}{}", number_text.replace(' ', ""), unit),
+        text: format!("第{}{}{inserted}", number_text.replace(' ', ""), unit),
         number: Some(number),
         rest,
         start: 0,
@@ -454,6 +466,8 @@ mod tests {
             ),
             ("第 3 节 推进", Some((Jie, "第3节", "推进"))),
             ("第五条 本办法", Some((Tiao, "第五条", "本办法"))),
+            ("第一条之一 插入", Some((Tiao, "第一条之一", "插入"))),
+            ("第二编 立案、侦查", Some((Pian, "第二编", "立案、侦查"))),
             ("一、发展环境", Some((H1, "一、", "发展环境"))),
             ("十五、全党", Some((H1, "十五、", "全党"))),
             ("（三）主要目标", Some((H2, "（三）", "主要目标"))),

@@ -23,6 +23,12 @@ impl Builder<'_, '_> {
             return false;
         };
         let last = self.last_number[label.kind as usize];
+        // Articles are plain to see: they count up, from wherever an extract
+        // starts, past gaps the text leaves (an article repealed), and an article
+        // put in later (第一条之一) keeps its number.
+        if label.kind == HeadingKind::Tiao {
+            return last.is_none_or(|(m, _)| n >= m || n == 1);
+        }
         // `3．10种` may be a number; it is a label only where the run wants a 3.
         if label.kind == HeadingKind::H3
             && self.context.lines[i].text[label.rest..].starts_with(|c: char| c.is_ascii_digit())

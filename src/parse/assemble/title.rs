@@ -21,6 +21,8 @@ use crate::parse::source::Line;
 const MAX_LINES: usize = 4;
 /// Fewest characters in a title.
 const MIN_CHARS: usize = 5;
+/// Fewest characters in a law's name heading its file.
+const MIN_LAW_CHARS: usize = 2;
 /// Fewest characters in a title known only by standing out of indented text.
 const MIN_STANDING_OUT_CHARS: usize = 8;
 /// Fewest characters in a headline known only by having no punctuation.
@@ -125,8 +127,12 @@ impl Builder<'_, '_> {
             && context.measures[i].is_none()
             && i > 0
             && first.blanks_before() == 0;
+        // A line closing marks it never opened is the tail of a sentence
+        // (`〈…管理法〉的决定》第三次修正`).
+        let tail_of_sentence = open_marks(first.text) < 0;
         if self.before == Before::Title
             || piece
+            || tail_of_sentence
             || paragraph_indent
             || labelled
             || !is_title_line(first.text)
@@ -155,7 +161,13 @@ impl Builder<'_, '_> {
             None if first.text.chars().count() > MAX_UNMEASURED_CHARS => return None,
             _ => {}
         }
-        if title_chars(&lines[i..end]) < MIN_CHARS || !self.title_stands_alone(i, end) {
+        // A law's short name heads its file (`水法`, `信访条例`).
+        let min_chars = if self.before == Before::Start && names_a_law(lines[end - 1].text) {
+            MIN_LAW_CHARS
+        } else {
+            MIN_CHARS
+        };
+        if title_chars(&lines[i..end]) < min_chars || !self.title_stands_alone(i, end) {
             return None;
         }
         self.title_has_evidence(i, end).then_some(end)
@@ -207,6 +219,9 @@ impl Builder<'_, '_> {
     }
 
     fn title_has_evidence(&self, i: usize, end: usize) -> bool {
+        if self.run_goes_on_after(end) {
+            return false;
+        }
         let context = self.context;
         let first = &context.lines[i];
         let follows_opening = self.follows_opening();
@@ -234,6 +249,21 @@ impl Builder<'_, '_> {
         let signs = [bare_headline, page_start, wrapped_short, stands_out];
         let signs = signs.iter().filter(|&&sign| sign).count();
         follows_opening || companion_follows || names_a_document || signs >= 3
+    }
+
+    /// The next label after line `end` carries on a numbering run already open
+    /// (第十三条 after 第十二条): the document goes on, and what stands before the
+    /// label is a line of it, not a new document's title.
+    fn run_goes_on_after(&self, end: usize) -> bool {
+        let context = self.context;
+        let next_label = context.labelled[context.labelled.partition_point(|&j| j < end)..]
+            .first()
+            .and_then(|&j| context.labels[j].as_deref());
+        next_label.is_some_and(|label| {
+            let last = self.last_number[label.kind as usize];
+            label.kind.is_enumerated()
+                && label.number.zip(last).is_some_and(|(n, (m, _))| n == m + 1)
+        })
     }
 
     /// What came before opens a document: the file's start, a part, an attachment
@@ -330,6 +360,11 @@ fn open_marks(text: &str) -> i32 {
             _ => 0,
         })
         .sum()
+}
+
+/// A title naming a law or a regulation: `…法`, `…条例`, `…规定`, `…办法`.
+fn names_a_law(text: &str) -> bool {
+    text.ends_with(['法', '例', '定']) && !text.ends_with("方法") && !text.ends_with("做法")
 }
 
 /// A title ending with the name of a kind of document (通知, 规划, …).

@@ -106,11 +106,13 @@ impl Builder<'_, '_> {
     }
 
     /// The kind of a heading line that could be a contents entry: a structural or
-    /// chapter-level label with a title alone on its line.
+    /// chapter-level label with a title alone on its line, not a clause of a list
+    /// (`（一）赔偿请求人具备法律规定的主体资格；`).
     fn entry_kind(&self, j: usize) -> Option<HeadingKind> {
         let label = self.context.labels[j].as_ref()?;
         let rest = &self.context.lines[j].text[label.rest..];
-        (is_entry_kind(label.kind) && !rest.contains('。')).then_some(label.kind)
+        let title_alone = !rest.contains('。') && !scan::ends_with_punctuation(rest);
+        (is_entry_kind(label.kind) && title_alone).then_some(label.kind)
     }
 
     /// End (exclusive) of the entries starting at `first`: heading lines, lines with

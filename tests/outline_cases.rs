@@ -531,3 +531,23 @@ fn clauses_repeated_in_two_articles_are_not_a_table_of_contents() {
         ],
     );
 }
+
+#[test]
+fn a_regulation_s_records_of_adoption_broken_over_lines_stay_under_its_title() {
+    let text = "济南市农村公路条例\n\
+                2014年7月23日 济南市第十五届人民代表大会常务委员会第十五次会议通过\n\
+                2014年9月26\n\
+                日山东省第十二届人民代表大会常务委员会第十次会议批准\n\
+                （2015年6月1日济南市人民代表大会\n\
+                常务委员会第三十次会议通过）\n\
+                第一章  总  则\n\
+                第一条 为了加强农村公路管理，制定本条例。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t济南市农村公路条例",
+            "7\tzhang\t2\t第一章\t总则",
+            "8\ttiao\t3\t第一条\t为了加强农村公路管理，制定本条例",
+        ],
+    );
+}

@@ -310,10 +310,15 @@ impl Builder<'_, '_> {
     fn is_file_title(&self, end: usize, key: &str) -> bool {
         let context = self.context;
         let mut next = end;
-        while next < context.len()
-            && is_under_title(context.lines[next].text)
-            && !scan::is_contents_title(context.lines[next].text)
-        {
+        while next < context.len() {
+            let text = context.lines[next].text;
+            let companion = is_under_title(text) && !scan::is_contents_title(text);
+            // A dated record wrapped onto the next line, or a piece of one (its
+            // brackets left open or closed elsewhere).
+            let record_goes_on = next > end && record_goes_on(context.lines[next - 1].text);
+            if !(companion || record_goes_on || open_marks(text) != 0) {
+                break;
+            }
             next += 1;
         }
         if next < context.len() && scan::is_contents_title(context.lines[next].text) {
@@ -350,16 +355,53 @@ fn is_glossary_title(text: &str) -> bool {
     compact == "注释" || compact.ends_with("名词解释") || compact.ends_with("名词注释")
 }
 
-/// Book-title marks `text` opens and does not close (negative where it closes
-/// more than it opens).
+/// Book-title marks and brackets `text` opens and does not close (negative where
+/// it closes more than it opens).
 fn open_marks(text: &str) -> i32 {
     text.chars()
         .map(|c| match c {
-            '《' => 1,
-            '》' => -1,
+            '《' | '（' | '(' => 1,
+            '》' | '）' | ')' => -1,
             _ => 0,
         })
         .sum()
+}
+
+/// A dated record of adoption or amendment (or a piece of one) that has not
+/// reached its end (`…通过`, `…修正`, `…批准`): the next line goes on with it.
+fn record_goes_on(text: &str) -> bool {
+    let core = text.trim_end_matches(['）', ')', '。']);
+    let ended = ["公布", "施行", "发布"]
+        .iter()
+        .any(|verb| core.ends_with(verb));
+    let dated = scan::starts_with_date(text) || starts_with_year(text);
+    (dated || open_marks(text) != 0) && !ended && !ends_a_record(text)
+}
+
+/// The end of a record of adoption or amendment: `…会议通过`, `…批准`, `…修正`.
+fn ends_a_record(text: &str) -> bool {
+    let core = text.trim_end_matches(['）', ')', '。']);
+    ["通过", "批准", "修正", "修订"]
+        .iter()
+        .any(|verb| core.ends_with(verb))
+}
+
+/// Opens with a year (`2014年9月26`), as a dated record does, even one broken
+/// before its day.
+fn starts_with_year(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits == 4 && text[digits..].starts_with('年')
+}
+
+/// Opens with a year and a month (`2014年9月26`): a dated record, even one
+/// broken before its day; never a title (`2023年周口市…公报` has no month).
+fn starts_with_year_and_month(text: &str) -> bool {
+    let Some(after_year) = text.get(4..).filter(|_| starts_with_year(text)) else {
+        return false;
+    };
+    let after_year = &after_year['年'.len_utf8()..];
+    let digits = after_year.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits) && after_year[digits..].starts_with('月')
 }
 
 /// A title naming a law or a regulation: `…法`, `…条例`, `…规定`, `…办法`.
@@ -386,12 +428,16 @@ pub(super) fn is_title_line(text: &str) -> bool {
         && !super::unwrapped::is_piece_of_a_sentence(text)
         && !scan::starts_with_ordinal(text)
         && !scan::is_source_line(text)
+        && !ends_a_record(text)
 }
 
 /// What stands under a title and keeps the next line from being another title:
 /// a subtitle, a date, a document number, a byline.
 fn is_under_title(text: &str) -> bool {
-    is_title_companion(text) || is_byline(text)
+    is_title_companion(text)
+        || is_byline(text)
+        || ends_a_record(text)
+        || starts_with_year_and_month(text)
 }
 
 /// What stands under a title: a subtitle or dated note, a document number, contents.

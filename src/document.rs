@@ -85,12 +85,25 @@ impl Heading {
     /// The heading as lists show it: label and title.
     pub fn display(&self) -> String {
         match (self.label.is_empty(), self.title.is_empty()) {
-            (true, _) => self.title.clone(),
+            (true, _) => self.shown_title().to_string(),
             (false, true) => self.label.clone(),
             (false, false) => format!("{} {}", self.label, self.title),
         }
     }
+
+    /// The title as lists show it: a contents page that lost its `目录` line
+    /// (untitled in the outline contract) is still named 目录.
+    pub fn shown_title(&self) -> &str {
+        if self.kind == HeadingKind::Toc && self.title.is_empty() {
+            UNTITLED_CONTENTS
+        } else {
+            &self.title
+        }
+    }
 }
+
+/// What an untitled table of contents is called where headings are listed.
+const UNTITLED_CONTENTS: &str = "目录";
 
 /// The outline: headings in document order, each pointing at its parent.
 #[derive(Debug, Clone, Default, Serialize)]

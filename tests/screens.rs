@@ -146,3 +146,10 @@ fn help_in_two_columns_on_a_low_wide_terminal() {
         "the last key is there too:\n{screen}"
     );
 }
+
+#[test]
+fn help_says_what_the_status_row_s_figures_mean() {
+    let screen = screen(&app(100, 40, &[Action::ToggleHelp]), 100, 40);
+    assert!(screen.contains("§ k/n"), "{screen}");
+    assert!(screen.contains("已读 n%"), "{screen}");
+}

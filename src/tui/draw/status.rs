@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::layout::fit_breadcrumb;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
 use crate::tui::action::{Action, Focus, Mode};
@@ -14,8 +15,6 @@ use crate::tui::app::App;
 use crate::tui::bindings::key_name;
 use crate::tui::theme::Theme;
 
-/// Columns a breadcrumb step without a label gets.
-const STEP_TITLE: usize = 12;
 /// Columns the phrase of the last search gets.
 const SEARCH_PHRASE: usize = 16;
 /// The main keys, shown when there is room, and the word each is shown with.
@@ -29,8 +28,63 @@ const MAIN_KEYS: [(Action, &str); 5] = [
 
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
-    let crumbs = crate::layout::breadcrumb(&app.document.outline, &app.breadcrumb(), STEP_TITLE);
-    let left = format!(" 纲目 · {} │ {}", visible(&app.name), crumbs);
+    let outline = &app.document.outline;
+    let chain = app.breadcrumb();
+    let name = visible(&app.name);
+    let whole = format!(
+        "{PREFIX}{name}{BEFORE_CRUMBS}{}",
+        fit_breadcrumb(outline, &chain, usize::MAX)
+    );
+    let position = position(app);
+    let keys = main_keys();
+    let right = match &app.message {
+        Some(message) => format!("{} ", visible(message)),
+        // The keys only where the file and the whole breadcrumb still fit.
+        None if display_width(&whole) + display_width(&position) + display_width(&keys)
+            <= width =>
+        {
+            format!("{position}{keys}")
+        }
+        None => position,
+    };
+    let right = truncate(&right, width);
+    let left = left_part(app, &name, width - display_width(&right));
+    let pad = width.saturating_sub(display_width(&left) + display_width(&right));
+    let text = format!("{left}{}{right}", " ".repeat(pad));
+    frame.render_widget(Paragraph::new(Line::styled(text, theme.status())), area);
+}
+
+/// What opens the status line.
+const PREFIX: &str = " 纲目 · ";
+/// What stands between the file's name and the breadcrumb.
+const BEFORE_CRUMBS: &str = " │ ";
+/// The opening when the file's name has no room.
+const PREFIX_WITHOUT_NAME: &str = " 纲目 │ ";
+
+/// The file and the breadcrumb in `room` columns: the breadcrumb first (its
+/// innermost heading foremost), then as much of the file's name as is left room.
+fn left_part(app: &App, name: &str, room: usize) -> String {
+    let chain = app.breadcrumb();
+    let crumbs_room = room.saturating_sub(display_width(PREFIX_WITHOUT_NAME));
+    let crumbs = fit_breadcrumb(&app.document.outline, &chain, crumbs_room);
+    let name_room = room
+        .saturating_sub(display_width(&crumbs))
+        .saturating_sub(display_width(PREFIX) + display_width(BEFORE_CRUMBS));
+    // A name cut to fewer than four columns says nothing.
+    let left = if name_room >= display_width(name).min(4) {
+        format!(
+            "{PREFIX}{}{BEFORE_CRUMBS}{crumbs}",
+            truncate(name, name_room)
+        )
+    } else {
+        format!("{PREFIX_WITHOUT_NAME}{crumbs}")
+    };
+    truncate(&left, room)
+}
+
+/// The right side's figures: the last search and its hit, bookmarks, the share
+/// read, the position and the section's place among its siblings.
+fn position(app: &App) -> String {
     let place = app
         .section_place()
         .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));
@@ -52,24 +106,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     };
     // While a long text is still being built, its percent is of the opening.
     let loading = if app.loading() { "载入中… " } else { "" };
-    let position = format!(
+    format!(
         "  {search}{stars}{read}{loading}{}%  {place}",
         app.percent()
-    );
-    let keys = main_keys();
-    let right = match &app.message {
-        Some(message) => format!("{} ", visible(message)),
-        // The keys only where the file and the whole breadcrumb still fit.
-        None if display_width(&left) + display_width(&position) + display_width(&keys) <= width => {
-            format!("{position}{keys}")
-        }
-        None => position,
-    };
-    let right = truncate(&right, width);
-    let left = truncate(&left, width - display_width(&right));
-    let pad = width.saturating_sub(display_width(&left) + display_width(&right));
-    let text = format!("{left}{}{right}", " ".repeat(pad));
-    frame.render_widget(Paragraph::new(Line::styled(text, theme.status())), area);
+    )
 }
 
 /// `f 跳转  / 搜索  …  q 退出 `, the keys named as the bindings table names them.

@@ -77,11 +77,7 @@ fn tree_line<'a>(
         "{label}{}",
         " ".repeat(label_width.saturating_sub(display_width(&label)))
     );
-    let title = if heading.title.is_empty() && heading.label.is_empty() {
-        "目录".to_string()
-    } else {
-        visible(&heading.title)
-    };
+    let title = visible(heading.shown_title());
     let gap = if label.is_empty() || title.is_empty() {
         ""
     } else {

@@ -226,6 +226,30 @@ fn find_prints_ranked_headings_with_breadcrumbs() {
     assert!(rows[0][4].ends_with("› 第五篇"), "{:?}", rows[0][4]);
 }
 
+#[test]
+fn find_with_nothing_found_fails_as_grep_does() {
+    gangmu()
+        .args(["find", SAMPLE, "量子纠缠"])
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn find_names_every_table_of_contents_even_one_that_lost_its_title() {
+    let output = gangmu()
+        .args(["find", SAMPLE, "mulu"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let contents: Vec<&str> = text
+        .lines()
+        .filter(|row| row.split('\t').nth(1) == Some("toc"))
+        .map(|row| row.split('\t').next().unwrap_or_default())
+        .collect();
+    assert_eq!(contents, ["1612", "7708"], "{text}");
+}
+
 /// `gangmu grep`'s rows: (line, breadcrumb, snippet).
 fn grep(phrase: &str) -> (Option<i32>, Vec<(u32, String, String)>) {
     let output = gangmu()

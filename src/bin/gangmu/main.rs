@@ -105,6 +105,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// `gangmu find`: the headings `query` finds in `file`, best first, at most
+/// `limit`; whether there were any.
+fn write_found(
+    file: &Path,
+    query: &str,
+    limit: usize,
+    out: &mut impl Write,
+) -> anyhow::Result<bool> {
+    let document = load(file)?.document;
+    let index = gangmu::search::Index::new(&document.outline);
+    // Only the rows printed are put in order.
+    let mut ranking = index.rank_among(&document.outline, query, None, None);
+    ranking.settle(&index, limit);
+    let hits = ranking.settled();
+    for hit in hits.iter().take(limit) {
+        writeln!(
+            out,
+            "{}",
+            gangmu::output::find::tsv_row(&document.outline, hit.id)
+        )?;
+    }
+    Ok(!hits.is_empty())
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match cli.command {
@@ -121,17 +145,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Find { file, query, limit }) => {
-            let document = load(&file)?.document;
-            let index = gangmu::search::Index::new(&document.outline);
-            // Only the rows printed are put in order.
-            let mut ranking = index.rank_among(&document.outline, &query, None, None);
-            ranking.settle(&index, limit);
-            for hit in ranking.settled().iter().take(limit) {
-                writeln!(
-                    out,
-                    "{}",
-                    gangmu::output::find::tsv_row(&document.outline, hit.id)
-                )?;
+            let found = write_found(&file, &query, limit, &mut out)?;
+            out.flush()?;
+            // As grep does: nothing found is a failure a script can test.
+            if !found {
+                return Ok(ExitCode::from(1));
             }
         }
         Some(Command::Grep { file, phrase }) => {

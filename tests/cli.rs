@@ -362,7 +362,18 @@ fn data_with_a_record() -> tempfile::TempDir {
 
 /// `gangmu ARGS --data-dir DATA` on the sample.
 fn on_sample_with_data(args: &[&str], data: &tempfile::TempDir) -> std::process::Output {
+    on_sample_with_data_in_zone(args, data, "UTC0")
+}
+
+/// As [`on_sample_with_data`], with `TZ` set to `zone` (a POSIX zone, known
+/// without a time zone database).
+fn on_sample_with_data_in_zone(
+    args: &[&str],
+    data: &tempfile::TempDir,
+    zone: &str,
+) -> std::process::Output {
     gangmu()
+        .env("TZ", zone)
         .args(args)
         .arg("--data-dir")
         .arg(data.path())
@@ -420,6 +431,14 @@ fn stats_print_sessions_and_time_per_chapter() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn stats_tell_the_time_where_the_reader_is() {
+    let data = data_with_a_record();
+    let output = on_sample_with_data_in_zone(&["stats"], &data, "CST-8");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.contains("2027-01-15 16:00  25 分"), "{text}");
 }
 
 #[test]

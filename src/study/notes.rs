@@ -32,7 +32,7 @@ pub struct Note {
     /// The marked passage, a few dozen characters from the mark on.
     pub passage: String,
     pub citation: String,
-    /// `YYYY-MM-DD` (UTC).
+    /// `YYYY-MM-DD`, in the reader's time zone.
     pub date: String,
     /// Whether its text was found in the document as it is now.
     pub placed: bool,

@@ -1,7 +1,7 @@
 //! Study statistics of one document from its record: each session (when, how
 //! long, how much active reading, sections finished) and the reading time per
 //! chapter, as lines of text for `gangmu stats` and the reader's `S` popup.
-//! Times are shown in UTC.
+//! Times are shown in the reader's own time zone.
 
 use std::collections::HashMap;
 
@@ -20,7 +20,8 @@ const STEP: usize = 16;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
     pub sessions: Vec<SessionLine>,
-    /// Reading time per chapter, the longest first.
+    /// Reading time per chapter, the longest first, equal times in the order
+    /// of the document; chapters read for less than a second left out.
     pub chapters: Vec<(String, u64)>,
     /// Percent of the document read.
     pub read_percent: u8,
@@ -49,20 +50,31 @@ impl Stats {
                 finished: s.finished.len(),
             })
             .collect();
-        // Milliseconds per chapter, then seconds.
-        let mut per_chapter: HashMap<String, u64> = HashMap::new();
+        // Milliseconds per chapter, each known by its place in the document
+        // (sections no longer found come after those found), then seconds.
+        let mut per_chapter: HashMap<(usize, String), u64> = HashMap::new();
         for time in record.sessions.iter().flat_map(|s| &s.sections) {
             let chapter = match find_section(document, &time.path) {
-                Some(id) => chapter_name(document, chapter_of(document, id)),
-                None => time.path.join(" › "),
+                Some(id) => {
+                    let chapter = chapter_of(document, id);
+                    (chapter.0 as usize, chapter_name(document, chapter))
+                }
+                None => (usize::MAX, time.path.join(" › ")),
             };
             *per_chapter.entry(chapter).or_default() += time.millis;
         }
-        let mut chapters: Vec<(String, u64)> = per_chapter
+        let mut chapters: Vec<((usize, String), u64)> = per_chapter
             .into_iter()
             .map(|(chapter, millis)| (chapter, millis / 1000))
+            // A section a jump passed over was not read.
+            .filter(|&(_, seconds)| seconds > 0)
             .collect();
+        // The longest first; equal times in the order of the document.
         chapters.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let chapters = chapters
+            .into_iter()
+            .map(|((_, name), seconds)| (name, seconds))
+            .collect();
         Self {
             sessions,
             chapters,
@@ -86,7 +98,7 @@ impl Stats {
             String::new(),
             format!(
                 "{}{}{}读完",
-                pad("日期（UTC）", 18),
+                pad("日期", 18),
                 pad("时长", COLUMN),
                 pad("阅读", COLUMN)
             ),
@@ -181,11 +193,42 @@ mod tests {
         );
         let lines = stats.lines();
         assert!(lines[0].starts_with("学习 1 次，阅读共 17 分"), "{lines:?}");
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.starts_with("2027-01-15 08:00  1 小时 1 分")),
-            "{lines:?}"
+        // In the reader's own time zone, whichever it is.
+        let start = format!(
+            "{}  1 小时 1 分",
+            crate::study::when::date_time(1_800_000_000)
+        );
+        assert!(lines.iter().any(|l| l.starts_with(&start)), "{lines:?}");
+    }
+
+    #[test]
+    fn equal_times_in_document_order_and_no_chapter_passed_over() {
+        let document = crate::build(
+            "第一章 总则\n\u{3000}\u{3000}正文。\n第二章 规划\n\u{3000}\u{3000}正文。\n第三章 附则\n\u{3000}\u{3000}正文。\n",
+        );
+        let mut record = Record::new("doc");
+        let time = |path: &str, millis: u64| SectionTime {
+            path: vec![path.to_string()],
+            millis,
+        };
+        record.sessions.push(Session {
+            id: "a".into(),
+            start: 1_800_000_000,
+            end: 1_800_000_200,
+            sections: vec![
+                time("第三章", 60_000),
+                time("第一章", 400),
+                time("第二章", 60_000),
+            ],
+            finished: Vec::new(),
+        });
+        let stats = Stats::of(&record, &document);
+        assert_eq!(
+            stats.chapters,
+            [
+                ("第二章 规划".to_string(), 60),
+                ("第三章 附则".to_string(), 60)
+            ]
         );
     }
 }

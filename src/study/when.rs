@@ -1,24 +1,29 @@
-//! Times shown to people: dates and times (in UTC: the standard library knows no
-//! time zones) and durations in Chinese.
+//! Times shown to people: dates and times in the reader's own time zone (the
+//! system's, or the one `TZ` names) and durations in Chinese.
+
+use jiff::tz::TimeZone;
 
 /// Seconds since the Unix epoch.
 pub type Timestamp = u64;
 
-/// `YYYY-MM-DD` of a time (UTC).
+/// `YYYY-MM-DD` of a time, where the reader is.
 pub fn date(at: Timestamp) -> String {
-    let days = (at / 86_400) as i64;
-    // Days to a civil date (proleptic Gregorian), after H. Hinnant's algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    format_in(at, &TimeZone::system(), "%Y-%m-%d")
+}
+
+/// `YYYY-MM-DD HH:MM`, where the reader is.
+pub fn date_time(at: Timestamp) -> String {
+    format_in(at, &TimeZone::system(), "%Y-%m-%d %H:%M")
+}
+
+/// `at` in `zone`, as `format` says (strftime).
+fn format_in(at: Timestamp, zone: &TimeZone, format: &str) -> String {
+    let seconds = i64::try_from(at).unwrap_or(i64::MAX);
+    let instant = jiff::Timestamp::from_second(seconds).unwrap_or(jiff::Timestamp::MAX);
+    instant
+        .to_zoned_datetime(zone.clone())
+        .strftime(format)
+        .to_string()
 }
 
 /// `3 小时 5 分`, `12 分`, `40 秒`.
@@ -31,21 +36,26 @@ pub fn duration(seconds: u64) -> String {
     }
 }
 
-/// `YYYY-MM-DD HH:MM` (UTC).
-pub fn date_time(at: Timestamp) -> String {
-    let clock = at % 86_400;
-    format!("{} {:02}:{:02}", date(at), clock / 3600, clock % 3600 / 60)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn dates_of_known_times() {
-        assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(951_782_400), "2000-02-29");
-        assert_eq!(date_time(1_800_000_000), "2027-01-15 08:00");
+    fn dates_of_known_times_in_a_zone() {
+        let utc = TimeZone::UTC;
+        let beijing = TimeZone::fixed(jiff::tz::offset(8));
+        assert_eq!(format_in(0, &utc, "%Y-%m-%d"), "1970-01-01");
+        assert_eq!(format_in(951_782_400, &utc, "%Y-%m-%d"), "2000-02-29");
+        assert_eq!(
+            format_in(1_800_000_000, &utc, "%Y-%m-%d %H:%M"),
+            "2027-01-15 08:00"
+        );
+        assert_eq!(
+            format_in(1_800_000_000, &beijing, "%Y-%m-%d %H:%M"),
+            "2027-01-15 16:00"
+        );
+        // Past what a calendar can hold: the last time it can.
+        assert!(format_in(u64::MAX, &utc, "%Y").starts_with('9'));
     }
 
     #[test]

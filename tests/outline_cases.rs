@@ -551,3 +551,38 @@ fn a_regulation_s_records_of_adoption_broken_over_lines_stay_under_its_title() {
         ],
     );
 }
+
+#[test]
+fn an_attachment_named_with_its_title_on_its_label_s_line_begins_after_a_law() {
+    let text = "某某市机动车驾驶管理条例\n\
+                第一条 为了规范管理，制定本条例。\n\
+                第二条 本条例自公布之日起施行。\n\
+                附件1：查处酒后驾驶操作规程\n\
+                一、现场检查\n\
+                交通警察应当检查驾驶人的饮酒情况。\n\
+                附件2：执勤执法用语\n\
+                一、一般用语\n\
+                您好，请出示驾驶证、行驶证。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t某某市机动车驾驶管理条例",
+            "2\ttiao\t2\t第一条\t为了规范管理，制定本条例",
+            "3\ttiao\t2\t第二条\t本条例自公布之日起施行",
+            "4\tdoc\t1\t附件1\t查处酒后驾驶操作规程",
+            "5\th1\t2\t一、\t现场检查",
+            "7\tdoc\t1\t附件2\t执勤执法用语",
+            "8\th1\t2\t一、\t一般用语",
+        ],
+    );
+    let notice = "青州市人民政府关于印发实施方案的通知\n\
+                  各镇人民政府：\n\
+                  \u{3000}\u{3000}现将实施方案印发给你们，请认真贯彻执行。\n\
+                  附件1：青州市教育提质实施方案\n\
+                  青州市人民政府\n\
+                  2021年4月2日\n";
+    check(
+        notice,
+        &["1\tdoc\t1\t\t青州市人民政府关于印发实施方案的通知"],
+    );
+}

@@ -8,6 +8,10 @@ use crate::document::{HeadingId, HeadingKind, ParagraphKind};
 use crate::parse::scan::{self, Label};
 use crate::parse::source::is_space;
 
+/// A paragraph longer than this under `附件1：…` is the attachment's text, not
+/// the signature under a notice that names it.
+const ATTACHMENT_TEXT_CHARS: usize = 20;
+
 /// Longest title a box or attachment label line may carry.
 const MAX_LABEL_LINE_TITLE: usize = 40;
 
@@ -24,7 +28,8 @@ impl Builder<'_, '_> {
                 // attachment itself starts with the label alone, or after the
                 // notice has closed with its date.
                 let mention = line.text[..label.rest].contains([':', '：'])
-                    && self.before != Before::Paragraph { note: true };
+                    && self.before != Before::Paragraph { note: true }
+                    && !self.attachment_begins(i, label);
                 starts
                     && !mention
                     && rest.chars().count() <= MAX_LABEL_LINE_TITLE
@@ -43,6 +48,26 @@ impl Builder<'_, '_> {
     /// its （一）（二）… are clauses (项) of the article.
     fn inside_article(&self, label: &Label) -> bool {
         label.kind > HeadingKind::Tiao && self.ancestors.innermost() == Some(HeadingKind::Tiao)
+    }
+
+    /// `附件1：操作规程` followed by its text, not by the next attachment's name:
+    /// the attachment itself, where a notice's list of attachments names them
+    /// one after another.
+    fn attachment_begins(&self, i: usize, label: &Label) -> bool {
+        let context = self.context;
+        let (Some(next), Some(next_label)) = (context.lines.get(i + 1), context.labels.get(i + 1))
+        else {
+            return false;
+        };
+        // Its text: a heading of its own, or a paragraph longer than the
+        // signature under a notice.
+        let text_follows = match next_label.as_deref() {
+            Some(next_label) => {
+                next_label.kind != HeadingKind::Doc && next_label.kind.is_enumerated()
+            }
+            None => next.text.chars().count() > ATTACHMENT_TEXT_CHARS,
+        };
+        label.number.is_some() && text_follows
     }
 
     /// A short line with no closing punctuation that the next line does not continue:

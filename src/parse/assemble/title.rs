@@ -21,7 +21,7 @@ use crate::parse::source::Line;
 pub(super) use shapes::is_title_line;
 use shapes::{
     is_byline, is_glossary_title, is_title_companion, is_under_title, names_a_document,
-    names_a_law, normalise, open_marks, record_goes_on,
+    names_a_law, normalise, open_marks, record_goes_on, words_of,
 };
 
 /// Most lines in one title.
@@ -80,7 +80,7 @@ impl Builder<'_, '_> {
         let repeats = self
             .doc_title
             .as_deref()
-            .is_some_and(|title| title.contains(&normalise(text)));
+            .is_some_and(|title| words_of(title).contains(&words_of(text)));
         repeats || is_under_title(text)
     }
 
@@ -333,9 +333,9 @@ impl Builder<'_, '_> {
         let other_title = self.title_block(next).is_some_and(|title_end| {
             let repeated: String = context.lines[next..title_end]
                 .iter()
-                .map(|l| normalise(l.text))
+                .map(|l| words_of(l.text))
                 .collect();
-            !key.contains(&repeated)
+            !words_of(key).contains(&repeated)
         });
         part_follows || other_title
     }

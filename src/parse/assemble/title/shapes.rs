@@ -158,3 +158,13 @@ pub(super) fn normalise(title: &str) -> String {
         .map(|c| if c == '○' { '〇' } else { c })
         .collect()
 }
+
+/// A title's words alone, its spaces and punctuation left out, to compare two
+/// settings of one title (`最高人民法院、最高人民检察院关于…` and
+/// `最高人民法院 最高人民检察院` / `关于…`).
+pub(super) fn words_of(title: &str) -> String {
+    normalise(title)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}

@@ -173,8 +173,13 @@ pub fn groups(document: &Document, hits: &[TextHit]) -> Vec<Group> {
     groups
 }
 
+/// Marks that end a clause or a sentence: a snippet starts after one, never
+/// on one.
+const CLAUSE_MARKS: &[char] = &['，', '。', '；', '：', '！', '？', '、', ',', ';', ':'];
+
 /// Text around a hit: up to `before` characters before it and `after` after it,
-/// within its paragraph, table rows joined by a space. Returns the snippet and the
+/// within its paragraph, table rows joined by a space; cut mid-sentence, it
+/// starts at a clause's start. Returns the snippet and the
 /// hit's char range within it.
 pub fn snippet(
     text: &str,
@@ -183,7 +188,19 @@ pub fn snippet(
 ) -> (String, std::ops::Range<usize>) {
     let start = hit.start.min(text.len());
     let end = hit.end.clamp(start, text.len());
-    let lead: Vec<char> = text[..start].chars().rev().take(before).collect();
+    let mut lead: Vec<char> = text[..start].chars().rev().take(before).collect();
+    lead.reverse();
+    // Cut mid-sentence, the lead starts at its first clause's start instead.
+    let cut = lead.len() < text[..start].chars().count();
+    if cut && let Some(mark) = lead.iter().position(|c| CLAUSE_MARKS.contains(c)) {
+        lead.drain(..=mark);
+    }
+    let skip = lead
+        .iter()
+        .take_while(|c| CLAUSE_MARKS.contains(c) || c.is_whitespace())
+        .count();
+    lead.drain(..skip);
+    lead.reverse();
     let found: String = text[start..end].chars().collect();
     let tail: String = text[end..].chars().take(after).collect();
     let mut out: String = lead.iter().rev().collect();
@@ -260,6 +277,24 @@ mod tests {
         };
         let (snippet, range) = snippet(text, &hit, (2, 3));
         assert_eq!(snippet, "四五数字六七八");
+        assert_eq!(range, 2..4);
+    }
+
+    #[test]
+    fn a_snippet_cut_mid_sentence_starts_at_a_clause() {
+        let text = "加快发展现代产业体系，推动数字经济和实体经济深度融合。";
+        let at = text.find("数字").unwrap_or_default();
+        let hit = TextHit {
+            paragraph: 0,
+            start: at,
+            end: at + "数字".len(),
+        };
+        let (wide, range) = snippet(text, &hit, (8, 4));
+        assert_eq!(wide, "推动数字经济和实");
+        assert_eq!(range, 2..4);
+        // A lead that would open on the comma starts after it.
+        let (narrow, range) = snippet(text, &hit, (3, 2));
+        assert_eq!(narrow, "推动数字经济");
         assert_eq!(range, 2..4);
     }
 }

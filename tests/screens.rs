@@ -149,7 +149,13 @@ fn help_in_two_columns_on_a_low_wide_terminal() {
 
 #[test]
 fn help_says_what_the_status_row_s_figures_mean() {
-    let screen = screen(&app(100, 40, &[Action::ToggleHelp]), 100, 40);
+    let top = screen(&app(100, 40, &[Action::ToggleHelp]), 100, 40);
+    assert!(top.contains("上下滚动一行"), "{top}");
+    let screen = screen(
+        &app(100, 40, &[Action::ToggleHelp, Action::HelpScroll(1000)]),
+        100,
+        40,
+    );
     assert!(screen.contains("§ k/n"), "{screen}");
     assert!(screen.contains("已读 n%"), "{screen}");
 }

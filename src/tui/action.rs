@@ -40,6 +40,9 @@ pub enum Mode {
     Bookmarks,
     /// The study statistics: any key closes them.
     Stats,
+    /// The help: its keys scroll it, any other key closes it and does nothing
+    /// else.
+    Help,
 }
 
 /// Everything a user can do, once keys and mouse are read.
@@ -67,6 +70,8 @@ pub enum Action {
     ToggleOutline,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Scroll the help by this many rows.
+    HelpScroll(isize),
     /// Close whatever is open (a popup goes back where it started); with nothing
     /// open, stop highlighting search hits.
     Dismiss,

@@ -81,6 +81,7 @@ const POPUPS: &[Mode] = &[
     Mode::Bookmarks,
     Mode::Stats,
     Mode::Note,
+    Mode::Help,
 ];
 const PROMPTS: &[Mode] = &[Mode::Jump, Mode::SearchPrompt, Mode::Note];
 const JUMP: &[Mode] = &[Mode::Jump];
@@ -88,6 +89,10 @@ const SEARCH_PROMPT: &[Mode] = &[Mode::SearchPrompt];
 const SEARCH_LIST: &[Mode] = &[Mode::SearchList];
 const NOTE: &[Mode] = &[Mode::Note];
 const BOOKMARKS: &[Mode] = &[Mode::Bookmarks];
+const HELP_SCREEN: &[Mode] = &[Mode::Help];
+
+/// Rows a page of the help scrolls.
+const HELP_PAGE: isize = 10;
 
 const SCROLL: Help = Help::Line {
     zh: "上下滚动一行",
@@ -251,6 +256,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(BOOKMARKS, &[ch('d'), DELETE], Action::DeleteBookmark, Help::Hint("删除")),
     bind(BOOKMARKS, &[ch('u')], Action::UndoDelete, Help::Hint("撤销")),
     bind(BOOKMARKS, &[TAB, BACK_TAB, ch('a')], Action::ToggleScope, Help::Hint("本文件 / 全部")),
+    // The help.
+    bind(HELP_SCREEN, &[ch('j'), DOWN], Action::HelpScroll(1), Help::Hint("下一行")),
+    bind(HELP_SCREEN, &[ch('k'), UP], Action::HelpScroll(-1), Help::Hint("上一行")),
+    bind(HELP_SCREEN, &[ch(' '), PAGE_DOWN], Action::HelpScroll(HELP_PAGE), Help::Hint("下一页")),
+    bind(HELP_SCREEN, &[ch('b'), PAGE_UP], Action::HelpScroll(-HELP_PAGE), Help::Hint("上一页")),
+    bind(HELP_SCREEN, &[ch('?'), ch('q')], Action::ToggleHelp, Help::Hint("关闭")),
     bind(BOOKMARKS, &[ch('q'), ch('\'')], Action::Dismiss, Help::Hint("关闭")),
 ];
 
@@ -418,6 +429,22 @@ pub fn key_name(mode: Mode, action: Action) -> String {
 pub fn hint(mode: Mode, action: Action) -> String {
     let word = binding_for(mode, action).map_or("", |binding| binding.help.zh());
     format!("{} {word}", key_name(mode, action))
+}
+
+/// Every key of `mode` the table names with a popup's word, as the help lists
+/// them: the keys' names, and the word.
+pub fn hints_of(mode: Mode) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|binding| binding.modes.contains(&mode))
+        .filter_map(|binding| match binding.help {
+            Help::Hint(word) => {
+                let names: Vec<String> = binding.keys.iter().map(|key| key.name()).collect();
+                Some((names.join(" "), word))
+            }
+            Help::Line { .. } => None,
+        })
+        .collect()
 }
 
 fn binding_for(mode: Mode, action: Action) -> Option<&'static Binding> {

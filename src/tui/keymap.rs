@@ -44,11 +44,13 @@ fn is_prompt(mode: Mode) -> bool {
 }
 
 /// What a key the table does not bind asks for: a prompt takes a character typed
-/// without Ctrl; any key closes the statistics.
+/// without Ctrl; any key closes the statistics, and the help.
 fn unbound_key(key: &KeyEvent, mode: Mode) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match (mode, key.code) {
         (Mode::Stats, _) => Some(Action::Dismiss),
+        // A key the help does not scroll with closes it, and does nothing else.
+        (Mode::Help, _) => Some(Action::ToggleHelp),
         (_, KeyCode::Char(c)) if is_prompt(mode) && !ctrl => Some(Action::Type(c)),
         _ => None,
     }
@@ -100,6 +102,27 @@ mod tests {
             press(KeyCode::Char('j'), Mode::SearchList),
             Some(Action::Select(1))
         );
+    }
+
+    #[test]
+    fn the_help_scrolls_with_its_keys_and_closes_on_any_other() {
+        assert_eq!(
+            press(KeyCode::Char('j'), Mode::Help),
+            Some(Action::HelpScroll(1))
+        );
+        assert_eq!(
+            press(KeyCode::PageUp, Mode::Help),
+            Some(Action::HelpScroll(-10))
+        );
+        assert_eq!(
+            press(KeyCode::Char('G'), Mode::Help),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            press(KeyCode::Char('q'), Mode::Help),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(press(KeyCode::Esc, Mode::Help), Some(Action::Dismiss));
     }
 
     #[test]

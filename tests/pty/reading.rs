@@ -14,7 +14,7 @@ fn reads_moves_by_headings_and_restores_the_terminal() {
     session.wait_for("› 一、");
     session.keys("?");
     session.wait_for("帮助");
-    session.keys("\x1b");
+    session.close_popup();
     session.keys("q");
     let status = session.exit_status();
     assert!(status.success(), "{status:?}");
@@ -220,4 +220,24 @@ fn a_text_piped_in_on_a_terminal_opens_the_reader_with_the_keys_from_the_termina
     session.wait_for("› 一、");
     session.quit();
     assert!(session.exit_status().success());
+}
+
+#[test]
+fn the_help_scrolls_to_its_last_row_and_a_key_it_does_not_know_only_closes_it() {
+    let mut session = Session::start(&["assets/plans-2021.txt"]);
+    session.wait_for_the_whole_sample();
+    session.keys("?");
+    session.wait_for("帮助");
+    // Everything the help says is reachable: the status row's figures last.
+    session.keys("          ");
+    session.wait_for("已读 n%");
+    // G closes the help and does not also go to the end.
+    session.keys("G");
+    session.wait_for("0%  § 1/3");
+    assert!(
+        !session.screen().contains("已读 n%"),
+        "{}",
+        session.screen()
+    );
+    session.quit();
 }

@@ -5,6 +5,7 @@
 use super::{Action, App, Focus, Popup, Request};
 use crate::document::HeadingKind;
 use crate::layout::rows::Position;
+use crate::tui::popup::help::help_rows;
 
 impl App {
     pub(super) fn apply(&mut self, action: Action) {
@@ -35,7 +36,8 @@ impl App {
                     self.focus = Focus::Reader;
                 }
             }
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => self.help = self.help.xor(Some(0)),
+            Action::HelpScroll(rows) => self.scroll_help(rows),
             Action::Dismiss => self.dismiss(),
             Action::OpenJump => self.open_jump(),
             Action::OpenSearch => self.open_search(),
@@ -56,7 +58,7 @@ impl App {
             Action::ToggleRead => self.toggle_read(),
             Action::OpenStats => {
                 self.popup = Some(Popup::Stats);
-                self.help = false;
+                self.help = None;
             }
             Action::Copy => self.copy_paragraph(),
             Action::Reload => self.ask(Request::Reload),
@@ -77,6 +79,7 @@ impl App {
                 }
             }
             Action::Resize(width, height) => self.resize(width, height),
+            Action::Wheel { rows, .. } if self.help.is_some() => self.scroll_help(rows),
             Action::Wheel { column, rows } => {
                 if column < self.geometry().outline_width {
                     self.move_cursor(rows);
@@ -86,8 +89,20 @@ impl App {
             }
             Action::Click { column, row } => self.click(column, row),
         }
-        if self.help && !matches!(action, Action::ToggleHelp | Action::Resize(..)) {
-            self.help = false;
+        let keeps_help = matches!(
+            action,
+            Action::ToggleHelp | Action::HelpScroll(_) | Action::Resize(..) | Action::Wheel { .. }
+        );
+        if !keeps_help {
+            self.help = None;
+        }
+    }
+
+    /// Moves the help's first row shown by `rows`; its drawing keeps the last
+    /// rows on screen.
+    fn scroll_help(&mut self, rows: isize) {
+        if let Some(top) = self.help {
+            self.help = Some(top.saturating_add_signed(rows).min(help_rows()));
         }
     }
 

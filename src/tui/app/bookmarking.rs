@@ -67,12 +67,12 @@ impl App {
             NotePrompt::new(NoteTarget::New(anchor), ""),
             None,
         ));
-        self.help = false;
+        self.help = None;
     }
 
     pub(super) fn open_bookmarks(&mut self) {
         self.popup = Some(Popup::Bookmarks(BookmarkList::new(self.reader.top)));
-        self.help = false;
+        self.help = None;
     }
 
     /// Moves the cursor of the note prompt.

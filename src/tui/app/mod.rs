@@ -52,7 +52,7 @@ pub const NARROW: u16 = 80;
 struct ScreenState {
     top: Position,
     focus: Focus,
-    help: bool,
+    help: Option<usize>,
     popup: Option<(String, usize, bool)>,
     search: Option<(String, usize, bool)>,
     cursor: Option<usize>,
@@ -77,7 +77,8 @@ pub struct App {
     pub(crate) focus: Focus,
     /// The popup that is open, if any.
     pub(crate) popup: Option<Popup>,
-    pub(crate) help: bool,
+    /// The help, when shown: the first of its rows on screen.
+    pub(crate) help: Option<usize>,
     /// A message for the status line, shown until the next action.
     pub(crate) message: Option<String>,
     /// Reading progress and this run's study session.
@@ -105,7 +106,7 @@ impl App {
             outline,
             focus: Focus::Reader,
             popup: None,
-            help: false,
+            help: None,
             message: None,
             study: Study::default(),
             marks: Marks::default(),
@@ -252,7 +253,7 @@ impl App {
 
     /// Whether the help overlay is shown.
     pub fn help_shown(&self) -> bool {
-        self.help
+        self.help.is_some()
     }
 
     /// The message in the status line, if any.
@@ -406,6 +407,9 @@ impl App {
 
     /// What keys mean now.
     pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::Help;
+        }
         match &self.popup {
             None => Mode::Reading(self.focus),
             Some(Popup::Jump(_)) => Mode::Jump,

@@ -75,7 +75,7 @@ impl App {
 
     pub(super) fn open_jump(&mut self) {
         self.popup = Some(Popup::Jump(Jump::new(self.reader.top, self.view.current)));
-        self.help = false;
+        self.help = None;
         if self.ensure_heading_index() {
             self.rank_jump();
         }
@@ -84,7 +84,7 @@ impl App {
     pub(super) fn open_search(&mut self) {
         let byte = self.top_byte();
         self.popup = Some(Popup::Search(SearchPrompt::new(self.reader.top, byte)));
-        self.help = false;
+        self.help = None;
     }
 
     pub(super) fn type_char(&mut self, c: char) {
@@ -205,8 +205,8 @@ impl App {
     /// Closes what is open: help, or a popup (the reader goes back where it was);
     /// with nothing open, the hits of the last search are no longer marked.
     pub(super) fn dismiss(&mut self) {
-        if self.help {
-            self.help = false;
+        if self.help.is_some() {
+            self.help = None;
         } else if let Some(popup) = self.popup.take() {
             match popup {
                 // Editing a note goes back to the list, unchanged.

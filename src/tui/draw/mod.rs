@@ -78,7 +78,10 @@ fn draw_popup(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             let lines = Stats::of(&record, &app.document).lines();
             popup::stats::draw(frame, &lines, theme, area);
         }
-        None if app.help => popup::help::draw(frame, theme, area),
-        None => {}
+        None => {
+            if let Some(top) = app.help {
+                popup::help::draw(frame, theme, area, top);
+            }
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! The help overlay: the reading keys, a line each as the bindings table says
-//! them, and what the status row's figures mean, drawn over a cleared box in the
-//! middle.
+//! them; each popup's keys and the help's own; the mouse; and what the status
+//! row's figures mean. Drawn over a cleared box in the middle, in two columns
+//! where everything fits so, else in one that scrolls.
 
 use crate::layout::wrap::display_width;
-use crate::tui::bindings::help_lines;
+use crate::tui::action::Mode;
+use crate::tui::bindings::{help_lines, hints_of};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,41 +17,85 @@ const KEY_COLUMN: usize = 18;
 /// Columns one key and its meaning take.
 const ENTRY_WIDTH: u16 = 42;
 
-/// Every key in one column, or in two side by side when the terminal is too low
-/// for one and wide enough for two.
-pub(crate) fn draw(frame: &mut Frame, theme: Theme, area: Rect) {
-    let keys = help_lines();
-    let keys = keys
-        .iter()
-        .map(|line| entry(&line.key_names().join(" "), line.zh));
-    let status = STATUS_LEGEND.iter().map(|(sign, what)| entry(sign, what));
-    let entries: Vec<String> = keys.chain(status).collect();
-    let count = entries.len() as u16;
-    let two_columns = count + 2 > area.height && area.width >= 2 * ENTRY_WIDTH + 3;
-    let (columns, rows) = if two_columns {
-        (2, count.div_ceil(2))
-    } else {
-        (1, count)
-    };
-    let popup = super::centred(area, columns * ENTRY_WIDTH + 2, rows + 2);
-    let lines: Vec<Line> = (0..usize::from(rows))
-        .map(|row| {
-            let row_entries: Vec<&str> = (0..usize::from(columns))
-                .filter_map(|column| entries.get(column * usize::from(rows) + row))
-                .map(String::as_str)
-                .collect();
-            Line::from(row_entries.concat())
-        })
-        .collect();
-    super::draw_popup(frame, popup, "帮助", lines, theme);
-}
+/// The popups whose keys the help lists, each under its name.
+const POPUPS: [(Mode, &str); 6] = [
+    (Mode::Jump, "跳转"),
+    (Mode::SearchPrompt, "搜索：输入"),
+    (Mode::SearchList, "搜索：结果"),
+    (Mode::Bookmarks, "书签"),
+    (Mode::Note, "笔记"),
+    (Mode::Help, "帮助"),
+];
 
-/// What the figures on the status row say, after the keys.
+/// What the mouse does.
+const MOUSE: [(&str, &str); 2] = [
+    ("滚轮", "滚动正文、目录或帮助"),
+    ("点击", "选中目录中的标题"),
+];
+
+/// What the figures on the status row say.
 const STATUS_LEGEND: [(&str, &str); 3] = [
-    ("§ k/n", "所在节是同级第 k 节，共 n 节"),
+    ("§ k/n", "同级标题中的第 k 个，共 n 个"),
     ("n%", "屏幕顶端在全文中的位置"),
     ("已读 n%", "标为已读的部分占全文"),
 ];
+
+/// How many rows the help has in one column.
+pub(crate) fn help_rows() -> usize {
+    entries().len()
+}
+
+/// Every row of the help, reading keys first.
+fn entries() -> Vec<String> {
+    let mut rows: Vec<String> = help_lines()
+        .iter()
+        .map(|line| entry(&line.key_names().join(" "), line.zh))
+        .collect();
+    for (mode, name) in POPUPS {
+        rows.push(entry(&format!("〔{name}〕"), ""));
+        rows.extend(hints_of(mode).iter().map(|(keys, word)| entry(keys, word)));
+    }
+    rows.push(entry("〔鼠标〕", ""));
+    rows.extend(MOUSE.iter().map(|(what, does)| entry(what, does)));
+    rows.push(entry("〔状态栏〕", ""));
+    rows.extend(STATUS_LEGEND.iter().map(|(sign, says)| entry(sign, says)));
+    rows
+}
+
+/// The help from its row `top` on: in two columns when all of it fits so, else
+/// in one column, as many rows as the terminal has, the last rows never
+/// scrolled above the bottom.
+pub(crate) fn draw(frame: &mut Frame, theme: Theme, area: Rect, top: usize) {
+    let entries = entries();
+    let count = entries.len();
+    let room = usize::from(area.height.saturating_sub(2));
+    let two_columns =
+        count > room && count.div_ceil(2) <= room && area.width >= 2 * ENTRY_WIDTH + 3;
+    let lines: Vec<Line> = if two_columns {
+        let rows = count.div_ceil(2);
+        (0..rows)
+            .map(|row| {
+                let right = entries.get(rows + row).map_or("", String::as_str);
+                Line::from(format!("{}{right}", entries[row]))
+            })
+            .collect()
+    } else {
+        let first = top.min(count.saturating_sub(room));
+        entries[first..(first + room).min(count)]
+            .iter()
+            .map(|row| Line::from(row.as_str()))
+            .collect()
+    };
+    let columns = if two_columns { 2 } else { 1 };
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let popup = super::centred(area, columns * ENTRY_WIDTH + 2, height + 2);
+    let title = if !two_columns && count > room {
+        "帮助（j k 滚动）"
+    } else {
+        "帮助"
+    };
+    super::draw_popup(frame, popup, title, lines, theme);
+}
 
 /// One key and its meaning, padded to [`ENTRY_WIDTH`].
 fn entry(keys: &str, what: &str) -> String {

@@ -434,6 +434,15 @@ fn stats_print_sessions_and_time_per_chapter() {
 }
 
 #[test]
+fn notes_of_a_document_without_bookmarks_say_so() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let output = on_sample_with_data(&["notes"], &data);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.contains("还没有书签"), "{text}");
+}
+
+#[test]
 fn stats_tell_the_time_where_the_reader_is() {
     let data = data_with_a_record();
     let output = on_sample_with_data_in_zone(&["stats"], &data, "CST-8");

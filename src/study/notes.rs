@@ -87,6 +87,10 @@ pub fn notes(record: &Record, document: &Document, file_name: &str) -> Vec<Note>
 /// bookmark with its note, date, passage and citation.
 pub fn markdown(notes: &[Note], file_name: &str) -> String {
     let mut out = format!("# 《{}》学习笔记\n", visible(file_name));
+    if notes.is_empty() {
+        out.push_str("\n还没有书签：在阅读器中给所读之处加上书签和笔记后再来。\n");
+        return out;
+    }
     let mut document = None;
     let mut chapter = None;
     for note in notes {

@@ -295,7 +295,12 @@ fn first_chars(text: &str, ranges: &[Range<usize>]) -> Vec<usize> {
 }
 
 fn heading_rows(text: &str, width: u16, level: u8) -> Vec<Row> {
-    let ranges = wrap::wrap(text, usize::from(width));
+    let centred = level <= 2;
+    let ranges = if centred {
+        balanced_wrap(text, usize::from(width))
+    } else {
+        wrap::wrap(text, usize::from(width))
+    };
     let firsts = first_chars(text, &ranges);
     ranges
         .into_iter()
@@ -303,7 +308,7 @@ fn heading_rows(text: &str, width: u16, level: u8) -> Vec<Row> {
         .map(|(range, first_char)| {
             let row = &text[range.clone()];
             let spare = width.saturating_sub(wrap::display_width(row) as u16);
-            let indent = if level <= 2 { spare / 2 } else { 0 };
+            let indent = if centred { spare / 2 } else { 0 };
             Row {
                 text: row.to_string(),
                 kind: RowKind::Heading(level),
@@ -313,6 +318,21 @@ fn heading_rows(text: &str, width: u16, level: u8) -> Vec<Row> {
             }
         })
         .collect()
+}
+
+/// A centred heading wrapped into as few rows as at `width`, but as even as they
+/// can be: the narrowest width that needs no more rows, so that no row is left
+/// with a character or two of its own.
+fn balanced_wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let rows = wrap::wrap(text, width);
+    if rows.len() < 2 {
+        return rows;
+    }
+    let narrowest = wrap::display_width(text).div_ceil(rows.len());
+    (narrowest..width)
+        .map(|narrower| wrap::wrap(text, narrower))
+        .find(|wrapped| wrapped.len() == rows.len())
+        .unwrap_or(rows)
 }
 
 fn body_rows(text: &str, width: u16) -> Vec<Row> {
@@ -369,6 +389,19 @@ mod tests {
 
     fn document(text: &str) -> Document {
         crate::build(text)
+    }
+
+    #[test]
+    fn a_centred_heading_wraps_into_even_rows() {
+        // 21 characters at 40 columns: 20 and 1 before, 11 and 10 now.
+        let title = "中华人民共和国国民经济和社会发展规划纲要书";
+        let rows: Vec<usize> = balanced_wrap(title, 40)
+            .iter()
+            .map(|range| title[range.clone()].chars().count())
+            .collect();
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|&n| n >= 9), "{rows:?}");
+        assert_eq!(balanced_wrap("总则", 40), wrap::wrap("总则", 40));
     }
 
     fn shown(layout: &mut ReaderLayout, document: &Document, p: usize) -> Vec<String> {

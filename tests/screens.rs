@@ -159,3 +159,12 @@ fn help_says_what_the_status_row_s_figures_mean() {
     assert!(screen.contains("§ k/n"), "{screen}");
     assert!(screen.contains("已读 n%"), "{screen}");
 }
+
+#[test]
+fn the_statistics_and_the_help_leave_the_status_row_in_view() {
+    for action in [Action::OpenStats, Action::ToggleHelp] {
+        let screen = screen(&app(40, 12, &[action]), 40, 12);
+        let last = screen.lines().last().unwrap_or_default();
+        assert!(last.contains("纲目"), "{action:?}:\n{screen}");
+    }
+}

@@ -96,12 +96,23 @@ impl Session {
 
     /// Reads output until the screen shows `text`.
     fn wait_for(&mut self, text: &str) {
+        self.wait_until(text, true);
+    }
+
+    /// Reads output until the screen no longer shows `text`.
+    fn wait_gone(&mut self, text: &str) {
+        self.wait_until(text, false);
+    }
+
+    /// Reads output until whether the screen shows `text` is `shown`.
+    fn wait_until(&mut self, text: &str, shown: bool) {
         let deadline = Instant::now() + Duration::from_secs(20);
-        while !self.screen().contains(text) {
+        while self.screen().contains(text) != shown {
             let left = deadline.saturating_duration_since(Instant::now());
             assert!(
                 !left.is_zero(),
-                "never showed {text:?}; screen:\n{}",
+                "{text:?} never {}; screen:\n{}",
+                if shown { "shown" } else { "gone" },
                 self.screen()
             );
             if let Ok(bytes) = self

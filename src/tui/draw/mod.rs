@@ -52,11 +52,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         let line = Rect::new(area.x, area.y + body.height, area.width, 1);
         status::draw(frame, app, theme, line);
     }
-    draw_popup(frame, app, theme, area);
+    draw_popup(frame, app, theme, area, body);
 }
 
-/// Draws the open popup, or the help overlay, over the panes.
-fn draw_popup(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+/// Draws the open popup, or the help overlay, over the panes; the statistics
+/// and the help over the panes only (`body`), the status row left in view.
+fn draw_popup(frame: &mut Frame, app: &App, theme: Theme, area: Rect, body: Rect) {
     let under = Backdrop {
         document: &app.document,
         name: &app.name,
@@ -76,11 +77,11 @@ fn draw_popup(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Some(Popup::Stats) => {
             let record = app.record_with_this_session();
             let lines = Stats::of(&record, &app.document).lines();
-            popup::stats::draw(frame, &lines, theme, area);
+            popup::stats::draw(frame, &lines, theme, body);
         }
         None => {
             if let Some(top) = app.help {
-                popup::help::draw(frame, theme, area, top);
+                popup::help::draw(frame, theme, body, top);
             }
         }
     }

@@ -230,3 +230,18 @@ fn a_judicial_interpretation_set_again_under_its_page_title_is_one_document() {
         ],
     );
 }
+
+#[test]
+fn an_article_of_one_sentence_is_text_like_any_other() {
+    let text = "某某条例\n第一条 为了规范管理，制定本条例。\n第二条 本条例自公布之日起施行。\n";
+    let document = gangmu::build(text);
+    for heading in &document.outline.headings[1..] {
+        let paragraph = &document.paragraphs[heading.paragraph];
+        assert_eq!(
+            paragraph.kind,
+            gangmu::document::ParagraphKind::Body,
+            "{heading:?}"
+        );
+        assert!(paragraph.text.starts_with(&heading.label));
+    }
+}

@@ -218,8 +218,10 @@ impl Builder<'_, '_> {
         let mut last = i;
         loop {
             if let Some(stop) = text.find('。') {
-                // `（一）指导思想。` alone on its line is a plain heading.
+                // `（一）指导思想。` alone on its line is a plain heading; an
+                // article of one sentence is still the law's text.
                 let alone = last == i
+                    && label.kind != HeadingKind::Tiao
                     && stop + '。'.len_utf8() == text.len()
                     && !(i + 1 < context.len() && context.continues(i, i + 1, true));
                 if alone {

@@ -37,12 +37,12 @@ pub fn fit_breadcrumb(outline: &Outline, chain: &[HeadingId], width: usize) -> S
     if own_width >= width {
         return wrap::truncate(&own, width);
     }
+    if above.is_empty() {
+        return own;
+    }
     for title_width in ABOVE_TITLE_WIDTHS {
         let steps = breadcrumb(outline, above, title_width);
         let total = own_width + wrap::display_width(&steps) + SEPARATOR_WIDTH;
-        if steps.is_empty() {
-            return own;
-        }
         if total <= width {
             return format!("{steps} › {own}");
         }

@@ -32,6 +32,10 @@ use crate::parse::scan::{self, Label};
 use crate::parse::source::{self, Line};
 use draft::Draft;
 
+/// Characters beyond which a sentence, or a paragraph without a sentence end, is
+/// prose and not a title.
+const PROSE_CHARS: usize = 40;
+
 /// Builds the document model of a decoded text.
 pub fn build(text: &str) -> Document {
     let source = source::lines(text);

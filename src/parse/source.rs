@@ -70,6 +70,11 @@ pub struct Lines<'a> {
     pub blank_separated: bool,
 }
 
+/// A CJK unified ideograph of the basic block (U+4E00–U+9FFF).
+pub fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 /// True for the white space that extraction leaves around and inside lines.
 pub fn is_space(c: char) -> bool {
     matches!(

@@ -3,7 +3,7 @@
 
 use crate::document::{HeadingId, Paragraph, ParagraphKind};
 use crate::parse::scan;
-use crate::parse::source::{Line, is_space};
+use crate::parse::source::{Line, is_ideograph, is_space};
 
 /// A paragraph being built.
 #[derive(Debug)]
@@ -140,7 +140,7 @@ pub(super) fn fold_letter_spacing(title: &str) -> String {
 }
 
 fn is_cjk_word(word: &str) -> bool {
-    word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    word.chars().all(is_ideograph)
 }
 
 #[cfg(test)]

@@ -5,12 +5,9 @@
 //! (or the rows of a table), and its labels are not headings. One false or
 //! nested member does not end the run around it.
 
-use super::{Builder, Context};
+use super::{Builder, Context, PROSE_CHARS};
 use crate::document::HeadingKind;
 use crate::parse::scan::Label;
-
-/// A sentence this long is prose, not a title.
-const PROSE_CHARS: usize = 40;
 
 /// How many labelled lines to read ahead for the outer run going on.
 const LOOKAHEAD: usize = 400;

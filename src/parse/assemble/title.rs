@@ -341,6 +341,6 @@ impl Builder<'_, '_> {
     }
 }
 
-fn title_chars(lines: &[crate::parse::source::Line]) -> usize {
+fn title_chars(lines: &[Line]) -> usize {
     lines.iter().map(|l| l.text.chars().count()).sum()
 }

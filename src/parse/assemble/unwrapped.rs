@@ -5,12 +5,9 @@
 //! one paragraph again, never headings or titles.
 
 use super::draft::Draft;
-use super::{Builder, Context};
+use super::{Builder, Context, PROSE_CHARS};
 use crate::document::ParagraphKind;
 use crate::parse::scan;
-
-/// A paragraph this long without a sentence end is prose, not a title.
-const PROSE_CHARS: usize = 40;
 
 /// Marks that open a quotation or a bracket.
 const OPENING: &[char] = &['《', '“', '（', '(', '「', '『', '【', '〔'];

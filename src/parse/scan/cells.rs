@@ -4,7 +4,7 @@
 
 use super::{is_dateline, split_while};
 use crate::parse::numeral::{is_chinese_numeral_char, is_digit};
-use crate::parse::source::is_space;
+use crate::parse::source::{is_ideograph, is_space};
 
 /// A row of a table whose cells came out space-separated on one line:
 /// `1 地区生产总值增长（%） 预期性 9* 7.2*`.
@@ -85,7 +85,7 @@ pub fn is_value_cell(cell: &str) -> bool {
     let unit_start = core
         .char_indices()
         .rev()
-        .take_while(|(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .take_while(|&(_, c)| is_ideograph(c))
         .last()
         .map_or(core.len(), |(i, _)| i);
     let core = if core.len() - unit_start <= 3 * 3 {

@@ -5,7 +5,7 @@
 use super::{Action, App, Focus, Popup, Request};
 use crate::document::HeadingKind;
 use crate::layout::rows::Position;
-use crate::tui::popup::help::help_rows;
+use crate::tui::popup::help::last_top;
 
 impl App {
     pub(super) fn apply(&mut self, action: Action) {
@@ -98,11 +98,12 @@ impl App {
         }
     }
 
-    /// Moves the help's first row shown by `rows`; its drawing keeps the last
-    /// rows on screen.
+    /// Moves the help's first row shown by `rows`, no further than its last row
+    /// at the bottom of the panes.
     fn scroll_help(&mut self, rows: isize) {
+        let last = last_top(self.geometry().body_height);
         if let Some(top) = self.help {
-            self.help = Some(top.saturating_add_signed(rows).min(help_rows()));
+            self.help = Some(top.saturating_add_signed(rows).min(last));
         }
     }
 

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::document::{HeadingId, Outline};
 use crate::layout::fit_breadcrumb;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
@@ -48,7 +49,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         None => position,
     };
     let right = truncate(&right, width);
-    let left = left_part(app, &name, width - display_width(&right));
+    let left = left_part(outline, &chain, &name, width - display_width(&right));
     let pad = width.saturating_sub(display_width(&left) + display_width(&right));
     let text = format!("{left}{}{right}", " ".repeat(pad));
     frame.render_widget(Paragraph::new(Line::styled(text, theme.status())), area);
@@ -61,12 +62,12 @@ const BEFORE_CRUMBS: &str = " │ ";
 /// The opening when the file's name has no room.
 const PREFIX_WITHOUT_NAME: &str = " 纲目 │ ";
 
-/// The file and the breadcrumb in `room` columns: the breadcrumb first (its
-/// innermost heading foremost), then as much of the file's name as is left room.
-fn left_part(app: &App, name: &str, room: usize) -> String {
-    let chain = app.breadcrumb();
+/// The file and the breadcrumb of `chain` in `room` columns: the breadcrumb first
+/// (its innermost heading foremost), then as much of the file's name as is left
+/// room.
+fn left_part(outline: &Outline, chain: &[HeadingId], name: &str, room: usize) -> String {
     let crumbs_room = room.saturating_sub(display_width(PREFIX_WITHOUT_NAME));
-    let crumbs = fit_breadcrumb(&app.document.outline, &chain, crumbs_room);
+    let crumbs = fit_breadcrumb(outline, chain, crumbs_room);
     let name_room = room
         .saturating_sub(display_width(&crumbs))
         .saturating_sub(display_width(PREFIX) + display_width(BEFORE_CRUMBS));

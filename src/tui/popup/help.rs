@@ -40,9 +40,11 @@ const STATUS_LEGEND: [(&str, &str); 3] = [
     ("已读 n%", "标为已读的部分占全文"),
 ];
 
-/// How many rows the help has in one column.
-pub(crate) fn help_rows() -> usize {
-    entries().len()
+/// The last first row the help scrolls to in `height` rows (its frame
+/// included): its last row at the bottom.
+pub(crate) fn last_top(height: u16) -> usize {
+    let room = usize::from(height.saturating_sub(2));
+    entries().len().saturating_sub(room)
 }
 
 /// Every row of the help, reading keys first.
@@ -80,7 +82,7 @@ pub(crate) fn draw(frame: &mut Frame, theme: Theme, area: Rect, top: usize) {
             })
             .collect()
     } else {
-        let first = top.min(count.saturating_sub(room));
+        let first = top.min(last_top(area.height));
         entries[first..(first + room).min(count)]
             .iter()
             .map(|row| Line::from(row.as_str()))

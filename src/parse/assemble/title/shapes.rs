@@ -4,6 +4,7 @@
 //! at a time; which block is a title is decided in `title`.
 
 use crate::parse::scan;
+use crate::parse::source::{is_ideograph, is_space};
 
 /// Words a document's title ends with.
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -15,10 +16,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
 /// The heading of a glossary standing alone (`名词解释`, `注 释`); a lead-in
 /// ending in a colon (`注释：`) is not one.
 pub(super) fn is_glossary_title(text: &str) -> bool {
-    let compact: String = text
-        .chars()
-        .filter(|&c| !crate::parse::source::is_space(c))
-        .collect();
+    let compact = normalise(text);
     compact == "注释" || compact.ends_with("名词解释") || compact.ends_with("名词注释")
 }
 
@@ -125,24 +123,15 @@ pub(super) fn is_dated_note(text: &str) -> bool {
 /// A byline: a name alone on its line (`习近平`), perhaps after an office and a
 /// space (`省长　胡玉亭`, `自治区主席 艾尔肯·吐尼亚孜`).
 pub(super) fn is_byline(text: &str) -> bool {
+    // Two to four characters, or a transcribed name with its middle dot.
     let is_name = |name: &str| {
         let count = name.chars().filter(|&c| c != '·').count();
-        (2..=4).contains(&count)
-            || (name.contains('·') && count <= 12)
-                && name
-                    .chars()
-                    .all(|c| c == '·' || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        let transcribed =
+            name.contains('·') && count <= 12 && name.chars().all(|c| c == '·' || is_ideograph(c));
+        (2..=4).contains(&count) || transcribed
     };
-    let words: Vec<&str> = text
-        .split(crate::parse::source::is_space)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let office_ok = |office: &str| {
-        office.chars().count() <= 16
-            && office
-                .chars()
-                .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
-    };
+    let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
+    let office_ok = |office: &str| office.chars().count() <= 16 && office.chars().all(is_ideograph);
     match words.as_slice() {
         [name] => is_name(name),
         [office, name] => office_ok(office) && is_name(name),
@@ -154,7 +143,7 @@ pub(super) fn is_byline(text: &str) -> bool {
 pub(super) fn normalise(title: &str) -> String {
     title
         .chars()
-        .filter(|&c| !crate::parse::source::is_space(c))
+        .filter(|&c| !is_space(c))
         .map(|c| if c == '○' { '〇' } else { c })
         .collect()
 }

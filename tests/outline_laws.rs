@@ -245,3 +245,24 @@ fn an_article_of_one_sentence_is_text_like_any_other() {
         assert!(paragraph.text.starts_with(&heading.label));
     }
 }
+
+#[test]
+fn an_attachment_label_with_a_colon_and_its_title_below_begins_an_attachment() {
+    let text = "导弹及相关物项和技术出口管制条例\n\
+                第一条 为了加强出口管制，制定本条例。\n\
+                第二条 本条例自公布之日起施行。\n\
+                附件：\n\
+                导弹及相关物项和技术出口管制清单\n\
+                一、前言\n\
+                本清单第一部分是导弹和其他运载系统。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t导弹及相关物项和技术出口管制条例",
+            "2\ttiao\t2\t第一条\t为了加强出口管制，制定本条例",
+            "3\ttiao\t2\t第二条\t本条例自公布之日起施行",
+            "4\tdoc\t1\t附件\t导弹及相关物项和技术出口管制清单",
+            "6\th1\t2\t一、\t前言",
+        ],
+    );
+}

@@ -50,11 +50,14 @@ impl Builder<'_, '_> {
         label.kind > HeadingKind::Tiao && self.ancestors.innermost() == Some(HeadingKind::Tiao)
     }
 
-    /// `附件1：操作规程` followed by its text, not by the next attachment's name:
-    /// the attachment itself, where a notice's list of attachments names them
-    /// one after another.
+    /// `附件1：操作规程` followed by its text, not by the next attachment's name,
+    /// or `附件：` with its title on the next line: the attachment itself, where a
+    /// notice's list of attachments names them one after another.
     fn attachment_begins(&self, i: usize, label: &Label) -> bool {
         let context = self.context;
+        if label.rest(context.lines[i].text).is_empty() {
+            return self.attachment_title_below(i);
+        }
         let (Some(next), Some(next_label)) = (context.lines.get(i + 1), context.labels.get(i + 1))
         else {
             return false;

@@ -123,12 +123,12 @@ pub(super) fn is_dated_note(text: &str) -> bool {
 /// A byline: a name alone on its line (`习近平`), perhaps after an office and a
 /// space (`省长　胡玉亭`, `自治区主席 艾尔肯·吐尼亚孜`).
 pub(super) fn is_byline(text: &str) -> bool {
-    // Two to four characters, or a transcribed name with its middle dot.
+    // Two to four ideographs, or a transcribed name with its middle dot; never
+    // a word with punctuation (`一、前言`, `附图：`).
     let is_name = |name: &str| {
         let count = name.chars().filter(|&c| c != '·').count();
-        let transcribed =
-            name.contains('·') && count <= 12 && name.chars().all(|c| c == '·' || is_ideograph(c));
-        (2..=4).contains(&count) || transcribed
+        let long_enough = (2..=4).contains(&count) || (name.contains('·') && count <= 12);
+        long_enough && name.chars().all(|c| c == '·' || is_ideograph(c))
     };
     let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
     let office_ok = |office: &str| office.chars().count() <= 16 && office.chars().all(is_ideograph);

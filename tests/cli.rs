@@ -236,6 +236,23 @@ fn find_with_nothing_found_fails_as_grep_does() {
 }
 
 #[test]
+fn find_leaves_out_letters_strewn_over_a_long_title() {
+    let output = gangmu()
+        .args(["find", "--limit", "1000", SAMPLE, "xyz"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    // x, y and z are initials of this title, but eleven characters apart.
+    assert!(
+        !text.contains("习近平总书记在经济社会领域专家座谈会上的重要讲话"),
+        "{text}"
+    );
+    assert!(!text.contains("需要说明的几个重点问题"), "{text}");
+    // 续营造 spells xyz as a run of initials: that is a match.
+    assert!(text.contains("持续营造风清气正良好政治生态"), "{text}");
+}
+
+#[test]
 fn find_names_every_table_of_contents_even_one_that_lost_its_title() {
     let output = gangmu()
         .args(["find", SAMPLE, "mulu"])

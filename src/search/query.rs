@@ -114,6 +114,87 @@ pub(super) fn in_order(needle: &[u8], text: &[u8]) -> bool {
     needle.iter().all(|n| rest.any(|t| t == n))
 }
 
+/// Most characters a fuzzy match may skip between its first and last: `szjj`
+/// may pass over 化 in 数字化经济, but letters strewn over a long title (`xyz` in
+/// 习近平…领域专家座谈会) are noise, not a match. A count, not a share of the
+/// query, so that a heading a query matches is matched by every query it
+/// begins with, as narrowing hits keystroke by keystroke needs.
+pub(super) const MOST_SKIPPED: usize = 2;
+
+/// Whether `needle` occurs in `text` in order skipping at most [`MOST_SKIPPED`]
+/// characters between its first and last; `starts` tells whether a character
+/// of the heading starts at an item of `text` (a spelling's letters are items,
+/// several to a character).
+pub(super) fn in_order_nearby<T: PartialEq>(
+    needle: &[T],
+    text: &[T],
+    starts: impl Fn(usize) -> bool,
+) -> bool {
+    fewest_skipped(needle, text, starts).is_some_and(|skipped| skipped <= MOST_SKIPPED)
+}
+
+/// Whether the characters of `needle` occur in `text` in order skipping at most
+/// [`MOST_SKIPPED`] of them.
+pub(super) fn chars_nearby(needle: &str, text: &str) -> bool {
+    let needle: Vec<char> = needle.chars().collect();
+    let text: Vec<char> = text.chars().collect();
+    in_order_nearby(&needle, &text, |_| true)
+}
+
+/// The fewest characters of `text` passed over between the first and the last
+/// item of `needle`, matched in order; items of one character skipped inside it
+/// (the `u` of `shu` in `shzjj`) cost nothing. `None` if not in order at all.
+fn fewest_skipped<T: PartialEq>(
+    needle: &[T],
+    text: &[T],
+    starts: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let (first, rest) = needle.split_first()?;
+    let mut ending: Vec<Option<isize>> = text.iter().map(|t| (t == first).then_some(0)).collect();
+    for wanted in rest {
+        ending = step(&ending, wanted, text, &starts);
+    }
+    ending
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|skipped| skipped as usize)
+}
+
+/// From the fewest skipped for matches ending at each byte, the same for one more
+/// byte `wanted` matched after them.
+fn step<T: PartialEq>(
+    ending: &[Option<isize>],
+    wanted: &T,
+    text: &[T],
+    starts: &impl Fn(usize) -> bool,
+) -> Vec<Option<isize>> {
+    // Over matches ending in characters before this one: skipped less the index
+    // of the character they end in; and over those ending in this character.
+    let (mut earlier, mut same): (Option<isize>, Option<isize>) = (None, None);
+    let mut char_index: isize = -1;
+    let mut next = vec![None; text.len()];
+    for (at, item) in text.iter().enumerate() {
+        if starts(at) {
+            earlier = min(earlier, same.map(|s| s - char_index));
+            same = None;
+            char_index += 1;
+        }
+        if item == wanted {
+            next[at] = min(earlier.map(|e| e + char_index - 1), same);
+        }
+        same = min(same, ending[at]);
+    }
+    next
+}
+
+fn min(a: Option<isize>, b: Option<isize>) -> Option<isize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        _ => a.or(b),
+    }
+}
+
 /// A query mixing Chinese characters and pinyin letters (`数字jj`), as initials
 /// (`szjj`); `None` for a query that is all one or the other.
 fn initials_of(query: &str) -> Option<String> {
@@ -128,4 +209,35 @@ fn initials_of(query: &str) -> Option<String> {
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nearby(needle: &str, text: &str) -> bool {
+        chars_nearby(needle, text)
+    }
+
+    #[test]
+    fn a_fuzzy_match_skips_at_most_two_characters() {
+        assert!(nearby("数经", "数字经济"));
+        assert!(nearby("数经", "数字化经济"));
+        assert!(!nearby("数经", "数字化的经济"));
+        // The closest occurrence counts, not the first.
+        assert!(nearby("数经", "数据与数字经济"));
+        assert!(!nearby("xyz", "xjpzsjzjjshlyzjztlyz"));
+        assert!(nearby("xyz", "xjpzsjzjjshlxyzjzt"));
+    }
+
+    #[test]
+    fn letters_inside_one_character_s_spelling_cost_nothing() {
+        // `shzjj` in shu zi jing ji: the u, the i and the ing are skipped inside
+        // characters, none of which is passed over.
+        let spelling = b"shuzijingji";
+        let starts = |at: usize| [0, 3, 5, 9].contains(&at);
+        assert_eq!(fewest_skipped(b"shzjj", spelling, starts), Some(0));
+        assert_eq!(fewest_skipped(b"sj", spelling, starts), Some(1));
+        assert_eq!(fewest_skipped(b"js", spelling, starts), None);
+    }
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::fuzzy::{self, MOST_PER_CHAR};
 use super::packed::{HeadingKeys, Spelled};
-use super::query::{MIN_FUZZY_CHARS, Query, in_order};
+use super::query::{MIN_FUZZY_CHARS, Query, chars_nearby, in_order, in_order_nearby};
 
 /// Score of a query found as a run of characters (less its position).
 const RUN_MATCH: i64 = 50_000;
@@ -48,7 +48,10 @@ pub(super) fn matches(keys: HeadingKeys, query: &Query) -> Option<Found> {
     }
     let letters = query.letters().as_bytes();
     let in_spelling = |spelling: Spelled| {
-        spelling.has_letters(query.alphabet) && in_order(letters, spelling.letter_bytes())
+        spelling.has_letters(query.alphabet)
+            && in_order_nearby(letters, spelling.letter_bytes(), |at| {
+                spelling.starts_at(at)
+            })
     };
     let in_text = || text_in_order(query, keys);
     (in_text() || keys.spellings(query.spelled()).any(in_spelling)).then_some(Found::Fuzzily)
@@ -60,21 +63,10 @@ pub(super) fn most_fuzzy(query: &Query) -> i64 {
     MOST_PER_CHAR * chars as i64
 }
 
-/// Whether the query's characters occur in order in the heading's text, ASCII
-/// letters in either case, as fuzzy matching asks.
+/// Whether the query's characters occur in order in the heading's text, close
+/// enough together to be a match ([`chars_nearby`]).
 fn text_in_order(query: &Query, keys: HeadingKeys) -> bool {
-    if !in_order(query.text.as_bytes(), keys.shown_bytes()) {
-        return false;
-    }
-    if query.text.is_ascii() {
-        // Folded keys have no capitals, and an ASCII byte is a character.
-        return true;
-    }
-    let mut text = keys.shown().chars();
-    query
-        .text
-        .chars()
-        .all(|n| text.by_ref().any(|t| t.eq_ignore_ascii_case(&n)))
+    in_order(query.text.as_bytes(), keys.shown_bytes()) && chars_nearby(&query.text, keys.shown())
 }
 
 /// The score of the best match of `keys`, and how they matched; among equal
@@ -195,7 +187,7 @@ fn find(text: &[u8], needle: &[u8]) -> Option<usize> {
 pub(super) fn fuzzily<'a>(keys: HeadingKeys<'a>, query: &Query) -> Option<(i64, Matched<'a>)> {
     let mut best = Best(None);
     best.offer(i64::MAX, || {
-        if !in_order(query.text.as_bytes(), keys.shown_bytes()) {
+        if !text_in_order(query, keys) {
             return None;
         }
         Some((fuzzy::score(keys.shown(), &query.text)?, Matched::Text))
@@ -205,7 +197,11 @@ pub(super) fn fuzzily<'a>(keys: HeadingKeys<'a>, query: &Query) -> Option<(i64, 
     for spelling in keys.spellings(query.spelled()) {
         let rare = RARE_READING * i64::from(spelling.rare_readings());
         best.offer(most - rare, || {
-            if !spelling.has_letters(query.alphabet) {
+            if !spelling.has_letters(query.alphabet)
+                || !in_order_nearby(letters.as_bytes(), spelling.letter_bytes(), |at| {
+                    spelling.starts_at(at)
+                })
+            {
                 return None;
             }
             let score = fuzzy::score(spelling.letters(), letters)?;

@@ -147,7 +147,7 @@ fn y_copies_the_paragraph_being_read_with_its_citation() {
         "{copied}"
     );
     assert!(
-        copied.ends_with("\n——《中华人民共和国国民经济和社会发展第十四个五年规划和2035 年远景目标纲要》第五篇第十五章"),
+        copied.ends_with("\n——《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》第五篇第十五章"),
         "{copied}"
     );
     assert!(app.message().is_some_and(|m| m.contains("已复制")));

@@ -168,3 +168,31 @@ fn the_statistics_and_the_help_leave_the_status_row_in_view() {
         assert!(last.contains("纲目"), "{action:?}:\n{screen}");
     }
 }
+
+#[test]
+fn a_box_is_framed_on_both_sides() {
+    let mut actions = vec![Action::OpenJump];
+    actions.extend("专栏1".chars().map(Action::Type));
+    actions.push(Action::Accept);
+    let screen = screen(&app(120, 40, &actions), 120, 40);
+    let rows: Vec<&str> = screen.lines().collect();
+    let width_before = |row: &str, border: char| {
+        let at = row.rfind(border)?;
+        Some(gangmu::layout::wrap::display_width(&row[..at]))
+    };
+    let top = rows
+        .iter()
+        .position(|r| r.contains('┌'))
+        .expect("a box top");
+    let column = width_before(rows[top], '┐').expect("a top right corner");
+    // Down to the box's bottom, or the status row if the box runs on below.
+    let bottom = rows.iter().position(|r| r.contains('└'));
+    for row in &rows[top + 1..bottom.unwrap_or(rows.len() - 1)] {
+        // The outline's separator, the box's left border, its right border.
+        assert_eq!(row.matches('│').count(), 3, "{screen}");
+        assert_eq!(width_before(row, '│'), Some(column), "{screen}");
+    }
+    if let Some(bottom) = bottom {
+        assert_eq!(width_before(rows[bottom], '┘'), Some(column), "{screen}");
+    }
+}

@@ -1,5 +1,6 @@
 //! Text layout for a given width: no terminal code here.
 
+pub mod contents;
 pub mod rows;
 pub mod safe;
 pub mod wrap;

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::wrap;
+use super::wrap::display_width;
+use super::{contents, wrap};
 use crate::document::{Document, HeadingKind, ParagraphKind};
 use crate::layout::safe::visible;
 
@@ -64,8 +65,8 @@ pub struct Position {
 
 /// Indent of a body paragraph's first row: two full-width spaces.
 const PARAGRAPH_INDENT: u16 = 4;
-/// Columns a box's border and padding take on the left.
-const BOX_MARGIN: u16 = 2;
+/// Columns a box's border and padding take: `│ ` on the left, ` │` on the right.
+pub const BOX_MARGIN: u16 = 4;
 
 /// Layout of a document for one text measure, computed paragraph by paragraph.
 #[derive(Debug, Default)]
@@ -244,7 +245,8 @@ fn lay_out(document: &Document, index: usize, measure: u16) -> Vec<Row> {
             heading_rows(&visible(&paragraph.text), width, level(kind))
         }
         ParagraphKind::Body => body_rows(&visible(&paragraph.text), width),
-        ParagraphKind::Table | ParagraphKind::Contents => preformatted_rows(&paragraph.text, width),
+        ParagraphKind::Table => preformatted_rows(&paragraph.text, width, Fit::Cut),
+        ParagraphKind::Contents => preformatted_rows(&paragraph.text, width, Fit::KeepPage),
     };
     for row in &mut rows {
         row.boxed = boxed;
@@ -268,7 +270,12 @@ fn lay_out(document: &Document, index: usize, measure: u16) -> Vec<Row> {
     if closes_box {
         rows.push(edge(RowKind::BoxBottom, end));
     }
-    rows.push(edge(RowKind::Gap, end));
+    // The gap between two paragraphs of a box is inside its frame.
+    let gap_boxed = boxed && !closes_box;
+    rows.push(Row {
+        boxed: gap_boxed,
+        ..edge(RowKind::Gap, end)
+    });
     rows
 }
 
@@ -365,11 +372,28 @@ fn body_rows(text: &str, width: u16) -> Vec<Row> {
         .collect()
 }
 
-fn preformatted_rows(text: &str, width: u16) -> Vec<Row> {
+/// How a preformatted line too wide for its row is fitted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// Cut, and the cut marked (a table row).
+    Cut,
+    /// Its entry cut and its page number kept (a contents line), else cut.
+    KeepPage,
+}
+
+fn preformatted_rows(text: &str, width: u16, fit: Fit) -> Vec<Row> {
     let mut first_char = 0;
     text.split('\n')
         .map(|line| {
-            let (shown, cut) = wrap::cut(&visible(line), usize::from(width), '›');
+            let line = visible(line);
+            let width = usize::from(width);
+            let fitted = (fit == Fit::KeepPage && display_width(&line) > width)
+                .then(|| contents::fit_entry(&line, width))
+                .flatten();
+            let (shown, cut) = match fitted {
+                Some(fitted) => (fitted, false),
+                None => wrap::cut(&line, width, '›'),
+            };
             let row = Row {
                 text: shown,
                 kind: RowKind::Preformatted { cut },
@@ -410,6 +434,27 @@ mod tests {
             .iter()
             .map(|r| format!("{}{}", " ".repeat(usize::from(r.indent)), r.text))
             .collect()
+    }
+
+    #[test]
+    fn contents_lines_too_wide_keep_their_page_numbers() {
+        let doc = document(
+            "目  录\n第一章 坚持创新驱动发展全面塑造发展新优势 ………… 15\n第二章 附则 ………… 21\n\n第一章 坚持创新驱动发展全面塑造发展新优势\n\n正文。\n\n第二章 附则\n\n正文。\n",
+        );
+        let contents = doc
+            .paragraphs
+            .iter()
+            .position(|p| p.kind == ParagraphKind::Contents)
+            .expect("a contents paragraph");
+        let mut layout = ReaderLayout::new(24);
+        let rows = shown(&mut layout, &doc, contents);
+        assert_eq!(rows.len(), 3, "two lines and the gap after: {rows:?}");
+        assert!(
+            rows[0].ends_with(" 15") && rows[0].starts_with("第一章 坚持"),
+            "{rows:?}"
+        );
+        assert!(rows.iter().all(|r| display_width(r) <= 24), "{rows:?}");
+        assert_eq!(rows[1], "第二章 附则 ………… 21");
     }
 
     #[test]

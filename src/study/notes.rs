@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::document::{Document, HeadingId, HeadingKind};
 use crate::layout::safe::visible;
+use crate::parse::source::is_ideograph;
 use crate::study::anchor::Found;
 use crate::study::stats::chapter_of;
 use crate::study::store::record::Record;
@@ -144,9 +145,30 @@ pub fn citation(document: &Document, section: HeadingId, file_name: &str) -> Str
         .collect();
     format!(
         "——《{}》{}",
-        document_title(document, section, file_name),
-        visible(&labels)
+        without_number_spaces(&document_title(document, section, file_name)),
+        visible(&without_number_spaces(&labels))
     )
+}
+
+/// `text` without the spaces a PDF's text layer leaves between a number and the
+/// character it goes with (`2023 年`, `第 3 章`); other spaces are kept.
+fn without_number_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let number_and_ideograph = |a: char, b: char| {
+        a.is_ascii_digit() && is_ideograph(b) || is_ideograph(a) && b.is_ascii_digit()
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(at, &c)| {
+            let around = at
+                .checked_sub(1)
+                .and_then(|b| chars.get(b))
+                .zip(chars.get(at + 1));
+            !(c == ' ' && around.is_some_and(|(&b, &a)| number_and_ideograph(b, a)))
+        })
+        .map(|(_, &c)| c)
+        .collect()
 }
 
 /// A chapter under its document's heading: the labels of the headings between
@@ -205,6 +227,19 @@ mod tests {
             citation(&document, section, "plan.txt"),
             "——《某市“十四五”规划纲要》第一篇第一章第一节"
         );
+    }
+
+    #[test]
+    fn a_citation_leaves_out_the_spaces_a_pdf_puts_around_numbers() {
+        let text = "2023 年周口市国民经济和社会发展统计公报\n\n一、综合\n\n\u{3000}\u{3000}全市生产总值增长 5 %。\n";
+        let document = crate::build(text);
+        let last = document.paragraphs.len() - 1;
+        let section = document.paragraphs[last].heading.expect("a section");
+        assert_eq!(
+            citation(&document, section, "zhoukou.pdf"),
+            "——《2023年周口市国民经济和社会发展统计公报》一"
+        );
+        assert_eq!(without_number_spaces("第 3 章 A B"), "第3章 A B");
     }
 
     #[test]

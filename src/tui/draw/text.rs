@@ -1,5 +1,5 @@
 //! The reader pane: the laid-out rows at the text measure, centred, headings
-//! styled by level, boxes with a bar on their left, cut table rows marked, search
+//! styled by level, boxes framed on both sides, cut table rows marked, search
 //! hits highlighted (the current one more strongly), bookmarked rows marked in the
 //! margin.
 
@@ -13,14 +13,22 @@ use crate::layout::rows::RowKind;
 use crate::tui::app::{App, Mark};
 use crate::tui::theme::Theme;
 
-/// A box's top or bottom edge across the measure.
-fn edge(corner: char, measure: u16) -> String {
-    let mut edge = String::from(corner);
+/// A box's top or bottom edge across the measure, between its two corners.
+fn edge(corners: [char; 2], measure: u16) -> String {
+    let mut edge = String::from(corners[0]);
     edge.extend(std::iter::repeat_n(
         '─',
-        usize::from(measure.saturating_sub(1)),
+        usize::from(measure.saturating_sub(2)),
     ));
+    edge.push(corners[1]);
     edge
+}
+
+/// The spaces that bring a boxed row of `used` columns to the box's right
+/// border, and the border.
+fn right_border(used: usize, measure: u16) -> String {
+    let inside = usize::from(measure.saturating_sub(1));
+    format!("{}│", " ".repeat(inside.saturating_sub(used)))
 }
 
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -43,6 +51,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     Span::styled("▍", theme.bookmark()),
                 ];
             }
+            let margin_spans = spans.len();
             if row.boxed {
                 spans.push(Span::styled("│ ", theme.box_border()));
             }
@@ -63,13 +72,20 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 }
                 RowKind::Gap => {}
                 RowKind::BoxTop => spans.push(Span::styled(
-                    edge('┌', geometry.measure),
+                    edge(['┌', '┐'], geometry.measure),
                     theme.box_border(),
                 )),
                 RowKind::BoxBottom => spans.push(Span::styled(
-                    edge('└', geometry.measure),
+                    edge(['└', '┘'], geometry.measure),
                     theme.box_border(),
                 )),
+            }
+            if row.boxed {
+                let used = spans[margin_spans..].iter().map(Span::width).sum();
+                spans.push(Span::styled(
+                    right_border(used, geometry.measure),
+                    theme.box_border(),
+                ));
             }
             Line::from(spans)
         })

@@ -2,7 +2,8 @@
 //! labels aligned, long titles cut with `…`; the section being read in bold, the
 //! cursor highlighted; in the first column ✓ for what is read and ◐ for what is
 //! partly read, the percent read of parts, documents, 篇 and 章 on the right, a
-//! star on headings with a bookmark below; a separator on the right.
+//! star in the last column on headings with a bookmark below; a separator on
+//! the right.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,18 +23,27 @@ use crate::tui::app::{App, TreeRow};
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let width = usize::from(area.width.saturating_sub(1));
     let rows = &app.view.tree[..app.view.tree.len().min(usize::from(area.height))];
-    // Labels of siblings on screen take the same width, so their titles line up.
+    // Labels of siblings on screen take the same width, so their titles line up;
+    // no wider than a third of the pane, so that one long label leaves the
+    // titles room (it pushes its own title on instead).
+    let most = width / 3;
     let mut label_widths: HashMap<Option<HeadingId>, usize> = HashMap::new();
     for row in rows {
         let heading = app.document.outline.get(row.id);
         let width = label_widths.entry(heading.parent).or_default();
-        *width = (*width).max(display_width(&heading.label));
+        *width = (*width).max(display_width(&heading.label).min(most));
     }
+    let star = rows.iter().any(|row| row.bookmarked);
     let lines: Vec<Line> = rows
         .iter()
         .map(|row| {
             let parent = app.document.outline.get(row.id).parent;
-            tree_line(app, theme, row, width, label_widths[&parent])
+            let columns = Columns {
+                pane: width,
+                label: label_widths[&parent],
+                star,
+            };
+            tree_line(app, theme, row, columns)
         })
         .collect();
     let text_area = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
@@ -50,13 +60,24 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(Paragraph::new(separator), separator_area);
 }
 
-fn tree_line<'a>(
-    app: &App,
-    theme: Theme,
-    row: &TreeRow,
-    width: usize,
-    label_width: usize,
-) -> Line<'a> {
+/// The widths a row of the outline is fitted to.
+#[derive(Clone, Copy)]
+struct Columns {
+    /// The pane's, less its separator.
+    pane: usize,
+    /// The labels' of the row's siblings on screen.
+    label: usize,
+    /// Whether a row on screen has a star: then every row keeps a column for one,
+    /// so that the percents line up.
+    star: bool,
+}
+
+fn tree_line<'a>(app: &App, theme: Theme, row: &TreeRow, columns: Columns) -> Line<'a> {
+    let Columns {
+        pane: width,
+        label: label_width,
+        ..
+    } = columns;
     let heading = app.document.outline.get(row.id);
     let indent = "  ".repeat(usize::from(row.depth.saturating_sub(1)));
     let mark = match row.expanded {
@@ -85,7 +106,11 @@ fn tree_line<'a>(
     };
     // A bookmark below the heading: a star in the last column; before it, the
     // percent read of a part, document, 篇 or 章.
-    let star = if row.bookmarked { "★" } else { "" };
+    let star = match (row.bookmarked, columns.star) {
+        (true, _) => "★",
+        (false, true) => " ",
+        (false, false) => "",
+    };
     let percent = row.percent.map_or(String::new(), |p| format!(" {p}%"));
     let tail = display_width(&percent) + display_width(star);
     let room = width.saturating_sub(display_width(&prefix) + tail);

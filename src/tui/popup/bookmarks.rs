@@ -7,11 +7,12 @@
 //! them.
 
 use super::Backdrop;
+use crate::document::{Document, ParagraphKind};
 use crate::layout::rows::Position;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
-use crate::study::anchor::Anchor;
-use crate::study::anchor::Found;
+use crate::search::text::{TextHit, snippet};
+use crate::study::anchor::{Anchor, Found, Place};
 use crate::study::store::record::{Bookmark, Record, Timestamp};
 use crate::study::when::date;
 use crate::tui::action::{Action, CursorMove, Focus, Mode};
@@ -19,6 +20,7 @@ use crate::tui::bindings::{hint, key_name};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use tui_input::{Input, InputRequest};
 
@@ -165,7 +167,7 @@ pub(crate) fn draw_note(frame: &mut Frame, prompt: &NotePrompt, theme: Theme, ar
     let popup = super::centred(area, 64, 4);
     let inner = usize::from(popup.width.saturating_sub(2));
     let (title, place) = match &prompt.target {
-        NoteTarget::New(anchor) => ("加书签", path_of(&anchor.path)),
+        NoteTarget::New(anchor) => ("加书签", path_within(&anchor.path, inner)),
         NoteTarget::Existing(_) => ("修改笔记", String::new()),
     };
     let label = " 笔记：";
@@ -222,21 +224,25 @@ pub(crate) fn draw_list(frame: &mut Frame, list: &BookmarkList, under: &Backdrop
             theme.body()
         };
         let bookmark = &entry.bookmark;
+        let found = match entry.other {
+            None => under
+                .record
+                .bookmarks
+                .iter()
+                .position(|b| b.id == bookmark.id)
+                .and_then(|at| under.bookmark_places.get(at).copied()),
+            Some(_) => None,
+        };
         let place = match entry.other {
             None => {
-                let found = under
-                    .record
-                    .bookmarks
-                    .iter()
-                    .position(|b| b.id == bookmark.id)
-                    .and_then(|at| under.bookmark_places.get(at).copied());
                 let unplaced = matches!(found, Some(Found::Unplaced | Found::Section(_)));
                 let mark = if unplaced {
                     "（未找到原文）"
                 } else {
                     ""
                 };
-                format!("{}{mark}", path_of(&bookmark.anchor.path))
+                let room = inner.saturating_sub(display_width(mark) + 12);
+                format!("{}{mark}", path_within(&bookmark.anchor.path, room))
             }
             Some(other) => under.others[other]
                 .paths
@@ -250,22 +256,14 @@ pub(crate) fn draw_list(frame: &mut Frame, list: &BookmarkList, under: &Backdrop
             inner,
             base,
         ));
-        let note = visible(&bookmark.note);
-        let snippet = visible(&bookmark.anchor.snippet.replace('\n', " "));
-        let gap = if note.is_empty() { "" } else { "  " };
-        let text = format!("  {note}{gap}{snippet}");
-        let text = truncate(&text, inner);
-        let pad = inner.saturating_sub(display_width(&text));
-        let note_end = 2 + note.chars().count();
-        let (note_part, rest): (String, String) = (
-            text.chars().take(note_end).collect(),
-            text.chars().skip(note_end).collect(),
-        );
-        lines.push(Line::from(vec![
-            Span::styled(note_part, base.patch(theme.heading(4))),
-            Span::styled(rest, base.patch(theme.separator())),
-            Span::styled(" ".repeat(pad), base),
-        ]));
+        let passage = match found {
+            Some(Found::Exact(place) | Found::Moved(place)) => {
+                passage(under.document, place, inner)
+            }
+            _ => None,
+        };
+        let snippet = passage.unwrap_or_else(|| bookmark.anchor.snippet.clone());
+        lines.push(note_row(&bookmark.note, &snippet, inner, base, theme));
     }
     if entries.is_empty() {
         let add = key_name(Mode::Reading(Focus::Reader), Action::AddBookmark);
@@ -312,16 +310,72 @@ fn two_sides<'a>(left: &str, right: &str, width: usize, style: ratatui::style::S
     Line::styled(format!("{left}{}{right}", " ".repeat(pad)), style)
 }
 
-/// A bookmark's path of headings as a breadcrumb, long titles cut.
-fn path_of(path: &[String]) -> String {
-    // A contents page has neither label nor title; the outline calls it 目录.
+/// A bookmark's second row: its note, then its text, in `width` columns.
+fn note_row<'a>(note: &str, snippet: &str, width: usize, base: Style, theme: Theme) -> Line<'a> {
+    let note = visible(note);
+    let snippet = visible(&snippet.replace('\n', " "));
+    let gap = if note.is_empty() { "" } else { "  " };
+    let text = truncate(&format!("  {note}{gap}{snippet}"), width);
+    let pad = width.saturating_sub(display_width(&text));
+    let note_end = 2 + note.chars().count();
+    let (note_part, rest): (String, String) = (
+        text.chars().take(note_end).collect(),
+        text.chars().skip(note_end).collect(),
+    );
+    Line::from(vec![
+        Span::styled(note_part, base.patch(theme.heading(4))),
+        Span::styled(rest, base.patch(theme.separator())),
+        Span::styled(" ".repeat(pad), base),
+    ])
+}
+
+/// The text the list shows of a bookmark at `place`, enough for `width`
+/// columns: from the start of the clause the place is in; for a bookmark on a
+/// heading, its title and the start of the text under it.
+fn passage(document: &Document, place: Place, width: usize) -> Option<String> {
+    let paragraph = document.paragraphs.get(place.paragraph)?;
+    if paragraph.kind == ParagraphKind::Heading {
+        let under = document.paragraphs[place.paragraph + 1..]
+            .iter()
+            .take_while(|p| p.kind != ParagraphKind::Heading)
+            .find(|p| !p.text.trim().is_empty());
+        let title = paragraph.text.replace('\n', " ");
+        return Some(match under {
+            Some(text) => format!("{title}：{}", truncate(&text.text, width)),
+            None => title,
+        });
+    }
+    let text = &paragraph.text;
+    let at = text
+        .char_indices()
+        .nth(place.offset)
+        .map_or(text.len(), |(at, _)| at);
+    let hit = TextHit {
+        paragraph: place.paragraph,
+        start: at,
+        end: at,
+    };
+    Some(snippet(text, &hit, (PASSAGE_LEAD, width)).0)
+}
+
+/// Characters before a bookmark's place its passage may start, back to the
+/// clause's start.
+const PASSAGE_LEAD: usize = 24;
+
+/// A bookmark's path of headings as a breadcrumb in `width` columns: whole
+/// titles where they fit, else each cut to an even share of the width (at least
+/// [`STEP`] columns).
+fn path_within(path: &[String], width: usize) -> String {
+    let separators = 3 * path.len().saturating_sub(1);
+    let share = (width.saturating_sub(separators) / path.len().max(1)).max(STEP);
     let steps: Vec<String> = path
         .iter()
         .map(|s| {
+            // A contents page has neither label nor title; the outline calls it 目录.
             if s.is_empty() {
                 "目录".to_string()
             } else {
-                truncate(s, STEP)
+                truncate(s, share)
             }
         })
         .collect();
@@ -358,6 +412,25 @@ mod tests {
             "考点：重",
             "control characters are not typed"
         );
+    }
+
+    #[test]
+    fn a_bookmark_s_passage_starts_at_a_clause_and_a_heading_s_shows_its_text() {
+        let body = "为了规范全市各级各类政务数据的管理和使用工作，促进政务数据共享开放，提升政府治理能力和公共服务水平，制定本办法。";
+        let document = crate::build(&format!("第一章 总则\n\n\u{3000}\u{3000}{body}\n"));
+        let heading = Place {
+            paragraph: 0,
+            offset: 0,
+        };
+        let shown = passage(&document, heading, 20).expect("a passage");
+        assert!(shown.starts_with("第一章 总则：为了规范全市"), "{shown}");
+        let offset = body.chars().position(|c| c == '制').expect("in the text");
+        let inside = Place {
+            paragraph: 1,
+            offset,
+        };
+        let shown = passage(&document, inside, 40).expect("a passage");
+        assert!(shown.starts_with("提升政府治理能力"), "{shown}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the commands print: the outline contract as TSV (`tsv`) and JSON
-//! (`json`), the reflowed text (`text`), and the rows of `gangmu grep` (`grep`)
-//! and `gangmu find` (`find`). Everything from a document leaves through
+//! (`json`), the outline as an indented tree for people (`tree`), the reflowed
+//! text (`text`), and the rows of `gangmu grep` (`grep`) and `gangmu find`
+//! (`find`). Everything from a document leaves through
 //! `layout::safe`, so nothing in it reaches the terminal raw.
 //!
 //! Imports the layers below (document, layout, search, study); never the terminal.
@@ -9,4 +10,5 @@ pub mod find;
 pub mod grep;
 pub mod json;
 pub mod text;
+pub mod tree;
 pub mod tsv;

@@ -7,6 +7,8 @@
 //! a prompt and the "any key" that closes the statistics are not keys of the
 //! table: `keymap` handles them.
 
+use std::sync::OnceLock;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::tui::action::{Action, CursorMove, Focus, Mode};
@@ -265,6 +267,29 @@ pub const BINDINGS: &[Binding] = &[
     bind(BOOKMARKS, &[ch('q'), ch('\'')], Action::Dismiss, Help::Hint("关闭")),
 ];
 
+/// The table in use: [`BINDINGS`], or the one the user's settings gave keys.
+static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
+
+/// Puts the keys of `keys` (a list for each row of [`BINDINGS`], as
+/// `rebind::rebound` makes them) in place of the table's own for the rest of
+/// the run; once only, before the reader starts.
+pub fn install(keys: Vec<Vec<Key>>) {
+    let table = BINDINGS
+        .iter()
+        .zip(keys)
+        .map(|(binding, keys)| Binding {
+            // Made once a run, and kept for all of it.
+            keys: Box::leak(keys.into_boxed_slice()),
+            ..*binding
+        })
+        .collect();
+    let _ = TABLE.set(table);
+}
+
+fn table() -> &'static [Binding] {
+    TABLE.get().map_or(BINDINGS, Vec::as_slice)
+}
+
 const fn bind(modes: &'static [Mode], keys: &'static [Key], action: Action, help: Help) -> Binding {
     Binding {
         modes,
@@ -377,7 +402,7 @@ impl HelpLine {
 /// the key alone (Ctrl-E edits a bookmark's note as `e` does).
 pub fn action_of(event: &KeyEvent, mode: Mode) -> Option<Action> {
     let exact_ctrl = matches!(mode, Mode::Reading(_));
-    BINDINGS
+    table()
         .iter()
         .filter(|binding| binding.modes.contains(&mode))
         .find(|binding| binding.keys.iter().any(|k| k.matches(event, exact_ctrl)))
@@ -388,7 +413,7 @@ pub fn action_of(event: &KeyEvent, mode: Mode) -> Option<Action> {
 /// out where Tab is: it does what Tab does.
 pub fn help_lines() -> Vec<HelpLine> {
     let mut lines: Vec<HelpLine> = Vec::new();
-    for binding in BINDINGS {
+    for binding in table() {
         if let Help::Line { zh, en } = binding.help {
             line_saying(&mut lines, zh, en).add(binding.keys);
         }
@@ -434,7 +459,7 @@ pub fn hint(mode: Mode, action: Action) -> String {
 /// Every key of `mode` the table names with a popup's word, as the help lists
 /// them: the keys' names, and the word.
 pub fn hints_of(mode: Mode) -> Vec<(String, &'static str)> {
-    BINDINGS
+    table()
         .iter()
         .filter(|binding| binding.modes.contains(&mode))
         .filter_map(|binding| match binding.help {
@@ -448,7 +473,7 @@ pub fn hints_of(mode: Mode) -> Vec<(String, &'static str)> {
 }
 
 fn binding_for(mode: Mode, action: Action) -> Option<&'static Binding> {
-    BINDINGS
+    table()
         .iter()
         .find(|binding| binding.action == action && binding.modes.contains(&mode))
 }

@@ -5,7 +5,10 @@
 //! `draw` draws a frame (the panes) from `&App`; `popup` holds each popup's
 //! state and drawing in a file of its own; `lookup` is the worker that ranks and
 //! searches for the popups off the key thread; `words` is what the reader says
-//! to the user; `theme` and `spans` are the styles and styled text they share.
+//! to the user; `theme` and `spans` are the styles and styled text they share;
+//! `background` tells which of the theme's palettes suits the terminal;
+//! `rebind` gives actions the keys the user's settings name, `config` reads
+//! those settings.
 //!
 //! Within it, too, imports go one way, with no module importing one that
 //! imports it back: `action` and `theme` import nothing of the reader's;
@@ -16,12 +19,15 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod bindings;
+pub mod config;
 pub mod draw;
 pub mod keymap;
 pub mod lookup;
 pub mod msg;
 pub mod popup;
+pub mod rebind;
 mod spans;
 pub mod theme;
 pub mod words;

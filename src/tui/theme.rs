@@ -1,24 +1,95 @@
-//! Every style the reader uses, in one place. Plain 16-colour styles, so any
-//! terminal shows them; with `NO_COLOR` set only bold, reverse and dim remain.
+//! Every style the reader uses, in one place, in two palettes: one for a dark
+//! terminal background and one for a light one. Plain 16-colour styles, so any
+//! terminal shows them; every colour drawn on the terminal's own background is
+//! one that stays readable on it (yellow, cyan and green vanish on white, as
+//! white does). With `NO_COLOR` set only bold, reverse, underline and dim remain.
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// The reader's styles.
-#[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    colour: bool,
+/// Which background the colours are chosen for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Palette {
+    /// Light text on a dark background (the default when nothing says).
+    #[default]
+    Dark,
+    /// Dark text on a light background.
+    Light,
 }
 
+/// The reader's styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    colour: bool,
+    palette: Palette,
+}
+
+/// The colours a palette gives the roles drawn on the terminal's background.
+struct Inks {
+    headings: [Color; 3],
+    preformatted: Color,
+    faint: Color,
+    frame: Color,
+    label: Color,
+    bookmark: Color,
+}
+
+const DARK: Inks = Inks {
+    headings: [Color::Yellow, Color::Cyan, Color::Green],
+    preformatted: Color::White,
+    faint: Color::DarkGray,
+    frame: Color::LightBlue,
+    label: Color::Cyan,
+    bookmark: Color::Magenta,
+};
+
+const LIGHT: Inks = Inks {
+    headings: [Color::Blue, Color::Magenta, Color::Red],
+    preformatted: Color::Black,
+    faint: Color::DarkGray,
+    frame: Color::Blue,
+    label: Color::Blue,
+    bookmark: Color::Red,
+};
+
 impl Theme {
-    /// Colours unless the `NO_COLOR` convention asks for none.
-    pub fn from_environment() -> Self {
+    /// The colours of `palette`, unless the `NO_COLOR` convention asks for none.
+    pub fn from_environment(palette: Palette) -> Self {
+        let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Self { colour, palette }
+    }
+
+    /// The colours of `palette`, whatever the environment says.
+    pub fn coloured(palette: Palette) -> Self {
         Self {
-            colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            colour: true,
+            palette,
         }
     }
 
+    /// No colours at all.
     pub fn plain() -> Self {
-        Self { colour: false }
+        Self {
+            colour: false,
+            palette: Palette::Dark,
+        }
+    }
+
+    /// Whether the theme has colours at all.
+    pub fn has_colour(self) -> bool {
+        self.colour
+    }
+
+    /// The same theme for another background.
+    #[must_use]
+    pub fn with_palette(self, palette: Palette) -> Self {
+        Self { palette, ..self }
+    }
+
+    fn inks(self) -> &'static Inks {
+        match self.palette {
+            Palette::Dark => &DARK,
+            Palette::Light => &LIGHT,
+        }
     }
 
     fn fg(self, colour: Color) -> Style {
@@ -30,11 +101,12 @@ impl Theme {
     }
 
     pub fn heading(self, level: u8) -> Style {
+        let bold = Modifier::BOLD;
         match level {
-            1 => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            2 => self.fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            3 => self.fg(Color::Green).add_modifier(Modifier::BOLD),
-            _ => Style::new().add_modifier(Modifier::BOLD),
+            1..=3 => self
+                .fg(self.inks().headings[usize::from(level - 1)])
+                .add_modifier(bold),
+            _ => Style::new().add_modifier(bold),
         }
     }
 
@@ -43,23 +115,29 @@ impl Theme {
     }
 
     pub fn preformatted(self) -> Style {
-        self.fg(Color::White)
+        self.fg(self.inks().preformatted)
     }
 
+    /// The `›` that says a table row goes on past the pane. Dim only on a dark
+    /// background: dim grey on white is too faint to see.
     pub fn cut_marker(self) -> Style {
-        self.fg(Color::DarkGray).add_modifier(Modifier::DIM)
+        let style = self.fg(self.inks().faint);
+        match self.palette {
+            Palette::Dark => style.add_modifier(Modifier::DIM),
+            Palette::Light => style,
+        }
     }
 
     pub fn box_border(self) -> Style {
-        self.fg(Color::Blue)
+        self.fg(self.inks().frame)
     }
 
     pub fn separator(self) -> Style {
-        self.fg(Color::DarkGray)
+        self.fg(self.inks().faint)
     }
 
     pub fn tree_label(self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.inks().label)
     }
 
     pub fn tree_current(self) -> Style {
@@ -74,7 +152,8 @@ impl Theme {
         }
     }
 
-    /// A search hit in the text; `current` for the one the reader is at.
+    /// A search hit in the text; `current` for the one the reader is at. Both
+    /// colours are given, so it reads alike on either background.
     pub fn search_hit(self, current: bool) -> Style {
         match (self.colour, current) {
             (true, false) => Style::new().fg(Color::Black).bg(Color::Yellow),
@@ -89,9 +168,10 @@ impl Theme {
 
     /// A bookmark's mark in the reader's gutter and the outline.
     pub fn bookmark(self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        self.fg(self.inks().bookmark).add_modifier(Modifier::BOLD)
     }
 
+    /// The status row: both colours given, so it reads alike on either background.
     pub fn status(self) -> Style {
         if self.colour {
             Style::new().fg(Color::Black).bg(Color::Cyan)
@@ -99,4 +179,31 @@ impl Theme {
             Style::new().add_modifier(Modifier::REVERSED)
         }
     }
+
+    /// Every style by the name of its role, for tests and for checking a
+    /// palette whole.
+    pub fn roles(self) -> Vec<(&'static str, Style)> {
+        vec![
+            ("heading 1", self.heading(1)),
+            ("heading 2", self.heading(2)),
+            ("heading 3", self.heading(3)),
+            ("heading 4", self.heading(4)),
+            ("body", self.body()),
+            ("preformatted", self.preformatted()),
+            ("cut marker", self.cut_marker()),
+            ("box border", self.box_border()),
+            ("separator", self.separator()),
+            ("tree label", self.tree_label()),
+            ("tree current", self.tree_current()),
+            ("tree cursor", self.tree_cursor(true)),
+            ("tree cursor unfocused", self.tree_cursor(false)),
+            ("search hit", self.search_hit(false)),
+            ("search hit current", self.search_hit(true)),
+            ("bookmark", self.bookmark()),
+            ("status", self.status()),
+        ]
+    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,7 +3,9 @@
 //! the terminal as it found it (main screen, cursor shown, mouse reporting off).
 
 mod faults;
+mod palette;
 mod reading;
+mod settings;
 
 use std::io::{Read, Write};
 use std::sync::mpsc;
@@ -25,6 +27,8 @@ struct Session {
     output: mpsc::Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The background colour the terminal answers an OSC 11 query with, if any.
+    background: Option<&'static str>,
     /// The session's data directory, removed with it.
     _data: tempfile::TempDir,
 }
@@ -62,6 +66,10 @@ impl Session {
         // Never the user's own data: each session keeps its own.
         let data = tempfile::tempdir().expect("a temp dir");
         command.env("GANGMU_DATA_DIR", data.path());
+        // Nor the user's own settings.
+        command.env("XDG_CONFIG_HOME", data.path());
+        command.env_remove("COLORFGBG");
+        command.env_remove("NO_COLOR");
         for (name, value) in env {
             command.env(name, value);
         }
@@ -86,6 +94,7 @@ impl Session {
             output,
             writer,
             child,
+            background: None,
             _data: data,
         }
     }
@@ -132,6 +141,12 @@ impl Session {
             let (row, column) = self.parser.screen().cursor_position();
             let answer = format!("\x1b[{};{}R", row + 1, column + 1);
             self.keys(&answer);
+        }
+        // And a query for the background colour, if this terminal answers one.
+        if let Some(colour) = self.background
+            && bytes.windows(6).any(|w| w == b"\x1b]11;?")
+        {
+            self.keys(&format!("\x1b]11;{colour}\x1b\\"));
         }
     }
 

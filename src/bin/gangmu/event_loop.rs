@@ -19,12 +19,14 @@ use anyhow::Context;
 use gangmu::parse::input::{self, Text};
 use gangmu::study::store::Store;
 use gangmu::tui::app::{App, Request};
+use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::draw::backend::CjkBackend;
 use gangmu::tui::msg::Msg;
 use gangmu::tui::theme::Theme;
 use gangmu::tui::{self, words};
 use ratatui::Terminal;
 
+use crate::background::{self, Found};
 use crate::building::{build_the_whole, first_document};
 use crate::memory::{Memory, save_bookmarks};
 use crate::terminal as screen;
@@ -37,12 +39,16 @@ const KEYS_STOPPED: Duration = Duration::from_millis(15);
 pub(crate) struct Options {
     /// Widest text measure, in columns.
     pub measure: u16,
+    /// The palette asked for, or `auto`.
+    pub theme: ThemeChoice,
     /// The data directory asked for on the command line.
     pub data_dir: Option<PathBuf>,
     /// The files read (none for the built-in sample), to read again on `R`.
     pub files: Vec<PathBuf>,
     /// Where the texts were read from, as the store records them.
     pub paths: Vec<String>,
+    /// What was wrong in the settings, said first in the status line.
+    pub problems: Vec<String>,
 }
 
 /// Reads the texts in the terminal until the user quits; where the reader was
@@ -63,15 +69,20 @@ pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Resul
     // screen is made ready: about a millisecond each for the sample.
     let started = std::thread::scope(|scope| {
         let memory = scope.spawn(|| Memory::open(&texts, &options));
-        let ready = first_screen(name, &texts, options.measure);
+        let ready = first_screen(name, &texts, &options);
         let memory = memory
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        ready.map(|(terminal, app)| (memory, terminal, app))
+        ready.map(|(terminal, app, found)| (memory, terminal, app, found))
     });
-    let (mut memory, terminal, app) = started.inspect_err(|_| screen::leave())?;
-    // What happened to the reader's own data comes first.
+    let (mut memory, terminal, app, found) = started.inspect_err(|_| screen::leave())?;
+    for event in found.typed {
+        // The loop holds the receiver: the send cannot fail.
+        let _ = messages.send(Msg::Input(event));
+    }
+    // What happened to the reader's own data and settings comes first.
     warnings.splice(0..0, std::mem::take(&mut memory.notices));
+    warnings.splice(0..0, options.problems.iter().cloned());
     let watchdog = Watchdog::start(memory.store_for_saving());
     let position = memory.record.position.clone();
     let mut app = app
@@ -92,6 +103,8 @@ pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Resul
         unbuilt: Some(texts),
         options,
         farewell: None,
+        theme: found.theme,
+        listener: found.listener,
     };
     let result = reader.run(app, &inbox);
     let Reader {
@@ -118,18 +131,20 @@ fn give_back(mut terminal: Terminal<CjkBackend<std::io::Stdout>>) {
     screen::leave();
 }
 
-/// The terminal taken, and the app showing the first document at its size.
+/// The terminal taken, the app showing the first document at its size, and
+/// the palette for the terminal (asked of it while the app is made ready).
 fn first_screen(
     name: String,
     texts: &[(String, Text)],
-    measure: u16,
-) -> anyhow::Result<(Terminal<CjkBackend<std::io::Stdout>>, App)> {
+    options: &Options,
+) -> anyhow::Result<(Terminal<CjkBackend<std::io::Stdout>>, App, Found)> {
     let first = first_document(texts);
     screen::enter();
+    let question = background::ask(options.theme);
     let terminal = Terminal::new(CjkBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
-    let app = App::new(name, first, size.width, size.height).with_max_measure(measure);
-    Ok((terminal, app))
+    let app = App::new(name, first, size.width, size.height).with_max_measure(options.measure);
+    Ok((terminal, app, question.settle()))
 }
 
 /// The loop's state besides the app.
@@ -146,16 +161,20 @@ struct Reader {
     options: Options,
     /// What could not be saved on the way out, said once the screen is back.
     farewell: Option<String>,
+    theme: Theme,
+    /// Listens for the terminal's answer about its background, when it was
+    /// asked and has not answered yet.
+    listener: Option<ReplyListener>,
 }
 
 impl Reader {
     fn run(&mut self, mut app: App, inbox: &Receiver<Msg>) -> anyhow::Result<()> {
-        let theme = Theme::from_environment();
         let mut changed = true;
         // A key came since the watchdog was last given the record.
         let mut unhanded = false;
         loop {
             if changed {
+                let theme = self.theme;
                 self.terminal.draw(|frame| tui::draw(frame, &app, theme))?;
             }
             // The key that asked for a ranking or a search is on screen: now ask.
@@ -180,12 +199,36 @@ impl Reader {
                 return Ok(());
             };
             unhanded |= matches!(msg, Msg::Input(_));
-            changed = app.update(msg);
+            let (msgs, new_palette) = self.without_the_answer(msg);
+            changed = new_palette;
+            for msg in msgs {
+                changed |= app.update(msg);
+            }
             for request in app.requests().to_vec() {
                 if !self.serve(request, &mut app)? {
                     return Ok(());
                 }
                 changed = true;
+            }
+        }
+    }
+
+    /// The messages for the app once the terminal's answer about its
+    /// background is taken out of the keys, and whether it changed the palette.
+    fn without_the_answer(&mut self, msg: Msg) -> (Vec<Msg>, bool) {
+        let (Some(listener), Msg::Input(event)) = (&mut self.listener, &msg) else {
+            return (vec![msg], false);
+        };
+        match listener.hear(event) {
+            Heard::Keys(keys) => (keys.into_iter().map(Msg::Input).collect(), false),
+            Heard::Held => (Vec::new(), false),
+            Heard::Answer(palette) => {
+                self.listener = None;
+                let before = self.theme;
+                if let Some(palette) = palette {
+                    self.theme = self.theme.with_palette(palette);
+                }
+                (Vec::new(), self.theme != before)
             }
         }
     }

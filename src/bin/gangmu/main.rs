@@ -1,94 +1,22 @@
-//! The `gangmu` command: parses arguments, then prints (`outline`, `text`) or reads.
+//! The `gangmu` command: parses arguments (`cli`), then prints (`outline`,
+//! `text`, …) or reads, with the user's settings (`settings`).
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser};
 use gangmu::parse::input::{self, Loaded, Text};
 
-/// 纲目 gangmu: read long Chinese policy documents in the terminal.
-#[derive(Parser)]
-#[command(version)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// Documents to read (`-` for standard input); the built-in sample if none.
-    files: Vec<PathBuf>,
-    /// Widest text measure of the reader, in terminal columns.
-    #[arg(long, default_value_t = gangmu::tui::app::DEFAULT_MEASURE, value_parser = clap::value_parser!(u16).range(10..))]
-    measure: u16,
-    /// Where to keep reading positions and bookmarks (default: `$GANGMU_DATA_DIR`,
-    /// else the platform's data directory, `~/.local/share/gangmu` on Linux).
-    #[arg(long, global = true, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
-}
+use crate::cli::{Cli, Command, NotesFormat};
+use crate::settings::Settings;
 
-#[derive(Subcommand)]
-enum Command {
-    /// Print the outline: `line kind depth label title`, TAB-separated.
-    Outline {
-        /// Print the outline as a JSON tree instead.
-        #[arg(long)]
-        json: bool,
-        /// The document (`-` for standard input).
-        file: PathBuf,
-    },
-    /// Find headings by text, pinyin, initials or number, best first:
-    /// `line kind label title breadcrumb`, TAB-separated.
-    Find {
-        /// The document (`-` for standard input).
-        file: PathBuf,
-        /// What to look for: `乡村振兴`, `szjj`, `shuzijingji`, `第十五章`, `15`.
-        query: String,
-        /// Print at most this many headings.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
-    },
-    /// Print every place a phrase occurs in the reflowed text (found across hard
-    /// wraps and page breaks): `line breadcrumb snippet`, TAB-separated. Exit
-    /// status 1 when there is none.
-    Grep {
-        /// The document (`-` for standard input).
-        file: PathBuf,
-        /// The phrase: `数字经济`, `5G` (ASCII letters in either case, full-width
-        /// letters and digits alike).
-        phrase: String,
-    },
-    /// Print the study sessions of a document and the reading time per chapter.
-    Stats {
-        /// The document (`-` for standard input).
-        file: PathBuf,
-    },
-    /// Print the bookmarks of a document with their notes, grouped by document
-    /// and chapter.
-    Notes {
-        /// The document (`-` for standard input).
-        file: PathBuf,
-        /// Markdown to share, or JSON for scripts.
-        #[arg(long, value_enum, default_value_t = NotesFormat::Md)]
-        format: NotesFormat,
-    },
-    /// Print the reflowed text, one heading or paragraph per line.
-    Text {
-        /// Wrap paragraphs to this many terminal columns.
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-        width: Option<u16>,
-        /// The document (`-` for standard input).
-        file: PathBuf,
-    },
-}
-
-/// How `gangmu notes` writes.
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum NotesFormat {
-    Md,
-    Json,
-}
-
+mod background;
 mod building;
+mod cli;
 mod event_loop;
 mod memory;
+mod settings;
 mod terminal;
 mod watchdog;
 
@@ -132,9 +60,11 @@ fn write_found(
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match cli.command {
-        Some(Command::Outline { json, file }) => {
+        Some(Command::Outline { json, tree, file }) => {
             let document = load(&file)?.document;
-            if json {
+            if tree {
+                out.write_all(gangmu::output::tree::render(&document.outline).as_bytes())?;
+            } else if json {
                 serde_json::to_writer_pretty(
                     &mut out,
                     &gangmu::output::json::tree(&document.outline),
@@ -163,8 +93,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             });
         }
-        Some(Command::Stats { file }) => {
-            let (document, record) = load_with_record(&file, cli.data_dir.as_deref())?;
+        Some(Command::Stats { file, data }) => {
+            let data_dir = data_dir_of(&data, &cli.data, cli.config.as_deref())?;
+            let (document, record) = load_with_record(&file, data_dir.as_deref())?;
             writeln!(
                 out,
                 "《{}》",
@@ -174,8 +105,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{line}")?;
             }
         }
-        Some(Command::Notes { file, format }) => {
-            let (document, record) = load_with_record(&file, cli.data_dir.as_deref())?;
+        Some(Command::Notes { file, format, data }) => {
+            let data_dir = data_dir_of(&data, &cli.data, cli.config.as_deref())?;
+            let (document, record) = load_with_record(&file, data_dir.as_deref())?;
             let name = file_name(&file);
             let notes = gangmu::study::notes::notes(&record, &document, &name);
             match format {
@@ -192,6 +124,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let document = load(&file)?.document;
             gangmu::output::text::write_text(&document, width.map(usize::from), &mut out)?;
         }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "gangmu", &mut out);
+        }
+        Some(Command::Man) => clap_mangen::Man::new(Cli::command()).render(&mut out)?,
         None => {
             let texts: Vec<(String, Text)> = if cli.files.is_empty() {
                 let name = gangmu::sample::NAME;
@@ -207,13 +143,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             if io::stdout().is_terminal() && keys_can_be_read() {
                 drop(out);
-                let options = event_loop::Options {
-                    measure: cli.measure,
-                    data_dir: cli.data_dir,
-                    paths: cli.files.iter().map(|f| seen_path(f)).collect(),
-                    files: cli.files,
-                };
-                return event_loop::run(texts, options).map(|()| ExitCode::SUCCESS);
+                return read(texts, cli).map(|()| ExitCode::SUCCESS);
             }
             for (_, text) in texts {
                 let loaded = text.build();
@@ -224,6 +154,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the reader on `texts`, with the user's settings under the flags.
+fn read(texts: Vec<(String, Text)>, cli: Cli) -> anyhow::Result<()> {
+    let settings = settings::load(cli.config.as_deref())?;
+    settings.say_problems();
+    install_keys(&settings);
+    let options = event_loop::Options {
+        measure: settings.measure(cli.measure),
+        theme: settings.theme(cli.theme),
+        data_dir: settings.data_dir(cli.data.data_dir),
+        problems: settings.problems,
+        paths: cli.files.iter().map(|f| seen_path(f)).collect(),
+        files: cli.files,
+    };
+    event_loop::run(texts, options)
+}
+
+/// The data directory for a command: its `--data-dir`, else the one given
+/// before the command, else the settings'.
+fn data_dir_of(
+    data: &cli::DataDir,
+    before: &cli::DataDir,
+    config: Option<&Path>,
+) -> anyhow::Result<Option<PathBuf>> {
+    let settings = settings::load(config)?;
+    settings.say_problems();
+    Ok(settings.data_dir(data.or(before)))
+}
+
+/// Gives the reading keys the keys the settings name, if they name any.
+fn install_keys(settings: &Settings) {
+    let given = settings.config.key_settings();
+    if !given.is_empty() {
+        let table = gangmu::tui::bindings::BINDINGS;
+        gangmu::tui::bindings::install(gangmu::tui::rebind::rebound(table, &given));
+    }
 }
 
 /// Whether the reader can read keys: from standard input, or, when a text is

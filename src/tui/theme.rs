@@ -58,14 +58,6 @@ impl Theme {
         Self { colour, palette }
     }
 
-    /// The colours of `palette`, whatever the environment says.
-    pub fn coloured(palette: Palette) -> Self {
-        Self {
-            colour: true,
-            palette,
-        }
-    }
-
     /// No colours at all.
     pub fn plain() -> Self {
         Self {
@@ -178,30 +170,6 @@ impl Theme {
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
-    }
-
-    /// Every style by the name of its role, for tests and for checking a
-    /// palette whole.
-    pub fn roles(self) -> Vec<(&'static str, Style)> {
-        vec![
-            ("heading 1", self.heading(1)),
-            ("heading 2", self.heading(2)),
-            ("heading 3", self.heading(3)),
-            ("heading 4", self.heading(4)),
-            ("body", self.body()),
-            ("preformatted", self.preformatted()),
-            ("cut marker", self.cut_marker()),
-            ("box border", self.box_border()),
-            ("separator", self.separator()),
-            ("tree label", self.tree_label()),
-            ("tree current", self.tree_current()),
-            ("tree cursor", self.tree_cursor(true)),
-            ("tree cursor unfocused", self.tree_cursor(false)),
-            ("search hit", self.search_hit(false)),
-            ("search hit current", self.search_hit(true)),
-            ("bookmark", self.bookmark()),
-            ("status", self.status()),
-        ]
     }
 }
 

@@ -5,7 +5,9 @@
 //! when something changed, and what the app asks of the world outside it (the
 //! clipboard, saving, reading the files again, stopping for Ctrl-Z) is done
 //! here. An idle reader makes no wakeups. The terminal is `terminal`'s, the
-//! store `memory`'s, building off the thread `building`'s.
+//! store `memory`'s, building off the thread `building`'s, the palette
+//! `background`'s (an answer of the terminal's that comes after the first
+//! frame is picked out of the keys here, and changes it).
 //!
 //! A quit, `SIGTERM` and `SIGHUP` all leave the same way: the study session and
 //! the reading position are saved, then the terminal is given back.

@@ -92,9 +92,17 @@ fn the_manual_page_is_printed_as_roff() {
     let page = stdout(gangmu(home.path()).arg("man"));
     assert!(page.starts_with(".ie"), "{page}");
     assert!(page.contains(".TH gangmu 1"), "{page}");
-    for word in ["\\-\\-measure", "\\-\\-theme", "outline", "Examples:"] {
+    for word in ["\\-\\-measure", "\\-\\-theme", "Examples:"] {
         assert!(page.contains(word), "the page lacks {word}");
     }
+    // Every command is described on this one page, none on a page of its own.
+    let commands = ["OUTLINE", "FIND", "GREP", "STATS", "NOTES", "TEXT"];
+    for command in commands {
+        let heading = format!(".SH \"GANGMU {command}\"");
+        assert!(page.contains(&heading), "{command}");
+    }
+    assert!(page.contains("\\-\\-tree"), "{page}");
+    assert!(!page.contains("gangmu\\-outline(1)"), "{page}");
 }
 
 #[test]

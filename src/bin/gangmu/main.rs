@@ -15,6 +15,7 @@ mod background;
 mod building;
 mod cli;
 mod event_loop;
+mod manual;
 mod memory;
 mod settings;
 mod terminal;
@@ -127,7 +128,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "gangmu", &mut out);
         }
-        Some(Command::Man) => clap_mangen::Man::new(Cli::command()).render(&mut out)?,
+        Some(Command::Man) => manual::write(&mut out)?,
         None => {
             let texts: Vec<(String, Text)> = if cli.files.is_empty() {
                 let name = gangmu::sample::NAME;

@@ -17,6 +17,12 @@ fn path(file: &tempfile::NamedTempFile) -> &str {
     file.path().to_str().expect("a UTF-8 path")
 }
 
+/// The key that opens the help, as the bindings table gives it.
+fn help_key() -> String {
+    use gangmu::tui::action::{Action, Focus, Mode};
+    gangmu::tui::bindings::key_name(Mode::Reading(Focus::Reader), Action::ToggleHelp)
+}
+
 #[test]
 fn a_key_given_in_the_settings_replaces_the_tables_own_and_the_help_shows_it() {
     let file = settings("[keys]\nquit = \"Q\"\nnext-heading = \"J\"\n");
@@ -24,7 +30,7 @@ fn a_key_given_in_the_settings_replaces_the_tables_own_and_the_help_shows_it() {
     session.wait_for_the_whole_sample();
     session.keys("JJ");
     session.wait_for("› 一、");
-    session.keys("?");
+    session.keys(&help_key());
     session.wait_for("J [");
     session.wait_for("退出");
     let screen = session.screen();

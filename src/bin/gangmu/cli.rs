@@ -6,9 +6,11 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use gangmu::tui::action::{Action, Focus, Mode};
 use gangmu::tui::background::ThemeChoice;
+use gangmu::tui::bindings;
 
-/// Examples and the keys, after the options of `gangmu --help`.
+/// Examples, after the options of `gangmu --help`.
 const EXAMPLES: &str = "\
 Examples:
   gangmu plan.txt                    read a document (the built-in sample if none)
@@ -17,20 +19,66 @@ Examples:
   gangmu --theme light plan.txt      the palette for a light terminal
   gangmu outline --tree plan.txt     the outline, indented, for people
   gangmu grep plan.txt 数字经济      every place a phrase occurs
-  gangmu notes plan.txt > notes.md   the bookmarks and notes, to share
+  gangmu notes plan.txt > notes.md   the bookmarks and notes, to share";
 
-Keys in the reader (? shows them all):
-  j k ↓ ↑  scroll        Space b  page       g G  start / end
-  ] [      headings      } {      documents  f    jump to a heading
-  /        search        n N      hits       m '  bookmark / the bookmarks
-  o        outline       Tab      pane       q    quit
+/// The reading keys `--help` names, and what they do, three to a line.
+const KEY_SUMMARY: [(&[Action], &str); 12] = [
+    (&[Action::Scroll(1), Action::Scroll(-1)], "scroll"),
+    (&[Action::Pages(1), Action::Pages(-1)], "page"),
+    (&[Action::Top, Action::Bottom], "start / end"),
+    (&[Action::Heading(1), Action::Heading(-1)], "headings"),
+    (&[Action::Document(1), Action::Document(-1)], "documents"),
+    (&[Action::OpenJump], "jump to a heading"),
+    (&[Action::OpenSearch], "search"),
+    (&[Action::NextHit(1), Action::NextHit(-1)], "hits"),
+    (
+        &[Action::AddBookmark, Action::OpenBookmarks],
+        "bookmark / list",
+    ),
+    (&[Action::ToggleOutline], "outline"),
+    (&[Action::SwitchFocus], "pane"),
+    (&[Action::Quit], "quit"),
+];
 
-Settings: ~/.config/gangmu/config.toml (theme, measure, data-dir, [keys]);
-see the README.";
+/// What follows the options of `gangmu --help`: the examples, the main reading
+/// keys as the bindings table gives them, and where the settings are.
+fn after_help() -> String {
+    let reading = Mode::Reading(Focus::Reader);
+    let key = |action| bindings::key_name(reading, action).replace("空格", "Space");
+    let mut lines = vec![
+        EXAMPLES.to_string(),
+        String::new(),
+        format!(
+            "Keys in the reader ({} shows them all):",
+            key(Action::ToggleHelp)
+        ),
+    ];
+    for row in KEY_SUMMARY.chunks(3) {
+        let entries: Vec<String> = row
+            .iter()
+            .map(|(actions, does)| {
+                let keys: Vec<String> = actions.iter().map(|&action| key(action)).collect();
+                format!("{} {does}", padded(&keys.join(" "), 8))
+            })
+            .collect();
+        let line: Vec<String> = entries.iter().map(|entry| padded(entry, 26)).collect();
+        lines.push(format!("  {}", line.join(" ").trim_end()));
+    }
+    lines.push(String::new());
+    lines.push("Settings: ~/.config/gangmu/config.toml (theme, measure, data-dir, [keys]);".into());
+    lines.push("see the README.".into());
+    lines.join("\n")
+}
+
+/// `text` and spaces up to `columns` terminal columns.
+fn padded(text: &str, columns: usize) -> String {
+    let width = gangmu::layout::wrap::display_width(text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
+}
 
 /// 纲目 gangmu: read long Chinese policy documents in the terminal.
 #[derive(Parser)]
-#[command(version, after_help = EXAMPLES)]
+#[command(version, after_help = after_help())]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -6,11 +6,11 @@
 //! ```text
 //! file bytes ─▶ parse ─▶ Document (document.rs: paragraphs + the outline arena)
 //!                            │
-//!          ┌─────────────────┼──────────────────┐
-//!       layout            search              study
-//!  (rows for a width,  (jump ranking,     (the store, anchors,
-//!   made safe)          full text)         progress, notes)
-//!          └─────────────────┼──────────────────┘
+//!          ┌─────────────────┼──────────────────┬─────────────────┐
+//!       layout            search              study            compare
+//!  (rows for a width,  (jump ranking,     (the store, anchors,  (two versions:
+//!   made safe)          full text)         progress, notes)     sections, sentences)
+//!          └─────────────────┼──────────────────┴─────────────────┘
 //!                  output (what the commands print)
 //!                  tui    (App, keys, drawing)
 //!                  bin/gangmu (arguments, the event loop, the terminal)
@@ -18,9 +18,11 @@
 //!
 //! `document` imports nothing of gangmu's; `parse` and `layout` only
 //! `document`; `search` also `parse` and `layout`; `study` also `search`;
-//! `output` and `tui` everything below them (`tests/architecture.rs` holds them
-//! to it). Only `tui` and the binary know ratatui or crossterm.
+//! `compare` what `study` may, but not `study`; `output` and `tui` everything
+//! below them (`tests/architecture.rs` holds them to it). Only `tui` and the
+//! binary know ratatui or crossterm.
 
+pub mod compare;
 pub mod document;
 pub mod layout;
 pub mod output;

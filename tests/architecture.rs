@@ -14,6 +14,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("layout", 1),
     ("search", 2),
     ("study", 3),
+    ("compare", 3),
     ("output", 4),
     ("tui", 5),
 ];

@@ -161,6 +161,22 @@ pub(crate) enum Command {
         #[command(flatten)]
         data: DataDir,
     },
+    /// Compare two versions of a document by sections and sentences: one row per
+    /// change, `op old_line new_line breadcrumb text`, TAB-separated (on a
+    /// terminal, a form to read unless `--tsv`). Exit status 0 when they are the
+    /// same, 1 when they differ.
+    Diff {
+        /// Print the rows even on a terminal.
+        #[arg(long)]
+        tsv: bool,
+        /// Print only how many sections, sentences and characters changed.
+        #[arg(long, conflicts_with = "tsv")]
+        stat: bool,
+        /// The old version (`-` for standard input).
+        old: PathBuf,
+        /// The new version (`-` for standard input).
+        new: PathBuf,
+    },
     /// Print the reflowed text, one heading or paragraph per line.
     Text {
         /// Wrap paragraphs to this many terminal columns.

@@ -58,6 +58,40 @@ fn write_found(
     Ok(!hits.is_empty())
 }
 
+/// What `gangmu diff` prints: the counts, the rows, or on a terminal the form
+/// to read (coloured unless `NO_COLOR`).
+fn diff_print(tsv: bool, stat: bool) -> gangmu::output::diff::Print {
+    use gangmu::output::diff::{Form, Print};
+    if stat {
+        Print::Stat
+    } else if tsv || !io::stdout().is_terminal() {
+        Print::Changes(Form::Tsv)
+    } else {
+        let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Print::Changes(Form::Readable { colour })
+    }
+}
+
+/// `gangmu diff`: compares the documents `old` and `new`; exits as diff does:
+/// 0 the same, 1 different (and 2 trouble, from `main`).
+fn run_diff(
+    old: &Path,
+    new: &Path,
+    print: gangmu::output::diff::Print,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let stdin = Path::new("-");
+    if old == stdin && new == stdin {
+        anyhow::bail!("comparing - with -: standard input can be only one of the two");
+    }
+    let (old, new) = (read_text(old)?, read_text(new)?);
+    print_warnings(&old.warnings);
+    print_warnings(&new.warnings);
+    let different = gangmu::output::diff::write_diff(&old.text, &new.text, print, out)?;
+    out.flush()?;
+    Ok(ExitCode::from(u8::from(different)))
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match cli.command {
@@ -121,6 +155,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Some(Command::Diff {
+            tsv,
+            stat,
+            old,
+            new,
+        }) => return run_diff(&old, &new, diff_print(tsv, stat), &mut out),
         Some(Command::Text { width, file }) => {
             let document = load(&file)?.document;
             gangmu::output::text::write_text(&document, width.map(usize::from), &mut out)?;

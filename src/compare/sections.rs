@@ -1,0 +1,298 @@
+//! The sections of a document and how two documents' sections match.
+//!
+//! A section is a heading with its own text (the paragraphs up to the next
+//! heading), and the text before the first heading is a section of its own,
+//! the root, which always matches the other root. Sections match by a score of
+//! their titles and their text (labels left out, so that a renumbered
+//! `（十）` → `（九）` still matches) and by position:
+//! 1. the children of two matched sections are aligned in order, keeping the
+//!    alignment of highest total score ([`ALIGNED`] at least per pair);
+//! 2. children left over on both sides match across that order when they are
+//!    alike enough ([`MOVED_AMONG_SIBLINGS`]): the new one is moved;
+//! 3. children still left over between the same two aligned pairs match in
+//!    order with less likeness ([`IN_PLACE`]): a section rewritten where it
+//!    stood, which its position vouches for;
+//! 4. once the tree is walked, sections still unmatched anywhere match across
+//!    parents when they are much alike ([`MOVED_ACROSS`]): a section moved to
+//!    another chapter.
+//!
+//! What is left unmatched was added or removed.
+
+use crate::document::{Document, HeadingKind, ParagraphKind};
+
+use super::align::{in_order, weight};
+use super::text::{Sentence, is_blank, pairs, sentences, similarity};
+
+/// Lowest score for two sections to match in order.
+const ALIGNED: f64 = 0.3;
+/// Lowest score for two sections under matched parents to match out of order.
+const MOVED_AMONG_SIBLINGS: f64 = 0.3;
+/// Lowest score for two sections to match across parents.
+const MOVED_ACROSS: f64 = 0.5;
+/// Lowest score for two sections left in the same place between matched
+/// ones to match: one section rewritten where it stood.
+const IN_PLACE: f64 = 0.15;
+
+/// One section of a document.
+#[derive(Debug)]
+pub(crate) struct Section<'a> {
+    /// The heading's kind; `None` for the root.
+    pub kind: Option<HeadingKind>,
+    /// The title, when the heading stands on its own line (a run-in article's
+    /// title is part of its first sentence instead).
+    pub title: Option<&'a str>,
+    /// The section above (the root for top-level headings and for the root).
+    pub parent: usize,
+    pub sentences: Vec<Sentence<'a>>,
+    /// Fingerprints of the title and of the sentences.
+    title_pairs: Vec<u64>,
+    body_pairs: Vec<u64>,
+    /// Characters (white space aside) of the section with its subsections.
+    pub size: usize,
+}
+
+/// A document's sections: index 0 is the root, index `i + 1` heading `i`.
+#[derive(Debug)]
+pub(crate) struct Sections<'a> {
+    pub list: Vec<Section<'a>>,
+    children: Vec<Vec<usize>>,
+}
+
+impl<'a> Sections<'a> {
+    pub(super) fn of(document: &'a Document) -> Self {
+        let headings = &document.outline.headings;
+        let mut list: Vec<Section<'a>> = std::iter::once(None)
+            .chain(headings.iter().map(Some))
+            .map(|heading| Section {
+                kind: heading.map(|h| h.kind),
+                title: heading
+                    .filter(|h| document.paragraphs[h.paragraph].kind == ParagraphKind::Heading)
+                    .map(|h| h.title.as_str()),
+                parent: heading
+                    .and_then(|h| h.parent)
+                    .map_or(0, |p| p.0 as usize + 1),
+                sentences: Vec::new(),
+                title_pairs: heading.map(|h| pairs(&h.title)).unwrap_or_default(),
+                body_pairs: Vec::new(),
+                size: 0,
+            })
+            .collect();
+        for (index, paragraph) in document.paragraphs.iter().enumerate() {
+            if paragraph.kind != ParagraphKind::Heading {
+                let section = paragraph.heading.map_or(0, |h| h.0 as usize + 1);
+                let from = run_in_label(document, index);
+                sentences(index, paragraph, from, &mut list[section].sentences);
+            }
+        }
+        let mut children = vec![Vec::new(); list.len()];
+        for at in (0..list.len()).rev() {
+            let section = &mut list[at];
+            let body: String = section.sentences.iter().map(|s| s.key.as_str()).collect();
+            section.body_pairs = pairs(&body);
+            let title = section
+                .title
+                .map_or(0, |t| t.chars().filter(|&c| !is_blank(c)).count());
+            section.size += title + body.chars().count();
+            if at > 0 {
+                let (parent, size) = (section.parent, section.size);
+                list[parent].size += size;
+                children[parent].push(at);
+            }
+        }
+        for list in &mut children {
+            list.reverse();
+        }
+        Sections { list, children }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.list.len()
+    }
+}
+
+/// Bytes of paragraph `index` taken by the label of a run-in heading it opens
+/// (`（五）扩大高水平对外开放。…`), which renumbering changes and the outline
+/// compares instead; 0 for other paragraphs.
+fn run_in_label(document: &Document, index: usize) -> usize {
+    let paragraph = &document.paragraphs[index];
+    let Some(heading) = paragraph.heading.map(|h| document.outline.get(h)) else {
+        return 0;
+    };
+    let opens = heading.paragraph == index && paragraph.text.starts_with(&heading.label);
+    if opens { heading.label.len() } else { 0 }
+}
+
+/// Which sections of two documents match.
+#[derive(Debug)]
+pub(crate) struct Matching {
+    /// For each old section, the new one it matched.
+    pub old_to_new: Vec<Option<usize>>,
+    /// For each new section, the old one it matched.
+    pub new_to_old: Vec<Option<usize>>,
+    /// For each new section, whether it matched out of order.
+    pub moved: Vec<bool>,
+}
+
+impl Matching {
+    fn pair(&mut self, old: usize, new: usize, moved: bool) {
+        self.old_to_new[old] = Some(new);
+        self.new_to_old[new] = Some(old);
+        self.moved[new] = moved;
+    }
+}
+
+/// How alike two sections are, from 0 to 1: their titles' and their texts'
+/// similarity, the mean of both where both have some; 0 across kinds.
+fn score(old: &Section, new: &Section) -> f64 {
+    if old.kind != new.kind {
+        return 0.0;
+    }
+    let titled = !old.title_pairs.is_empty() || !new.title_pairs.is_empty();
+    let bodied = !old.body_pairs.is_empty() || !new.body_pairs.is_empty();
+    let title = || similarity(&old.title_pairs, &new.title_pairs);
+    let body = || similarity(&old.body_pairs, &new.body_pairs);
+    match (titled, bodied) {
+        (true, true) => f64::midpoint(title(), body()),
+        (true, false) => title(),
+        (false, true) => body(),
+        (false, false) => 1.0,
+    }
+}
+
+/// Matches the sections of `old` and `new` (see the module's comment).
+pub(crate) fn match_sections(old: &Sections, new: &Sections) -> Matching {
+    let mut matching = Matching {
+        old_to_new: vec![None; old.len()],
+        new_to_old: vec![None; new.len()],
+        moved: vec![false; new.len()],
+    };
+    matching.pair(0, 0, false);
+    let mut queue = vec![(0, 0)];
+    walk(old, new, &mut matching, &mut queue);
+    let old_left: Vec<usize> = (0..old.len())
+        .filter(|&o| matching.old_to_new[o].is_none())
+        .collect();
+    let new_left: Vec<usize> = (0..new.len())
+        .filter(|&n| matching.new_to_old[n].is_none())
+        .collect();
+    for (o, n) in match_across(old, new, (&old_left, &new_left), MOVED_ACROSS) {
+        matching.pair(o, n, true);
+        queue.push((o, n));
+    }
+    walk(old, new, &mut matching, &mut queue);
+    matching
+}
+
+/// Matches the children of each matched pair in `queue`, and theirs in turn.
+fn walk(old: &Sections, new: &Sections, matching: &mut Matching, queue: &mut Vec<(usize, usize)>) {
+    while let Some((o, n)) = queue.pop() {
+        let old_children: Vec<usize> = old.children[o]
+            .iter()
+            .copied()
+            .filter(|&c| matching.old_to_new[c].is_none())
+            .collect();
+        let new_children: Vec<usize> = new.children[n]
+            .iter()
+            .copied()
+            .filter(|&c| matching.new_to_old[c].is_none())
+            .collect();
+        let in_order = align(old, new, (&old_children, &new_children), ALIGNED);
+        for &(a, b) in &in_order {
+            matching.pair(a, b, false);
+        }
+        let old_left: Vec<usize> = old_children
+            .into_iter()
+            .filter(|&c| matching.old_to_new[c].is_none())
+            .collect();
+        let new_left: Vec<usize> = new_children
+            .into_iter()
+            .filter(|&c| matching.new_to_old[c].is_none())
+            .collect();
+        let across = match_across(old, new, (&old_left, &new_left), MOVED_AMONG_SIBLINGS);
+        for &(a, b) in &across {
+            matching.pair(a, b, true);
+        }
+        let in_place = match_in_place(old, new, matching, &in_order, (&old_left, &new_left));
+        for &(a, b) in &in_place {
+            matching.pair(a, b, false);
+        }
+        queue.extend(in_order.into_iter().chain(across).chain(in_place));
+    }
+}
+
+/// The in-order pairs of `old_ids` and `new_ids` of highest total score, each
+/// pair scoring `least` at least.
+fn align(
+    old: &Sections,
+    new: &Sections,
+    (old_ids, new_ids): (&[usize], &[usize]),
+    least: f64,
+) -> Vec<(usize, usize)> {
+    in_order(old_ids.len(), new_ids.len(), |i, j| {
+        weight(score(&old.list[old_ids[i]], &new.list[new_ids[j]]), least)
+    })
+    .into_iter()
+    .map(|(i, j)| (old_ids[i], new_ids[j]))
+    .collect()
+}
+
+/// Sections of `left` (old, new) still unmatched that lie between the same two
+/// pairs of `aligned`, matched in order when they score [`IN_PLACE`] at least.
+fn match_in_place(
+    old: &Sections,
+    new: &Sections,
+    matching: &Matching,
+    aligned: &[(usize, usize)],
+    (old_left, new_left): (&[usize], &[usize]),
+) -> Vec<(usize, usize)> {
+    let gap_of = |id: usize, side: fn(&(usize, usize)) -> usize| {
+        aligned.partition_point(|pair| side(pair) < id)
+    };
+    let mut found = Vec::new();
+    for gap in 0..=aligned.len() {
+        let olds: Vec<usize> = old_left
+            .iter()
+            .copied()
+            .filter(|&o| matching.old_to_new[o].is_none() && gap_of(o, |p| p.0) == gap)
+            .collect();
+        let news: Vec<usize> = new_left
+            .iter()
+            .copied()
+            .filter(|&n| matching.new_to_old[n].is_none() && gap_of(n, |p| p.1) == gap)
+            .collect();
+        if !olds.is_empty() && !news.is_empty() {
+            found.extend(align(old, new, (&olds, &news), IN_PLACE));
+        }
+    }
+    found
+}
+
+/// Pairs of `old_ids` and `new_ids` scoring `least` at least, best first,
+/// each id in one pair at most.
+fn match_across(
+    old: &Sections,
+    new: &Sections,
+    (old_ids, new_ids): (&[usize], &[usize]),
+    least: f64,
+) -> Vec<(usize, usize)> {
+    let mut candidates: Vec<(f64, usize, usize)> = old_ids
+        .iter()
+        .flat_map(|&o| {
+            new_ids
+                .iter()
+                .map(move |&n| (score(&old.list[o], &new.list[n]), o, n))
+        })
+        .filter(|&(s, _, _)| s >= least)
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut old_taken, mut new_taken) = (vec![false; old.len()], vec![false; new.len()]);
+    let mut found = Vec::new();
+    for (_, o, n) in candidates {
+        if !old_taken[o] && !new_taken[n] {
+            old_taken[o] = true;
+            new_taken[n] = true;
+            found.push((o, n));
+        }
+    }
+    found
+}

@@ -8,7 +8,7 @@
 pub(crate) fn in_order(
     rows: usize,
     columns: usize,
-    weight: impl Fn(usize, usize) -> Option<u32>,
+    mut weight: impl FnMut(usize, usize) -> Option<u32>,
 ) -> Vec<(usize, usize)> {
     let width = columns + 1;
     let mut best = vec![0u64; (rows + 1) * width];

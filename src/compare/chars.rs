@@ -33,8 +33,15 @@ pub enum Piece {
 /// Most unchanged characters between two changes that still join them.
 const GLUE: usize = 2;
 
-/// Longest a character diff may search before it settles for a coarser answer.
-const DEADLINE: Duration = Duration::from_millis(50);
+/// Most characters (old and new together) diffed character by character; a
+/// longer pair (a paragraph without sentence marks) is shown taken out whole
+/// and put in whole, so that the diff's time stays bounded and its result does
+/// not depend on the machine's speed.
+const MOST_DIFFED: usize = 3000;
+
+/// Longest a character diff may search before it settles for a coarser answer
+/// (a safety net: [`MOST_DIFFED`] keeps diffs well inside it).
+const DEADLINE: Duration = Duration::from_secs(1);
 
 /// A run of the diff: the same text on both sides, or a change.
 #[derive(Debug, Clone)]
@@ -48,9 +55,13 @@ struct Run {
 pub fn diff(old: &str, new: &str) -> Vec<Piece> {
     let old: Vec<char> = old.chars().collect();
     let new: Vec<char> = new.chars().collect();
+    let mut runs: Vec<Run> = Vec::new();
+    if old.len() + new.len() > MOST_DIFFED {
+        push_run(&mut runs, 0..old.len(), 0..new.len(), false);
+        return pieces(&runs, &old, &new);
+    }
     let deadline = Instant::now() + DEADLINE;
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, Some(deadline));
-    let mut runs: Vec<Run> = Vec::new();
     for op in ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         push_run(&mut runs, old_range, new_range, tag == DiffTag::Equal);
@@ -233,6 +244,16 @@ mod tests {
     #[test]
     fn punctuation_keeps_changes_apart() {
         assert_eq!(inline("甲，乙", "丙，丁"), "[-甲-]{+丙+}，[-乙-]{+丁+}");
+    }
+
+    #[test]
+    fn a_very_long_pair_is_replaced_whole() {
+        let old = "甲".repeat(MOST_DIFFED);
+        let new = format!("{old}乙");
+        assert_eq!(
+            diff(&old, &new),
+            vec![Piece::Removed(old.clone()), Piece::Added(new)]
+        );
     }
 
     #[test]

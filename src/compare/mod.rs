@@ -222,8 +222,10 @@ fn sentence_place(
     section: Option<HeadingId>,
 ) -> Place {
     let paragraph = &version.document.paragraphs[sentence.paragraph];
-    Place {
-        line: source_line(version.lines, paragraph, sentence.start),
-        section,
-    }
+    let line = if paragraph.first_line == paragraph.last_line {
+        paragraph.first_line
+    } else {
+        source_line(version.lines, paragraph, sentence.start)
+    };
+    Place { line, section }
 }

@@ -18,6 +18,12 @@
 //!
 //! What is left unmatched was added or removed.
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
 use crate::document::{Document, HeadingKind, ParagraphKind};
 
 use super::align::{in_order, weight};
@@ -44,11 +50,39 @@ pub(crate) struct Section<'a> {
     /// The section above (the root for top-level headings and for the root).
     pub parent: usize,
     pub sentences: Vec<Sentence<'a>>,
-    /// Fingerprints of the title and of the sentences.
+    /// The heading's title, however it stands.
+    heading_title: &'a str,
+    /// A hash of the kind, the title and the sentences: sections that differ
+    /// almost never share it, so the same section is found without scoring.
+    exact: u64,
+    /// Fingerprints of the title and of the sentences (the latter made only
+    /// when the section is scored).
     title_pairs: Vec<u64>,
-    body_pairs: Vec<u64>,
+    body_pairs: OnceCell<Vec<u64>>,
     /// Characters (white space aside) of the section with its subsections.
     pub size: usize,
+}
+
+impl Section<'_> {
+    fn body_pairs(&self) -> &[u64] {
+        self.body_pairs.get_or_init(|| {
+            let body: String = self.sentences.iter().map(|s| s.key.as_ref()).collect();
+            pairs(&body)
+        })
+    }
+
+    /// Whether two sections are the same: kind, title and sentences.
+    fn same_as(&self, other: &Section) -> bool {
+        self.exact == other.exact
+            && self.kind == other.kind
+            && self.heading_title == other.heading_title
+            && self.sentences.len() == other.sentences.len()
+            && self
+                .sentences
+                .iter()
+                .zip(&other.sentences)
+                .all(|(a, b)| a.key == b.key)
+    }
 }
 
 /// A document's sections: index 0 is the root, index `i + 1` heading `i`.
@@ -72,8 +106,10 @@ impl<'a> Sections<'a> {
                     .and_then(|h| h.parent)
                     .map_or(0, |p| p.0 as usize + 1),
                 sentences: Vec::new(),
+                heading_title: heading.map_or("", |h| h.title.as_str()),
+                exact: 0,
                 title_pairs: heading.map(|h| pairs(&h.title)).unwrap_or_default(),
-                body_pairs: Vec::new(),
+                body_pairs: OnceCell::new(),
                 size: 0,
             })
             .collect();
@@ -87,12 +123,18 @@ impl<'a> Sections<'a> {
         let mut children = vec![Vec::new(); list.len()];
         for at in (0..list.len()).rev() {
             let section = &mut list[at];
-            let body: String = section.sentences.iter().map(|s| s.key.as_str()).collect();
-            section.body_pairs = pairs(&body);
+            let mut hasher = DefaultHasher::new();
+            (section.kind, section.heading_title).hash(&mut hasher);
+            let mut body = 0;
+            for sentence in &section.sentences {
+                sentence.key.hash(&mut hasher);
+                body += sentence.key.chars().count();
+            }
+            section.exact = hasher.finish();
             let title = section
                 .title
                 .map_or(0, |t| t.chars().filter(|&c| !is_blank(c)).count());
-            section.size += title + body.chars().count();
+            section.size += title + body;
             if at > 0 {
                 let (parent, size) = (section.parent, section.size);
                 list[parent].size += size;
@@ -148,14 +190,31 @@ fn score(old: &Section, new: &Section) -> f64 {
         return 0.0;
     }
     let titled = !old.title_pairs.is_empty() || !new.title_pairs.is_empty();
-    let bodied = !old.body_pairs.is_empty() || !new.body_pairs.is_empty();
+    let bodied = !old.sentences.is_empty() || !new.sentences.is_empty();
     let title = || similarity(&old.title_pairs, &new.title_pairs);
-    let body = || similarity(&old.body_pairs, &new.body_pairs);
+    let body = || similarity(old.body_pairs(), new.body_pairs());
     match (titled, bodied) {
         (true, true) => f64::midpoint(title(), body()),
         (true, false) => title(),
         (false, true) => body(),
         (false, false) => 1.0,
+    }
+}
+
+/// The scores of pairs of sections, each worked out once.
+struct Scores<'s, 'a> {
+    old: &'s Sections<'a>,
+    new: &'s Sections<'a>,
+    known: RefCell<HashMap<(usize, usize), f64>>,
+}
+
+impl Scores<'_, '_> {
+    fn get(&self, o: usize, n: usize) -> f64 {
+        *self
+            .known
+            .borrow_mut()
+            .entry((o, n))
+            .or_insert_with(|| score(&self.old.list[o], &self.new.list[n]))
     }
 }
 
@@ -167,36 +226,41 @@ pub(crate) fn match_sections(old: &Sections, new: &Sections) -> Matching {
         moved: vec![false; new.len()],
     };
     matching.pair(0, 0, false);
+    let scores = Scores {
+        old,
+        new,
+        known: RefCell::new(HashMap::new()),
+    };
     let mut queue = vec![(0, 0)];
-    walk(old, new, &mut matching, &mut queue);
+    walk(&scores, &mut matching, &mut queue);
     let old_left: Vec<usize> = (0..old.len())
         .filter(|&o| matching.old_to_new[o].is_none())
         .collect();
     let new_left: Vec<usize> = (0..new.len())
         .filter(|&n| matching.new_to_old[n].is_none())
         .collect();
-    for (o, n) in match_across(old, new, (&old_left, &new_left), MOVED_ACROSS) {
+    for (o, n) in match_across(&scores, (&old_left, &new_left), MOVED_ACROSS) {
         matching.pair(o, n, true);
         queue.push((o, n));
     }
-    walk(old, new, &mut matching, &mut queue);
+    walk(&scores, &mut matching, &mut queue);
     matching
 }
 
 /// Matches the children of each matched pair in `queue`, and theirs in turn.
-fn walk(old: &Sections, new: &Sections, matching: &mut Matching, queue: &mut Vec<(usize, usize)>) {
+fn walk(scores: &Scores, matching: &mut Matching, queue: &mut Vec<(usize, usize)>) {
     while let Some((o, n)) = queue.pop() {
-        let old_children: Vec<usize> = old.children[o]
+        let old_children: Vec<usize> = scores.old.children[o]
             .iter()
             .copied()
             .filter(|&c| matching.old_to_new[c].is_none())
             .collect();
-        let new_children: Vec<usize> = new.children[n]
+        let new_children: Vec<usize> = scores.new.children[n]
             .iter()
             .copied()
             .filter(|&c| matching.new_to_old[c].is_none())
             .collect();
-        let in_order = align(old, new, (&old_children, &new_children), ALIGNED);
+        let in_order = align(scores, (&old_children, &new_children), ALIGNED);
         for &(a, b) in &in_order {
             matching.pair(a, b, false);
         }
@@ -208,11 +272,11 @@ fn walk(old: &Sections, new: &Sections, matching: &mut Matching, queue: &mut Vec
             .into_iter()
             .filter(|&c| matching.new_to_old[c].is_none())
             .collect();
-        let across = match_across(old, new, (&old_left, &new_left), MOVED_AMONG_SIBLINGS);
+        let across = match_across(scores, (&old_left, &new_left), MOVED_AMONG_SIBLINGS);
         for &(a, b) in &across {
             matching.pair(a, b, true);
         }
-        let in_place = match_in_place(old, new, matching, &in_order, (&old_left, &new_left));
+        let in_place = match_in_place(scores, matching, &in_order, (&old_left, &new_left));
         for &(a, b) in &in_place {
             matching.pair(a, b, false);
         }
@@ -221,26 +285,62 @@ fn walk(old: &Sections, new: &Sections, matching: &mut Matching, queue: &mut Vec
 }
 
 /// The in-order pairs of `old_ids` and `new_ids` of highest total score, each
-/// pair scoring `least` at least.
+/// pair scoring `least` at least. The same sections in the same order (found
+/// by a diff of their hashes) pair first, and only the others are scored.
 fn align(
-    old: &Sections,
-    new: &Sections,
+    scores: &Scores,
     (old_ids, new_ids): (&[usize], &[usize]),
     least: f64,
 ) -> Vec<(usize, usize)> {
+    let (old_same, new_same) = same_in_order(scores, old_ids, new_ids);
     in_order(old_ids.len(), new_ids.len(), |i, j| {
-        weight(score(&old.list[old_ids[i]], &new.list[new_ids[j]]), least)
+        match (old_same[i], new_same[j]) {
+            (Some(paired), _) if paired == j => weight(1.0, least),
+            (None, None) => weight(scores.get(old_ids[i], new_ids[j]), least),
+            _ => None,
+        }
     })
     .into_iter()
     .map(|(i, j)| (old_ids[i], new_ids[j]))
     .collect()
 }
 
+/// For each of `old_ids` and of `new_ids`, the position of the same section on
+/// the other side, where a diff of their hashes pairs them.
+fn same_in_order(
+    scores: &Scores,
+    old_ids: &[usize],
+    new_ids: &[usize],
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let hashes = |sections: &Sections, ids: &[usize]| -> Vec<u64> {
+        ids.iter().map(|&id| sections.list[id].exact).collect()
+    };
+    let (old_hashes, new_hashes) = (hashes(scores.old, old_ids), hashes(scores.new, new_ids));
+    let mut old_same = vec![None; old_ids.len()];
+    let mut new_same = vec![None; new_ids.len()];
+    for op in capture_diff_slices(Algorithm::Myers, &old_hashes, &new_hashes) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                let (i, j) = (old_index + k, new_index + k);
+                if scores.old.list[old_ids[i]].same_as(&scores.new.list[new_ids[j]]) {
+                    old_same[i] = Some(j);
+                    new_same[j] = Some(i);
+                }
+            }
+        }
+    }
+    (old_same, new_same)
+}
+
 /// Sections of `left` (old, new) still unmatched that lie between the same two
 /// pairs of `aligned`, matched in order when they score [`IN_PLACE`] at least.
 fn match_in_place(
-    old: &Sections,
-    new: &Sections,
+    scores: &Scores,
     matching: &Matching,
     aligned: &[(usize, usize)],
     (old_left, new_left): (&[usize], &[usize]),
@@ -261,7 +361,7 @@ fn match_in_place(
             .filter(|&n| matching.new_to_old[n].is_none() && gap_of(n, |p| p.1) == gap)
             .collect();
         if !olds.is_empty() && !news.is_empty() {
-            found.extend(align(old, new, (&olds, &news), IN_PLACE));
+            found.extend(align(scores, (&olds, &news), IN_PLACE));
         }
     }
     found
@@ -270,22 +370,18 @@ fn match_in_place(
 /// Pairs of `old_ids` and `new_ids` scoring `least` at least, best first,
 /// each id in one pair at most.
 fn match_across(
-    old: &Sections,
-    new: &Sections,
+    scores: &Scores,
     (old_ids, new_ids): (&[usize], &[usize]),
     least: f64,
 ) -> Vec<(usize, usize)> {
     let mut candidates: Vec<(f64, usize, usize)> = old_ids
         .iter()
-        .flat_map(|&o| {
-            new_ids
-                .iter()
-                .map(move |&n| (score(&old.list[o], &new.list[n]), o, n))
-        })
+        .flat_map(|&o| new_ids.iter().map(move |&n| (scores.get(o, n), o, n)))
         .filter(|&(s, _, _)| s >= least)
         .collect();
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut old_taken, mut new_taken) = (vec![false; old.len()], vec![false; new.len()]);
+    let (mut old_taken, mut new_taken) =
+        (vec![false; scores.old.len()], vec![false; scores.new.len()]);
     let mut found = Vec::new();
     for (_, o, n) in candidates {
         if !old_taken[o] && !new_taken[n] {

@@ -4,13 +4,14 @@
 //! old and new sentences alike enough ([`PAIRED`]) are paired in order as
 //! changed, and the rest are removed or added.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use super::align::{in_order, weight};
-use super::text::{Sentence, pairs, similarity};
+use super::text::{Sentence, Sketch};
 
 /// Lowest similarity for an old and a new sentence to count as one changed.
 const PAIRED: f64 = 0.45;
@@ -29,9 +30,15 @@ pub(crate) enum Step {
 }
 
 /// The steps that turn `old` into `new`, in order; unchanged sentences left out.
-pub(crate) fn align(old: &[Sentence], new: &[Sentence]) -> Vec<Step> {
-    let old_keys: Vec<&str> = old.iter().map(|s| s.key.as_str()).collect();
-    let new_keys: Vec<&str> = new.iter().map(|s| s.key.as_str()).collect();
+pub(crate) fn align<'a>(old: &'a [Sentence], new: &'a [Sentence]) -> Vec<Step> {
+    // Each distinct key as a number, which the diff compares faster.
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    let mut number = |s: &'a Sentence| {
+        let next = numbers.len() as u32;
+        *numbers.entry(s.key.as_ref()).or_insert(next)
+    };
+    let old_keys: Vec<u32> = old.iter().map(&mut number).collect();
+    let new_keys: Vec<u32> = new.iter().map(&mut number).collect();
     let deadline = Instant::now() + DEADLINE;
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline));
     let mut steps = Vec::new();
@@ -43,19 +50,18 @@ pub(crate) fn align(old: &[Sentence], new: &[Sentence]) -> Vec<Step> {
             DiffTag::Insert => steps.extend(new_range.map(Step::Added)),
             // The same text cut into sentences otherwise (a paragraph joined
             // to the next in one version only) is no change.
-            DiffTag::Replace
-                if same_text(&old_keys[old_range.clone()], &new_keys[new_range.clone()]) => {}
+            DiffTag::Replace if same_text(&old[old_range.clone()], &new[new_range.clone()]) => {}
             DiffTag::Replace => pair_up(old, new, old_range, new_range, &mut steps),
         }
     }
     steps
 }
 
-/// Whether two runs of sentence keys hold the same text.
-fn same_text(old: &[&str], new: &[&str]) -> bool {
+/// Whether two runs of sentences hold the same text.
+fn same_text(old: &[Sentence], new: &[Sentence]) -> bool {
     old.iter()
-        .flat_map(|k| k.chars())
-        .eq(new.iter().flat_map(|k| k.chars()))
+        .flat_map(|s| s.key.chars())
+        .eq(new.iter().flat_map(|s| s.key.chars()))
 }
 
 /// Pairs the old sentences `olds` with the new `news` in order, keeping the
@@ -73,10 +79,10 @@ fn pair_up(
         steps.extend(news.map(Step::Added));
         return;
     }
-    let old_pairs: Vec<Vec<u64>> = olds.clone().map(|i| pairs(&old[i].key)).collect();
-    let new_pairs: Vec<Vec<u64>> = news.clone().map(|j| pairs(&new[j].key)).collect();
+    let old_sketches: Vec<Sketch> = olds.clone().map(|i| Sketch::of(&old[i].key)).collect();
+    let new_sketches: Vec<Sketch> = news.clone().map(|j| Sketch::of(&new[j].key)).collect();
     let paired = in_order(olds.len(), news.len(), |i, j| {
-        weight(similarity(&old_pairs[i], &new_pairs[j]), PAIRED)
+        weight(old_sketches[i].similarity(&new_sketches[j]), PAIRED)
     });
     let (mut i, mut j) = (olds.start, news.start);
     for (a, b) in paired

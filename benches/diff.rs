@@ -1,0 +1,168 @@
+//! Comparing two versions of a document (`gangmu diff`): two national work
+//! reports (2024 against 2025, read from the shared corpus, `$GANGMU_CORPUS`
+//! or `../shared/corpus`), beside the time to build one of them and to show the
+//! reader's first frame of one; and the sample (0.7 MB) against a copy with 100
+//! scattered edits made from a fixed seed. Each is timed as the comparison of
+//! documents already built (`compare_*`) and as the whole command: both texts
+//! built and every change printed (`diff_*`).
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use divan::{Bencher, black_box};
+use gangmu::compare::{Version, compare};
+use gangmu::output::diff::{Form, Print, write_diff};
+use gangmu::parse::source;
+
+fn main() {
+    divan::main();
+}
+
+/// A national work report of `year` from the corpus.
+fn report(year: u32) -> String {
+    let corpus = std::env::var_os("GANGMU_CORPUS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        PathBuf::from,
+    );
+    let path = corpus.join(format!("gwr/gwr-{year}.txt"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "reading {}: {e} (set GANGMU_CORPUS to the corpus)",
+            path.display()
+        )
+    })
+}
+
+fn reports() -> &'static (String, String) {
+    static TEXTS: OnceLock<(String, String)> = OnceLock::new();
+    TEXTS.get_or_init(|| (report(2024), report(2025)))
+}
+
+fn sample() -> &'static str {
+    std::str::from_utf8(gangmu::sample::BYTES).expect("UTF-8")
+}
+
+fn edited_sample() -> &'static (String, String) {
+    static TEXTS: OnceLock<(String, String)> = OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let edited = scattered_edits(sample(), 100, 2021);
+        let mut stat = Vec::new();
+        write_diff(sample(), &edited, Print::Stat, &mut stat).expect("written");
+        eprintln!(
+            "the sample against its copy with 100 edits:\n{}",
+            String::from_utf8_lossy(&stat)
+        );
+        (sample().to_string(), edited)
+    })
+}
+
+/// `text` with `count` edits at places spread over it, drawn from `seed`: a
+/// few words put in, a few characters taken out, or a character replaced,
+/// always inside a run of ideographs (so that the edits change sentences, not
+/// the layout of lines).
+fn scattered_edits(text: &str, count: usize, seed: u64) -> String {
+    const WORDS: [&str; 6] = ["进一步", "加快", "全面", "稳步推进", "持续", "大力"];
+    let mut state = seed;
+    let mut next = move || {
+        // xorshift64
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let mut chars: Vec<char> = text.chars().collect();
+    let stride = chars.len() / count;
+    for edit in (0..count).rev() {
+        let mut at = edit * stride + (next() as usize % stride);
+        while at + 3 < chars.len() && !chars[at..at + 3].iter().all(|&c| ideograph(c)) {
+            at += 1;
+        }
+        match next() % 3 {
+            0 => {
+                let word = WORDS[next() as usize % WORDS.len()];
+                chars.splice(at..at, word.chars());
+            }
+            1 => {
+                chars.drain(at..at + 2);
+            }
+            _ => chars[at] = '新',
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// The rows `gangmu diff` prints for `old` against `new`.
+fn whole_diff(old: &str, new: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_diff(old, new, Print::Changes(Form::Tsv), &mut out).expect("written");
+    out
+}
+
+/// Times `compare` of the two texts, built beforehand.
+fn compare_built(bencher: Bencher, (old, new): &(String, String)) {
+    let (old_document, new_document) = (gangmu::build(old), gangmu::build(new));
+    let (old_lines, new_lines) = (source::lines(old).lines, source::lines(new).lines);
+    bencher.bench_local(|| {
+        compare(
+            Version {
+                document: black_box(&old_document),
+                lines: &old_lines,
+            },
+            Version {
+                document: black_box(&new_document),
+                lines: &new_lines,
+            },
+        )
+    });
+}
+
+#[divan::bench(sample_count = 30)]
+fn build_report_2025(bencher: Bencher) {
+    let text = &reports().1;
+    bencher.bench_local(|| gangmu::build(black_box(text)));
+}
+
+/// What the reader does before its first frame on the 2025 report: the
+/// document built, the app made and a 120×40 frame drawn.
+#[divan::bench(sample_count = 30)]
+fn first_frame_report_2025(bencher: Bencher) {
+    use gangmu::tui::{self, app::App, theme::Theme};
+    use ratatui::{Terminal, backend::TestBackend};
+    let text = &reports().1;
+    bencher.bench_local(|| {
+        let document = gangmu::build(black_box(text));
+        let app = App::new("gwr-2025.txt".to_string(), document, 120, 40);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|frame| tui::draw(frame, &app, Theme::plain()))
+            .expect("draws");
+    });
+}
+
+#[divan::bench(sample_count = 30)]
+fn compare_reports_2024_2025(bencher: Bencher) {
+    compare_built(bencher, reports());
+}
+
+#[divan::bench(sample_count = 30)]
+fn diff_reports_2024_2025(bencher: Bencher) {
+    let (old, new) = reports();
+    bencher.bench_local(|| whole_diff(black_box(old), black_box(new)));
+}
+
+#[divan::bench(sample_count = 20)]
+fn build_sample(bencher: Bencher) {
+    bencher.bench_local(|| gangmu::build(black_box(sample())));
+}
+
+#[divan::bench(sample_count = 20)]
+fn compare_sample_100_edits(bencher: Bencher) {
+    compare_built(bencher, edited_sample());
+}
+
+#[divan::bench(sample_count = 20)]
+fn diff_sample_100_edits(bencher: Bencher) {
+    let (old, new) = edited_sample();
+    bencher.bench_local(|| whole_diff(black_box(old), black_box(new)));
+}

@@ -109,6 +109,21 @@ pub(crate) struct DataDir {
     pub data_dir: Option<PathBuf>,
 }
 
+/// What `gangmu diff` compares and how it prints.
+#[derive(clap::Args)]
+pub(crate) struct DiffArgs {
+    /// Print the rows even on a terminal.
+    #[arg(long)]
+    pub tsv: bool,
+    /// Print only how many sections, sentences and characters changed.
+    #[arg(long, conflicts_with = "tsv")]
+    pub stat: bool,
+    /// The old version (`-` for standard input).
+    pub old: PathBuf,
+    /// The new version (`-` for standard input).
+    pub new: PathBuf,
+}
+
 #[derive(Subcommand)]
 pub(crate) enum Command {
     /// Print the outline: `line kind depth label title`, TAB-separated.
@@ -165,18 +180,7 @@ pub(crate) enum Command {
     /// change, `op old_line new_line breadcrumb text`, TAB-separated (on a
     /// terminal, a form to read unless `--tsv`). Exit status 0 when they are the
     /// same, 1 when they differ.
-    Diff {
-        /// Print the rows even on a terminal.
-        #[arg(long)]
-        tsv: bool,
-        /// Print only how many sections, sentences and characters changed.
-        #[arg(long, conflicts_with = "tsv")]
-        stat: bool,
-        /// The old version (`-` for standard input).
-        old: PathBuf,
-        /// The new version (`-` for standard input).
-        new: PathBuf,
-    },
+    Diff(DiffArgs),
     /// Print the reflowed text, one heading or paragraph per line.
     Text {
         /// Wrap paragraphs to this many terminal columns.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use gangmu::parse::input::{self, Loaded, Text};
 
-use crate::cli::{Cli, Command, NotesFormat};
+use crate::cli::{Cli, Command, DiffArgs, NotesFormat};
 use crate::settings::Settings;
 
 mod background;
@@ -60,11 +60,11 @@ fn write_found(
 
 /// What `gangmu diff` prints: the counts, the rows, or on a terminal the form
 /// to read (coloured unless `NO_COLOR`).
-fn diff_print(tsv: bool, stat: bool) -> gangmu::output::diff::Print {
+fn diff_print(args: &DiffArgs) -> gangmu::output::diff::Print {
     use gangmu::output::diff::{Form, Print};
-    if stat {
+    if args.stat {
         Print::Stat
-    } else if tsv || !io::stdout().is_terminal() {
+    } else if args.tsv || !io::stdout().is_terminal() {
         Print::Changes(Form::Tsv)
     } else {
         let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -74,17 +74,13 @@ fn diff_print(tsv: bool, stat: bool) -> gangmu::output::diff::Print {
 
 /// `gangmu diff`: compares the documents `old` and `new`; exits as diff does:
 /// 0 the same, 1 different (and 2 trouble, from `main`).
-fn run_diff(
-    old: &Path,
-    new: &Path,
-    print: gangmu::output::diff::Print,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
+fn run_diff(args: &DiffArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     let stdin = Path::new("-");
-    if old == stdin && new == stdin {
+    if args.old == stdin && args.new == stdin {
         anyhow::bail!("comparing - with -: standard input can be only one of the two");
     }
-    let (old, new) = (read_text(old)?, read_text(new)?);
+    let print = diff_print(args);
+    let (old, new) = (read_text(&args.old)?, read_text(&args.new)?);
     print_warnings(&old.warnings);
     print_warnings(&new.warnings);
     let different = gangmu::output::diff::write_diff(&old.text, &new.text, print, out)?;
@@ -155,12 +151,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Some(Command::Diff {
-            tsv,
-            stat,
-            old,
-            new,
-        }) => return run_diff(&old, &new, diff_print(tsv, stat), &mut out),
+        Some(Command::Diff(args)) => return run_diff(&args, &mut out),
         Some(Command::Text { width, file }) => {
             let document = load(&file)?.document;
             gangmu::output::text::write_text(&document, width.map(usize::from), &mut out)?;

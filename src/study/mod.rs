@@ -1,6 +1,6 @@
 //! The reader's own data about a document and what it shows of it: the store
 //! (`store`: one JSON record per document, atomic saves), places that survive
-//! edits (`anchor`), which sections are read (`progress`), study statistics
+//! edits (`anchor`), the places jumped from (`jumps`), which sections are read (`progress`), study statistics
 //! (`stats`), notes export and citations (`notes`), and dates as shown (`when`).
 //!
 //! Imports `document`, `parse` (in tests) and `layout`; never the terminal, and
@@ -8,6 +8,7 @@
 //! that the reader words.
 
 pub mod anchor;
+pub mod jumps;
 pub mod notes;
 pub mod progress;
 pub mod stats;

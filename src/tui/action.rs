@@ -62,6 +62,17 @@ pub enum Action {
     Top,
     /// Go to the end of the text.
     Bottom,
+    /// Go to the paragraph made from this source line (`20G`: the line numbers
+    /// `gangmu outline`, `find` and `grep` print), in the file being read.
+    Line(usize),
+    /// Go this many percent into the text (`50%`); `None`: `%` with no count.
+    Percent(Option<usize>),
+    /// A digit of a count typed before a key (`5` of `5j`).
+    Count(u8),
+    /// Go back (negative) or forward through the places jumped from.
+    Jumps(isize),
+    /// Go back to where the reader was before the last jump (`''`).
+    Return,
     /// Go to the next (or, negative, previous) heading.
     Heading(isize),
     /// Go to the next (or, negative, previous) document or part.
@@ -79,6 +90,8 @@ pub enum Action {
     OpenJump,
     /// Open the search popup.
     OpenSearch,
+    /// Open the search popup searching upwards (`?`).
+    OpenSearchBack,
     /// Type a character into the open popup's prompt.
     Type(char),
     /// Erase the last character of the popup's prompt.
@@ -131,4 +144,45 @@ pub enum Action {
     Wheel { column: u16, rows: isize },
     /// A click at a column and row of the screen.
     Click { column: u16, row: u16 },
+}
+
+impl Action {
+    /// The action with the count typed before its key: `5j` scrolls five rows,
+    /// `3n` goes three hits on, `20G` and `20g` go to source line 20, `50%` half
+    /// way; a count of 0 repeats once. Actions that take no count ignore it.
+    #[must_use]
+    pub fn counted(self, count: usize) -> Action {
+        let times = isize::try_from(count.max(1)).unwrap_or(isize::MAX);
+        match self {
+            Action::Scroll(n) => Action::Scroll(n.saturating_mul(times)),
+            Action::HalfPages(n) => Action::HalfPages(n.saturating_mul(times)),
+            Action::Pages(n) => Action::Pages(n.saturating_mul(times)),
+            Action::Heading(n) => Action::Heading(n.saturating_mul(times)),
+            Action::Document(n) => Action::Document(n.saturating_mul(times)),
+            Action::NextHit(n) => Action::NextHit(n.saturating_mul(times)),
+            Action::OutlineMove(n) => Action::OutlineMove(n.saturating_mul(times)),
+            Action::Jumps(n) => Action::Jumps(n.saturating_mul(times)),
+            Action::Top | Action::Bottom => Action::Line(count),
+            Action::Percent(_) => Action::Percent(Some(count)),
+            other => other,
+        }
+    }
+
+    /// Whether the action takes the reader to another place the way `''` and
+    /// Ctrl-O go back from: to an end, a line, a percent, a search hit, or a
+    /// heading of the outline.
+    pub fn is_jump(self) -> bool {
+        matches!(
+            self,
+            Action::Top
+                | Action::Bottom
+                | Action::Line(_)
+                | Action::Percent(_)
+                | Action::NextHit(_)
+                | Action::OutlineMove(_)
+                | Action::Expand
+                | Action::Collapse
+                | Action::Click { .. }
+        )
+    }
 }

@@ -64,6 +64,7 @@ const TAB: Key = key(KeyCode::Tab);
 const BACK_TAB: Key = key(KeyCode::BackTab);
 const BACKSPACE: Key = key(KeyCode::Backspace);
 const DELETE: Key = key(KeyCode::Delete);
+const F1: Key = key(KeyCode::F(1));
 
 const READER: &[Mode] = &[Mode::Reading(Focus::Reader)];
 const OUTLINE: &[Mode] = &[Mode::Reading(Focus::Outline)];
@@ -112,6 +113,18 @@ const ENDS: Help = Help::Line {
     zh: "开头 / 结尾",
     en: "start / end",
 };
+const PERCENT: Help = Help::Line {
+    zh: "跳到 n% 处（如 50%）",
+    en: "after a number, go that far into the text (`50%`: half way, as the status line's percent counts); pressed while a long file is still loading, it lands there in the whole once that is in",
+};
+const COUNT: Help = Help::Line {
+    zh: "计数前缀：5j 3n 20G 50%",
+    en: "a count before a key: `5j` scrolls five lines, `3n` goes three hits on, `3]` three headings on, `2Ctrl-O` two places back; `20G` (or `20g`) goes to line 20 of the file as `gangmu outline`, `find` and `grep` number it (the text is reflowed, so a line of the file is the one number that stays put); the status line shows it while typed, `Esc` drops it",
+};
+const JUMPS: Help = Help::Line {
+    zh: "跳转记录：后退 / 前进",
+    en: "back / forward through the places you jumped from (`f`, the outline, `/` `?` `n` `N`, `g` `G`, `%`, bookmarks; the last 100 kept for each document from one run to the next); `''` goes back to where you were before the last jump, and again returns, as in less; most terminals send `Ctrl-I` as `Tab`, so right after `Ctrl-O` `Tab` goes forward, and otherwise switches panes",
+};
 const HEADINGS: Help = Help::Line {
     zh: "下一个 / 上一个标题",
     en: "next / previous heading",
@@ -128,6 +141,10 @@ const SEARCH: Help = Help::Line {
     zh: "全文搜索",
     en: "search the text: type a phrase (found across hard wraps and page breaks; Latin letters in either case, full-width letters and digits alike); the hits are listed under their sections, the text follows the selected one; `↑` `↓` bring back earlier phrases (kept from one run to the next), `Ctrl-N` `Ctrl-P` (or `Tab`, then the arrows) go through the hits, `Enter` goes there, `Esc` back",
 };
+const SEARCH_BACK: Help = Help::Line {
+    zh: "向上搜索",
+    en: "search the text upwards, as in less and vim: the first hit above the top of the screen is selected first, and then `n` goes on upwards and `N` downwards",
+};
 const HITS: Help = Help::Line {
     zh: "下一处 / 上一处搜索结果",
     en: "next / previous hit of the last search (all its hits stay highlighted; `hit k/n` in the status line); `Esc` stops highlighting them, and `n` goes on with the search",
@@ -137,8 +154,8 @@ const BOOKMARK: Help = Help::Line {
     en: "bookmark the reading position, with a note if you like (typed with your input method; `←` `→` `Home` `End` move in it); `Enter` keeps it, `Esc` drops it",
 };
 const BOOKMARK_LIST: Help = Help::Line {
-    zh: "书签列表",
-    en: "the bookmarks: where each is, when, its note and text; `Enter` goes there, `e` edits the note, `d` deletes, `u` brings back what was deleted while the list is open, `Tab` this document's or all documents'",
+    zh: "书签列表（'' 跳回）",
+    en: "the bookmarks: where each is, when, its note and text; `Enter` goes there, `e` edits the note, `d` deletes, `u` brings back what was deleted while the list is open, `Tab` this document's or all documents'; `'` again (`''`) goes back to where you were before the last jump",
 };
 const READ: Help = Help::Line {
     zh: "本节标为读完 / 未读",
@@ -178,7 +195,7 @@ const OUTLINE_PANE: Help = Help::Line {
 };
 const HELP: Help = Help::Line {
     zh: "帮助",
-    en: "help / close it",
+    en: "help / close it (`?` searches upwards, as in less)",
 };
 const QUIT: Help = Help::Line {
     zh: "退出",
@@ -200,12 +217,26 @@ pub const BINDINGS: &[Binding] = &[
     bind(READING, &[ctrl('u')], Action::HalfPages(-1), HALF_PAGE),
     bind(READING, &[ch('g'), HOME], Action::Top, ENDS),
     bind(READING, &[ch('G'), END], Action::Bottom, ENDS),
+    bind(READING, &[ch('%')], Action::Percent(None), PERCENT),
+    bind(READING, &[ch('0')], Action::Count(0), COUNT),
+    bind(READING, &[ch('1')], Action::Count(1), COUNT),
+    bind(READING, &[ch('2')], Action::Count(2), COUNT),
+    bind(READING, &[ch('3')], Action::Count(3), COUNT),
+    bind(READING, &[ch('4')], Action::Count(4), COUNT),
+    bind(READING, &[ch('5')], Action::Count(5), COUNT),
+    bind(READING, &[ch('6')], Action::Count(6), COUNT),
+    bind(READING, &[ch('7')], Action::Count(7), COUNT),
+    bind(READING, &[ch('8')], Action::Count(8), COUNT),
+    bind(READING, &[ch('9')], Action::Count(9), COUNT),
+    bind(READING, &[ctrl('o')], Action::Jumps(-1), JUMPS),
+    bind(READING, &[ctrl('i')], Action::Jumps(1), JUMPS),
     bind(READING, &[ch(']')], Action::Heading(1), HEADINGS),
     bind(READING, &[ch('[')], Action::Heading(-1), HEADINGS),
     bind(READING, &[ch('}')], Action::Document(1), DOCUMENTS),
     bind(READING, &[ch('{')], Action::Document(-1), DOCUMENTS),
     bind(READING, &[ch('f'), ctrl('p')], Action::OpenJump, JUMP_TO),
     bind(READING, &[ch('/')], Action::OpenSearch, SEARCH),
+    bind(READING, &[ch('?')], Action::OpenSearchBack, SEARCH_BACK),
     bind(READING, &[ch('n')], Action::NextHit(1), HITS),
     bind(READING, &[ch('N')], Action::NextHit(-1), HITS),
     bind(READING, &[ch('m')], Action::AddBookmark, BOOKMARK),
@@ -221,7 +252,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(OUTLINE, &[ch('l'), RIGHT], Action::Expand, FOLD),
     bind(OUTLINE, &[ENTER], Action::ToggleExpand, FOLD),
     bind(READING, &[ch('o')], Action::ToggleOutline, OUTLINE_PANE),
-    bind(READING, &[ch('?')], Action::ToggleHelp, HELP),
+    bind(READING, &[ch('H'), F1], Action::ToggleHelp, HELP),
     bind(READING, &[ch('q'), ctrl('c')], Action::Quit, QUIT),
     // Every popup.
     bind(POPUPS, &[ctrl('c')], Action::Quit, Help::Hint("退出")),
@@ -263,8 +294,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(HELP_SCREEN, &[ch('k'), UP], Action::HelpScroll(-1), Help::Hint("上一行")),
     bind(HELP_SCREEN, &[ch(' '), PAGE_DOWN], Action::HelpScroll(HELP_PAGE), Help::Hint("下一页")),
     bind(HELP_SCREEN, &[ch('b'), PAGE_UP], Action::HelpScroll(-HELP_PAGE), Help::Hint("上一页")),
-    bind(HELP_SCREEN, &[ch('?'), ch('q')], Action::ToggleHelp, Help::Hint("关闭")),
-    bind(BOOKMARKS, &[ch('q'), ch('\'')], Action::Dismiss, Help::Hint("关闭")),
+    bind(HELP_SCREEN, &[ch('q'), ch('H'), F1], Action::ToggleHelp, Help::Hint("关闭")),
+    bind(BOOKMARKS, &[ch('q')], Action::Dismiss, Help::Hint("关闭")),
+    bind(BOOKMARKS, &[ch('\'')], Action::Return, Help::Hint("回到跳转前")),
 ];
 
 /// The table in use: [`BINDINGS`], or the one the user's settings gave keys.
@@ -391,8 +423,13 @@ impl HelpLine {
         }
     }
 
-    /// The keys as the help screen shows them: `j k ↓ ↑`.
+    /// The keys as the help screen shows them: `j k ↓ ↑`; all ten digits as
+    /// `0–9`.
     pub fn key_names(&self) -> Vec<String> {
+        let digits: Vec<Key> = ('0'..='9').map(ch).collect();
+        if self.keys == digits {
+            return vec!["0–9".to_string()];
+        }
         self.keys.iter().map(|key| key.name()).collect()
     }
 }

@@ -52,6 +52,29 @@ pub const WRAPPED_TO_START: &str = "已到末尾，从开头继续";
 /// Said when `N` goes round from the first hit to the last.
 pub const WRAPPED_TO_END: &str = "已到开头，从末尾继续";
 
+/// Said on `%` with no number typed before it.
+pub const PERCENT_NEEDS_A_NUMBER: &str = "先输入百分数再按 %，如 50%";
+
+/// Said when there is no place further back (`back`) or forward in the places
+/// jumped from.
+pub fn no_more_jumps(back: bool) -> String {
+    if back {
+        format!(
+            "没有更早的跳转（{} 跳到标题后，可用 {} 回来）",
+            reading_key(Action::OpenJump),
+            reading_key(Action::Jumps(-1))
+        )
+    } else {
+        "已是最近的位置".to_string()
+    }
+}
+
+/// Said on `''` before any jump.
+pub const NO_JUMP_YET: &str = "还没有跳转过";
+
+/// Said when a place jumped from is no longer in the text.
+pub const JUMP_NOT_FOUND: &str = "跳转前的位置在文中已找不到";
+
 /// Said when a bookmark is made.
 pub const BOOKMARKED: &str = "已加书签";
 

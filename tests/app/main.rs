@@ -1,5 +1,6 @@
 //! The reader's state transitions, without a terminal: actions in, state out.
 
+mod going_back;
 mod jumping;
 mod moving;
 mod opening;

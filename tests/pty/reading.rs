@@ -12,8 +12,8 @@ fn reads_moves_by_headings_and_restores_the_terminal() {
     assert!(session.parser.screen().alternate_screen());
     session.keys("]]");
     session.wait_for("› 一、");
-    session.keys("?");
-    session.wait_for("帮助");
+    session.keys("H");
+    session.wait_for("帮助（j k 滚动）");
     session.close_popup();
     session.keys("q");
     let status = session.exit_status();
@@ -226,8 +226,8 @@ fn a_text_piped_in_on_a_terminal_opens_the_reader_with_the_keys_from_the_termina
 fn the_help_scrolls_to_its_last_row_and_a_key_it_does_not_know_only_closes_it() {
     let mut session = Session::start(&["assets/plans-2021.txt"]);
     session.wait_for_the_whole_sample();
-    session.keys("?");
-    session.wait_for("帮助");
+    session.keys("H");
+    session.wait_for("帮助（j k 滚动）");
     // Everything the help says is reachable: the status row's figures last.
     session.keys("          ");
     session.wait_for("已读 n%");

@@ -83,7 +83,7 @@ struct SeenAt {
 /// What reading a document's file gave.
 enum OnDisk {
     Missing,
-    Found(Record),
+    Found(Box<Record>),
     /// Moved aside; the notice says why and where.
     MovedAside(Notice),
     Unreadable(io::Error),
@@ -171,7 +171,7 @@ impl Store {
                 writable: true,
             },
             OnDisk::Found(record) => Opened {
-                record,
+                record: *record,
                 notice: None,
                 writable: true,
             },
@@ -317,7 +317,7 @@ fn read(path: &Path) -> OnDisk {
         Err(error) => return OnDisk::Unreadable(error),
     };
     let problem = match parse(&bytes) {
-        Ok(record) => return OnDisk::Found(record),
+        Ok(record) => return OnDisk::Found(Box::new(record)),
         Err(problem) => problem,
     };
     match move_aside(path) {

@@ -35,6 +35,9 @@ pub struct Record {
     /// Each run of the reader on this document.
     #[serde(default)]
     pub sessions: Vec<Session>,
+    /// The places jumped from, oldest first, and when they were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jumps: Option<Stamped<Vec<Anchor>>>,
 }
 
 /// A section marked read or unread, by its path of headings.
@@ -97,6 +100,7 @@ impl Record {
             deleted: Vec::new(),
             read: Vec::new(),
             sessions: Vec::new(),
+            jumps: None,
         }
     }
 
@@ -114,7 +118,7 @@ impl Record {
 
     /// This record and `other` (the same document, saved elsewhere meanwhile) as
     /// one: every bookmark of either unless deleted in either, the later version of
-    /// a bookmark changed in both, the later position, every path.
+    /// a bookmark changed in both, the later position and jump list, every path.
     #[must_use]
     pub fn merge(&self, other: &Record) -> Record {
         let mut deleted = self.deleted.clone();
@@ -140,11 +144,7 @@ impl Record {
             paths.retain(|p| p != path);
             paths.push(path.clone());
         }
-        let position = match (&self.position, &other.position) {
-            (Some(mine), Some(theirs)) if theirs.at > mine.at => Some(theirs.clone()),
-            (None, theirs) => theirs.clone(),
-            (mine, _) => mine.clone(),
-        };
+        let position = later(self.position.as_ref(), other.position.as_ref());
         Record {
             version: VERSION,
             document: self.document.clone(),
@@ -154,7 +154,17 @@ impl Record {
             deleted,
             read: merge_read(&self.read, &other.read),
             sessions: merge_sessions(&self.sessions, &other.sessions),
+            jumps: later(self.jumps.as_ref(), other.jumps.as_ref()),
         }
+    }
+}
+
+/// The later of two stamped values, mine when they are as old.
+fn later<T: Clone>(mine: Option<&Stamped<T>>, theirs: Option<&Stamped<T>>) -> Option<Stamped<T>> {
+    match (mine, theirs) {
+        (Some(mine), Some(theirs)) if theirs.at > mine.at => Some(theirs.clone()),
+        (None, theirs) => theirs.cloned(),
+        (mine, _) => mine.cloned(),
     }
 }
 

@@ -6,6 +6,7 @@ use super::{Action, App, Focus, Popup, Request};
 use crate::document::HeadingKind;
 use crate::layout::rows::Position;
 use crate::tui::popup::help::last_top;
+use crate::tui::words;
 
 impl App {
     pub(super) fn apply(&mut self, action: Action) {
@@ -25,8 +26,15 @@ impl App {
             Action::Bottom => {
                 self.reader.top = self.reader.layout.last_top(&self.document, height as usize);
             }
-            Action::Heading(n) => self.jump_heading(n, |_| true),
-            Action::Document(n) => self.jump_heading(n, |k| {
+            Action::Line(line) => self.go_to_line(line),
+            Action::Percent(Some(percent)) => self.go_to_percent(percent),
+            Action::Percent(None) => self.message = Some(words::PERCENT_NEEDS_A_NUMBER.to_string()),
+            // Digits are taken into the count before an action is applied.
+            Action::Count(_) => {}
+            Action::Jumps(steps) => self.walk_jumps(steps),
+            Action::Return => self.return_from_jump(),
+            Action::Heading(n) => self.jump_headings(n, |_| true),
+            Action::Document(n) => self.jump_headings(n, |k| {
                 matches!(k, HeadingKind::File | HeadingKind::Part | HeadingKind::Doc)
             }),
             Action::ToggleOutline => {
@@ -40,7 +48,8 @@ impl App {
             Action::HelpScroll(rows) => self.scroll_help(rows),
             Action::Dismiss => self.dismiss(),
             Action::OpenJump => self.open_jump(),
-            Action::OpenSearch => self.open_search(),
+            Action::OpenSearch => self.open_search(false),
+            Action::OpenSearchBack => self.open_search(true),
             Action::Type(c) => self.type_char(c),
             Action::Erase => self.erase(),
             Action::Select(n) => self.select_in_popup(n),
@@ -120,6 +129,17 @@ impl App {
             (true, false) => last,
             _ => moved,
         };
+    }
+
+    /// Goes `n` headings (of the kinds `wanted`) on, or back.
+    fn jump_headings(&mut self, n: isize, wanted: impl Fn(HeadingKind) -> bool) {
+        for _ in 0..n.unsigned_abs() {
+            let top = self.reader.top;
+            self.jump_heading(n.signum(), &wanted);
+            if self.reader.top == top {
+                break;
+            }
+        }
     }
 
     /// Goes to the next heading (of the kinds `wanted`) after the top, or the

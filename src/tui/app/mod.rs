@@ -6,7 +6,8 @@
 //! and what the next frame shows (`view`), and one part for each concern, each
 //! in its own file with its methods: the reader pane (`places`: the top row, the
 //! layout, finding places again), the outline pane (`outline`), reading
-//! progress and the session (`reading`), bookmarks (`bookmarking`), the popups'
+//! progress and the session (`reading`), bookmarks (`bookmarking`), going back
+//! and counts (`jumping`), the popups'
 //! questions to the worker (`asking`) and the last search (`popups`). What each
 //! action does is `acting`'s. Knows nothing of the terminal: keys become
 //! actions by the bindings table, frames are drawn by `draw` from `&App` alone.
@@ -14,6 +15,7 @@
 mod acting;
 mod asking;
 mod bookmarking;
+mod jumping;
 mod outline;
 mod places;
 mod popups;
@@ -36,6 +38,7 @@ use crate::tui::{keymap, words};
 pub use crate::tui::popup::Popup;
 use asking::Asking;
 use bookmarking::Marks;
+use jumping::{Counted, Jumps};
 use outline::OutlinePane;
 use places::ReaderPane;
 use popups::Hits;
@@ -89,6 +92,8 @@ pub struct App {
     asking: Asking,
     /// The last search's hits, and the phrases searched for.
     hits: Hits,
+    /// The places jumped from, and the count being typed.
+    jumps: Jumps,
     /// What the loop is asked to do by the last update, in order.
     requests: Vec<Request>,
     /// What the next frame shows, prepared by `update`.
@@ -112,6 +117,7 @@ impl App {
             marks: Marks::default(),
             asking: Asking::default(),
             hits: Hits::default(),
+            jumps: Jumps::default(),
             requests: Vec::new(),
             document: Arc::new(document),
             view: View::default(),
@@ -126,6 +132,7 @@ impl App {
     #[must_use]
     pub fn with_record(mut self, record: Record) -> Self {
         self.record = record;
+        self.restore_jumps();
         self.place_bookmarks();
         self.reload_progress();
         self.refresh();
@@ -266,6 +273,11 @@ impl App {
         self.hits.text_search.as_ref()
     }
 
+    /// Whether the last search searched upwards (`?`).
+    pub fn search_backward(&self) -> bool {
+        self.hits.backward
+    }
+
     /// Whether the last search's hits are marked on screen (Esc stops it).
     pub fn hits_marked(&self) -> bool {
         self.hits.marked && self.hits.text_search.is_some()
@@ -302,6 +314,10 @@ impl App {
     /// Applies an action; returns whether anything on screen changed.
     fn act(&mut self, action: Action) -> bool {
         let had_message = self.message.take().is_some();
+        let action = match self.counting(action) {
+            Counted::Taken => return true,
+            Counted::Act(action) => action,
+        };
         let before = self.screen_state();
         self.outline.folding_changed = false;
         self.count_time();
@@ -310,6 +326,7 @@ impl App {
         }
         let ends_before = self.study.section_ends_on_screen.clone();
         self.apply(action);
+        self.note_jump(action, before.top);
         self.show_moves(before.top);
         // Text scrolled through is read; text jumped over is not.
         if matches!(
@@ -330,8 +347,9 @@ impl App {
     /// keeping the reading position.
     fn replace_document(&mut self, document: Document) {
         let here = self.anchor_here();
-        // `G` pressed while the whole was on its way goes to the whole's end.
-        let to_the_end = self.reader.loading && self.view.at_end;
+        // `G`, `50%` or `20G` pressed while the whole was on its way go there in
+        // the whole.
+        let again = self.take_pending_jump();
         self.reader.loading = false;
         self.outline.show(&document);
         self.document = Arc::new(document);
@@ -344,9 +362,11 @@ impl App {
         if self.popup.is_none() {
             self.follow_reading();
         }
-        if to_the_end {
-            let height = usize::from(self.geometry().body_height);
-            self.reader.top = self.reader.layout.last_top(&self.document, height);
+        if let Some(target) = again {
+            self.jump_again(target);
+            if self.popup.is_none() {
+                self.follow_reading();
+            }
         }
         self.refresh();
     }
@@ -356,6 +376,7 @@ impl App {
     /// record following the new text.
     fn reloaded(&mut self, id: String, document: Document) -> bool {
         self.record.document = id;
+        self.drop_pending_jump();
         let here = self.anchor_here();
         self.replace_document(document);
         // Looked for again in the whole, if the opening does not hold it.

@@ -45,20 +45,30 @@ impl ReaderPane {
 impl App {
     /// The anchor of the first character on screen.
     pub fn anchor_here(&self) -> Anchor {
-        let place = self.place_here();
-        Anchor::at(&self.document, place.paragraph, place.offset)
+        self.anchor_at(self.reader.top)
     }
 
     /// The first character on screen.
     pub(super) fn place_here(&self) -> Place {
+        self.place_at(self.reader.top)
+    }
+
+    /// The first character of the row at `position`.
+    fn place_at(&self, position: Position) -> Place {
         let rows = self
             .reader
             .layout
-            .rows_now(&self.document, self.reader.top.paragraph);
+            .rows_now(&self.document, position.paragraph);
         Place {
-            paragraph: self.reader.top.paragraph,
-            offset: rows.get(self.reader.top.row).map_or(0, |r| r.first_char),
+            paragraph: position.paragraph,
+            offset: rows.get(position.row).map_or(0, |r| r.first_char),
         }
+    }
+
+    /// The anchor of the first character of the row at `position`.
+    pub(super) fn anchor_at(&self, position: Position) -> Anchor {
+        let place = self.place_at(position);
+        Anchor::at(&self.document, place.paragraph, place.offset)
     }
 
     /// The anchor of the first row of text on screen (a gap or a box's edge at

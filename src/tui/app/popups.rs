@@ -30,6 +30,8 @@ pub(super) struct Hits {
     /// Its hits are marked on screen: Esc stops marking them, `n` and `N` go on
     /// with the search and mark them again.
     pub(super) marked: bool,
+    /// It searched upwards (`?`): `n` goes up and `N` down, as in less.
+    pub(super) backward: bool,
 }
 
 /// Rows of context kept above a hit the reader goes to.
@@ -81,9 +83,12 @@ impl App {
         }
     }
 
-    pub(super) fn open_search(&mut self) {
+    /// Opens the search popup, searching upwards when `backward` (`?`).
+    pub(super) fn open_search(&mut self, backward: bool) {
         let byte = self.top_byte();
-        self.popup = Some(Popup::Search(SearchPrompt::new(self.reader.top, byte)));
+        let mut prompt = SearchPrompt::new(self.reader.top, byte);
+        prompt.backward = backward;
+        self.popup = Some(Popup::Search(prompt));
         self.help = None;
     }
 
@@ -172,11 +177,18 @@ impl App {
             _ => {}
         }
         self.preview();
+        let origin = self.popup.as_ref().and_then(Popup::origin);
         match self.popup.take() {
             Some(Popup::Search(prompt)) => self.finish_search(prompt),
             Some(Popup::Note(prompt, list)) => self.finish_note(prompt, list),
             Some(Popup::Bookmarks(list)) => self.go_to_bookmark(list),
             Some(Popup::Jump(_) | Popup::Stats) | None => {}
+        }
+        // A heading, a hit or a bookmark gone to: a jump from where the popup opened.
+        if let Some(origin) = origin.filter(|&o| o != self.reader.top)
+            && self.popup.is_none()
+        {
+            self.jumped_from(origin);
         }
     }
 
@@ -188,6 +200,7 @@ impl App {
                 .push(Request::RememberSearch(phrase.to_string()));
         }
         self.hits.text_search = prompt.search.filter(|s| !s.hits().is_empty());
+        self.hits.backward = prompt.backward;
         match &mut self.hits.text_search {
             Some(search) => {
                 search.current = prompt.selected;
@@ -237,9 +250,10 @@ impl App {
         }
     }
 
-    /// Goes `steps` hits on (or back) from the current one; from the top of the
-    /// screen if the reader has moved since.
+    /// Goes `steps` hits on (or back) in the direction searched, from the current
+    /// one; from the top of the screen if the reader has moved since.
     pub(super) fn next_hit(&mut self, steps: isize) {
+        let steps = if self.hits.backward { -steps } else { steps };
         let byte = self.top_byte();
         let here = self.reader.top;
         let stayed = self.hits.landed == Some(here);

@@ -171,12 +171,15 @@ impl App {
         record
     }
 
-    /// Notes in the record where the reader is now, to come back to.
+    /// Notes in the record where the reader is now, to come back to, and the
+    /// places it jumped from.
     pub(super) fn keep_position(&mut self) {
+        let at = (self.study.clock)() / 1000;
         self.record.position = Some(Stamped {
             value: self.anchor_here(),
-            at: (self.study.clock)() / 1000,
+            at,
         });
+        self.keep_jumps(at);
     }
 
     /// Ends this run: the session and the place being read go into the record,

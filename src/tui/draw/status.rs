@@ -83,16 +83,18 @@ fn left_part(outline: &Outline, chain: &[HeadingId], name: &str, room: usize) ->
     truncate(&left, room)
 }
 
-/// The right side's figures: the last search and its hit, bookmarks, the share
-/// read, the position and the section's place among its siblings.
+/// The right side's figures: the count being typed, the last search and its
+/// hit, bookmarks, the share read, the position and the section's place among
+/// its siblings.
 fn position(app: &App) -> String {
     let place = app
         .section_place()
         .map_or(String::new(), |(n, m)| format!("§ {n}/{m}  "));
     let marked = app.text_search().filter(|_| app.hits_marked());
+    let sign = if app.search_backward() { '?' } else { '/' };
     let search = marked.map_or(String::new(), |search| {
         format!(
-            "/{} hit {}  ",
+            "{sign}{} hit {}  ",
             visible(&truncate(search.query.text(), SEARCH_PHRASE)),
             search.count_label(search.current)
         )
@@ -107,8 +109,11 @@ fn position(app: &App) -> String {
     };
     // While a long text is still being built, its percent is of the opening.
     let loading = if app.loading() { "载入中… " } else { "" };
+    let count = app
+        .count()
+        .map_or(String::new(), |count| format!("计数 {count}  "));
     format!(
-        "  {search}{stars}{read}{loading}{}%  {place}",
+        "  {count}{search}{stars}{read}{loading}{}%  {place}",
         app.percent()
     )
 }

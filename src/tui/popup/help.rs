@@ -34,7 +34,8 @@ const MOUSE: [(&str, &str); 2] = [
 ];
 
 /// What the figures on the status row say.
-const STATUS_LEGEND: [(&str, &str); 3] = [
+const STATUS_LEGEND: [(&str, &str); 4] = [
+    ("计数 n", "输入中的计数前缀，Esc 取消"),
     ("§ k/n", "同级标题中的第 k 个，共 n 个"),
     ("n%", "屏幕顶端在全文中的位置"),
     ("已读 n%", "标为已读的部分占全文"),

@@ -73,6 +73,17 @@ impl TextSearch {
         Some(paragraphs)
     }
 
+    /// The last hit before `(paragraph, byte)`, or the last of all when there is
+    /// none before it.
+    pub fn last_before(&self, paragraph: usize, byte: usize) -> usize {
+        let at = self
+            .found
+            .hits
+            .partition_point(|h| (h.paragraph, h.start) < (paragraph, byte));
+        at.checked_sub(1)
+            .unwrap_or(self.found.hits.len().saturating_sub(1))
+    }
+
     /// The first hit at or after `(paragraph, byte)`, or the first of all when
     /// there is none after it.
     pub fn first_from(&self, paragraph: usize, byte: usize) -> usize {
@@ -176,6 +187,9 @@ pub struct SearchPrompt {
     /// Enter was pressed before the hits of the phrase typed were there: go to
     /// the selected one as soon as they are.
     pub accepted: bool,
+    /// It searches upwards (`?`): the last hit before where the reader stood is
+    /// selected first.
+    pub backward: bool,
 }
 
 /// The search for one phrase, to be done here or elsewhere.
@@ -210,11 +224,12 @@ impl SearchPrompt {
             draft: String::new(),
             searched_for: String::new(),
             accepted: false,
+            backward: false,
         }
     }
 
     /// Searches for the phrase here and now, selecting the first hit from where
-    /// the reader stood.
+    /// the reader stood (upwards: the last before it).
     pub fn refresh(&mut self, document: &Document) {
         let ask = self.ask();
         let input = ask.input.clone();
@@ -243,10 +258,14 @@ impl SearchPrompt {
         }
         self.search = search;
         self.searched_for = self.input.clone();
-        self.selected = self
-            .search
-            .as_ref()
-            .map_or(0, |s| s.first_from(self.from.0, self.from.1));
+        let (paragraph, byte) = self.from;
+        self.selected = self.search.as_ref().map_or(0, |s| {
+            if self.backward {
+                s.last_before(paragraph, byte)
+            } else {
+                s.first_from(paragraph, byte)
+            }
+        });
         true
     }
 
@@ -340,14 +359,20 @@ pub(crate) fn draw(frame: &mut Frame, prompt: &SearchPrompt, under: &Backdrop, a
             });
         }
     }
-    super::draw_popup(frame, popup, "搜索", lines, theme);
+    let title = if prompt.backward {
+        "向上搜索"
+    } else {
+        "搜索"
+    };
+    super::draw_popup(frame, popup, title, lines, theme);
 }
 
-/// `/ phrase▏` and the count of hits on the right (搜索中… while they are on
-/// their way).
+/// `/ phrase▏` (`? phrase▏` upwards) and the count of hits on the right
+/// (搜索中… while they are on their way).
 fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> Line<'a> {
     let cursor = if prompt.in_list { "" } else { "▏" };
-    let typed = format!(" / {}{cursor}", visible(&prompt.input));
+    let sign = if prompt.backward { '?' } else { '/' };
+    let typed = format!(" {sign} {}{cursor}", visible(&prompt.input));
     let count = match &prompt.search {
         // The hits shown are of a phrase typed before; those of this one follow.
         _ if prompt.waiting() => "搜索中…".to_string(),

@@ -18,8 +18,8 @@ use crate::layout::wrap::{display_width, truncate};
 use crate::search::text::snippet;
 use crate::search::text::{Found, Group, MAX_HITS, Query, TextHit, groups};
 use crate::study::store::history::History;
-use crate::tui::action::{Action, Mode};
-use crate::tui::bindings::hint;
+use crate::tui::action::{Action, Focus, Mode};
+use crate::tui::bindings::{hint, key_name};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -379,9 +379,10 @@ fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> Line<'a
         Some(search) if search.hits().is_empty() => "未找到".to_string(),
         Some(search) => search.count_label(prompt.selected),
         None => format!(
-            "{}  {}",
+            "{}  {}{}",
             hint(Mode::SearchPrompt, Action::ToggleList),
-            hint(Mode::SearchPrompt, Action::History(-1))
+            hint(Mode::SearchPrompt, Action::History(-1)),
+            help_elsewhere(prompt)
         ),
     };
     let pad = width.saturating_sub(display_width(&typed) + display_width(&count));
@@ -390,6 +391,16 @@ fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> Line<'a
         Span::raw(" ".repeat(pad)),
         Span::styled(count, theme.separator()),
     ])
+}
+
+/// Upwards, a word for whoever pressed `?` for the help: which key it is on.
+fn help_elsewhere(prompt: &SearchPrompt) -> String {
+    if prompt.backward {
+        let key = key_name(Mode::Reading(Focus::Reader), Action::ToggleHelp);
+        format!("  帮助：Esc 后按 {key}")
+    } else {
+        String::new()
+    }
 }
 
 /// A section: the breadcrumb of its ancestors, its label and title, its count.

@@ -334,3 +334,28 @@ fn searching_upwards_selects_the_hit_above_and_n_goes_on_upwards() {
         "N: down"
     );
 }
+
+#[test]
+fn a_click_in_the_outline_and_a_bookmark_gone_to_are_jumps() {
+    let mut app = sample_app(120, 40);
+    app.update(Action::Scroll(9));
+    let start = app.top();
+    app.update(Action::Click { column: 5, row: 3 });
+    assert_ne!(app.top(), start);
+    app.update(Action::Jumps(-1));
+    assert_eq!(app.top(), start, "back from the click");
+
+    let mut app = sample_app(120, 40);
+    jump_to(&mut app, "szjj");
+    app.update(Action::AddBookmark);
+    app.update(Action::Accept);
+    let marked = app.top();
+    app.update(Action::Top);
+    app.update(Action::Scroll(3));
+    let start = app.top();
+    app.update(Action::OpenBookmarks);
+    app.update(Action::Accept);
+    assert_eq!(app.top(), marked, "at the bookmark");
+    app.update(Action::Return);
+    assert_eq!(app.top(), start, "'' back from the bookmark");
+}

@@ -71,3 +71,39 @@ fn scroll_and_draw_a_frame(bencher: Bencher, times: usize) {
             .expect("draws");
     });
 }
+
+#[divan::bench(args = [1, 10, 145], sample_count = 20)]
+fn percent_jump(bencher: Bencher, times: usize) {
+    press(
+        bencher,
+        times,
+        Action::Percent(Some(80)),
+        Action::Percent(Some(20)),
+    );
+}
+
+/// `NG`: the paragraph of a source line, found in the file being read.
+#[divan::bench(args = [1, 10, 145], sample_count = 20)]
+fn line_jump(bencher: Bencher, times: usize) {
+    let sample = std::str::from_utf8(gangmu::sample::BYTES).expect("UTF-8");
+    let lines = sample.lines().count() * times;
+    press(
+        bencher,
+        times,
+        Action::Line(lines * 4 / 5),
+        Action::Line(lines / 5),
+    );
+}
+
+/// Ctrl-O and Ctrl-I between two places jumped from, found again by their anchors.
+#[divan::bench(args = [1, 10, 145], sample_count = 20)]
+fn back_and_forward(bencher: Bencher, times: usize) {
+    let mut app = app(times);
+    app.update(Action::Percent(Some(20)));
+    app.update(Action::Percent(Some(80)));
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        black_box(app.update(Action::Jumps(if flip { -1 } else { 1 })))
+    });
+}

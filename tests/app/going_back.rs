@@ -359,3 +359,45 @@ fn a_click_in_the_outline_and_a_bookmark_gone_to_are_jumps() {
     app.update(Action::Return);
     assert_eq!(app.top(), start, "'' back from the bookmark");
 }
+
+#[test]
+fn a_line_number_is_of_the_file_being_read_when_several_are() {
+    let build = |text: &str| gangmu::build(text);
+    let packet = build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/packet.txt"
+    )));
+    let news = build(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/news.txt"
+    )));
+    let news_line = news.paragraphs[2].first_line;
+    let combined = gangmu::Document::combine(vec![
+        ("packet.txt".into(), packet),
+        ("news.txt".into(), news),
+    ]);
+    let files: Vec<usize> = combined
+        .outline
+        .children(None)
+        .map(|id| combined.outline.get(id).paragraph)
+        .collect();
+    let mut app = App::new("two files".into(), combined, 120, 40);
+    app.update(Action::Document(1));
+    app.update(Action::Line(1));
+    assert_eq!(
+        app.top().paragraph,
+        0,
+        "line 1 of packet.txt: its file heading"
+    );
+    // In news.txt, a number is a line of news.txt.
+    let news_start = files[1];
+    while app.top().paragraph < news_start {
+        app.update(Action::Pages(1));
+    }
+    app.update(Action::Line(news_line as usize));
+    assert_eq!(
+        app.top().paragraph,
+        news_start + 1 + 2,
+        "news.txt's paragraph 2"
+    );
+}

@@ -353,6 +353,7 @@ impl App {
         self.reader.loading = false;
         self.outline.show(&document);
         self.document = Arc::new(document);
+        self.forget_lines();
         self.asking.new_document();
         self.reader.layout = ReaderLayout::new(self.geometry().measure);
         self.find_again(here);

@@ -30,7 +30,7 @@ pub(super) struct Jumps {
     /// there goes on with the same jump.
     outline_landed: Option<Position>,
     /// The count typed so far.
-    pub(super) count: Option<usize>,
+    count: Option<usize>,
     /// A jump to a place of the whole document (its end, a percent, a line)
     /// made while only its opening may be in, and where it landed.
     pending: Option<(Target, Position)>,

@@ -1,11 +1,12 @@
 //! The help overlay: the reading keys, a line each as the bindings table says
-//! them; each popup's keys and the help's own; the mouse; and what the status
-//! row's figures mean. Drawn over a cleared box in the middle, in two columns
-//! where everything fits so, else in one that scrolls.
+//! them; each popup's keys and the help's own; going back with `''` and Tab;
+//! the mouse; and what the status row's figures mean. Drawn over a cleared box
+//! in the middle, in two columns where everything fits so, else in one that
+//! scrolls.
 
 use crate::layout::wrap::display_width;
-use crate::tui::action::Mode;
-use crate::tui::bindings::{help_lines, hints_of};
+use crate::tui::action::{Action, Focus, Mode};
+use crate::tui::bindings::{help_lines, hints_of, key_name};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -58,11 +59,27 @@ fn entries() -> Vec<String> {
         rows.push(entry(&format!("〔{name}〕"), ""));
         rows.extend(hints_of(mode).iter().map(|(keys, word)| entry(keys, word)));
     }
+    rows.extend(going_back());
     rows.push(entry("〔鼠标〕", ""));
     rows.extend(MOUSE.iter().map(|(what, does)| entry(what, does)));
     rows.push(entry("〔状态栏〕", ""));
     rows.extend(STATUS_LEGEND.iter().map(|(sign, says)| entry(sign, says)));
     rows
+}
+
+/// What going back takes besides its keys' line: `''`, which is `'` typed in the
+/// bookmark list it opens, and Tab after Ctrl-O, which is how most terminals
+/// send Ctrl-I.
+fn going_back() -> [String; 3] {
+    let reading = Mode::Reading(Focus::Reader);
+    let quote = key_name(reading, Action::OpenBookmarks);
+    let back = key_name(reading, Action::Jumps(-1));
+    let tab = key_name(reading, Action::SwitchFocus);
+    [
+        entry("〔后退〕", ""),
+        entry(&format!("{quote}{quote}"), "回到跳转前，再按返回"),
+        entry(&format!("{back} 后 {tab}"), "前进（Ctrl-I 即 Tab）"),
+    ]
 }
 
 /// The help from its row `top` on: in two columns when all of it fits so, else

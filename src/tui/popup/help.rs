@@ -72,12 +72,13 @@ fn entries() -> Vec<String> {
 /// send Ctrl-I.
 fn going_back() -> [String; 3] {
     let reading = Mode::Reading(Focus::Reader);
-    let quote = key_name(reading, Action::OpenBookmarks);
+    let list = key_name(reading, Action::OpenBookmarks);
+    let again = key_name(Mode::Bookmarks, Action::Return);
     let back = key_name(reading, Action::Jumps(-1));
     let tab = key_name(reading, Action::SwitchFocus);
     [
         entry("〔后退〕", ""),
-        entry(&format!("{quote}{quote}"), "回到跳转前，再按返回"),
+        entry(&format!("{list}{again}"), "回到跳转前，再按返回"),
         entry(&format!("{back} 后 {tab}"), "前进（Ctrl-I 即 Tab）"),
     ]
 }

@@ -32,7 +32,7 @@ pub mod study;
 pub mod tui;
 
 pub use document::Document;
-pub use parse::build;
+pub use parse::{build, build_reporting};
 
 /// The sample document built into the binary, opened when no file is given.
 pub mod sample {

@@ -28,6 +28,7 @@ mod unwrapped;
 
 use crate::document::{Document, HeadingId, HeadingKind, ParagraphKind};
 use crate::parse::measure;
+use crate::parse::progress::{PASSES, Progress, Tally};
 use crate::parse::scan::{self, Label};
 use crate::parse::source::{self, Line};
 use draft::Draft;
@@ -38,7 +39,15 @@ const PROSE_CHARS: usize = 40;
 
 /// Builds the document model of a decoded text.
 pub fn build(text: &str) -> Document {
+    build_reporting(text, &Progress::default())
+}
+
+/// Builds the document model of a decoded text, counting its bytes into
+/// `progress` as the passes go through it.
+pub fn build_reporting(text: &str, progress: &Progress) -> Document {
+    let mut tally = Tally::new(progress, text.len());
     let source = source::lines(text);
+    tally.reached(PASSES[0]);
     let labels: Vec<Option<Box<Label>>> = source
         .lines
         .iter()
@@ -50,6 +59,7 @@ pub fn build(text: &str) -> Document {
         .zip(&labels)
         .map(|(line, label)| is_prose(line.text, label.as_deref()))
         .collect();
+    tally.reached(PASSES[..2].iter().sum());
     let labelled = (0..labels.len()).filter(|&i| labels[i].is_some()).collect();
     let context = Context {
         measures: measure::measures(&source.lines, &prose),
@@ -60,12 +70,23 @@ pub fn build(text: &str) -> Document {
         blank_separated: source.blank_separated,
     };
     let mut builder = Builder::new(&context);
+    let lines = context.lines.len();
     let mut i = 0;
-    while i < context.lines.len() {
+    let mut next_tally = 0;
+    while i < lines {
+        if i >= next_tally {
+            tally.deciding(i, lines);
+            next_tally = i + TALLY_LINES;
+        }
         i = builder.step(i);
     }
-    builder.finish()
+    let document = builder.finish();
+    tally.done();
+    document
 }
+
+/// Lines the deciding pass goes through between two counts of its progress.
+const TALLY_LINES: usize = 4096;
 
 /// A line that can show the measure of running text: a line broken mid-sentence,
 /// not a heading title, not a contents entry, not a table row. A numbered item that

@@ -5,7 +5,8 @@
 //! dropped), `measure` finds the local wrap width, `scan` reports the label a
 //! line starts with (numerals in `numeral`), and `assemble` is the one pass that
 //! decides over the whole document: headings, titles, contents, tables, boxes,
-//! paragraphs and the outline tree. `locate` maps a place in the reflowed text
+//! paragraphs and the outline tree (`progress` counts how far it has gone, for a
+//! long text built off the reader's thread). `locate` maps a place in the reflowed text
 //! back to its source line.
 //!
 //! Imports only `document`; never the terminal.
@@ -16,7 +17,8 @@ pub mod input;
 pub mod locate;
 pub mod measure;
 pub mod numeral;
+pub mod progress;
 pub mod scan;
 pub mod source;
 
-pub use assemble::build;
+pub use assemble::{build, build_reporting};

@@ -30,6 +30,8 @@ pub enum Msg {
     /// The document shown is the opening of a long text: the whole is being
     /// built off the thread.
     Loading,
+    /// How much of the whole, in percent, is built so far.
+    Built(u8),
     /// The whole document, built off the thread, takes its opening's place;
     /// `index_coming`: its headings' search keys are on their way too (a jump
     /// popup waits for them rather than building its own).

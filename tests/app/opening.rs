@@ -209,6 +209,19 @@ fn rows_far_down_the_list_are_put_in_order_off_the_thread_too() {
 }
 
 #[test]
+fn the_share_of_the_whole_built_is_kept_until_the_whole_arrives() {
+    let (mut app, whole) = opening_app();
+    assert!(!app.update(Msg::Built(10)), "nothing is loading yet");
+    assert_eq!(app.built_percent(), None);
+    app.update(Msg::Loading);
+    assert_eq!(app.built_percent(), Some(0));
+    assert!(app.update(Msg::Built(40)), "the figure is drawn anew");
+    assert_eq!(app.built_percent(), Some(40));
+    app.update(whole_arrives(whole));
+    assert_eq!(app.built_percent(), None);
+}
+
+#[test]
 fn g_pressed_while_the_whole_is_on_its_way_ends_at_the_whole_s_end() {
     let (mut app, whole) = opening_app();
     app.update(Msg::Loading);

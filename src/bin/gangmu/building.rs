@@ -3,11 +3,16 @@
 //! its place, and after it the search keys of its headings for the jump popup.
 //! (Measured on a 101 MB file: the whole takes about a second and a half to
 //! build, the opening a few milliseconds, the search keys two seconds more.)
+//! While it builds, how much is done goes to the reader every tenth of a
+//! second, for the status row.
 
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
+use std::time::Duration;
 
 use gangmu::document::Document;
 use gangmu::parse::input::{self, Text};
+use gangmu::parse::progress::Progress;
 use gangmu::search::Index;
 use gangmu::tui::msg::Msg;
 
@@ -18,7 +23,7 @@ const OPENING_BYTES: usize = 32 * 1024;
 /// long one ([`build_the_whole`] brings the rest).
 pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
     if !is_long(texts) {
-        return build_all(texts);
+        return build_all(texts, &Progress::default());
     }
     let Some((name, text)) = texts.first() else {
         return Document::default();
@@ -38,9 +43,12 @@ pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>)
     if !is_long(&texts) {
         return false;
     }
+    let progress = Arc::new(Progress::default());
+    let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
+    tell_progress(Arc::clone(&progress), total, messages.clone());
     std::thread::spawn(move || {
         // The reader may have quit already; then nobody waits for this.
-        let whole = build_all(&texts);
+        let whole = build_all(&texts, &progress);
         // The texts are in the document now: their memory is given back before
         // the search keys take theirs.
         drop(texts);
@@ -57,20 +65,42 @@ pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>)
     true
 }
 
+/// Sends how much of `total` bytes is built, every [`PROGRESS_EVERY`], until
+/// all is built or the reader has gone.
+fn tell_progress(progress: Arc<Progress>, total: usize, messages: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(PROGRESS_EVERY);
+            let built = progress.built();
+            let percent = (built * 100 / total.max(1)).min(100) as u8;
+            if built >= total || messages.send(Msg::Built(percent)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// How often the progress figure is sent while a long text is built.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
 /// Whether the texts are long enough to be shown from their opening first.
 fn is_long(texts: &[(String, Text)]) -> bool {
     let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
     total > 2 * OPENING_BYTES
 }
 
-/// The texts as one document: a single file as it is, several under one heading each.
-fn build_all(texts: &[(String, Text)]) -> Document {
+/// The texts as one document: a single file as it is, several under one
+/// heading each; their bytes counted into `progress` as they are built.
+fn build_all(texts: &[(String, Text)], progress: &Progress) -> Document {
     match texts {
-        [(_, only)] => gangmu::build(&only.text),
+        [(_, only)] => gangmu::build_reporting(&only.text, progress),
         _ => Document::combine(
             texts
                 .iter()
-                .map(|(name, text)| (name.clone(), gangmu::build(&text.text)))
+                .map(|(name, text)| {
+                    let document = gangmu::build_reporting(&text.text, progress);
+                    (name.clone(), document)
+                })
                 .collect(),
         ),
     }

@@ -194,9 +194,16 @@ impl App {
             }
             Msg::Resume(anchor) => self.resume_at(anchor),
             Msg::Loading => {
-                self.reader.loading = true;
+                self.reader.loading = Some(0);
                 true
             }
+            Msg::Built(percent) => match &mut self.reader.loading {
+                Some(built) => {
+                    *built = percent.min(99);
+                    true
+                }
+                None => false,
+            },
             Msg::Whole {
                 document,
                 index_coming,
@@ -286,6 +293,11 @@ impl App {
     /// Whether the document shown is the opening of a long text, the whole on
     /// its way.
     pub fn loading(&self) -> bool {
+        self.reader.loading.is_some()
+    }
+
+    /// While the whole of a long text is on its way, the percent of it built.
+    pub fn built_percent(&self) -> Option<u8> {
         self.reader.loading
     }
 
@@ -350,7 +362,7 @@ impl App {
         // `G`, `50%` or `20G` pressed while the whole was on its way go there in
         // the whole.
         let again = self.take_pending_jump();
-        self.reader.loading = false;
+        self.reader.loading = None;
         self.outline.show(&document);
         self.document = Arc::new(document);
         self.forget_lines();
@@ -495,7 +507,7 @@ impl App {
     /// How far through the text the top of the screen is, in percent: 100 once
     /// the end is on screen (not the end of an opening, the whole on its way).
     pub fn percent(&self) -> usize {
-        if self.view.at_end && !self.reader.loading {
+        if self.view.at_end && self.reader.loading.is_none() {
             return 100;
         }
         let total = self.document.paragraphs.len().max(1);

@@ -24,8 +24,9 @@ pub(super) struct ReaderPane {
     /// Where the reader was left last time, when the opening of the document could
     /// not place it, and the top of the screen then.
     pub(super) pending_resume: Option<(Anchor, Position)>,
-    /// The document shown is the opening of a long text; the whole is on its way.
-    pub(super) loading: bool,
+    /// The document shown is the opening of a long text; the whole is on its
+    /// way, this percent of it built.
+    pub(super) loading: Option<u8>,
 }
 
 impl ReaderPane {
@@ -37,7 +38,7 @@ impl ReaderPane {
             max_measure: super::DEFAULT_MEASURE,
             kept_through_resizes: None,
             pending_resume: None,
-            loading: false,
+            loading: None,
         }
     }
 }

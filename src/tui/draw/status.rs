@@ -107,8 +107,11 @@ fn position(app: &App) -> String {
         0 => String::new(),
         n => format!("已读 {n}%  "),
     };
-    // While a long text is still being built, its percent is of the opening.
-    let loading = if app.loading() { "载入中… " } else { "" };
+    // While a long text is still being built (this much of it so far), the
+    // place's percent is of the opening.
+    let loading = app
+        .built_percent()
+        .map_or(String::new(), |built| format!("载入中（{built}%） "));
     let count = app
         .count()
         .map_or(String::new(), |count| format!("计数 {count}  "));

@@ -152,7 +152,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Diff(args)) => return run_diff(&args, &mut out),
-        Some(Command::Text { width, file }) => {
+        Some(Command::Text {
+            source: true, file, ..
+        }) => {
+            let text = read_text(&file)?;
+            print_warnings(&text.warnings);
+            gangmu::output::text::write_source(&text.text, &mut out)?;
+        }
+        Some(Command::Text { width, file, .. }) => {
             let document = load(&file)?.document;
             gangmu::output::text::write_text(&document, width.map(usize::from), &mut out)?;
         }

@@ -274,3 +274,46 @@ fn a_zip_bomb_a_truncated_word_file_and_a_pdf_get_one_line_each() {
     std::fs::write(&pdf, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n").expect("written");
     assert!(refusal(&pdf).contains("a PDF document"));
 }
+
+#[test]
+fn a_page_nested_fifty_thousand_deep_opens_with_a_notice() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let page = dir.path().join("deep.html");
+    let depth = 50_000;
+    let markup = format!(
+        "<html><body>{}<p>深处的第一段文字。</p><p>第二段。</p>{}<p>页脚。</p></body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    std::fs::write(&page, markup).expect("written");
+    let output = gangmu()
+        .args(["text", "--source"])
+        .arg(&page)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        "深处的第一段文字。\n第二段。\n"
+    );
+    let warning = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(
+        warning.contains("nests elements over 512 deep"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn a_word_file_damaged_inside_gets_one_line() {
+    let mut bytes = std::fs::read(fixture("gwr-jilin-2025.docx")).expect("the fixture");
+    // Overwrite the middle of the archive, where the body's deflated text is.
+    let middle = bytes.len() / 3;
+    for byte in &mut bytes[middle..middle + 2000] {
+        *byte = 0x5A;
+    }
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let damaged = dir.path().join("damaged.docx");
+    std::fs::write(&damaged, bytes).expect("written");
+    let message = refusal(&damaged);
+    assert!(message.contains("a damaged Word document"), "{message}");
+}

@@ -1,10 +1,12 @@
 //! A web page (or a fragment of one) to lines of text: decoded by the charset
 //! it declares (a BOM, `<meta charset>`, `http-equiv`), else as any text is;
-//! parsed by `scraper` (entities decoded); its main content found (`content`)
-//! and set out one block a line (`lines`).
+//! its nesting held to a depth the parser copes with (`nesting`); parsed by
+//! `scraper` (entities decoded); its main content found (`content`) and set
+//! out one block a line (`lines`).
 
 mod content;
 mod lines;
+mod nesting;
 
 use encoding_rs::{Encoding, UTF_8};
 use scraper::Html;
@@ -71,8 +73,16 @@ pub(super) fn is_html(bytes: &[u8]) -> bool {
 /// The text of a web page: its main content, one block a line.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     let text = page_text(bytes)?;
-    let page = Html::parse_document(&text);
-    Ok(lines::main_content(&page))
+    let (markup, too_deep) = nesting::capped(&text);
+    let page = Html::parse_document(&markup);
+    let mut extracted = lines::main_content(&page);
+    if too_deep {
+        extracted.notices.push(format!(
+            "the page nests elements over {} deep; the deeper ones are read as part of those around them",
+            nesting::MOST_OPEN
+        ));
+    }
+    Ok(extracted)
 }
 
 /// The page's bytes decoded: by a byte-order mark, else by the charset its

@@ -226,3 +226,57 @@ fn label(levels: &[Level], level: usize, numbers: &[u32]) -> Option<String> {
     }
     Some(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="x">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2.%3"/><w:isLgl/></w:lvl>
+<w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"#;
+
+    #[test]
+    fn counters_run_on_restart_below_and_restart_where_a_list_says() {
+        let mut numbering = Numbering::parse(NUMBERING);
+        let mut shown = Vec::new();
+        for (list, level) in [
+            ("1", 0),
+            ("1", 1),
+            ("1", 1),
+            ("1", 2),
+            ("1", 0),
+            ("1", 1),
+            ("3", 0),
+            ("2", 0),
+            ("2", 1),
+            ("1", 3),
+            ("9", 0),
+        ] {
+            shown.push(numbering.next_label(list, level).unwrap_or_default());
+        }
+        assert_eq!(
+            shown,
+            [
+                "一、",
+                "（一）",
+                "（二）",
+                "2.1 ",
+                "二、",
+                "（一）",
+                "三、",
+                "一、",
+                "（一）",
+                "",
+                ""
+            ]
+        );
+    }
+}

@@ -133,9 +133,12 @@ fn is_hidden(element: &Element) -> bool {
 /// A table that labels a document's index number, subject, issuer and dates.
 fn is_metadata_table(table: NodeRef<'_, Node>) -> bool {
     let mut found = METADATA_LABELS.iter().map(|_| false).collect::<Vec<_>>();
-    let texts = table.descendants().filter_map(|n| n.value().as_text());
-    // A metadata table is short: its first cells are enough.
-    for text in texts.take(64) {
+    // A metadata table is short: its first few hundred nodes are enough.
+    let texts = table
+        .descendants()
+        .take(512)
+        .filter_map(|n| n.value().as_text());
+    for text in texts {
         for (at, label) in METADATA_LABELS.iter().enumerate() {
             found[at] |= text.contains(label);
         }

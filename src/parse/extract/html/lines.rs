@@ -25,6 +25,11 @@ pub(super) fn main_content(page: &Html) -> Extracted {
     }
     writer.children(main, 0);
     writer.end_line();
+    // A heading inside another (an `h2` in a `div` in an `h1`) marks the same
+    // line: the outer one counts.
+    let headings = &mut writer.out.headings;
+    headings.sort_by_key(|heading| (heading.line, heading.level));
+    headings.dedup_by_key(|heading| heading.line);
     if writer.too_deep {
         writer.out.notices.push(format!(
             "the page nests elements over {MOST_DEPTH} deep; below that, each block's text is one line"

@@ -45,3 +45,16 @@ write("store", "newer.json", b'{"version": 2, "document": "x"}')
 hostile = "正文开始\x1b[201~echo PWNED\x07\u009b2J结束。\x1b]0;title\x07\u202e末"
 write("copy", "hostile", hostile.encode())
 write("copy", "sample-opening", sample[:4096])
+# Word files: the fixtures as they are (zips), and the parts of one, NUL-separated
+# (document.xml, numbering.xml, styles.xml), which the docx target zips itself.
+import zipfile
+
+formats = os.path.join(ROOT, "tests", "fixtures", "formats")
+for name in ("numbered.docx", "gwr-jilin-2025.docx"):
+    write("docx", name, open(os.path.join(formats, name), "rb").read())
+with zipfile.ZipFile(os.path.join(formats, "numbered.docx")) as docx:
+    parts = [docx.read(f"word/{part}.xml") for part in ("document", "numbering", "styles")]
+write("docx", "numbered-parts", b"\0".join(parts))
+# Web pages: the fixtures.
+for path in glob.glob(os.path.join(formats, "*.html")):
+    write("html", os.path.basename(path), open(path, "rb").read())

@@ -4,7 +4,7 @@
 //! Without a width, one heading or paragraph per line (table and contents rows one
 //! per line) and a blank line between blocks; with a width, paragraphs and headings
 //! wrapped by the reader's own wrapper (contents entries one by one), rows of tables
-//! left whole.
+//! left whole. `write_source` prints the text before reflow, line by line.
 
 use crate::document::{Document, ParagraphKind};
 use crate::layout::safe::visible;
@@ -32,6 +32,25 @@ pub fn write_text(
                 _ => writeln!(out, "{row}")?,
             }
         }
+    }
+    Ok(())
+}
+
+/// Writes the text before reflow, line for line (a table row's TABs kept),
+/// control characters made visible.
+pub fn write_source(text: &str, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    for line in text.lines() {
+        let line: String = line
+            .chars()
+            .map(|c| {
+                if c == '\t' {
+                    c
+                } else {
+                    crate::layout::safe::visible_char(c)
+                }
+            })
+            .collect();
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

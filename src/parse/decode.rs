@@ -53,6 +53,13 @@ pub enum DecodeError {
 }
 
 const PDF: &str = "a PDF document";
+
+impl DecodeError {
+    /// A PDF, refused: its text is not read.
+    pub fn pdf() -> Self {
+        Self::NotText { what: PDF }
+    }
+}
 const ZIP: &str = "a ZIP archive";
 const OLE: &str = "an Office document";
 const NUL_BYTES: &str = "binary data (NUL bytes)";
@@ -62,8 +69,8 @@ const CONTROLS: &str = "binary data (control characters)";
 fn hint(what: &str) -> &'static str {
     match what {
         PDF => " (extract its text first, e.g. with pdftotext)",
-        ZIP => " (a .docx or .xlsx file is one: save it as plain text first)",
-        OLE => " (save it as plain text first)",
+        ZIP => " (gangmu reads Word .docx files; save others as plain text first)",
+        OLE => " (save it as .docx or as plain text first)",
         _ => "",
     }
 }

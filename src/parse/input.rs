@@ -1,11 +1,15 @@
 //! Reading a document: a path or `-` (standard input) to a [`Document`], with the
 //! warnings a reader should see. File-system errors become one-line messages.
+//! What a file holds is told by its content ([`extract::detect`]): a Word file
+//! or a web page is extracted to text, anything else decoded as text.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
 use crate::document::Document;
 use crate::parse::decode::{self, DecodeError, Decoded};
+use crate::parse::extract::{self, ExtractError, Extracted, Format, MarkedHeading};
 
 /// A document read from a file, and what went wrong on the way that did not stop it.
 #[derive(Debug)]
@@ -21,13 +25,21 @@ pub enum InputError {
     Io { name: String, reason: String },
     #[error("reading {name}: {reason}")]
     NotText { name: String, reason: DecodeError },
+    #[error("reading {name}: {reason}")]
+    Extract { name: String, reason: ExtractError },
 }
 
-/// A file's text, decoded, before it is built into a document.
+/// A file's text, decoded or extracted, before it is built into a document.
 #[derive(Debug)]
 pub struct Text {
+    /// One line a line of the file, or one block a line of a Word file or a
+    /// web page: the text the outline's line numbers refer to.
     pub text: String,
     pub warnings: Vec<String>,
+    /// What the file was.
+    pub format: Format,
+    /// The headings a Word file or a web page marks as such (none for text).
+    pub marked_headings: Vec<MarkedHeading>,
 }
 
 impl Text {
@@ -46,7 +58,7 @@ pub fn load(path: &Path) -> Result<Loaded, InputError> {
 
 /// Builds the document from bytes already in memory; `name` names them in messages.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
-    text_from(name, decode::decode(bytes)).map(Text::build)
+    text_of(name, Cow::Borrowed(bytes)).map(Text::build)
 }
 
 /// Reads and decodes the file at `path` (`-` for standard input).
@@ -56,12 +68,52 @@ pub fn read_text(path: &Path) -> Result<Text, InputError> {
         name: name.clone(),
         reason: describe(&e),
     })?;
-    text_from(&name, decode::decode_owned(bytes))
+    text_of(&name, Cow::Owned(bytes))
 }
 
-/// Decodes bytes already in memory; `name` names them in messages.
+/// Decodes or extracts bytes already in memory; `name` names them in messages.
 pub fn text_from_bytes(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
-    text_from(name, decode::decode(bytes))
+    text_of(name, Cow::Borrowed(bytes))
+}
+
+/// The text of a file's bytes, by what they hold.
+fn text_of(name: &str, bytes: Cow<'_, [u8]>) -> Result<Text, InputError> {
+    match extract::detect(&bytes) {
+        Format::Text => text_from(name, decode_cow(bytes)),
+        // A PDF's text layer is not read: it is refused, with a hint.
+        Format::Pdf => text_from(name, Err(DecodeError::pdf())),
+        Format::Docx => extracted(name, Format::Docx, extract::docx::extract(&bytes)),
+        Format::Html => extracted(name, Format::Html, extract::html::extract(&bytes)),
+    }
+}
+
+fn decode_cow(bytes: Cow<'_, [u8]>) -> Result<Decoded, DecodeError> {
+    match bytes {
+        Cow::Borrowed(bytes) => decode::decode(bytes),
+        Cow::Owned(bytes) => decode::decode_owned(bytes),
+    }
+}
+
+/// The text of a Word file or a web page, its notices as warnings.
+fn extracted(
+    name: &str,
+    format: Format,
+    extracted: Result<Extracted, ExtractError>,
+) -> Result<Text, InputError> {
+    let extracted = extracted.map_err(|reason| InputError::Extract {
+        name: name.to_string(),
+        reason,
+    })?;
+    Ok(Text {
+        text: extracted.text,
+        warnings: extracted
+            .notices
+            .iter()
+            .map(|notice| format!("{name}: {notice}"))
+            .collect(),
+        format,
+        marked_headings: extracted.headings,
+    })
 }
 
 fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, InputError> {
@@ -90,6 +142,8 @@ fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, 
     Ok(Text {
         text: decoded.text,
         warnings,
+        format: Format::Text,
+        marked_headings: Vec::new(),
     })
 }
 

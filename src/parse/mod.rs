@@ -1,6 +1,7 @@
 //! Bytes to a [`Document`](crate::document::Document): everything that reads a file.
 //!
-//! `input` reads files and standard input, `decode` turns bytes into text (or
+//! `input` reads files and standard input, `extract` tells a Word file or a web
+//! page by its content and takes its text out, `decode` turns bytes into text (or
 //! refuses them), `source` cleans the text into content lines (page artefacts
 //! dropped), `measure` finds the local wrap width, `scan` reports the label a
 //! line starts with (numerals in `numeral`), and `assemble` is the one pass that
@@ -13,6 +14,7 @@
 
 pub mod assemble;
 pub mod decode;
+pub mod extract;
 pub mod input;
 pub mod locate;
 pub mod measure;

@@ -3,6 +3,7 @@
 //! the terminal as it found it (main screen, cursor shown, mouse reporting off).
 
 mod faults;
+mod formats;
 mod going_back;
 mod palette;
 mod reading;

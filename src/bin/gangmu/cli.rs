@@ -184,8 +184,13 @@ pub(crate) enum Command {
     /// Print the reflowed text, one heading or paragraph per line.
     Text {
         /// Wrap paragraphs to this many terminal columns.
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..), conflicts_with = "source")]
         width: Option<u16>,
+        /// Print the text before reflow instead: the file's lines as decoded, or a
+        /// Word file's or web page's blocks one a line (what the outline's line
+        /// numbers count).
+        #[arg(long)]
+        source: bool,
         /// The document (`-` for standard input).
         file: PathBuf,
     },

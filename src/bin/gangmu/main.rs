@@ -152,10 +152,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Diff(args)) => return run_diff(&args, &mut out),
-        Some(Command::Text { width, file }) => {
-            let document = load(&file)?.document;
-            gangmu::output::text::write_text(&document, width.map(usize::from), &mut out)?;
-        }
+        Some(Command::Text {
+            width,
+            source,
+            file,
+        }) => write_text(&file, width, source, &mut out)?,
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "gangmu", &mut out);
         }
@@ -223,6 +224,25 @@ fn install_keys(settings: &Settings) {
         let table = gangmu::tui::bindings::BINDINGS;
         gangmu::tui::bindings::install(gangmu::tui::rebind::rebound(table, &given));
     }
+}
+
+/// `gangmu text`: the reflowed text (wrapped to `width`), or with `source` the
+/// text before reflow, line for line.
+fn write_text(
+    file: &Path,
+    width: Option<u16>,
+    source: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    if source {
+        let text = read_text(file)?;
+        print_warnings(&text.warnings);
+        gangmu::output::text::write_source(&text.text, out)?;
+    } else {
+        let document = load(file)?.document;
+        gangmu::output::text::write_text(&document, width.map(usize::from), out)?;
+    }
+    Ok(())
 }
 
 /// Whether the reader can read keys: from standard input, or, when a text is

@@ -1,11 +1,13 @@
 //! Reading a document: a path or `-` (standard input) to a [`Document`], with the
 //! warnings a reader should see. File-system errors become one-line messages.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
 use crate::document::Document;
 use crate::parse::decode::{self, DecodeError, Decoded};
+use crate::parse::pdf::{self, PdfError};
 
 /// A document read from a file, and what went wrong on the way that did not stop it.
 #[derive(Debug)]
@@ -21,6 +23,8 @@ pub enum InputError {
     Io { name: String, reason: String },
     #[error("reading {name}: {reason}")]
     NotText { name: String, reason: DecodeError },
+    #[error("reading {name}: {reason}")]
+    Pdf { name: String, reason: PdfError },
 }
 
 /// A file's text, decoded, before it is built into a document.
@@ -46,7 +50,7 @@ pub fn load(path: &Path) -> Result<Loaded, InputError> {
 
 /// Builds the document from bytes already in memory; `name` names them in messages.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
-    text_from(name, decode::decode(bytes)).map(Text::build)
+    text_of(name, Cow::Borrowed(bytes)).map(Text::build)
 }
 
 /// Reads and decodes the file at `path` (`-` for standard input).
@@ -56,12 +60,40 @@ pub fn read_text(path: &Path) -> Result<Text, InputError> {
         name: name.clone(),
         reason: describe(&e),
     })?;
-    text_from(&name, decode::decode_owned(bytes))
+    text_of(&name, Cow::Owned(bytes))
 }
 
 /// Decodes bytes already in memory; `name` names them in messages.
 pub fn text_from_bytes(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
-    text_from(name, decode::decode(bytes))
+    text_of(name, Cow::Borrowed(bytes))
+}
+
+/// A file's bytes to its text: the text layer of a PDF (known by its content,
+/// whatever the file's name), anything else decoded as text.
+fn text_of(name: &str, bytes: Cow<'_, [u8]>) -> Result<Text, InputError> {
+    if bytes.starts_with(b"%PDF-") {
+        return pdf_text(name, &bytes);
+    }
+    let decoded = match bytes {
+        Cow::Owned(bytes) => decode::decode_owned(bytes),
+        Cow::Borrowed(bytes) => decode::decode(bytes),
+    };
+    text_from(name, decoded)
+}
+
+fn pdf_text(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
+    let extracted = pdf::extract(bytes).map_err(|reason| InputError::Pdf {
+        name: name.to_string(),
+        reason,
+    })?;
+    Ok(Text {
+        text: extracted.text,
+        warnings: extracted
+            .warnings
+            .into_iter()
+            .map(|warning| format!("{name}: {warning}"))
+            .collect(),
+    })
 }
 
 fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, InputError> {

@@ -17,6 +17,7 @@ pub mod input;
 pub mod locate;
 pub mod measure;
 pub mod numeral;
+pub mod pdf;
 pub mod progress;
 pub mod scan;
 pub mod source;

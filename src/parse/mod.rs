@@ -1,7 +1,7 @@
 //! Bytes to a [`Document`](crate::document::Document): everything that reads a file.
 //!
 //! `input` reads files and standard input, `decode` turns bytes into text (or
-//! refuses them), `source` cleans the text into content lines (page artefacts
+//! refuses them), `pdf` extracts a PDF's text layer, `source` cleans the text into content lines (page artefacts
 //! dropped), `measure` finds the local wrap width, `scan` reports the label a
 //! line starts with (numerals in `numeral`), and `assemble` is the one pass that
 //! decides over the whole document: headings, titles, contents, tables, boxes,

@@ -209,3 +209,6 @@ fn lowercase(message: &str) -> String {
 fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
     doc.dereference(object).map_or(object, |(_, found)| found)
 }
+
+#[cfg(test)]
+mod tests;

@@ -40,6 +40,10 @@ record = {
 }
 write("store", "record.json", json.dumps(record, ensure_ascii=False).encode())
 write("store", "newer.json", b'{"version": 2, "document": "x"}')
+# The pdf target takes the small hand-made PDFs of the tests.
+for path in glob.glob(os.path.join(ROOT, "tests", "fixtures", "pdf", "*.pdf")):
+    if os.path.getsize(path) < 64 * 1024:
+        write("pdf", os.path.basename(path), open(path, "rb").read())
 # The copy target takes text: the test fixtures, and the sample's opening with
 # escape sequences and controls strewn in.
 hostile = "正文开始\x1b[201~echo PWNED\x07\u009b2J结束。\x1b]0;title\x07\u202e末"

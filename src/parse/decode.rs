@@ -54,12 +54,6 @@ pub enum DecodeError {
 
 const PDF: &str = "a PDF document";
 
-impl DecodeError {
-    /// A PDF, refused: its text is not read.
-    pub fn pdf() -> Self {
-        Self::NotText { what: PDF }
-    }
-}
 const ZIP: &str = "a ZIP archive";
 const OLE: &str = "an Office document";
 const NUL_BYTES: &str = "binary data (NUL bytes)";

@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::document::Document;
 use crate::parse::decode::{self, DecodeError, Decoded};
 use crate::parse::extract::{self, ExtractError, Extracted, Format, MarkedHeading};
+use crate::parse::pdf::{self, PdfError};
 
 /// A document read from a file, and what went wrong on the way that did not stop it.
 #[derive(Debug)]
@@ -27,6 +28,8 @@ pub enum InputError {
     NotText { name: String, reason: DecodeError },
     #[error("reading {name}: {reason}")]
     Extract { name: String, reason: ExtractError },
+    #[error("reading {name}: {reason}")]
+    Pdf { name: String, reason: PdfError },
 }
 
 /// A file's text, decoded or extracted, before it is built into a document.
@@ -80,8 +83,7 @@ pub fn text_from_bytes(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
 fn text_of(name: &str, bytes: Cow<'_, [u8]>) -> Result<Text, InputError> {
     match extract::detect(&bytes) {
         Format::Text => text_from(name, decode_cow(bytes)),
-        // A PDF's text layer is not read: it is refused, with a hint.
-        Format::Pdf => text_from(name, Err(DecodeError::pdf())),
+        Format::Pdf => pdf_text(name, &bytes),
         Format::Docx => extracted(name, Format::Docx, extract::docx::extract(&bytes)),
         Format::Html => extracted(name, Format::Html, extract::html::extract(&bytes)),
     }
@@ -113,6 +115,24 @@ fn extracted(
             .collect(),
         format,
         marked_headings: extracted.headings,
+    })
+}
+
+/// The text layer of a PDF, its notices as warnings.
+fn pdf_text(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
+    let extracted = pdf::extract(bytes).map_err(|reason| InputError::Pdf {
+        name: name.to_string(),
+        reason,
+    })?;
+    Ok(Text {
+        text: extracted.text,
+        warnings: extracted
+            .warnings
+            .into_iter()
+            .map(|warning| format!("{name}: {warning}"))
+            .collect(),
+        format: Format::Pdf,
+        marked_headings: Vec::new(),
     })
 }
 

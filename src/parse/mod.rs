@@ -1,8 +1,9 @@
 //! Bytes to a [`Document`](crate::document::Document): everything that reads a file.
 //!
-//! `input` reads files and standard input, `extract` tells a Word file or a web
-//! page by its content and takes its text out, `decode` turns bytes into text (or
-//! refuses them), `source` cleans the text into content lines (page artefacts
+//! `input` reads files and standard input, `extract` tells a PDF, a Word file
+//! or a web page by its content and takes its text out (a PDF's text layer by
+//! `pdf`), `decode` turns bytes into text (or refuses them), `source` cleans
+//! the text into content lines (page artefacts
 //! dropped), `measure` finds the local wrap width, `scan` reports the label a
 //! line starts with (numerals in `numeral`), and `assemble` is the one pass that
 //! decides over the whole document: headings, titles, contents, tables, boxes,
@@ -19,6 +20,7 @@ pub mod input;
 pub mod locate;
 pub mod measure;
 pub mod numeral;
+pub mod pdf;
 pub mod progress;
 pub mod scan;
 pub mod source;

@@ -5,6 +5,7 @@
 mod faults;
 mod formats;
 mod going_back;
+mod library;
 mod palette;
 mod reading;
 mod settings;

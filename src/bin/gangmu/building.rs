@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use gangmu::document::Document;
 use gangmu::parse::input::{self, Text};
+use gangmu::parse::library::in_parallel;
 use gangmu::parse::progress::Progress;
 use gangmu::search::Index;
 use gangmu::tui::msg::Msg;
@@ -94,14 +95,9 @@ fn is_long(texts: &[(String, Text)]) -> bool {
 fn build_all(texts: &[(String, Text)], progress: &Progress) -> Document {
     match texts {
         [(_, only)] => gangmu::build_reporting(&only.text, progress),
-        _ => Document::combine(
-            texts
-                .iter()
-                .map(|(name, text)| {
-                    let document = gangmu::build_reporting(&text.text, progress);
-                    (name.clone(), document)
-                })
-                .collect(),
-        ),
+        // The files of a library are built on every core.
+        _ => Document::combine(in_parallel(texts, |(name, text)| {
+            (name.clone(), gangmu::build_reporting(&text.text, progress))
+        })),
     }
 }

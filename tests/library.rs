@@ -6,8 +6,17 @@ use assert_cmd::Command;
 
 const LIBRARY: &str = "tests/fixtures/library";
 
+/// The binary, with a cache of built documents of its own, dropped afterwards.
 fn gangmu() -> Command {
-    Command::cargo_bin("gangmu").expect("the binary is built")
+    let mut command = Command::cargo_bin("gangmu").expect("the binary is built");
+    command.env("GANGMU_CACHE_DIR", cache_dir().path());
+    command
+}
+
+/// One cache for all the tests here: they share entries as runs of a user do.
+fn cache_dir() -> &'static tempfile::TempDir {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
 }
 
 /// The standard output of `gangmu args`, and its exit code.
@@ -193,4 +202,34 @@ fn a_link_that_loops_and_a_link_back_are_skipped() {
     let errors = String::from_utf8(output.stderr).expect("UTF-8");
     assert!(errors.contains("loop"), "{errors}");
     assert!(errors.contains("back"), "{errors}");
+}
+
+#[test]
+fn a_second_grep_reads_the_cache_and_a_damaged_entry_is_built_again() {
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let grep = || {
+        let output = Command::cargo_bin("gangmu")
+            .expect("the binary is built")
+            .env("GANGMU_CACHE_DIR", cache.path())
+            .args(["grep", LIBRARY, "高质量发展"])
+            .output()
+            .expect("runs");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let first = grep();
+    let entries: Vec<std::path::PathBuf> = std::fs::read_dir(cache.path())
+        .expect("the cache is made")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(entries.len(), 5, "one entry per text file");
+    assert_eq!(grep(), first);
+    // Entries cut short or emptied are not trusted: the same rows come back.
+    for entry in &entries {
+        let raw = std::fs::read(entry).expect("an entry");
+        std::fs::write(entry, &raw[..raw.len() / 3]).expect("cut short");
+    }
+    assert_eq!(grep(), first);
+    let whole = std::fs::read(&entries[0]).expect("rewritten");
+    assert!(serde_json::from_slice::<serde_json::Value>(&whole).is_ok());
 }

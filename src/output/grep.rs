@@ -18,7 +18,8 @@ pub fn write_hits(text: &str, phrase: &str, out: &mut impl Write) -> io::Result<
     let Some(query) = Query::new(phrase) else {
         return Ok(false);
     };
-    Ok(write_file_hits(None, text, &query, colour(), out)? > 0)
+    let document = crate::build(text);
+    Ok(write_file_hits(None, text, &document, &query, colour(), out)? > 0)
 }
 
 /// Whether hits are printed in colour: on a terminal, unless `NO_COLOR`.
@@ -26,18 +27,22 @@ pub fn colour() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Prints the hits of `query` in one file's `text`, each row led by `file` and a
-/// TAB when given (as `grep -H` does); returns how many there were.
+/// Prints the hits of `query` in one file's `text` (built as `document`), each
+/// row led by `file` and a TAB when given (as `grep -H` does); returns how many
+/// there were.
 pub fn write_file_hits(
     file: Option<&str>,
     text: &str,
+    document: &Document,
     query: &Query,
     colour: bool,
     out: &mut impl Write,
 ) -> io::Result<usize> {
-    let document = crate::build(text);
+    let found = query.find_all(document, usize::MAX);
+    if found.hits.is_empty() {
+        return Ok(0);
+    }
     let lines = crate::parse::source::lines(text).lines;
-    let found = query.find_all(&document, usize::MAX);
     let file = file.map_or(String::new(), |name| {
         format!("{}\t", crate::layout::safe::visible(name))
     });
@@ -47,7 +52,7 @@ pub fn write_file_hits(
         writeln!(
             out,
             "{file}{line}\t{}\t{}",
-            breadcrumb(&document, hit),
+            breadcrumb(document, hit),
             marked(&paragraph.text, hit, colour)
         )?;
     }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use gangmu::document::Document;
+use gangmu::parse::cache::Cache;
 use gangmu::parse::input::Text;
 use gangmu::parse::library::{self, Book, Shelf};
 use gangmu::search::text::Query;
@@ -82,12 +83,16 @@ pub(crate) fn grep(
         return Ok(ExitCode::from(1));
     };
     let colour = gangmu::output::grep::colour();
+    let cache = Cache::locate();
     let printed = library::in_parallel(&books, |book| {
         let mut rows = Vec::new();
         let name = row_name(book);
+        let text = &book.text.text;
+        let document = build(cache.as_ref(), text);
         let count = gangmu::output::grep::write_file_hits(
             Some(&name),
-            &book.text.text,
+            text,
+            &document,
             &query,
             colour,
             &mut rows,
@@ -112,8 +117,9 @@ pub(crate) fn find(
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
     let books = open_for_printing(paths)?;
+    let cache = Cache::locate();
     let documents = library::in_parallel(&books, |book| {
-        (row_name(book), gangmu::build(&book.text.text))
+        (row_name(book), build(cache.as_ref(), &book.text.text))
     });
     let library = Document::combine(documents);
     let index = gangmu::search::Index::new(&library.outline);
@@ -129,6 +135,14 @@ pub(crate) fn find(
     }
     out.flush()?;
     Ok(exit_found(!hits.is_empty()))
+}
+
+/// The document of a file's text: from the cache when there is one.
+fn build(cache: Option<&Cache>, text: &str) -> Document {
+    match cache {
+        Some(cache) => cache.build(text),
+        None => gangmu::build(text),
+    }
 }
 
 /// As grep does: nothing found is a failure a script can test.
@@ -157,8 +171,9 @@ pub(crate) fn terms(asked: &TermsAsked, out: &mut impl Write) -> anyhow::Result<
     if queries.len() < phrases.len() {
         anyhow::bail!("counting terms: a phrase is empty");
     }
+    let cache = Cache::locate();
     let rows: Vec<Vec<gangmu::output::terms::Row>> = library::in_parallel(&books, |book| {
-        let document = gangmu::build(&book.text.text);
+        let document = build(cache.as_ref(), &book.text.text);
         let file = row_name(book);
         match asked.depth {
             Some(depth) => gangmu::output::terms::count_sections(&file, &document, &queries, depth),

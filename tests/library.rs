@@ -233,3 +233,38 @@ fn a_second_grep_reads_the_cache_and_a_damaged_entry_is_built_again() {
     let whole = std::fs::read(&entries[0]).expect("rewritten");
     assert!(serde_json::from_slice::<serde_json::Value>(&whole).is_ok());
 }
+
+#[test]
+fn a_folder_mixes_text_word_files_and_web_pages() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (from, to) in [
+        ("tests/fixtures/library/gwr-2024.txt", "gwr-2024.txt"),
+        (
+            "tests/fixtures/formats/gwr-jilin-2025.docx",
+            "gwr-jilin-2025.docx",
+        ),
+        (
+            "tests/fixtures/formats/gov-article-gbk.html",
+            "article.html",
+        ),
+    ] {
+        std::fs::copy(from, dir.path().join(to)).expect("copied");
+    }
+    let folder = dir.path().display().to_string();
+    let (text, code) = run(&["terms", "--tsv", &folder, "发展"]);
+    assert_eq!(code, Some(0));
+    let rows: Vec<(&str, usize)> = text
+        .lines()
+        .filter_map(|l| {
+            let fields: Vec<&str> = l.split('\t').collect();
+            let name = fields[0].rsplit('/').next()?;
+            Some((name, fields[2].parse().ok()?))
+        })
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|r| r.0).collect();
+    assert_eq!(
+        names,
+        ["gwr-2024.txt", "gwr-jilin-2025.docx", "article.html"]
+    );
+    assert!(rows.iter().all(|r| r.1 > 0), "{text}");
+}

@@ -2,10 +2,10 @@
 //! source lines and kinds, and the outline as an arena tree whose headings point at
 //! their paragraphs. Built once per file by `parse::build`; holds no terminal code.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a heading is, coarse to fine (the order of the outline contract).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HeadingKind {
     /// A whole file, when several are read together (never in `gangmu outline`).
@@ -59,12 +59,12 @@ impl HeadingKind {
 }
 
 /// Index of a heading in [`Outline::headings`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct HeadingId(pub u32);
 
 /// One node of the outline tree.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Heading {
     pub kind: HeadingKind,
     /// Numbering as printed, inner spaces folded; empty for titles without one.
@@ -106,7 +106,7 @@ impl Heading {
 const UNTITLED_CONTENTS: &str = "目录";
 
 /// The outline: headings in document order, each pointing at its parent.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Outline {
     pub headings: Vec<Heading>,
 }
@@ -139,7 +139,7 @@ impl Outline {
 }
 
 /// What a paragraph holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
     /// A heading's own text (label and title).
@@ -153,7 +153,7 @@ pub enum ParagraphKind {
 }
 
 /// A block of the reflowed text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Paragraph {
     pub kind: ParagraphKind,
     /// The text, hard wraps joined; rows of tables and contents separated by `\n`.
@@ -253,7 +253,7 @@ impl Document {
 }
 
 /// A whole file, reflowed and outlined.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Document {
     /// A title standing above the file's first document (a packet's own name), shown
     /// as the file's name rather than as a heading.

@@ -1,6 +1,7 @@
-//! The rows of `gangmu find`: one found heading a line.
+//! The rows of `gangmu find`: one found heading a line, led by its file's name
+//! when several files are searched.
 
-use crate::document::{HeadingId, Outline};
+use crate::document::{HeadingId, HeadingKind, Outline};
 use crate::layout::breadcrumb;
 use crate::layout::safe::visible;
 
@@ -18,5 +19,27 @@ pub fn tsv_row(outline: &Outline, id: HeadingId) -> String {
         visible(&heading.label),
         visible(&heading.title),
         breadcrumb(outline, &outline.ancestors(id), STEP_TITLE)
+    )
+}
+
+/// One found heading of a library (files combined under `File` headings) as
+/// `gangmu find` prints it: the file's name, then the row [`tsv_row`] prints,
+/// its breadcrumb starting inside the file.
+pub fn library_row(outline: &Outline, id: HeadingId) -> String {
+    let heading = outline.get(id);
+    let ancestors = outline.ancestors(id);
+    let (file, inside) = match ancestors.split_first() {
+        Some((&first, rest)) if outline.get(first).kind == HeadingKind::File => {
+            (visible(&outline.get(first).title), rest)
+        }
+        _ => (String::new(), ancestors.as_slice()),
+    };
+    format!(
+        "{file}\t{}\t{}\t{}\t{}\t{}",
+        heading.line,
+        heading.kind.name(),
+        visible(&heading.label),
+        visible(&heading.title),
+        breadcrumb(outline, inside, STEP_TITLE)
     )
 }

@@ -1,7 +1,7 @@
 //! `gangmu grep`: every place a phrase occurs in the reflowed text, one a line:
 //! the source line it starts on, the breadcrumb of its section and the text
 //! around it, TAB-separated. On a terminal the phrase is shown in bold red unless
-//! `NO_COLOR` is set.
+//! `NO_COLOR` is set. Over several files each row starts with the file's name.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -19,21 +19,44 @@ pub fn write_hits(text: &str, phrase: &str, out: &mut impl Write) -> io::Result<
         return Ok(false);
     };
     let document = crate::build(text);
+    Ok(write_file_hits(None, text, &document, &query, colour(), out)? > 0)
+}
+
+/// Whether hits are printed in colour: on a terminal, unless `NO_COLOR`.
+pub fn colour() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Prints the hits of `query` in one file's `text` (built as `document`), each
+/// row led by `file` and a TAB when given (as `grep -H` does); returns how many
+/// there were.
+pub fn write_file_hits(
+    file: Option<&str>,
+    text: &str,
+    document: &Document,
+    query: &Query,
+    colour: bool,
+    out: &mut impl Write,
+) -> io::Result<usize> {
+    let found = query.find_all(document, usize::MAX);
+    if found.hits.is_empty() {
+        return Ok(0);
+    }
     let lines = crate::parse::source::lines(text).lines;
-    let colour =
-        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let found = query.find_all(&document, usize::MAX);
+    let file = file.map_or(String::new(), |name| {
+        format!("{}\t", crate::layout::safe::visible(name))
+    });
     for hit in &found.hits {
         let paragraph = &document.paragraphs[hit.paragraph];
         let line = crate::parse::locate::source_line(&lines, paragraph, hit.start);
         writeln!(
             out,
-            "{line}\t{}\t{}",
-            breadcrumb(&document, hit),
+            "{file}{line}\t{}\t{}",
+            breadcrumb(document, hit),
             marked(&paragraph.text, hit, colour)
         )?;
     }
-    Ok(!found.hits.is_empty())
+    Ok(found.hits.len())
 }
 
 /// The section a hit is in, from the top of the outline down.

@@ -9,14 +9,18 @@
 //! decides over the whole document: headings, titles, contents, tables, boxes,
 //! paragraphs and the outline tree (`progress` counts how far it has gone, for a
 //! long text built off the reader's thread). `locate` maps a place in the reflowed text
-//! back to its source line.
+//! back to its source line. `library` reads many files and folders as one
+//! library, in parallel and in a natural order; `cache` keeps the documents
+//! built for it by the hash of their text.
 //!
 //! Imports only `document`; never the terminal.
 
 pub mod assemble;
+pub mod cache;
 pub mod decode;
 pub mod extract;
 pub mod input;
+pub mod library;
 pub mod locate;
 pub mod measure;
 pub mod numeral;

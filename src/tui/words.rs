@@ -94,6 +94,16 @@ pub fn nothing_to_read() -> String {
     )
 }
 
+/// Said on opening a library some of whose files could not be opened: each
+/// with its reason (`reading a.bin: not text …`).
+pub fn files_skipped(skipped: &[String]) -> String {
+    format!(
+        "{} 个文件未能打开，已跳过：{}",
+        skipped.len(),
+        skipped.join("；")
+    )
+}
+
 /// The key that does `action` while reading, as the bindings table names it.
 fn reading_key(action: Action) -> String {
     key_name(Mode::Reading(Focus::Reader), action)

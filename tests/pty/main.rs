@@ -5,6 +5,7 @@
 mod faults;
 mod formats;
 mod going_back;
+mod library;
 mod palette;
 mod reading;
 mod settings;
@@ -68,6 +69,7 @@ impl Session {
         // Never the user's own data: each session keeps its own.
         let data = tempfile::tempdir().expect("a temp dir");
         command.env("GANGMU_DATA_DIR", data.path());
+        command.env("GANGMU_CACHE_DIR", data.path().join("cache"));
         // Nor the user's own settings.
         command.env("XDG_CONFIG_HOME", data.path());
         command.env_remove("COLORFGBG");

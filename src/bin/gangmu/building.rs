@@ -11,7 +11,9 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use gangmu::document::Document;
+use gangmu::parse::cache::Cache;
 use gangmu::parse::input::{self, Text};
+use gangmu::parse::library::in_parallel;
 use gangmu::parse::progress::Progress;
 use gangmu::search::Index;
 use gangmu::tui::msg::Msg;
@@ -20,7 +22,7 @@ use gangmu::tui::msg::Msg;
 const OPENING_BYTES: usize = 32 * 1024;
 
 /// The document to show first: the whole of a short text, the opening of a
-/// long one ([`build_the_whole`] brings the rest).
+/// long one ([`build_the_whole`] brings the rest); of a library, its first file.
 pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
     if !is_long(texts) {
         return build_all(texts, &Progress::default());
@@ -28,12 +30,14 @@ pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
     let Some((name, text)) = texts.first() else {
         return Document::default();
     };
-    let part = gangmu::build(input::opening(&text.text, OPENING_BYTES));
-    if texts.len() > 1 {
-        Document::combine(vec![(name.clone(), part)])
-    } else {
-        part
+    if texts.len() == 1 {
+        return gangmu::build(input::opening(&text.text, OPENING_BYTES));
     }
+    // A library's first file as the cache has it, whole; else its opening.
+    let part = Cache::locate()
+        .and_then(|cache| cache.cached(&text.text))
+        .unwrap_or_else(|| gangmu::build(input::opening(&text.text, OPENING_BYTES)));
+    Document::combine(vec![(name.clone(), part)])
 }
 
 /// For a long text, builds the whole document and then its headings' search
@@ -92,16 +96,17 @@ fn is_long(texts: &[(String, Text)]) -> bool {
 /// The texts as one document: a single file as it is, several under one
 /// heading each; their bytes counted into `progress` as they are built.
 fn build_all(texts: &[(String, Text)], progress: &Progress) -> Document {
-    match texts {
-        [(_, only)] => gangmu::build_reporting(&only.text, progress),
-        _ => Document::combine(
-            texts
-                .iter()
-                .map(|(name, text)| {
-                    let document = gangmu::build_reporting(&text.text, progress);
-                    (name.clone(), document)
-                })
-                .collect(),
-        ),
+    if let [(_, only)] = texts {
+        return gangmu::build_reporting(&only.text, progress);
     }
+    // The files of a library are built on every core, or taken from the cache
+    // of built documents where they are in it.
+    let cache = Cache::locate();
+    Document::combine(in_parallel(texts, |(name, text)| {
+        let document = match &cache {
+            Some(cache) => cache.build_reporting(&text.text, progress),
+            None => gangmu::build_reporting(&text.text, progress),
+        };
+        (name.clone(), document)
+    }))
 }

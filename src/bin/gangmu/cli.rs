@@ -18,7 +18,9 @@ Examples:
   cat plan.txt | gangmu -            read standard input
   gangmu --theme light plan.txt      the palette for a light terminal
   gangmu outline --tree plan.txt     the outline, indented, for people
+  gangmu reports/                    read every file in a folder as a library
   gangmu grep plan.txt 数字经济      every place a phrase occurs
+  gangmu terms reports/ 新质生产力   how often a phrase occurs in each file
   gangmu notes plan.txt > notes.md   the bookmarks and notes, to share";
 
 /// The reading keys `--help` names, and what they do, three to a line.
@@ -82,8 +84,9 @@ fn padded(text: &str, columns: usize) -> String {
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Documents to read (`-` for standard input); the built-in sample if none.
-    /// Several are read as one document, each a part.
+    /// Documents or folders to read (`-` for standard input); the built-in
+    /// sample if none. Several, or a folder, are read as one library, each file
+    /// a part, in order of the year in their names or titles.
     pub files: Vec<PathBuf>,
     /// Widest text measure of the reader, in terminal columns [default: 80].
     #[arg(long, value_parser = clap::value_parser!(u16).range(10..))]
@@ -139,9 +142,11 @@ pub(crate) enum Command {
     },
     /// Find headings by text, pinyin, initials or number, best first:
     /// `line kind label title breadcrumb`, TAB-separated.
+    /// Over several files or folders each row starts with the file.
     Find {
-        /// The document (`-` for standard input).
-        file: PathBuf,
+        /// The documents or folders (`-` for standard input).
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
         /// What to look for: `乡村振兴`, `szjj`, `shuzijingji`, `第十五章`, `15`.
         query: String,
         /// Print at most this many headings.
@@ -150,13 +155,32 @@ pub(crate) enum Command {
     },
     /// Print every place a phrase occurs in the reflowed text (found across hard
     /// wraps and page breaks): `line breadcrumb snippet`, TAB-separated. Exit
-    /// status 1 when there is none.
+    /// status 1 when there is none. Over several files or folders each row
+    /// starts with the file, as `grep -H` does.
     Grep {
-        /// The document (`-` for standard input).
-        file: PathBuf,
+        /// The documents or folders (`-` for standard input).
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
         /// The phrase: `数字经济`, `5G` (ASCII letters in either case, full-width
         /// letters and digits alike).
         phrase: String,
+    },
+    /// Count phrases per file or per section, in the reflowed text (across hard
+    /// wraps and page breaks): a table with a bar per count, or with `--tsv`
+    /// `file phrase count` (`file breadcrumb phrase count` by section).
+    Terms {
+        /// Print TSV rows for scripts.
+        #[arg(long)]
+        tsv: bool,
+        /// Count per file, or per section (a heading at `--depth`).
+        #[arg(long, value_enum, default_value_t = TermsBy::File)]
+        by: TermsBy,
+        /// The depth of the sections counted with `--by section` (1 the top).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+        depth: u16,
+        /// The documents or folders, then the phrases: `reports/ 新质生产力 高质量发展`.
+        #[arg(required = true, num_args = 2.., value_name = "FILE|DIR... PHRASE")]
+        words: Vec<String>,
     },
     /// Print the study sessions of a document and the reading time per chapter.
     Stats {
@@ -202,6 +226,13 @@ pub(crate) enum Command {
     },
     /// Print the manual page (roff): `gangmu man | man -l -`.
     Man,
+}
+
+/// What `gangmu terms` counts by.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum TermsBy {
+    File,
+    Section,
 }
 
 /// How `gangmu notes` writes.

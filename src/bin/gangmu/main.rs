@@ -8,13 +8,14 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use gangmu::parse::input::{self, Loaded, Text};
 
-use crate::cli::{Cli, Command, DiffArgs, NotesFormat};
+use crate::cli::{Cli, Command, DiffArgs, NotesFormat, TermsBy};
 use crate::settings::Settings;
 
 mod background;
 mod building;
 mod cli;
 mod event_loop;
+mod library;
 mod manual;
 mod memory;
 mod settings;
@@ -56,6 +57,38 @@ fn write_found(
         )?;
     }
     Ok(!hits.is_empty())
+}
+
+/// `gangmu find` over one file, or over a library.
+fn run_find(
+    files: &[PathBuf],
+    query: &str,
+    limit: usize,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    match files {
+        [file] if !gangmu::parse::library::is_library(files) => {
+            let found = write_found(file, query, limit, out)?;
+            out.flush()?;
+            // As grep does: nothing found is a failure a script can test.
+            Ok(ExitCode::from(u8::from(!found)))
+        }
+        _ => library::find(files, query, limit, out),
+    }
+}
+
+/// `gangmu grep` over one file, or over a library.
+fn run_grep(files: &[PathBuf], phrase: &str, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    match files {
+        [file] if !gangmu::parse::library::is_library(files) => {
+            let text = read_text(file)?;
+            print_warnings(&text.warnings);
+            let found = gangmu::output::grep::write_hits(&text.text, phrase, out)?;
+            out.flush()?;
+            Ok(ExitCode::from(u8::from(!found)))
+        }
+        _ => library::grep(files, phrase, out),
+    }
 }
 
 /// What `gangmu diff` prints: the counts, the rows, or on a terminal the form
@@ -105,24 +138,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 out.write_all(gangmu::output::tsv::render(&document.outline).as_bytes())?;
             }
         }
-        Some(Command::Find { file, query, limit }) => {
-            let found = write_found(&file, &query, limit, &mut out)?;
-            out.flush()?;
-            // As grep does: nothing found is a failure a script can test.
-            if !found {
-                return Ok(ExitCode::from(1));
-            }
-        }
-        Some(Command::Grep { file, phrase }) => {
-            let text = read_text(&file)?;
-            print_warnings(&text.warnings);
-            let found = gangmu::output::grep::write_hits(&text.text, &phrase, &mut out)?;
-            out.flush()?;
-            return Ok(if found {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            });
+        Some(Command::Find {
+            files,
+            query,
+            limit,
+        }) => return run_find(&files, &query, limit, &mut out),
+        Some(Command::Grep { files, phrase }) => return run_grep(&files, &phrase, &mut out),
+        Some(Command::Terms {
+            tsv,
+            by,
+            depth,
+            words,
+        }) => {
+            let asked = library::TermsAsked {
+                words: &words,
+                tsv,
+                depth: (by == TermsBy::Section).then_some(depth),
+            };
+            return library::terms(&asked, &mut out);
         }
         Some(Command::Stats { file, data }) => {
             let data_dir = data_dir_of(&data, &cli.data, cli.config.as_deref())?;
@@ -162,23 +195,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Man) => manual::write(&mut out)?,
         None => {
-            let texts: Vec<(String, Text)> = if cli.files.is_empty() {
-                let name = gangmu::sample::NAME;
-                vec![(
-                    name.to_string(),
-                    input::text_from_bytes(name, gangmu::sample::BYTES)?,
-                )]
-            } else {
-                cli.files
-                    .iter()
-                    .map(|f| Ok((file_name(f), read_text(f)?)))
-                    .collect::<anyhow::Result<_>>()?
-            };
+            let opened = open_texts(&cli.files)?;
             if io::stdout().is_terminal() && keys_can_be_read() {
                 drop(out);
-                return read(texts, cli).map(|()| ExitCode::SUCCESS);
+                return read(opened, cli).map(|()| ExitCode::SUCCESS);
             }
-            for (_, text) in texts {
+            print_warnings(&opened.skipped);
+            for (_, text) in opened.texts {
                 let loaded = text.build();
                 print_warnings(&loaded.warnings);
                 gangmu::output::text::write_text(&loaded.document, None, &mut out)?;
@@ -189,20 +212,49 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens the reader on `texts`, with the user's settings under the flags.
-fn read(texts: Vec<(String, Text)>, cli: Cli) -> anyhow::Result<()> {
+/// The texts the reader is given: the built-in sample, one file, or a library.
+fn open_texts(files: &[PathBuf]) -> anyhow::Result<library::Opened> {
+    if gangmu::parse::library::is_library(files) {
+        return library::open_for_reading(files);
+    }
+    let texts: Vec<(String, Text)> = match files {
+        [] => {
+            let name = gangmu::sample::NAME;
+            vec![(
+                name.to_string(),
+                input::text_from_bytes(name, gangmu::sample::BYTES)?,
+            )]
+        }
+        _ => files
+            .iter()
+            .map(|f| Ok((file_name(f), read_text(f)?)))
+            .collect::<anyhow::Result<_>>()?,
+    };
+    Ok(library::Opened {
+        texts,
+        files: files.to_vec(),
+        skipped: Vec::new(),
+    })
+}
+
+/// Opens the reader on the texts opened, with the user's settings under the flags.
+fn read(opened: library::Opened, cli: Cli) -> anyhow::Result<()> {
     let settings = settings::load(cli.config.as_deref())?;
     settings.say_problems();
     install_keys(&settings);
+    let mut problems = settings.problems.clone();
+    if !opened.skipped.is_empty() {
+        problems.insert(0, gangmu::tui::words::files_skipped(&opened.skipped));
+    }
     let options = event_loop::Options {
         measure: settings.measure(cli.measure),
         theme: settings.theme(cli.theme),
         data_dir: settings.data_dir(cli.data.data_dir),
-        problems: settings.problems,
-        paths: cli.files.iter().map(|f| seen_path(f)).collect(),
-        files: cli.files,
+        problems,
+        paths: opened.files.iter().map(|f| seen_path(f)).collect(),
+        files: opened.files,
     };
-    event_loop::run(texts, options)
+    event_loop::run(opened.texts, options)
 }
 
 /// The data directory for a command: its `--data-dir`, else the one given
@@ -252,7 +304,7 @@ fn keys_can_be_read() -> bool {
 }
 
 /// The name a file is shown under: its file name.
-fn file_name(path: &Path) -> String {
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || input::display_name(path),
         |n| n.to_string_lossy().into_owned(),
@@ -323,7 +375,7 @@ fn say_if_still_waiting(path: &Path) -> std::sync::mpsc::Sender<()> {
     done
 }
 
-fn print_warnings(warnings: &[String]) {
+pub(crate) fn print_warnings(warnings: &[String]) {
     for warning in warnings {
         eprintln!("gangmu: warning: {warning}");
     }

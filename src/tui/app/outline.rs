@@ -169,14 +169,14 @@ impl OutlinePane {
     /// or hidden as it was.
     pub(super) fn show(&mut self, document: &Document) {
         let headings = &document.outline.headings;
-        // Files, parts, documents and the top level start open.
+        // Parts, documents and the top level start open; the files of a
+        // library start closed, so that the outline lists the files.
         self.expanded = headings
             .iter()
             .map(|h| {
-                matches!(
-                    h.kind,
-                    HeadingKind::File | HeadingKind::Part | HeadingKind::Doc
-                ) || h.parent.is_none()
+                h.kind != HeadingKind::File
+                    && (matches!(h.kind, HeadingKind::Part | HeadingKind::Doc)
+                        || h.parent.is_none())
             })
             .collect();
         self.siblings = sibling_places(document);

@@ -158,6 +158,28 @@ impl Theme {
         }
     }
 
+    /// Text only the old version has, in the compare view: struck through, and
+    /// on a light red ground (both colours given, so it reads alike on either
+    /// background).
+    pub fn removed(self) -> Style {
+        let struck = Style::new().add_modifier(Modifier::CROSSED_OUT);
+        if self.colour {
+            struck.fg(Color::Black).bg(Color::LightRed)
+        } else {
+            struck
+        }
+    }
+
+    /// Text only the new version has, in the compare view: on a light green
+    /// ground, or underlined without colours.
+    pub fn added(self) -> Style {
+        if self.colour {
+            Style::new().fg(Color::Black).bg(Color::LightGreen)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
     /// A bookmark's mark in the reader's gutter and the outline.
     pub fn bookmark(self) -> Style {
         self.fg(self.inks().bookmark).add_modifier(Modifier::BOLD)

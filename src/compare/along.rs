@@ -117,15 +117,26 @@ pub fn lay(old: &Document, new: &Document, changes: Vec<Change>) -> Along {
                 blocks[last].note(index, 0);
             }
             Change::Removed {
-                new_section, text, ..
+                old: place,
+                new_section,
+                text,
             } => {
-                let slot = if new.paragraphs.get(last).map(|p| p.heading) == Some(*new_section) {
-                    after(last)
+                let neighbour = Neighbour::of(old, place.line, text);
+                let first = section_paragraph(new, *new_section, last);
+                if let Some(at) =
+                    neighbour.and_then(|n| n.put(&mut blocks, (new, first), (text, index)))
+                {
+                    last = at;
                 } else {
-                    after(section_paragraph(new, *new_section, last))
-                };
-                let pieces = vec![Piece::Removed(text.clone())];
-                inserted.push((slot, placed(*new_section, pieces, None)));
+                    let slot = if new.paragraphs.get(last).map(|p| p.heading) == Some(*new_section)
+                    {
+                        after(last)
+                    } else {
+                        after(first)
+                    };
+                    let pieces = vec![Piece::Removed(text.clone())];
+                    inserted.push((slot, placed(*new_section, pieces, None)));
+                }
             }
             Change::SectionRemoved { old: place, .. } => {
                 let heading = place.section.map(|h| old.outline.get(h));
@@ -134,7 +145,10 @@ pub fn lay(old: &Document, new: &Document, changes: Vec<Change>) -> Along {
                     depth: h.depth,
                     title: title.clone(),
                 });
-                let next = next_heading_paragraph(new, last);
+                let next = place
+                    .section
+                    .and_then(|h| after_the_old_neighbour(old, new, h))
+                    .unwrap_or_else(|| next_heading_paragraph(new, last));
                 let section = next
                     .checked_sub(1)
                     .and_then(|p| new.paragraphs.get(p))
@@ -145,6 +159,122 @@ pub fn lay(old: &Document, new: &Document, changes: Vec<Change>) -> Along {
         }
     }
     assemble(blocks, inserted, changes)
+}
+
+/// The paragraph a removed section goes before: after the section that came
+/// before it in the old version (found in the new by its title) and that
+/// section's subsections, at the next heading as deep as it or less.
+fn after_the_old_neighbour(old: &Document, new: &Document, removed: HeadingId) -> Option<usize> {
+    let headings = &old.outline.headings;
+    let depth = headings.get(removed.0 as usize)?.depth;
+    let found = headings[..removed.0 as usize]
+        .iter()
+        .rev()
+        .find_map(|before| {
+            new.outline
+                .headings
+                .iter()
+                .position(|h| h.title == before.title && !h.title.is_empty())
+        })?;
+    let from = new.outline.headings[found].paragraph;
+    Some(
+        new.outline.headings[found + 1..]
+            .iter()
+            .find(|h| h.depth <= depth && h.paragraph > from)
+            .map_or(new.paragraphs.len(), |h| h.paragraph),
+    )
+}
+
+/// Most characters of the text next to a removed sentence looked for in the
+/// new version.
+const NEIGHBOUR: usize = 12;
+
+/// The unchanged text a removed sentence stood next to in its old paragraph.
+#[derive(Clone, Copy)]
+enum Neighbour<'a> {
+    /// The end of the text before it.
+    Before(&'a str),
+    /// The start of the text after it (it opened its paragraph).
+    After(&'a str),
+}
+
+impl<'a> Neighbour<'a> {
+    fn of(old: &'a Document, line: u32, text: &str) -> Option<Self> {
+        let paragraph = &old.paragraphs[paragraph_at(old, line, 0)];
+        let start = paragraph.text.find(text)?;
+        let before = &paragraph.text[..start];
+        let after = &paragraph.text[start + text.len()..];
+        if !before.trim().is_empty() {
+            let from = before
+                .char_indices()
+                .rev()
+                .nth(NEIGHBOUR - 1)
+                .map_or(0, |(i, _)| i);
+            Some(Self::Before(&before[from..]))
+        } else if !after.trim().is_empty() {
+            let to = after
+                .char_indices()
+                .nth(NEIGHBOUR)
+                .map_or(after.len(), |(i, _)| i);
+            Some(Self::After(&after[..to]))
+        } else {
+            None
+        }
+    }
+
+    /// Puts `text` (change `index`) as removed next to the neighbour, in the
+    /// first paragraph of `new` from `first` on (in its section) that has it
+    /// unchanged; which one.
+    fn put(
+        self,
+        blocks: &mut [Block],
+        (new, first): (&Document, usize),
+        (text, index): (&str, usize),
+    ) -> Option<usize> {
+        let section = new.paragraphs.get(first)?.heading;
+        let found = (first..blocks.len())
+            .take_while(|&p| {
+                p == first || new.paragraphs.get(p).is_some_and(|x| x.heading == section)
+            })
+            .find_map(|p| {
+                blocks[p]
+                    .pieces
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, piece)| match piece {
+                        Piece::Same(same) => self.cut_in(same).map(|at| (p, i, at)),
+                        _ => None,
+                    })
+            })?;
+        let (p, i, at) = found;
+        let Piece::Same(same) = blocks[p].pieces[i].clone() else {
+            return None;
+        };
+        let mut spliced = Vec::new();
+        if at > 0 {
+            spliced.push(Piece::Same(same[..at].to_string()));
+        }
+        spliced.push(Piece::Removed(text.to_string()));
+        if at < same.len() {
+            spliced.push(Piece::Same(same[at..].to_string()));
+        }
+        let grown = spliced.len() - 1;
+        for start in blocks[p].starts.iter_mut().filter(|start| **start > i) {
+            *start += grown;
+        }
+        blocks[p].pieces.splice(i..=i, spliced);
+        let removed = i + usize::from(at > 0);
+        blocks[p].note(index, removed);
+        Some(p)
+    }
+
+    /// Where in `same` the removed text goes, if the neighbour is there.
+    fn cut_in(self, same: &str) -> Option<usize> {
+        match self {
+            Self::Before(before) => same.find(before).map(|at| at + before.len()),
+            Self::After(after) => same.find(after),
+        }
+    }
 }
 
 /// The outline's entry for paragraph `index` of `document`, if a heading opens there.

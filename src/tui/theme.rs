@@ -58,6 +58,14 @@ impl Theme {
         Self { colour, palette }
     }
 
+    /// The colours of `palette`, whatever the environment says.
+    pub fn coloured(palette: Palette) -> Self {
+        Self {
+            colour: true,
+            palette,
+        }
+    }
+
     /// No colours at all.
     pub fn plain() -> Self {
         Self {

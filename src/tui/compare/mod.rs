@@ -127,6 +127,16 @@ impl CompareView {
         self.quitting
     }
 
+    /// The comparison shown.
+    pub fn along(&self) -> &Along {
+        &self.along
+    }
+
+    /// The first row on screen.
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
     /// Whether the old version is shown beside the new.
     pub fn side_by_side(&self) -> bool {
         self.side_by_side

@@ -40,3 +40,16 @@ fn diff_opens_the_compare_view_goes_to_a_change_and_leaves_cleanly() {
     assert!(!screen.hide_cursor(), "cursor left hidden");
     assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
 }
+
+#[test]
+fn diff_of_a_file_with_itself_on_a_terminal_prints_nothing_and_exits_0() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let old = dir.path().join("old.txt");
+    std::fs::write(&old, REPORT).expect("written");
+    let old = old.to_string_lossy();
+    let mut session = Session::start(&["diff", &old, &old]);
+    let status = session.exit_status();
+    assert_eq!(status.exit_code(), 0);
+    assert!(!session.parser.screen().alternate_screen());
+    assert_eq!(session.screen().trim(), "", "nothing printed");
+}

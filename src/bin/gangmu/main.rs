@@ -98,7 +98,8 @@ fn run_diff(
     Ok(ExitCode::from(u8::from(different)))
 }
 
-/// `gangmu diff` on a terminal: the compare view; exits as diff does.
+/// `gangmu diff` on a terminal: the compare view; exits as diff does. Two
+/// versions that do not differ print nothing, as when piped.
 fn compare_in_the_view(
     args: &DiffArgs,
     (config, theme): (Option<&Path>, Option<ThemeChoice>),
@@ -106,13 +107,15 @@ fn compare_in_the_view(
     new: &str,
 ) -> anyhow::Result<ExitCode> {
     let along = gangmu::output::diff::along(old, new);
-    let different = !along.changes.is_empty();
+    if along.changes.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
     let settings = settings::load(config)?;
     settings.say_problems();
     install_keys(&settings);
     let names = (file_name(&args.old), file_name(&args.new));
     comparing::run(names, along, settings.theme(theme))?;
-    Ok(ExitCode::from(u8::from(different)))
+    Ok(ExitCode::from(1))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -53,3 +53,35 @@ fn diff_of_a_file_with_itself_on_a_terminal_prints_nothing_and_exits_0() {
     assert!(!session.parser.screen().alternate_screen());
     assert_eq!(session.screen().trim(), "", "nothing printed");
 }
+
+/// Sends `kill -NAME` to the session's program.
+fn kill(session: &Session, name: &str) {
+    let pid = session.child.process_id().expect("a process id");
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{name}");
+}
+
+#[test]
+fn the_signals_that_end_the_compare_view_give_the_terminal_back() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old, REPORT).expect("written");
+    std::fs::write(&new, edited_report()).expect("written");
+    let (old, new) = (old.to_string_lossy(), new.to_string_lossy());
+    for signal in ["TERM", "HUP"] {
+        let mut session = Session::start(&["diff", &old, &new]);
+        session.wait_for("对比 old.txt → new.txt");
+        kill(&session, signal);
+        let status = session.exit_status();
+        assert_eq!(status.exit_code(), 1, "{signal}: {status:?}");
+        let screen = session.parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "{signal}: left on the alternate screen"
+        );
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+}

@@ -1,16 +1,19 @@
 //! `gangmu diff` on a terminal: the compare view, run until the user quits.
 //! The terminal is taken and given back as the reader does (`terminal`), the
 //! palette found as the reader finds it (`background`, the terminal's late
-//! answer picked out of the keys); keys are read here, one at a time, and go
-//! to `CompareView`, which says whether to draw again. Nothing is saved.
+//! answer picked out of the keys); keys come on one channel with the signals
+//! (`SIGTERM` and `SIGHUP` leave as `q` does, `SIGTSTP` stops as in the
+//! reader) and go to `CompareView`, which says whether to draw again. Nothing
+//! is saved.
 
 use gangmu::compare::along::Along;
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::compare::{CompareView, draw};
 use gangmu::tui::draw::backend::CjkBackend;
+use gangmu::tui::msg::Msg;
 use gangmu::tui::theme::Theme;
 use ratatui::Terminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 
 use crate::background;
 use crate::terminal as screen;
@@ -36,17 +39,29 @@ fn show(names: (String, String), along: Along, choice: ThemeChoice) -> anyhow::R
     for event in &found.typed {
         view.input(event);
     }
+    let (messages, inbox) = std::sync::mpsc::channel();
+    screen::send_signals(messages.clone())?;
+    screen::send_input(messages);
     let mut changed = true;
     while !view.quitting() {
         if changed {
             terminal.draw(|frame| draw(frame, &view, theme))?;
         }
-        let event = event::read()?;
-        let (keys, palette_changed) = without_the_answer(&mut listener, &mut theme, event);
-        changed = palette_changed;
-        for key in &keys {
-            changed |= view.input(key);
-        }
+        changed = match inbox.recv() {
+            Ok(Msg::Input(event)) => {
+                let (keys, palette_changed) = without_the_answer(&mut listener, &mut theme, event);
+                keys.iter()
+                    .fold(palette_changed, |changed, key| view.input(key) | changed)
+            }
+            Ok(Msg::Stop) => {
+                screen::suspend()?;
+                terminal.clear()?;
+                true
+            }
+            // `SIGTERM`, `SIGHUP`, or the terminal gone: leave.
+            Ok(Msg::Terminate) | Err(_) => break,
+            Ok(_) => false,
+        };
     }
     terminal.show_cursor()?;
     Ok(())

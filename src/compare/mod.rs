@@ -11,6 +11,7 @@
 //! Imports `document` and `parse` (source lines); never the terminal.
 
 mod align;
+pub mod along;
 mod chars;
 mod sections;
 mod sentences;

@@ -63,6 +63,24 @@ pub fn write_diff(old: &str, new: &str, print: Print, out: &mut impl Write) -> i
     Ok(!changes.is_empty())
 }
 
+/// The changes that turn the text `old` into `new`, laid along the new
+/// version for the compare view.
+pub fn along(old: &str, new: &str) -> crate::compare::along::Along {
+    let (old_document, new_document) = (crate::build(old), crate::build(new));
+    let (old_lines, new_lines) = (source::lines(old).lines, source::lines(new).lines);
+    let changes = compare(
+        Version {
+            document: &old_document,
+            lines: &old_lines,
+        },
+        Version {
+            document: &new_document,
+            lines: &new_lines,
+        },
+    );
+    crate::compare::along::lay(&old_document, &new_document, changes)
+}
+
 /// One change's fields: op, old line, new line, breadcrumb, text.
 struct Row {
     op: &'static str,

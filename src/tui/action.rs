@@ -43,6 +43,10 @@ pub enum Mode {
     /// The help: its keys scroll it, any other key closes it and does nothing
     /// else.
     Help,
+    /// The compare view of `gangmu diff`.
+    Compare,
+    /// The compare view after `]` (1) or `[` (-1), waiting for `c`.
+    CompareBracket(i8),
 }
 
 /// Everything a user can do, once keys and mouse are read.
@@ -144,6 +148,12 @@ pub enum Action {
     Wheel { column: u16, rows: isize },
     /// A click at a column and row of the screen.
     Click { column: u16, row: u16 },
+    /// The compare view: `]` (1) or `[` (-1) typed, a `c` to follow.
+    ChangeBracket(i8),
+    /// The compare view: go to the next (or, negative, previous) change.
+    NextChange(isize),
+    /// The compare view: show the old and the new version side by side, or not.
+    SideBySide,
 }
 
 impl Action {

@@ -93,6 +93,9 @@ const SEARCH_LIST: &[Mode] = &[Mode::SearchList];
 const NOTE: &[Mode] = &[Mode::Note];
 const BOOKMARKS: &[Mode] = &[Mode::Bookmarks];
 const HELP_SCREEN: &[Mode] = &[Mode::Help];
+const COMPARE: &[Mode] = &[Mode::Compare];
+const COMPARE_NEXT: &[Mode] = &[Mode::CompareBracket(1)];
+const COMPARE_PREVIOUS: &[Mode] = &[Mode::CompareBracket(-1)];
 
 /// Rows a page of the help scrolls.
 const HELP_PAGE: isize = 10;
@@ -197,6 +200,14 @@ const HELP: Help = Help::Line {
     zh: "帮助",
     en: "help / close it (`?` searches upwards, as in less)",
 };
+const CHANGES: Help = Help::Line {
+    zh: "对比：下一处 / 上一处改动（]c [c）",
+    en: "in the compare view of `gangmu diff` on a terminal: `]c` / `[c` go to the next / previous change, as in vim's diff mode",
+};
+const SIDE_BY_SIDE: Help = Help::Line {
+    zh: "对比：并排显示旧版 │ 新版",
+    en: "in the compare view: the old and the new version side by side, scrolling together (on a terminal at least 120 columns wide)",
+};
 const QUIT: Help = Help::Line {
     zh: "退出",
     en: "quit",
@@ -297,6 +308,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(HELP_SCREEN, &[ch('q'), ch('H'), F1], Action::ToggleHelp, Help::Hint("关闭")),
     bind(BOOKMARKS, &[ch('q')], Action::Dismiss, Help::Hint("关闭")),
     bind(BOOKMARKS, &[ch('\'')], Action::Return, Help::Hint("回到跳转前")),
+    // The compare view of `gangmu diff`: `]c` and `[c` are two keys each.
+    bind(COMPARE, &[ch(']')], Action::ChangeBracket(1), CHANGES),
+    bind(COMPARE, &[ch('[')], Action::ChangeBracket(-1), CHANGES),
+    bind(COMPARE_NEXT, &[ch('c')], Action::NextChange(1), Help::Hint("下一处改动")),
+    bind(COMPARE_PREVIOUS, &[ch('c')], Action::NextChange(-1), Help::Hint("上一处改动")),
+    bind(COMPARE, &[ch('s')], Action::SideBySide, SIDE_BY_SIDE),
+    bind(COMPARE, &[ch('j'), DOWN], Action::Scroll(1), Help::Hint("下一行")),
+    bind(COMPARE, &[ch('k'), UP], Action::Scroll(-1), Help::Hint("上一行")),
+    bind(COMPARE, &[ch(' '), PAGE_DOWN], Action::Pages(1), Help::Hint("下一页")),
+    bind(COMPARE, &[ch('b'), PAGE_UP], Action::Pages(-1), Help::Hint("上一页")),
+    bind(COMPARE, &[ctrl('d')], Action::HalfPages(1), Help::Hint("下半页")),
+    bind(COMPARE, &[ctrl('u')], Action::HalfPages(-1), Help::Hint("上半页")),
+    bind(COMPARE, &[ch('g'), HOME], Action::Top, Help::Hint("开头")),
+    bind(COMPARE, &[ch('G'), END], Action::Bottom, Help::Hint("结尾")),
+    bind(COMPARE, &[ch('q'), ctrl('c')], Action::Quit, Help::Hint("退出")),
 ];
 
 /// The table in use: [`BINDINGS`], or the one the user's settings gave keys.

@@ -8,7 +8,8 @@
 //! to the user; `theme` and `spans` are the styles and styled text they share;
 //! `background` tells which of the theme's palettes suits the terminal;
 //! `rebind` gives actions the keys the user's settings name, `config` reads
-//! those settings.
+//! those settings. `compare` is the compare view of `gangmu diff`, a view of
+//! its own beside the reader.
 //!
 //! Within it, too, imports go one way, with no module importing one that
 //! imports it back: `action` and `theme` import nothing of the reader's;
@@ -21,6 +22,7 @@ pub mod action;
 pub mod app;
 pub mod background;
 pub mod bindings;
+pub mod compare;
 pub mod config;
 pub mod draw;
 pub mod keymap;

@@ -58,6 +58,14 @@ impl Theme {
         Self { colour, palette }
     }
 
+    /// The colours of `palette`, whatever the environment says.
+    pub fn coloured(palette: Palette) -> Self {
+        Self {
+            colour: true,
+            palette,
+        }
+    }
+
     /// No colours at all.
     pub fn plain() -> Self {
         Self {
@@ -155,6 +163,28 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             (false, false) => Style::new().add_modifier(Modifier::UNDERLINED),
             (false, true) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        }
+    }
+
+    /// Text only the old version has, in the compare view: struck through, and
+    /// on a light red ground (both colours given, so it reads alike on either
+    /// background).
+    pub fn removed(self) -> Style {
+        let struck = Style::new().add_modifier(Modifier::CROSSED_OUT);
+        if self.colour {
+            struck.fg(Color::Black).bg(Color::LightRed)
+        } else {
+            struck
+        }
+    }
+
+    /// Text only the new version has, in the compare view: on a light green
+    /// ground, or underlined without colours.
+    pub fn added(self) -> Style {
+        if self.colour {
+            Style::new().fg(Color::Black).bg(Color::LightGreen)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
         }
     }
 

@@ -1,7 +1,9 @@
 //! The real binary in a real pseudo-terminal, read through a terminal emulator:
 //! it opens the sample, moves by headings, jumps, searches, and on quitting leaves
-//! the terminal as it found it (main screen, cursor shown, mouse reporting off).
+//! the terminal as it found it (main screen, cursor shown, mouse reporting off);
+//! `gangmu diff` opens its compare view.
 
+mod comparing;
 mod faults;
 mod formats;
 mod going_back;

@@ -202,7 +202,8 @@ pub(crate) enum Command {
     },
     /// Compare two versions of a document by sections and sentences: one row per
     /// change, `op old_line new_line breadcrumb text`, TAB-separated (on a
-    /// terminal, a form to read unless `--tsv`). Exit status 0 when they are the
+    /// terminal, the compare view unless `--tsv`: `]c` / `[c` go through the
+    /// changes, `s` shows the versions side by side). Exit status 0 when they are the
     /// same, 1 when they differ.
     Diff(DiffArgs),
     /// Print the reflowed text, one heading or paragraph per line.

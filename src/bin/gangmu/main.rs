@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use gangmu::parse::input::{self, Loaded, Text};
+use gangmu::tui::background::ThemeChoice;
 
 use crate::cli::{Cli, Command, DiffArgs, NotesFormat, TermsBy};
 use crate::settings::Settings;
@@ -14,6 +15,7 @@ use crate::settings::Settings;
 mod background;
 mod building;
 mod cli;
+mod comparing;
 mod event_loop;
 mod library;
 mod manual;
@@ -107,7 +109,12 @@ fn diff_print(args: &DiffArgs) -> gangmu::output::diff::Print {
 
 /// `gangmu diff`: compares the documents `old` and `new`; exits as diff does:
 /// 0 the same, 1 different (and 2 trouble, from `main`).
-fn run_diff(args: &DiffArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+fn run_diff(
+    args: &DiffArgs,
+    settings: (Option<&Path>, Option<ThemeChoice>),
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    use gangmu::output::diff::{Form, Print};
     let stdin = Path::new("-");
     if args.old == stdin && args.new == stdin {
         anyhow::bail!("comparing - with -: standard input can be only one of the two");
@@ -116,9 +123,32 @@ fn run_diff(args: &DiffArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     let (old, new) = (read_text(&args.old)?, read_text(&args.new)?);
     print_warnings(&old.warnings);
     print_warnings(&new.warnings);
+    if matches!(print, Print::Changes(Form::Readable { .. })) && keys_can_be_read() {
+        return compare_in_the_view(args, settings, &old.text, &new.text);
+    }
     let different = gangmu::output::diff::write_diff(&old.text, &new.text, print, out)?;
     out.flush()?;
     Ok(ExitCode::from(u8::from(different)))
+}
+
+/// `gangmu diff` on a terminal: the compare view; exits as diff does. Two
+/// versions that do not differ print nothing, as when piped.
+fn compare_in_the_view(
+    args: &DiffArgs,
+    (config, theme): (Option<&Path>, Option<ThemeChoice>),
+    old: &str,
+    new: &str,
+) -> anyhow::Result<ExitCode> {
+    let along = gangmu::output::diff::along(old, new);
+    if along.changes.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let settings = settings::load(config)?;
+    settings.say_problems();
+    install_keys(&settings);
+    let names = (file_name(&args.old), file_name(&args.new));
+    comparing::run(names, along, settings.theme(theme))?;
+    Ok(ExitCode::from(1))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -184,7 +214,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Some(Command::Diff(args)) => return run_diff(&args, &mut out),
+        Some(Command::Diff(args)) => {
+            let settings = (cli.config.as_deref(), cli.theme);
+            return run_diff(&args, settings, &mut out);
+        }
         Some(Command::Text {
             width,
             source,

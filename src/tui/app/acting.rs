@@ -30,7 +30,11 @@ impl App {
             Action::Percent(Some(percent)) => self.go_to_percent(percent),
             Action::Percent(None) => self.message = Some(words::PERCENT_NEEDS_A_NUMBER.to_string()),
             // Digits are taken into the count before an action is applied.
-            Action::Count(_) => {}
+            // The compare view's own keys do nothing in the reader.
+            Action::Count(_)
+            | Action::ChangeBracket(_)
+            | Action::NextChange(_)
+            | Action::SideBySide => {}
             Action::Jumps(steps) => self.walk_jumps(steps),
             Action::Return => self.return_from_jump(),
             Action::Heading(n) => self.jump_headings(n, |_| true),

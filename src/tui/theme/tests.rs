@@ -46,10 +46,7 @@ fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
 
 /// The colours of `palette`, whatever the environment says.
 fn coloured(palette: Palette) -> Theme {
-    Theme {
-        colour: true,
-        palette,
-    }
+    Theme::coloured(palette)
 }
 
 /// Every style by the name of its role.
@@ -72,6 +69,8 @@ fn roles(theme: Theme) -> Vec<(&'static str, Style)> {
         ("search hit current", theme.search_hit(true)),
         ("bookmark", theme.bookmark()),
         ("status", theme.status()),
+        ("removed", theme.removed()),
+        ("added", theme.added()),
     ]
 }
 

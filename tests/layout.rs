@@ -22,7 +22,7 @@ fn every_paragraph_of_the_sample_lays_out_within_the_rules() {
         let mut layout = ReaderLayout::new(width);
         for (index, paragraph) in document.paragraphs.iter().enumerate() {
             let rows = layout.rows(&document, index);
-            for row in rows.iter() {
+            for row in &rows {
                 let used = usize::from(row.indent)
                     + display_width(&row.text)
                     + if row.boxed { 2 } else { 0 };

@@ -1,6 +1,8 @@
 //! Text layout for a given width: no terminal code here.
 
 pub mod contents;
+mod long;
+pub mod row;
 pub mod rows;
 pub mod safe;
 pub mod wrap;

@@ -9,52 +9,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use super::long::{LONG_BYTES, Laid, LongBody, Rows};
+pub use super::row::{Row, RowKind};
 use super::wrap::display_width;
 use super::{contents, wrap};
 use crate::document::{Document, HeadingKind, ParagraphKind};
 use crate::layout::safe::visible;
-
-/// How a row is to be shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    /// A heading, level 1 (parts, documents) to 4 (the finest numbered headings).
-    Heading(u8),
-    Body,
-    /// A row of a table or contents page, shown as it is; `cut` when it was too wide.
-    Preformatted {
-        cut: bool,
-    },
-    /// The empty row between paragraphs.
-    Gap,
-    /// The top and bottom edges of a 专栏 box.
-    BoxTop,
-    BoxBottom,
-}
-
-/// One row of the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    /// Safe to draw: control characters made visible.
-    pub text: String,
-    pub kind: RowKind,
-    /// Columns of indent before the text (paragraph indent, centring).
-    pub indent: u16,
-    /// Inside a 专栏 box.
-    pub boxed: bool,
-    /// Index of the row's first character in its paragraph's text (characters,
-    /// which are the same in the text and in its visible form).
-    pub first_char: usize,
-}
-
-impl Row {
-    /// Whether the row shows text of its paragraph (not a gap or a box's edge).
-    pub fn holds_text(&self) -> bool {
-        matches!(
-            self.kind,
-            RowKind::Body | RowKind::Heading(_) | RowKind::Preformatted { .. }
-        )
-    }
-}
 
 /// A place in the text: a paragraph and a row of its layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -64,7 +24,7 @@ pub struct Position {
 }
 
 /// Indent of a body paragraph's first row: two full-width spaces.
-const PARAGRAPH_INDENT: u16 = 4;
+pub(super) const PARAGRAPH_INDENT: u16 = 4;
 /// Columns a box's border and padding take: `│ ` on the left, ` │` on the right.
 pub const BOX_MARGIN: u16 = 4;
 
@@ -72,7 +32,7 @@ pub const BOX_MARGIN: u16 = 4;
 #[derive(Debug, Default)]
 pub struct ReaderLayout {
     measure: u16,
-    rows: HashMap<usize, Rc<Vec<Row>>>,
+    rows: HashMap<usize, Rc<Laid>>,
 }
 
 /// Most laid-out paragraphs kept; beyond this the cache starts afresh.
@@ -110,8 +70,7 @@ impl ReaderLayout {
         self.rows.clear();
         let rows = self.rows(document, position.paragraph);
         let row = rows
-            .iter()
-            .rposition(|r| r.first_char <= first_char && r.kind != RowKind::Gap)
+            .last_where(|r| r.first_char <= first_char && r.kind != RowKind::Gap)
             .unwrap_or(0);
         Position {
             paragraph: position.paragraph,
@@ -120,24 +79,27 @@ impl ReaderLayout {
     }
 
     /// The rows of paragraph `index`, a gap row last.
-    pub fn rows(&mut self, document: &Document, index: usize) -> Rc<Vec<Row>> {
+    pub fn rows<'d>(&mut self, document: &'d Document, index: usize) -> Rows<'d> {
         if self.rows.len() >= CACHE_LIMIT {
             self.rows.clear();
         }
         let measure = self.measure;
-        self.rows
+        let laid = self
+            .rows
             .entry(index)
             .or_insert_with(|| Rc::new(lay_out(document, index, measure)))
-            .clone()
+            .clone();
+        view(document, index, laid)
     }
 
     /// The rows of paragraph `index` as laid out already, or laid out now and
     /// not kept (for a look that must not change the layout).
-    pub fn rows_now(&self, document: &Document, index: usize) -> Rc<Vec<Row>> {
-        match self.rows.get(&index) {
+    pub fn rows_now<'d>(&self, document: &'d Document, index: usize) -> Rows<'d> {
+        let laid = match self.rows.get(&index) {
             Some(rows) => Rc::clone(rows),
             None => Rc::new(lay_out(document, index, self.measure)),
-        }
+        };
+        view(document, index, laid)
     }
 
     /// Moves `position` by `delta` rows, stopping at the first row and at the last.
@@ -184,7 +146,8 @@ impl ReaderLayout {
         let mut row = position.row;
         while out.len() < count && paragraph < document.paragraphs.len() {
             let rows = self.rows(document, paragraph);
-            for (index, r) in rows.iter().enumerate().skip(row) {
+            for index in row..rows.len() {
+                let Some(r) = rows.get(index) else { break };
                 if out.len() == count {
                     break;
                 }
@@ -193,7 +156,7 @@ impl ReaderLayout {
                         paragraph,
                         row: index,
                     },
-                    r.clone(),
+                    r,
                 ));
             }
             paragraph += 1;
@@ -215,6 +178,12 @@ impl ReaderLayout {
     }
 }
 
+/// The rows of paragraph `index` of `document`, as laid out in `laid`.
+fn view(document: &Document, index: usize, laid: Rc<Laid>) -> Rows<'_> {
+    let text = document.paragraphs.get(index).map_or("", |p| &p.text);
+    Rows::new(laid, text)
+}
+
 /// The level a heading is styled at.
 fn level(kind: HeadingKind) -> u8 {
     match kind {
@@ -225,8 +194,25 @@ fn level(kind: HeadingKind) -> u8 {
     }
 }
 
+/// One paragraph at `measure` columns: by blocks when it is a long body
+/// paragraph outside a box, else whole.
+fn lay_out(document: &Document, index: usize, measure: u16) -> Laid {
+    match document.paragraphs.get(index) {
+        Some(paragraph)
+            if paragraph.kind == ParagraphKind::Body
+                && !paragraph.in_box
+                && paragraph.text.len() > LONG_BYTES =>
+        {
+            let indent = PARAGRAPH_INDENT.min(measure);
+            let long = LongBody::new(&paragraph.text, usize::from(measure), indent);
+            Laid::Long(long)
+        }
+        _ => Laid::Whole(lay_out_whole(document, index, measure)),
+    }
+}
+
 /// Rows of one paragraph at `measure` columns.
-fn lay_out(document: &Document, index: usize, measure: u16) -> Vec<Row> {
+fn lay_out_whole(document: &Document, index: usize, measure: u16) -> Vec<Row> {
     // An empty document has no paragraph to lay out, not even the first.
     let Some(paragraph) = document.paragraphs.get(index) else {
         return Vec::new();
@@ -342,7 +328,7 @@ fn balanced_wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         .unwrap_or(rows)
 }
 
-fn body_rows(text: &str, width: u16) -> Vec<Row> {
+pub(super) fn body_rows(text: &str, width: u16) -> Vec<Row> {
     // The first row's indent is laid out as two full-width spaces, then dropped.
     let indented = format!("\u{3000}\u{3000}{text}");
     let shift = "\u{3000}\u{3000}".len();

@@ -61,6 +61,15 @@ pub fn label(line: &str) -> Option<Label> {
 
 /// `第X部分`, `第X篇`, `第X章`, `第X节`, `第X条`.
 fn structural(line: &str) -> Option<Label> {
+    let mut label = structural_alone(line)?;
+    label.then = finer_structural_after(line, label.rest, label.kind);
+    Some(label)
+}
+
+/// A structural label without looking for a finer one after it on its line: the
+/// look scans the rest of the line, so a label found in that scan must not start
+/// another (on a text saved as one line that would scan it once per 第).
+fn structural_alone(line: &str) -> Option<Label> {
     let after = line.strip_prefix('第')?;
     let (number_text, tail) = split_while(after, |c| {
         is_chinese_numeral_char(c) || is_digit(c) || c == ' '
@@ -100,7 +109,7 @@ fn structural(line: &str) -> Option<Label> {
         number: Some(number),
         rest,
         start: 0,
-        then: finer_structural_after(line, rest, kind),
+        then: None,
     })
 }
 
@@ -122,7 +131,8 @@ fn finer_structural_after(line: &str, from: usize, kind: HeadingKind) -> Option<
         gap = 0;
         if c == '第'
             && wide_gap
-            && structural(&line[at..]).is_some_and(|l| l.kind > kind && l.kind <= HeadingKind::Tiao)
+            && structural_alone(&line[at..])
+                .is_some_and(|l| l.kind > kind && l.kind <= HeadingKind::Tiao)
         {
             return Some(at);
         }

@@ -8,6 +8,7 @@ mod faults;
 mod formats;
 mod going_back;
 mod library;
+mod memory;
 mod palette;
 mod reading;
 mod settings;

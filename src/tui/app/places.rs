@@ -125,8 +125,7 @@ impl App {
         let paragraph = place.paragraph.min(last);
         let rows = self.reader.layout.rows(&self.document, paragraph);
         let row = rows
-            .iter()
-            .rposition(|r| {
+            .last_where(|r| {
                 // A place at the paragraph's very end is its gap row.
                 r.first_char < place.offset
                     || (r.first_char == place.offset

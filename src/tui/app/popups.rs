@@ -301,8 +301,7 @@ impl App {
             .map_or(0, |before| before.chars().count());
         let rows = self.reader.layout.rows(&self.document, hit.paragraph);
         let row = rows
-            .iter()
-            .rposition(|r| r.first_char <= char_index && r.holds_text())
+            .last_where(|r| r.first_char <= char_index && r.holds_text())
             .unwrap_or(0);
         self.reader.top = Position {
             paragraph: hit.paragraph,

@@ -68,7 +68,7 @@ fn rank(bencher: Bencher, times: usize, query: &str) {
     bencher.bench(|| {
         let mut jump =
             gangmu::tui::popup::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
-        jump.query = black_box(query).to_string();
+        jump.query.set(black_box(query));
         jump.rank(index, outline);
         black_box(jump.count())
     });
@@ -106,7 +106,7 @@ fn type_szjj(bencher: Bencher, times: usize) {
         let mut jump =
             gangmu::tui::popup::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
         for c in "szjj".chars() {
-            jump.query.push(c);
+            jump.query.type_char(c);
             jump.rank(index, outline);
         }
         black_box(jump.count())

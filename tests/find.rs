@@ -149,7 +149,7 @@ fn typing_a_query_key_by_key_ranks_as_the_whole_query_does() {
         let mut jump =
             gangmu::tui::popup::jump::Jump::new(gangmu::layout::rows::Position::default(), None);
         for c in query.chars() {
-            jump.query.push(c);
+            jump.query.type_char(c);
             jump.rank(&index, &document.outline);
         }
         let whole = index.rank(&document.outline, query, None);

@@ -14,6 +14,8 @@ pub enum CursorMove {
     Delete,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete everything before the cursor.
+    DeleteToStart,
 }
 
 /// Which pane takes the keys.
@@ -110,7 +112,7 @@ pub enum Action {
     Accept,
     /// Go to the next (or, negative, previous) search hit.
     NextHit(isize),
-    /// Move the cursor of the note prompt, or delete at it.
+    /// Move the cursor of the prompt open, or delete at it.
     Cursor(CursorMove),
     /// Bookmark the reading position (a note prompt opens).
     AddBookmark,

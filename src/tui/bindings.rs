@@ -285,14 +285,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(SEARCH_LIST, &[ch('j'), DOWN], Action::Select(1), Help::Hint("下一个")),
     bind(SEARCH_LIST, &[ch('/'), TAB, BACK_TAB], Action::ToggleList, Help::Hint("输入")),
     bind(SEARCH_LIST, &[ch('q')], Action::Dismiss, Help::Hint("关闭")),
-    // The note prompt: a line editor.
+    // Every prompt is a line editor.
+    bind(PROMPTS, &[LEFT], Action::Cursor(CursorMove::Left), Help::Hint("左移")),
+    bind(PROMPTS, &[RIGHT], Action::Cursor(CursorMove::Right), Help::Hint("右移")),
+    bind(PROMPTS, &[HOME, ctrl('a')], Action::Cursor(CursorMove::Home), Help::Hint("行首")),
+    bind(PROMPTS, &[END, ctrl('e')], Action::Cursor(CursorMove::End), Help::Hint("行尾")),
+    bind(PROMPTS, &[DELETE], Action::Cursor(CursorMove::Delete), Help::Hint("删后一字")),
+    bind(PROMPTS, &[ctrl('w')], Action::Cursor(CursorMove::DeleteWord), Help::Hint("删前一词")),
+    bind(PROMPTS, &[ctrl('u')], Action::Cursor(CursorMove::DeleteToStart), Help::Hint("删至行首")),
+    // The note prompt.
     bind(NOTE, &[ENTER], Action::Accept, Help::Hint("保存")),
-    bind(NOTE, &[LEFT], Action::Cursor(CursorMove::Left), Help::Hint("左移")),
-    bind(NOTE, &[RIGHT], Action::Cursor(CursorMove::Right), Help::Hint("右移")),
-    bind(NOTE, &[HOME, ctrl('a')], Action::Cursor(CursorMove::Home), Help::Hint("行首")),
-    bind(NOTE, &[END, ctrl('e')], Action::Cursor(CursorMove::End), Help::Hint("行尾")),
-    bind(NOTE, &[DELETE], Action::Cursor(CursorMove::Delete), Help::Hint("删后一字")),
-    bind(NOTE, &[ctrl('w')], Action::Cursor(CursorMove::DeleteWord), Help::Hint("删前一词")),
     // The bookmark list.
     bind(BOOKMARKS, &[ch('k'), UP], Action::Select(-1), Help::Hint("上一个")),
     bind(BOOKMARKS, &[ch('j'), DOWN], Action::Select(1), Help::Hint("下一个")),

@@ -48,7 +48,7 @@ fn an_open_jump_popup_is_ranked_again_when_the_whole_document_arrives() {
     let Some(Popup::Jump(jump)) = app.popup() else {
         panic!("the popup is still open");
     };
-    assert_eq!(jump.query, "szjj");
+    assert_eq!(jump.query.value(), "szjj");
     let first = app.document().outline.get(jump.hits()[0].id);
     assert_eq!(first.title, "打造数字经济新优势");
     app.update(Action::Accept);

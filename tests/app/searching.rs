@@ -118,7 +118,7 @@ fn the_search_history_comes_back_with_the_up_arrow() {
     let Some(Popup::Search(prompt)) = app.popup() else {
         panic!("the search popup is open");
     };
-    assert_eq!(prompt.input, "数字经济");
+    assert_eq!(prompt.input.value(), "数字经济");
     assert!(prompt.selected_hit().is_some());
 }
 
@@ -163,4 +163,22 @@ fn a_search_is_made_again_when_the_whole_document_arrives() {
         after > before,
         "{before} hits in the opening, {after} in the whole"
     );
+}
+
+#[test]
+fn the_phrase_is_edited_at_the_cursor_and_enter_searches_the_edited_phrase() {
+    use gangmu::tui::action::CursorMove;
+    let mut app = sample_app(120, 40);
+    app.update(Action::OpenSearch);
+    type_in(&mut app, "乡村兴");
+    app.update(Action::Cursor(CursorMove::Left));
+    type_in(&mut app, "振");
+    let Some(Popup::Search(prompt)) = app.popup() else {
+        panic!("the search popup is open");
+    };
+    assert_eq!(prompt.input.value(), "乡村振兴");
+    app.update(Action::Accept);
+    let search = app.text_search().expect("the search stays");
+    assert_eq!(search.query.text(), "乡村振兴");
+    assert!(search.hits().len() > 20, "{} hits", search.hits().len());
 }

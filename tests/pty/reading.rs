@@ -39,6 +39,52 @@ fn jumps_to_a_heading_by_its_pinyin_initials() {
 }
 
 #[test]
+fn the_jump_query_is_edited_at_its_start_and_the_terminal_cursor_follows() {
+    let mut session = Session::start(&["assets/plans-2021.txt"]);
+    session.wait_for_the_whole_sample();
+    session.keys("f");
+    session.wait_for("跳转");
+    session.keys("jj");
+    session.wait_for("› jj▏");
+    // Ctrl-A goes to the start of the query; what is typed goes in there.
+    session.keys("\x01sz");
+    session.wait_for("› sz▏jj");
+    let screen = session.parser.screen();
+    let (rows, columns) = (screen.size().0.get(), screen.size().1.get());
+    let row = (0..rows)
+        .find(|&row| {
+            screen
+                .contents_between(row, 0, row, columns)
+                .contains("› sz▏jj")
+        })
+        .expect("the prompt's row");
+    let column = (0..columns)
+        .find(|&column| {
+            screen
+                .cell(row, column)
+                .is_some_and(|c| c.contents() == "▏")
+        })
+        .expect("the prompt's cursor");
+    // The cursor is put there after the screen is drawn.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while session.parser.screen().cursor_position() != (row, column) && Instant::now() < deadline {
+        if let Ok(bytes) = session.output.recv_timeout(Duration::from_millis(100)) {
+            session.take(&bytes);
+        }
+    }
+    let screen = session.parser.screen();
+    assert_eq!(
+        screen.cursor_position(),
+        (row, column),
+        "the terminal cursor"
+    );
+    assert!(!screen.hide_cursor(), "the terminal cursor is shown");
+    session.keys("\r");
+    session.wait_for("› 第十五章 打造数字经济新优势");
+    session.quit();
+}
+
+#[test]
 fn searches_the_text_and_steps_through_the_hits() {
     let mut session = Session::start(&["assets/plans-2021.txt"]);
     session.wait_for_the_whole_sample();

@@ -61,7 +61,7 @@ impl App {
             Action::ToggleList => self.toggle_list(),
             Action::Accept => self.accept(),
             Action::NextHit(n) => self.next_hit(n),
-            Action::Cursor(movement) => self.move_note_cursor(movement),
+            Action::Cursor(movement) => self.edit_prompt(movement),
             Action::AddBookmark => self.add_bookmark(),
             Action::OpenBookmarks => self.open_bookmarks(),
             Action::EditNote => self.edit_note(),

@@ -8,7 +8,6 @@ use super::{App, Popup, Request};
 use crate::layout::rows::{Position, Row};
 use crate::study::anchor::{Found, Place};
 use crate::study::store::record::{Bookmark, Record};
-use crate::tui::action::CursorMove;
 use crate::tui::popup::bookmarks::{BookmarkList, NotePrompt, NoteTarget, Scope, new_bookmark};
 use crate::tui::words;
 
@@ -76,12 +75,6 @@ impl App {
     }
 
     /// Moves the cursor of the note prompt.
-    pub(super) fn move_note_cursor(&mut self, movement: CursorMove) {
-        if let Some(Popup::Note(prompt, _)) = &mut self.popup {
-            prompt.move_cursor(movement);
-        }
-    }
-
     /// Makes the bookmark, or changes its note; an edit goes back to the list.
     pub(super) fn finish_note(&mut self, prompt: NotePrompt, list: Option<BookmarkList>) {
         let now = (self.study.clock)() / 1000;

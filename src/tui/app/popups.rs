@@ -12,6 +12,7 @@ use crate::layout::safe::is_hostile;
 use crate::search::Index;
 use crate::search::text::TextHit;
 use crate::study::store::history::History;
+use crate::tui::action::CursorMove;
 use crate::tui::popup::jump::Jump;
 use crate::tui::popup::search::{SearchPrompt, TextSearch};
 use crate::tui::words;
@@ -100,14 +101,17 @@ impl App {
         }
         match &mut self.popup {
             Some(Popup::Jump(jump)) => {
-                jump.query.push(c);
-                self.rank_jump();
+                if jump.query.type_char(c) {
+                    self.rank_jump();
+                }
             }
             Some(Popup::Search(prompt)) => {
                 prompt.type_char(c);
                 self.search_in_popup();
             }
-            Some(Popup::Note(prompt, _)) => prompt.type_char(c),
+            Some(Popup::Note(prompt, _)) => {
+                prompt.input.type_char(c);
+            }
             Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
         self.preview();
@@ -116,14 +120,40 @@ impl App {
     pub(super) fn erase(&mut self) {
         match &mut self.popup {
             Some(Popup::Jump(jump)) => {
-                jump.query.pop();
-                self.rank_jump();
+                if jump.query.erase() {
+                    self.rank_jump();
+                }
             }
             Some(Popup::Search(prompt)) => {
                 prompt.erase();
                 self.search_in_popup();
             }
-            Some(Popup::Note(prompt, _)) => prompt.erase(),
+            Some(Popup::Note(prompt, _)) => {
+                prompt.input.erase();
+            }
+            Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
+        }
+        self.preview();
+    }
+
+    /// Moves the open prompt's cursor, or deletes at it.
+    pub(super) fn edit_prompt(&mut self, movement: CursorMove) {
+        match &mut self.popup {
+            Some(Popup::Jump(jump)) => {
+                if jump.query.edit(movement) {
+                    self.rank_jump();
+                }
+            }
+            Some(Popup::Search(prompt)) => {
+                let phrase = prompt.input.value().to_string();
+                prompt.edit(movement);
+                if prompt.input.value() != phrase {
+                    self.search_in_popup();
+                }
+            }
+            Some(Popup::Note(prompt, _)) => {
+                prompt.input.edit(movement);
+            }
             Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
         }
         self.preview();
@@ -193,7 +223,7 @@ impl App {
     }
 
     fn finish_search(&mut self, prompt: SearchPrompt) {
-        let phrase = prompt.input.trim();
+        let phrase = prompt.input.value().trim();
         if !phrase.is_empty() {
             self.hits.history.remember(phrase);
             self.requests
@@ -207,9 +237,9 @@ impl App {
                 self.hits.landed = Some(self.reader.top);
                 self.hits.marked = true;
             }
-            None if !prompt.input.trim().is_empty() => {
+            None if !prompt.input.value().trim().is_empty() => {
                 self.reader.top = prompt.origin;
-                self.message = Some(words::not_found(prompt.input.trim()));
+                self.message = Some(words::not_found(prompt.input.value().trim()));
             }
             None => self.reader.top = prompt.origin,
         }

@@ -7,6 +7,7 @@
 //! them.
 
 use super::Backdrop;
+use super::line::LineInput;
 use crate::document::{Document, ParagraphKind};
 use crate::layout::rows::Position;
 use crate::layout::safe::visible;
@@ -15,32 +16,18 @@ use crate::search::text::{TextHit, snippet};
 use crate::study::anchor::{Anchor, Found, Place};
 use crate::study::store::record::{Bookmark, Record, Timestamp};
 use crate::study::when::date;
-use crate::tui::action::{Action, CursorMove, Focus, Mode};
+use crate::tui::action::{Action, Focus, Mode};
 use crate::tui::bindings::{hint, key_name};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use tui_input::{Input, InputRequest};
-
-impl CursorMove {
-    fn request(self) -> InputRequest {
-        match self {
-            CursorMove::Left => InputRequest::GoToPrevChar,
-            CursorMove::Right => InputRequest::GoToNextChar,
-            CursorMove::Home => InputRequest::GoToStart,
-            CursorMove::End => InputRequest::GoToEnd,
-            CursorMove::Delete => InputRequest::DeleteNextChar,
-            CursorMove::DeleteWord => InputRequest::DeletePrevWord,
-        }
-    }
-}
 
 /// The open note prompt: for a new bookmark at a place, or to edit one's note.
 #[derive(Debug, Clone)]
 pub struct NotePrompt {
-    pub input: Input,
+    pub input: LineInput,
     pub target: NoteTarget,
 }
 
@@ -56,23 +43,9 @@ pub enum NoteTarget {
 impl NotePrompt {
     pub fn new(target: NoteTarget, note: &str) -> Self {
         Self {
-            input: Input::new(note.to_string()),
+            input: LineInput::new(note),
             target,
         }
-    }
-
-    pub fn type_char(&mut self, c: char) {
-        if !c.is_control() {
-            self.input.handle(InputRequest::InsertChar(c));
-        }
-    }
-
-    pub fn erase(&mut self) {
-        self.input.handle(InputRequest::DeletePrevChar);
-    }
-
-    pub fn move_cursor(&mut self, movement: CursorMove) {
-        self.input.handle(movement.request());
     }
 
     /// The note as typed, without surrounding white space.
@@ -172,34 +145,17 @@ pub(crate) fn draw_note(frame: &mut Frame, prompt: &NotePrompt, theme: Theme, ar
     };
     let label = " 笔记：";
     let room = inner.saturating_sub(display_width(label) + 1);
-    let scroll = prompt.input.visual_scroll(room);
-    let shown: String = visible(prompt.input.value())
-        .chars()
-        .scan(0usize, |column, c| {
-            let start = *column;
-            *column += display_width(c.encode_utf8(&mut [0; 4]));
-            Some((start, c))
-        })
-        .filter(|(start, _)| *start >= scroll)
-        .map(|(_, c)| c)
-        .collect();
+    let view = prompt.input.view(room);
     let lines = vec![
         Line::styled(truncate(&format!(" {place}"), inner), theme.separator()),
         Line::from(vec![
             Span::styled(label, theme.heading(4)),
-            Span::raw(truncate(&shown, room)),
+            Span::raw(truncate(&format!("{}{}", view.before, view.after), room)),
         ]),
     ];
     super::draw_popup(frame, popup, title, lines, theme);
-    let cursor = prompt
-        .input
-        .visual_cursor()
-        .saturating_sub(scroll)
-        .min(room);
-    frame.set_cursor_position(ratatui::layout::Position::new(
-        popup.x + 1 + (display_width(label) + cursor) as u16,
-        popup.y + 2,
-    ));
+    let cursor = display_width(label) + display_width(&view.before).min(room);
+    super::place_cursor(frame, popup, cursor, 1);
 }
 
 pub(crate) fn draw_list(frame: &mut Frame, list: &BookmarkList, under: &Backdrop, area: Rect) {
@@ -385,6 +341,7 @@ fn path_within(path: &[String], width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::action::CursorMove;
 
     #[test]
     fn the_note_prompt_edits_chinese_with_a_cursor() {
@@ -396,17 +353,21 @@ mod tests {
         };
         let mut prompt = NotePrompt::new(NoteTarget::New(anchor), "");
         for c in "考点重庆".chars() {
-            prompt.type_char(c);
+            prompt.input.type_char(c);
         }
-        prompt.move_cursor(CursorMove::Left);
-        prompt.move_cursor(CursorMove::Left);
-        prompt.type_char('：');
+        prompt.input.edit(CursorMove::Left);
+        prompt.input.edit(CursorMove::Left);
+        prompt.input.type_char('：');
         assert_eq!(prompt.note(), "考点：重庆");
-        assert_eq!(prompt.input.visual_cursor(), 6, "three wide characters");
-        prompt.move_cursor(CursorMove::End);
-        prompt.erase();
+        assert_eq!(
+            display_width(&prompt.input.view(40).before),
+            6,
+            "three wide characters"
+        );
+        prompt.input.edit(CursorMove::End);
+        prompt.input.erase();
         assert_eq!(prompt.note(), "考点：重");
-        prompt.type_char('\u{1b}');
+        prompt.input.type_char('\u{1b}');
         assert_eq!(
             prompt.note(),
             "考点：重",

@@ -8,9 +8,9 @@
 //! shows the last one. `App` drives it.
 
 use super::Backdrop;
+use super::line::LineInput;
 use crate::document::{HeadingId, Outline};
 use crate::layout::rows::Position;
-use crate::layout::safe::visible_char;
 use crate::layout::wrap::{display_width, truncate};
 use crate::search::{Hit, Index, Ranking};
 use crate::tui::theme::Theme;
@@ -60,7 +60,7 @@ impl SettleAsk {
 /// An open jump popup.
 #[derive(Debug, Clone)]
 pub struct Jump {
-    pub query: String,
+    pub query: LineInput,
     ranking: Ranking,
     pub selected: usize,
     /// The reader's position before the popup opened.
@@ -77,7 +77,7 @@ pub struct Jump {
 impl Jump {
     pub fn new(origin: Position, reading: Option<HeadingId>) -> Self {
         Self {
-            query: String::new(),
+            query: LineInput::default(),
             ranking: Ranking::empty(),
             selected: 0,
             origin,
@@ -100,9 +100,9 @@ impl Jump {
         // Below three characters only runs match, so hits of a shorter query may
         // miss fuzzy matches of a longer one.
         let narrowing = self.ranked_for.chars().count() >= crate::search::MIN_FUZZY_CHARS
-            && self.query.starts_with(&self.ranked_for);
+            && self.query.value().starts_with(&self.ranked_for);
         RankAsk {
-            query: self.query.clone(),
+            query: self.query.value().to_string(),
             reading: self.reading,
             candidates: narrowing.then(|| self.ranking.ids()),
         }
@@ -111,18 +111,18 @@ impl Jump {
     /// Takes the ranking of `query`, selecting the best, if it is still the query
     /// typed; whether it was.
     pub fn answer(&mut self, query: &str, ranking: Ranking) -> bool {
-        if query != self.query {
+        if query != self.query.value() {
             return false;
         }
         self.ranking = ranking;
-        self.ranked_for = self.query.clone();
+        self.ranked_for = self.query.value().to_string();
         self.selected = 0;
         true
     }
 
     /// Whether the list shown is not yet that of the query typed.
     pub fn waiting(&self) -> bool {
-        self.ranked_for != self.query
+        self.ranked_for != self.query.value()
     }
 
     /// Moves the selection by `n` rows, within the list. The rows it comes to
@@ -152,7 +152,7 @@ impl Jump {
     /// Takes the ranking put in order further, keeping the selection, if it is
     /// still the query's shown; whether it was.
     pub fn settled(&mut self, query: &str, ranking: Ranking) -> bool {
-        if query != self.ranked_for || query != self.query {
+        if query != self.ranked_for || query != self.query.value() {
             return false;
         }
         self.ranking = ranking;
@@ -175,6 +175,8 @@ impl Jump {
     }
 }
 
+/// What comes before the query typed.
+const PROMPT: &str = " › ";
 /// Columns a breadcrumb step without a label gets.
 const BREADCRUMB_TITLE: usize = 10;
 
@@ -192,10 +194,9 @@ pub(crate) fn draw(frame: &mut Frame, jump: &Jump, under: &Backdrop, area: Rect)
         jump.count().min(jump.selected + 1),
         jump.count()
     );
-    let prompt = format!(
-        " › {}▏",
-        jump.query.chars().map(visible_char).collect::<String>()
-    );
+    let room = inner_width.saturating_sub(display_width(PROMPT) + 1 + display_width(&count));
+    let view = jump.query.view(room);
+    let prompt = format!("{PROMPT}{}▏{}", view.before, view.after);
     let pad = inner_width.saturating_sub(display_width(&prompt) + display_width(&count));
     let mut lines = vec![Line::from(vec![
         Span::styled(truncate(&prompt, inner_width), theme.heading(4)),
@@ -207,7 +208,7 @@ pub(crate) fn draw(frame: &mut Frame, jump: &Jump, under: &Backdrop, area: Rect)
         let selected = index == jump.selected;
         let matched = under
             .heading_index
-            .map_or_else(Vec::new, |index| index.matched(&jump.query, hit.id));
+            .map_or_else(Vec::new, |index| index.matched(jump.query.value(), hit.id));
         lines.push(hit_line(
             &under.document.outline,
             hit.id,
@@ -221,6 +222,8 @@ pub(crate) fn draw(frame: &mut Frame, jump: &Jump, under: &Backdrop, area: Rect)
         lines.push(Line::styled(" 正在准备标题索引……", theme.separator()));
     }
     super::draw_popup(frame, popup, "跳转", lines, theme);
+    let cursor = display_width(PROMPT) + display_width(&view.before);
+    super::place_cursor(frame, popup, cursor, 0);
 }
 
 /// One heading: label and title with matched characters marked, then its breadcrumb.

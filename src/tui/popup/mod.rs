@@ -1,12 +1,14 @@
 //! The popups over the reader, one file each with its state, what it does with
 //! the keys it is given and its drawing: jump to a heading (`jump`), search the
 //! text (`search`), the note prompt and the bookmark list (`bookmarks`), the
-//! study statistics (`stats`) and the help overlay (`help`). At most one is open
-//! ([`Popup`]); the keys that reach it are the bindings table's.
+//! study statistics (`stats`) and the help overlay (`help`); the line editor the
+//! three prompts type into (`line`). At most one is open ([`Popup`]); the keys
+//! that reach it are the bindings table's.
 
 pub mod bookmarks;
 pub(crate) mod help;
 pub mod jump;
+pub mod line;
 pub mod search;
 pub(crate) mod stats;
 
@@ -40,8 +42,8 @@ impl Popup {
     /// What of the popup decides the screen: its prompt, selection and keys.
     pub(crate) fn state(&self) -> (String, usize, bool) {
         match self {
-            Popup::Jump(jump) => (jump.query.clone(), jump.selected, false),
-            Popup::Search(prompt) => (prompt.input.clone(), prompt.selected, prompt.in_list),
+            Popup::Jump(jump) => (edited(&jump.query), jump.selected, false),
+            Popup::Search(prompt) => (edited(&prompt.input), prompt.selected, prompt.in_list),
             Popup::Note(prompt, _) => (
                 prompt.input.value().to_string(),
                 prompt.input.cursor(),
@@ -95,6 +97,23 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     )
+}
+
+/// Puts the terminal's cursor `column` columns into `popup`'s row `row` (past its
+/// border), where a prompt's cursor is: an input method's candidates appear there.
+fn place_cursor(frame: &mut Frame, popup: Rect, column: usize, row: u16) {
+    let column = u16::try_from(column).unwrap_or(u16::MAX);
+    let x = popup.x.saturating_add(1).saturating_add(column);
+    let right = popup.x + popup.width.saturating_sub(2);
+    frame.set_cursor_position(ratatui::layout::Position::new(
+        x.min(right),
+        popup.y + row + 1,
+    ));
+}
+
+/// A prompt's text and where its cursor is, as the screen depends on them.
+fn edited(line: &line::LineInput) -> String {
+    format!("{}\u{0}{}", line.value(), line.cursor())
 }
 
 /// Draws a popup: `lines` in a titled box at `popup`, over whatever was there.

@@ -11,6 +11,7 @@
 //! it and the phrase marked; the selected hit highlighted.
 
 use super::Backdrop;
+use super::line::LineInput;
 use crate::document::Document;
 use crate::layout::rows::Position;
 use crate::layout::safe::visible;
@@ -18,7 +19,7 @@ use crate::layout::wrap::{display_width, truncate};
 use crate::search::text::snippet;
 use crate::search::text::{Found, Group, MAX_HITS, Query, TextHit, groups};
 use crate::study::store::history::History;
-use crate::tui::action::{Action, Focus, Mode};
+use crate::tui::action::{Action, CursorMove, Focus, Mode};
 use crate::tui::bindings::{hint, key_name};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -167,7 +168,7 @@ pub enum ListRow {
 #[derive(Debug, Clone)]
 pub struct SearchPrompt {
     /// The phrase being typed.
-    pub input: String,
+    pub input: LineInput,
     /// Its hits, once there is a phrase.
     pub search: Option<TextSearch>,
     /// Index into the hits of the one selected (and previewed).
@@ -214,7 +215,7 @@ impl SearchPrompt {
     /// starting at byte `byte` of its paragraph.
     pub fn new(origin: Position, byte: usize) -> Self {
         Self {
-            input: String::new(),
+            input: LineInput::default(),
             search: None,
             selected: 0,
             in_list: false,
@@ -238,13 +239,13 @@ impl SearchPrompt {
 
     /// What searching for the phrase typed takes.
     pub fn ask(&self) -> SearchAsk {
-        let query = Query::new(&self.input);
+        let query = Query::new(self.input.value());
         let within = query
             .as_ref()
             .zip(self.search.as_ref())
             .and_then(|(query, search)| search.paragraphs_for(query));
         SearchAsk {
-            input: self.input.clone(),
+            input: self.input.value().to_string(),
             query,
             within,
         }
@@ -253,11 +254,11 @@ impl SearchPrompt {
     /// Takes the hits of `input` if it is still the phrase typed, selecting the
     /// first hit from where the reader stood; whether it was.
     pub fn answer(&mut self, input: &str, search: Option<TextSearch>) -> bool {
-        if input != self.input {
+        if input != self.input.value() {
             return false;
         }
         self.search = search;
-        self.searched_for = self.input.clone();
+        self.searched_for = self.input.value().to_string();
         let (paragraph, byte) = self.from;
         self.selected = self.search.as_ref().map_or(0, |s| {
             if self.backward {
@@ -271,7 +272,7 @@ impl SearchPrompt {
 
     /// Whether the hits shown are not yet those of the phrase typed.
     pub fn waiting(&self) -> bool {
-        self.searched_for != self.input
+        self.searched_for != self.input.value()
     }
 
     /// Forgets the hits, which were of another document: the phrase is to be
@@ -282,16 +283,31 @@ impl SearchPrompt {
         self.selected = 0;
     }
 
-    /// Types `c` into the phrase (the search follows: [`SearchPrompt::ask`]).
+    /// Types `c` into the phrase at the cursor (the search follows:
+    /// [`SearchPrompt::ask`]).
     pub fn type_char(&mut self, c: char) {
-        self.input.push(c);
-        self.history_at = None;
+        if self.input.type_char(c) {
+            self.edited();
+        }
+    }
+
+    /// Erases the character before the cursor.
+    pub fn erase(&mut self) {
+        if self.input.erase() {
+            self.edited();
+        }
+    }
+
+    /// Moves the cursor in the phrase, or deletes at it.
+    pub fn edit(&mut self, movement: CursorMove) {
+        if self.input.edit(movement) {
+            self.edited();
+        }
         self.in_list = false;
     }
 
-    /// Erases the last character of the phrase.
-    pub fn erase(&mut self) {
-        self.input.pop();
+    /// The phrase is the one typed now, not one from the history.
+    fn edited(&mut self) {
         self.history_at = None;
         self.in_list = false;
     }
@@ -304,14 +320,14 @@ impl SearchPrompt {
             return;
         }
         if self.history_at.is_none() {
-            self.draft = self.input.clone();
+            self.draft = self.input.value().to_string();
         }
         let at = self.history_at.map_or(count as isize, |a| a as isize) + steps;
         self.history_at = (at < count as isize).then(|| at.max(0) as usize);
-        self.input = match self.history_at {
-            Some(at) => history.phrases()[at].clone(),
-            None => self.draft.clone(),
-        };
+        match self.history_at {
+            Some(at) => self.input.set(&history.phrases()[at]),
+            None => self.input.set(&self.draft),
+        }
     }
 
     /// Moves the selection by `n` hits, within the list.
@@ -345,7 +361,8 @@ pub(crate) fn draw(frame: &mut Frame, prompt: &SearchPrompt, under: &Backdrop, a
     );
     let inner_width = usize::from(width.saturating_sub(2));
     let rows = usize::from(height.saturating_sub(3));
-    let mut lines = vec![prompt_line(prompt, theme, inner_width)];
+    let (prompt_line, cursor) = prompt_line(prompt, theme, inner_width);
+    let mut lines = vec![prompt_line];
     if let Some(search) = &prompt.search {
         let selected_row = search.row_of(prompt.selected);
         let first = selected_row.saturating_sub(rows.saturating_sub(1));
@@ -365,14 +382,16 @@ pub(crate) fn draw(frame: &mut Frame, prompt: &SearchPrompt, under: &Backdrop, a
         "搜索"
     };
     super::draw_popup(frame, popup, title, lines, theme);
+    if !prompt.in_list {
+        super::place_cursor(frame, popup, cursor, 0);
+    }
 }
 
 /// `/ phrase▏` (`? phrase▏` upwards) and the count of hits on the right
 /// (搜索中… while they are on their way).
-fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> Line<'a> {
+fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> (Line<'a>, usize) {
     let cursor = if prompt.in_list { "" } else { "▏" };
     let sign = if prompt.backward { '?' } else { '/' };
-    let typed = format!(" {sign} {}{cursor}", visible(&prompt.input));
     let count = match &prompt.search {
         // The hits shown are of a phrase typed before; those of this one follow.
         _ if prompt.waiting() => "搜索中…".to_string(),
@@ -385,12 +404,17 @@ fn prompt_line<'a>(prompt: &SearchPrompt, theme: Theme, width: usize) -> Line<'a
             help_elsewhere(prompt)
         ),
     };
+    let sign = format!(" {sign} ");
+    let room = width.saturating_sub(display_width(&sign) + 1 + display_width(&count));
+    let view = prompt.input.view(room);
+    let typed = format!("{sign}{}{cursor}{}", view.before, view.after);
     let pad = width.saturating_sub(display_width(&typed) + display_width(&count));
-    Line::from(vec![
+    let line = Line::from(vec![
         Span::styled(truncate(&typed, width), theme.heading(4)),
         Span::raw(" ".repeat(pad)),
         Span::styled(count, theme.separator()),
-    ])
+    ]);
+    (line, display_width(&sign) + display_width(&view.before))
 }
 
 /// Upwards, a word for whoever pressed `?` for the help: which key it is on.
@@ -537,13 +561,13 @@ mod tests {
         let mut prompt = SearchPrompt::new(Position::default(), 0);
         prompt.type_char('政');
         prompt.browse_history(&history, -1);
-        assert_eq!(prompt.input, "数字经济");
+        assert_eq!(prompt.input.value(), "数字经济");
         prompt.browse_history(&history, -1);
-        assert_eq!(prompt.input, "数字社会");
+        assert_eq!(prompt.input.value(), "数字社会");
         prompt.browse_history(&history, -1);
-        assert_eq!(prompt.input, "数字社会", "the oldest stays");
+        assert_eq!(prompt.input.value(), "数字社会", "the oldest stays");
         prompt.browse_history(&history, 2);
-        assert_eq!(prompt.input, "政");
+        assert_eq!(prompt.input.value(), "政");
         prompt.refresh(&document);
         assert_eq!(prompt.search.as_ref().map(|s| s.hits().len()), Some(1));
     }

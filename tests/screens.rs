@@ -206,3 +206,50 @@ fn while_the_whole_is_built_the_status_row_says_how_much_is_done() {
     let status = screen.lines().last().expect("a status row");
     assert!(status.contains("载入中（37%）"), "{status}");
 }
+
+/// The library fixture's reports, in year order, as one document.
+fn library() -> gangmu::Document {
+    let file = |name: &str| {
+        let path = format!(
+            "{}/tests/fixtures/library/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).expect("the library fixture");
+        (name.to_string(), gangmu::build(&text))
+    };
+    gangmu::Document::combine(
+        [
+            "gwr-1959.txt",
+            "gwr-1978.txt",
+            "gwr-2024.txt",
+            "gwr-2025.txt",
+        ]
+        .into_iter()
+        .map(file)
+        .collect(),
+    )
+}
+
+/// Opens the term map and counts `phrases` in it.
+fn term_map(mut app: App, phrases: &str) -> App {
+    app.update(Action::OpenTerms);
+    for c in phrases.chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Accept);
+    app
+}
+
+#[test]
+fn term_map_of_a_library_has_a_bar_per_file() {
+    let app = App::new("library".to_string(), library(), 100, 24);
+    let app = term_map(app, "新质生产力 社会主义");
+    assert_snapshot!(screen(&app, 100, 24));
+}
+
+#[test]
+fn term_map_of_one_document_has_a_bar_per_part() {
+    let mut app = term_map(app(100, 30, &[]), "数字经济");
+    app.update(Action::Select(2));
+    assert_snapshot!(screen(&app, 100, 30));
+}

@@ -22,6 +22,9 @@ pub struct Row {
     /// The section's breadcrumb, when counting by section (empty: before the
     /// first heading of that depth).
     pub section: Option<String>,
+    /// The section's heading, when counting by section (`None`: the whole
+    /// file, or the text before its first heading of that depth).
+    pub heading: Option<HeadingId>,
     /// One count for each phrase, in the order given.
     pub counts: Vec<usize>,
 }
@@ -67,6 +70,7 @@ pub fn count_sections(file: &str, document: &Document, queries: &[Query], depth:
         .zip(counts)
         .map(|(section, counts)| Row {
             file: file.to_string(),
+            heading: section,
             section: Some(section.map_or(String::new(), |id| {
                 let mut chain = outline.ancestors(id);
                 chain.push(id);

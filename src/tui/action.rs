@@ -42,6 +42,10 @@ pub enum Mode {
     Bookmarks,
     /// The study statistics: any key closes them.
     Stats,
+    /// The term map's prompt: typing goes into its phrases.
+    TermsPrompt,
+    /// The term map's bars.
+    TermMap,
     /// The help: its keys scroll it, any other key closes it and does nothing
     /// else.
     Help,
@@ -130,6 +134,8 @@ pub enum Action {
     ToggleRead,
     /// Show the study statistics.
     OpenStats,
+    /// Ask for phrases and show how often they occur per file or chapter.
+    OpenTerms,
     /// Copy the paragraph being read, with its citation, to the clipboard.
     Copy,
     /// Read the file again (it changed on disk).

@@ -76,6 +76,8 @@ const LISTS: &[Mode] = &[
     Mode::SearchList,
     Mode::Bookmarks,
     Mode::Stats,
+    Mode::TermsPrompt,
+    Mode::TermMap,
 ];
 const POPUPS: &[Mode] = &[
     Mode::Jump,
@@ -83,10 +85,14 @@ const POPUPS: &[Mode] = &[
     Mode::SearchList,
     Mode::Bookmarks,
     Mode::Stats,
+    Mode::TermsPrompt,
+    Mode::TermMap,
     Mode::Note,
     Mode::Help,
 ];
 const PROMPTS: &[Mode] = &[Mode::Jump, Mode::SearchPrompt, Mode::Note];
+const TERMS_PROMPT: &[Mode] = &[Mode::TermsPrompt];
+const TERM_MAP: &[Mode] = &[Mode::TermMap];
 const JUMP: &[Mode] = &[Mode::Jump];
 const SEARCH_PROMPT: &[Mode] = &[Mode::SearchPrompt];
 const SEARCH_LIST: &[Mode] = &[Mode::SearchList];
@@ -167,6 +173,10 @@ const READ: Help = Help::Line {
 const STATS: Help = Help::Line {
     zh: "学习记录",
     en: "study sessions and reading time per chapter",
+};
+const TERMS: Help = Help::Line {
+    zh: "按文件 / 章看词频",
+    en: "the term map: type phrases (space-separated), then see how often each occurs per file of a library or per chapter of one document; `Enter` searches the phrase from the file or chapter selected",
 };
 const COPY: Help = Help::Line {
     zh: "复制本段及出处",
@@ -254,6 +264,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(READING, &[ch('\'')], Action::OpenBookmarks, BOOKMARK_LIST),
     bind(READING, &[ch('x')], Action::ToggleRead, READ),
     bind(READING, &[ch('S')], Action::OpenStats, STATS),
+    bind(READING, &[ch('t')], Action::OpenTerms, TERMS),
     bind(READING, &[ch('y')], Action::Copy, COPY),
     bind(READING, &[ch('R')], Action::Reload, RELOAD),
     bind(READING, &[ctrl('z')], Action::Suspend, SUSPEND),
@@ -293,6 +304,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(PROMPTS, &[DELETE], Action::Cursor(CursorMove::Delete), Help::Hint("删后一字")),
     bind(PROMPTS, &[ctrl('w')], Action::Cursor(CursorMove::DeleteWord), Help::Hint("删前一词")),
     bind(PROMPTS, &[ctrl('u')], Action::Cursor(CursorMove::DeleteToStart), Help::Hint("删至行首")),
+    // The term map's prompt, then its bars.
+    bind(TERMS_PROMPT, &[BACKSPACE], Action::Erase, Help::Hint("退格")),
+    bind(TERM_MAP, &[ch('k'), UP], Action::Select(-1), Help::Hint("上一个")),
+    bind(TERM_MAP, &[ch('j'), DOWN], Action::Select(1), Help::Hint("下一个")),
+    bind(TERM_MAP, &[ch('q')], Action::Dismiss, Help::Hint("关闭")),
     // The note prompt.
     bind(NOTE, &[ENTER], Action::Accept, Help::Hint("保存")),
     // The bookmark list.

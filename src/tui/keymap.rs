@@ -40,7 +40,10 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
 
 /// Whether typing goes into a popup's prompt.
 fn is_prompt(mode: Mode) -> bool {
-    matches!(mode, Mode::Jump | Mode::SearchPrompt | Mode::Note)
+    matches!(
+        mode,
+        Mode::Jump | Mode::SearchPrompt | Mode::Note | Mode::TermsPrompt
+    )
 }
 
 /// What a key the table does not bind asks for: a prompt takes a character typed

@@ -37,6 +37,7 @@ pub const ACTION_NAMES: &[(&str, &[Action])] = &[
     ("bookmarks", &[Action::OpenBookmarks]),
     ("mark-read", &[Action::ToggleRead]),
     ("stats", &[Action::OpenStats]),
+    ("terms", &[Action::OpenTerms]),
     ("copy", &[Action::Copy]),
     ("reload", &[Action::Reload]),
     ("suspend", &[Action::Suspend]),

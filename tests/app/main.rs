@@ -5,6 +5,7 @@ mod jumping;
 mod moving;
 mod opening;
 mod searching;
+mod terms;
 
 use gangmu::document::{HeadingKind, ParagraphKind};
 use gangmu::tui::app::{Action, App, Focus, Msg, Popup};

@@ -181,6 +181,7 @@ pub(crate) fn terms(asked: &TermsAsked, out: &mut impl Write) -> anyhow::Result<
                 counts: gangmu::output::terms::count_file(&document, &queries),
                 file,
                 section: None,
+                heading: None,
             }],
         }
     });

@@ -73,6 +73,7 @@ impl App {
                 self.popup = Some(Popup::Stats);
                 self.help = None;
             }
+            Action::OpenTerms => self.open_terms(),
             Action::Copy => self.copy_paragraph(),
             Action::Reload => self.ask(Request::Reload),
             Action::Suspend => {

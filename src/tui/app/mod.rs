@@ -452,6 +452,8 @@ impl App {
             Some(Popup::Note(..)) => Mode::Note,
             Some(Popup::Bookmarks(_)) => Mode::Bookmarks,
             Some(Popup::Stats) => Mode::Stats,
+            Some(Popup::Terms(map)) if map.counted() => Mode::TermMap,
+            Some(Popup::Terms(_)) => Mode::TermsPrompt,
         }
     }
 

@@ -15,6 +15,7 @@ use crate::study::store::history::History;
 use crate::tui::action::CursorMove;
 use crate::tui::popup::jump::Jump;
 use crate::tui::popup::search::{SearchPrompt, TextSearch};
+use crate::tui::popup::terms::TermMap;
 use crate::tui::words;
 
 /// The last search, left behind when its popup closed, and the phrases
@@ -112,7 +113,8 @@ impl App {
             Some(Popup::Note(prompt, _)) => {
                 prompt.input.type_char(c);
             }
-            Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
+            Some(Popup::Terms(map)) if !map.counted() => map.input.push(c),
+            Some(Popup::Bookmarks(_) | Popup::Stats | Popup::Terms(_)) | None => {}
         }
         self.preview();
     }
@@ -131,7 +133,10 @@ impl App {
             Some(Popup::Note(prompt, _)) => {
                 prompt.input.erase();
             }
-            Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
+            Some(Popup::Terms(map)) if !map.counted() => {
+                map.input.pop();
+            }
+            Some(Popup::Bookmarks(_) | Popup::Stats | Popup::Terms(_)) | None => {}
         }
         self.preview();
     }
@@ -154,7 +159,7 @@ impl App {
             Some(Popup::Note(prompt, _)) => {
                 prompt.input.edit(movement);
             }
-            Some(Popup::Bookmarks(_) | Popup::Stats) | None => {}
+            Some(Popup::Bookmarks(_) | Popup::Stats | Popup::Terms(_)) | None => {}
         }
         self.preview();
     }
@@ -170,6 +175,7 @@ impl App {
                 let count = list.entries(&self.record, &self.marks.others).len();
                 list.move_by(n, count);
             }
+            Some(Popup::Terms(map)) => map.move_by(n),
             Some(Popup::Note(..) | Popup::Stats) | None => {}
         }
         self.preview();
@@ -212,6 +218,7 @@ impl App {
             Some(Popup::Search(prompt)) => self.finish_search(prompt),
             Some(Popup::Note(prompt, list)) => self.finish_note(prompt, list),
             Some(Popup::Bookmarks(list)) => self.go_to_bookmark(list),
+            Some(Popup::Terms(map)) => self.finish_terms(map),
             Some(Popup::Jump(_) | Popup::Stats) | None => {}
         }
         // A heading, a hit or a bookmark gone to: a jump from where the popup opened.
@@ -245,6 +252,32 @@ impl App {
         }
     }
 
+    pub(super) fn open_terms(&mut self) {
+        self.popup = Some(Popup::Terms(TermMap::new(self.reader.top)));
+        self.help = None;
+    }
+
+    /// Enter in the term map: counts the phrases typed (the map stays open;
+    /// it closes when none were), or opens the search for the selected bar's
+    /// phrase from the start of its file or chapter, its first hit there shown.
+    fn finish_terms(&mut self, mut map: TermMap) {
+        if !map.counted() {
+            if map.count(&self.document) {
+                self.popup = Some(Popup::Terms(map));
+            }
+            return;
+        }
+        let Some((phrase, start)) = map.selection(&self.document) else {
+            return;
+        };
+        let mut prompt = SearchPrompt::new(start, 0);
+        prompt.origin = map.origin;
+        phrase.chars().for_each(|c| prompt.type_char(c));
+        self.popup = Some(Popup::Search(prompt));
+        self.search_in_popup();
+        self.preview();
+    }
+
     /// Closes what is open: help, or a popup (the reader goes back where it was);
     /// with nothing open, the hits of the last search are no longer marked.
     pub(super) fn dismiss(&mut self) {
@@ -276,7 +309,8 @@ impl App {
                 Some(hit) => self.show_hit(hit),
                 None => self.reader.top = prompt.origin,
             },
-            Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
+            Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats | Popup::Terms(_)) | None => {
+            }
         }
     }
 
@@ -370,7 +404,12 @@ impl App {
                 prompt.forget();
                 self.search_in_popup();
             }
-            Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) | None => {}
+            // Counted again, in the whole document.
+            Some(Popup::Terms(map)) if map.counted() => {
+                map.count(&self.document);
+            }
+            Some(Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats | Popup::Terms(_)) | None => {
+            }
         }
         if let Some(search) = self.hits.text_search.take() {
             let mut fresh = TextSearch::new(&self.document, search.query, None);
@@ -385,9 +424,13 @@ impl App {
     pub(super) fn marks(&self, rows: &[(Position, Row)]) -> Vec<Vec<Mark>> {
         let (search, current) = match &self.popup {
             Some(Popup::Search(prompt)) => (prompt.search.as_ref(), prompt.selected),
-            Some(Popup::Jump(_) | Popup::Note(..) | Popup::Bookmarks(_) | Popup::Stats) => {
-                (None, 0)
-            }
+            Some(
+                Popup::Jump(_)
+                | Popup::Note(..)
+                | Popup::Bookmarks(_)
+                | Popup::Stats
+                | Popup::Terms(_),
+            ) => (None, 0),
             None if !self.hits.marked => (None, 0),
             None => (
                 self.hits.text_search.as_ref(),

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use super::*;
 use crate::tui::keymap;
 
-const EVERY_MODE: [Mode; 8] = [
+const EVERY_MODE: [Mode; 10] = [
     Mode::Reading(Focus::Reader),
     Mode::Reading(Focus::Outline),
     Mode::Jump,
@@ -16,6 +16,8 @@ const EVERY_MODE: [Mode; 8] = [
     Mode::Note,
     Mode::Bookmarks,
     Mode::Stats,
+    Mode::TermsPrompt,
+    Mode::TermMap,
 ];
 
 /// Keys that are not characters, to try in every mode.

@@ -74,6 +74,7 @@ fn draw_popup(frame: &mut Frame, app: &App, theme: Theme, area: Rect, body: Rect
         Some(Popup::Search(prompt)) => popup::search::draw(frame, prompt, &under, area),
         Some(Popup::Note(prompt, _)) => popup::bookmarks::draw_note(frame, prompt, theme, area),
         Some(Popup::Bookmarks(list)) => popup::bookmarks::draw_list(frame, list, &under, area),
+        Some(Popup::Terms(map)) => popup::terms::draw(frame, map, &under, area),
         Some(Popup::Stats) => {
             let record = app.record_with_this_session();
             let lines = Stats::of(&record, &app.document).lines();

@@ -1,9 +1,9 @@
 //! The popups over the reader, one file each with its state, what it does with
 //! the keys it is given and its drawing: jump to a heading (`jump`), search the
 //! text (`search`), the note prompt and the bookmark list (`bookmarks`), the
-//! study statistics (`stats`) and the help overlay (`help`); the line editor the
-//! three prompts type into (`line`). At most one is open ([`Popup`]); the keys
-//! that reach it are the bindings table's.
+//! study statistics (`stats`), the term map (`terms`) and the help overlay
+//! (`help`); the line editor the three prompts type into (`line`). At most one
+//! is open ([`Popup`]); the keys that reach it are the bindings table's.
 
 pub mod bookmarks;
 pub(crate) mod help;
@@ -11,6 +11,7 @@ pub mod jump;
 pub mod line;
 pub mod search;
 pub(crate) mod stats;
+pub mod terms;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,6 +26,7 @@ use crate::tui::theme::Theme;
 use bookmarks::{BookmarkList, NotePrompt};
 use jump::Jump;
 use search::SearchPrompt;
+use terms::TermMap;
 
 /// The one popup open over the reader.
 #[derive(Debug, Clone)]
@@ -36,6 +38,8 @@ pub enum Popup {
     Bookmarks(BookmarkList),
     /// The study statistics.
     Stats,
+    /// The term map: its phrases, then a bar per file or chapter.
+    Terms(TermMap),
 }
 
 impl Popup {
@@ -55,6 +59,7 @@ impl Popup {
                 false,
             ),
             Popup::Stats => (String::new(), 0, false),
+            Popup::Terms(map) => (map.input.clone(), map.selected, map.counted()),
         }
     }
 
@@ -64,6 +69,7 @@ impl Popup {
             Popup::Jump(jump) => Some(jump.origin),
             Popup::Search(prompt) => Some(prompt.origin),
             Popup::Bookmarks(list) => Some(list.origin),
+            Popup::Terms(map) => Some(map.origin),
             Popup::Note(..) | Popup::Stats => None,
         }
     }

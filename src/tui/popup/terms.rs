@@ -1,0 +1,176 @@
+//! The term map popup (`t`): the phrases typed (space-separated), then how often
+//! each occurs per file of a library, or per chapter of one document, as a bar
+//! per row in reading order, counted as `gangmu terms` counts them
+//! (`output::terms`); the row selected, and where the reader stood when it
+//! opened. Its drawing: the phrases, then each row's title, phrase, count and
+//! bar, the selected row highlighted. `App` drives it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::Backdrop;
+use crate::document::{Document, HeadingId, HeadingKind};
+use crate::layout::rows::Position;
+use crate::layout::safe::{visible, visible_char};
+use crate::layout::wrap::{display_width, truncate};
+use crate::output::terms::{bar, count_sections};
+use crate::search::text::Query;
+
+/// Columns a row's title gets at most.
+const TITLE_COLUMNS: usize = 24;
+
+/// One bar of the map: a phrase's count in one file or chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    /// The file or chapter, `None` for the text before the first one.
+    pub heading: Option<HeadingId>,
+    /// Which of the phrases.
+    pub phrase: usize,
+    pub count: usize,
+}
+
+/// An open term map: its prompt until Enter, then its bars.
+#[derive(Debug, Clone)]
+pub struct TermMap {
+    pub input: String,
+    /// The phrases counted, once Enter was pressed on some.
+    pub phrases: Vec<String>,
+    pub bars: Vec<Bar>,
+    pub selected: usize,
+    /// The reader's position before the popup opened.
+    pub origin: Position,
+}
+
+impl TermMap {
+    pub fn new(origin: Position) -> Self {
+        Self {
+            input: String::new(),
+            phrases: Vec::new(),
+            bars: Vec::new(),
+            selected: 0,
+            origin,
+        }
+    }
+
+    /// Whether the bars are shown (Enter was pressed on some phrases).
+    pub fn counted(&self) -> bool {
+        !self.phrases.is_empty()
+    }
+
+    /// Counts the phrases typed in `document`; whether there were any.
+    pub fn count(&mut self, document: &Document) -> bool {
+        let phrases: Vec<String> = self.input.split_whitespace().map(str::to_string).collect();
+        let queries: Vec<Query> = phrases.iter().filter_map(|p| Query::new(p)).collect();
+        if queries.is_empty() {
+            return false;
+        }
+        let depth = chapter_depth(document);
+        let rows = count_sections("", document, &queries, depth);
+        self.bars = rows
+            .iter()
+            .flat_map(|row| {
+                row.counts.iter().enumerate().map(|(phrase, &count)| Bar {
+                    heading: row.heading,
+                    phrase,
+                    count,
+                })
+            })
+            .collect();
+        self.phrases = phrases;
+        self.selected = 0;
+        true
+    }
+
+    /// Moves the selection by `n` bars, within the map.
+    pub fn move_by(&mut self, n: isize) {
+        let last = self.bars.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + n).clamp(0, last.max(0)) as usize;
+    }
+
+    /// The phrase of the bar selected, and where its file or chapter starts.
+    pub fn selection(&self, document: &Document) -> Option<(&str, Position)> {
+        let bar = self.bars.get(self.selected)?;
+        let paragraph = bar
+            .heading
+            .map_or(0, |id| document.outline.get(id).paragraph);
+        Some((&self.phrases[bar.phrase], Position { paragraph, row: 0 }))
+    }
+}
+
+/// The depth the map counts at: the files of a library; in one document, the
+/// chapters: the shallowest depth of a heading finer than a part, a document's
+/// title or a table of contents.
+fn chapter_depth(document: &Document) -> u16 {
+    let headings = &document.outline.headings;
+    if headings.iter().any(|h| h.kind == HeadingKind::File) {
+        return 1;
+    }
+    headings
+        .iter()
+        .filter(|h| h.kind > HeadingKind::Toc)
+        .map(|h| h.depth)
+        .min()
+        .unwrap_or(1)
+}
+
+pub(crate) fn draw(frame: &mut Frame, map: &TermMap, under: &Backdrop, area: Rect) {
+    let theme = under.theme;
+    let width = (area.width * 4 / 5).clamp(area.width.min(30), area.width);
+    let height = (area.height * 3 / 4).clamp(area.height.min(5), area.height);
+    let popup = super::centred(area, width, height);
+    let inner = usize::from(width.saturating_sub(2));
+    let rows = usize::from(height.saturating_sub(3));
+    let prompt = if map.counted() {
+        format!(" › {}", visible(&map.phrases.join(" ")))
+    } else {
+        format!(
+            " › {}▏",
+            map.input.chars().map(visible_char).collect::<String>()
+        )
+    };
+    let mut lines = vec![Line::styled(truncate(&prompt, inner), theme.heading(4))];
+    let most = map.bars.iter().map(|b| b.count).max().unwrap_or(0);
+    let first = map.selected.saturating_sub(rows.saturating_sub(1));
+    for (index, bar) in map.bars.iter().enumerate().skip(first).take(rows) {
+        let style = if index == map.selected {
+            theme.tree_cursor(true)
+        } else {
+            theme.body()
+        };
+        let mark = if index == map.selected { '›' } else { ' ' };
+        let text = format!("{mark}{}", bar_line(map, bar, under.document, most));
+        let text = truncate(&text, inner);
+        let pad = " ".repeat(inner.saturating_sub(display_width(&text)));
+        lines.push(Line::from(vec![Span::styled(text + &pad, style)]));
+    }
+    super::draw_popup(frame, popup, "词频分布", lines, theme);
+}
+
+/// A bar's row: the file or chapter, the phrase when there are several, the
+/// count and the bar.
+fn bar_line(map: &TermMap, row: &Bar, document: &Document, most: usize) -> String {
+    let title = row.heading.map_or_else(
+        || "（开头）".to_string(),
+        |id| visible(&document.outline.get(id).display()),
+    );
+    let title = truncate(&title, TITLE_COLUMNS);
+    let pad = " ".repeat(TITLE_COLUMNS.saturating_sub(display_width(&title)));
+    let phrase = if map.phrases.len() > 1 {
+        let widest = map.phrases.iter().map(|p| display_width(&visible(p)));
+        let phrase = visible(&map.phrases[row.phrase]);
+        let pad = widest
+            .max()
+            .unwrap_or(0)
+            .saturating_sub(display_width(&phrase));
+        format!(" {phrase}{}", " ".repeat(pad))
+    } else {
+        String::new()
+    };
+    let number = most.to_string().len();
+    format!(
+        "{title}{pad}{phrase} {:>number$} {}",
+        row.count,
+        bar(row.count, most)
+    )
+}

@@ -1,0 +1,89 @@
+//! The term map (`t`): phrases counted per file of a library, and Enter going
+//! to the selected file's first hit.
+
+use super::*;
+use gangmu::search::text::Query;
+
+/// The library fixture's reports, in year order, as one document.
+fn library() -> gangmu::Document {
+    let file = |name: &str| {
+        let path = format!(
+            "{}/tests/fixtures/library/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).expect("the library fixture");
+        (name.to_string(), gangmu::build(&text))
+    };
+    gangmu::Document::combine(
+        [
+            "gwr-1959.txt",
+            "gwr-1978.txt",
+            "gwr-2024.txt",
+            "gwr-2025.txt",
+        ]
+        .into_iter()
+        .map(file)
+        .collect(),
+    )
+}
+
+#[test]
+fn the_map_has_a_bar_per_file_counting_as_the_search_finds() {
+    let document = library();
+    let query = Query::new("新质生产力").expect("a phrase");
+    let hits = query.find_all(&document, usize::MAX).hits;
+    let mut app = App::new("library".into(), document, 120, 40);
+    app.update(Action::OpenTerms);
+    type_in(&mut app, "新质生产力");
+    app.update(Action::Accept);
+    let Some(Popup::Terms(map)) = app.popup() else {
+        panic!("the term map is open");
+    };
+    let counts: Vec<usize> = map.bars.iter().map(|b| b.count).collect();
+    assert_eq!(counts.len(), 4, "a bar for every file, 0 included");
+    assert_eq!(counts.iter().sum::<usize>(), hits.len());
+    assert_eq!(counts[..2], [0, 0]);
+}
+
+#[test]
+fn enter_on_a_file_searches_from_its_first_hit() {
+    let document = library();
+    let files: Vec<usize> = document
+        .outline
+        .headings
+        .iter()
+        .filter(|h| h.kind == HeadingKind::File)
+        .map(|h| h.paragraph)
+        .collect();
+    let query = Query::new("新质生产力").expect("a phrase");
+    let first_in_last_file = query
+        .find_all(&document, usize::MAX)
+        .hits
+        .into_iter()
+        .find(|hit| hit.paragraph > files[3])
+        .expect("a hit in the last file");
+    let mut app = App::new("library".into(), document, 120, 40);
+    app.update(Action::OpenTerms);
+    type_in(&mut app, "新质生产力");
+    app.update(Action::Accept);
+    app.update(Action::Select(3));
+    app.update(Action::Accept);
+    let Some(Popup::Search(prompt)) = app.popup() else {
+        panic!("the search is open");
+    };
+    assert_eq!(prompt.input.value(), "新质生产力");
+    assert_eq!(prompt.selected_hit(), Some(first_in_last_file));
+    assert!(app.top().paragraph > files[3]);
+    // Esc goes back to where the reader was before the map.
+    app.update(Action::Dismiss);
+    assert_eq!(app.top().paragraph, 0);
+}
+
+#[test]
+fn enter_with_no_phrase_closes_the_map() {
+    let mut app = sample_app(120, 40);
+    app.update(Action::OpenTerms);
+    type_in(&mut app, "  ");
+    app.update(Action::Accept);
+    assert!(app.popup().is_none());
+}

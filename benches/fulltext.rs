@@ -1,12 +1,14 @@
 //! Full-text search over the reflowed text, as the search popup runs it on every
-//! key typed and `gangmu grep` runs it once: on the sample and on the sample
-//! repeated to about 100 MB.
+//! key typed and `gangmu grep` runs it once, and the reader's term map counting
+//! phrases per chapter: on the sample and on the sample repeated to about
+//! 100 MB.
 
 use std::sync::OnceLock;
 
 use divan::{Bencher, black_box};
 use gangmu::search::text::{MAX_HITS, Query};
 use gangmu::tui::popup::search::SearchPrompt;
+use gangmu::tui::popup::terms::TermMap;
 
 fn main() {
     divan::main();
@@ -67,5 +69,18 @@ fn type_a_phrase(bencher: Bencher, times: usize) {
             prompt.refresh(document);
         }
         black_box(prompt.selected_hit())
+    });
+}
+
+/// The reader's term map (`t`): counting `发展` per chapter, as Enter in its
+/// prompt does.
+#[divan::bench(args = [1, 145], sample_count = 5)]
+fn count_a_term_map(bencher: Bencher, times: usize) {
+    let document = document(times);
+    bencher.bench_local(|| {
+        let mut map = TermMap::new(gangmu::layout::rows::Position::default());
+        map.input = "发展".to_string();
+        map.count(document);
+        black_box(map.bars.len())
     });
 }

@@ -248,7 +248,7 @@ fn term_map_of_a_library_has_a_bar_per_file() {
 }
 
 #[test]
-fn term_map_of_one_document_has_a_bar_per_part() {
+fn term_map_of_one_document_has_a_bar_per_chapter() {
     let mut app = term_map(app(100, 30, &[]), "数字经济");
     app.update(Action::Select(2));
     assert_snapshot!(screen(&app, 100, 30));

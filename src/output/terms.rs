@@ -3,6 +3,7 @@
 //! breaks, as `gangmu grep` and the reader's search find them). Printed as
 //! TSV rows for scripts, or as an aligned table with a small bar per count.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::document::{Document, HeadingId};
@@ -43,28 +44,30 @@ pub fn count_file(document: &Document, queries: &[Query]) -> Vec<usize> {
 /// before any heading (an empty breadcrumb), rows made only when they count.
 pub fn count_sections(file: &str, document: &Document, queries: &[Query], depth: u16) -> Vec<Row> {
     let outline = &document.outline;
-    let mut sections: Vec<Option<HeadingId>> = outline
+    let mut counts: HashMap<Option<HeadingId>, Vec<usize>> = outline
         .headings
         .iter()
         .enumerate()
         .filter(|(_, h)| h.depth == depth)
-        .map(|(at, _)| Some(HeadingId(at as u32)))
+        .map(|(at, _)| (Some(HeadingId(at as u32)), vec![0; queries.len()]))
         .collect();
-    let mut counts: Vec<Vec<usize>> = vec![vec![0; queries.len()]; sections.len()];
     for (phrase, query) in queries.iter().enumerate() {
         for hit in query.find_all(document, usize::MAX).hits {
             let section = section_at(document, hit.paragraph, depth);
-            let at = if let Some(at) = sections.iter().position(|s| *s == section) {
-                at
-            } else {
-                let at = insertion_point(document, &sections, section);
-                sections.insert(at, section);
-                counts.insert(at, vec![0; queries.len()]);
-                at
-            };
-            counts[at][phrase] += 1;
+            counts
+                .entry(section)
+                .or_insert_with(|| vec![0; queries.len()])[phrase] += 1;
         }
     }
+    // In document order: the text before any heading first, then each heading
+    // where its text starts.
+    let start = |s: &Option<HeadingId>| s.map_or(0, |id| outline.get(id).paragraph + 1);
+    let mut sections: Vec<Option<HeadingId>> = counts.keys().copied().collect();
+    sections.sort_by_key(start);
+    let counts: Vec<Vec<usize>> = sections
+        .iter()
+        .map(|s| counts.remove(s).unwrap_or_default())
+        .collect();
     sections
         .into_iter()
         .zip(counts)
@@ -89,17 +92,6 @@ fn section_at(document: &Document, at: usize, depth: u16) -> Option<HeadingId> {
         heading = outline.get(heading).parent?;
     }
     Some(heading)
-}
-
-/// Where a section not yet counted goes among `sections`, in document order.
-fn insertion_point(
-    document: &Document,
-    sections: &[Option<HeadingId>],
-    section: Option<HeadingId>,
-) -> usize {
-    let start = |s: &Option<HeadingId>| s.map_or(0, |id| document.outline.get(id).paragraph + 1);
-    let own = start(&section);
-    sections.iter().take_while(|s| start(s) <= own).count()
 }
 
 /// The rows as TSV: `file phrase count`, or `file breadcrumb phrase count`

@@ -1,9 +1,13 @@
 //! The rows of `gangmu find`: one found heading a line, led by its file's name
-//! when several files are searched.
+//! when several files are searched; and writing the headings a query finds,
+//! best first.
+
+use std::io::{self, Write};
 
 use crate::document::{HeadingId, HeadingKind, Outline};
 use crate::layout::breadcrumb;
 use crate::layout::safe::visible;
+use crate::search::Index;
 
 /// Columns a breadcrumb step without a label gets.
 const STEP_TITLE: usize = 24;
@@ -42,4 +46,23 @@ pub fn library_row(outline: &Outline, id: HeadingId) -> String {
         visible(&heading.title),
         breadcrumb(outline, inside, STEP_TITLE)
     )
+}
+
+/// Writes the headings `query` finds in `outline`, best first, at most `limit`,
+/// one line each as `row` makes it (only the rows printed are put in order);
+/// whether any was found.
+pub fn write_found(
+    outline: &Outline,
+    query: &str,
+    (limit, row): (usize, fn(&Outline, HeadingId) -> String),
+    out: &mut impl Write,
+) -> io::Result<bool> {
+    let index = Index::new(outline);
+    let mut ranking = index.rank_among(outline, query, None, None);
+    ranking.settle(&index, limit);
+    let hits = ranking.settled();
+    for hit in hits.iter().take(limit) {
+        writeln!(out, "{}", row(outline, hit.id))?;
+    }
+    Ok(!hits.is_empty())
 }

@@ -122,19 +122,10 @@ pub(crate) fn find(
         (row_name(book), build(cache.as_ref(), &book.text.text))
     });
     let library = Document::combine(documents);
-    let index = gangmu::search::Index::new(&library.outline);
-    let mut ranking = index.rank_among(&library.outline, query, None, None);
-    ranking.settle(&index, limit);
-    let hits = ranking.settled();
-    for hit in hits.iter().take(limit) {
-        writeln!(
-            out,
-            "{}",
-            gangmu::output::find::library_row(&library.outline, hit.id)
-        )?;
-    }
+    let row = gangmu::output::find::library_row;
+    let found = gangmu::output::find::write_found(&library.outline, query, (limit, row), out)?;
     out.flush()?;
-    Ok(exit_found(!hits.is_empty()))
+    Ok(exit_found(found))
 }
 
 /// The document of a file's text: from the cache when there is one.

@@ -46,19 +46,13 @@ fn write_found(
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let document = load(file)?.document;
-    let index = gangmu::search::Index::new(&document.outline);
-    // Only the rows printed are put in order.
-    let mut ranking = index.rank_among(&document.outline, query, None, None);
-    ranking.settle(&index, limit);
-    let hits = ranking.settled();
-    for hit in hits.iter().take(limit) {
-        writeln!(
-            out,
-            "{}",
-            gangmu::output::find::tsv_row(&document.outline, hit.id)
-        )?;
-    }
-    Ok(!hits.is_empty())
+    let row = gangmu::output::find::tsv_row;
+    Ok(gangmu::output::find::write_found(
+        &document.outline,
+        query,
+        (limit, row),
+        out,
+    )?)
 }
 
 /// `gangmu find` over one file, or over a library.

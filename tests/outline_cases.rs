@@ -376,3 +376,61 @@ fn a_notice_title_set_over_two_lines_keeps_its_parenthetical() {
         ],
     );
 }
+
+#[test]
+fn unnumbered_sections_of_a_report_hold_the_numbered_runs_that_restart_under_them() {
+    let text = "1984年政府工作报告\n\n各位代表：\n\n\
+                \u{3000}\u{3000}我代表国务院向大会作政府工作报告，请予审议。\n\n\n\
+                关于国内建设\n\n\
+                \u{3000}\u{3000}一年来，国民经济继续稳定发展。\n\n\
+                一、改革城市经济体制\n\n\
+                \u{3000}\u{3000}城市改革要以增强企业活力为中心。\n\n\
+                二、改革流通体制\n\n\
+                \u{3000}\u{3000}要疏通流通渠道。\n\n\n\
+                关于外交工作\n\n\
+                \u{3000}\u{3000}一年来，我国积极开展外交活动。\n\n\
+                一、维护世界和平\n\n\
+                \u{3000}\u{3000}中国要和平，不要战争。\n\n\
+                二、发展同各国的关系\n\n\
+                \u{3000}\u{3000}我们坚持五项原则。\n\n\n\
+                结束语\n\n\
+                \u{3000}\u{3000}各位代表！让我们团结起来。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t1984年政府工作报告",
+            "8\tzhang\t2\t\t关于国内建设",
+            "12\th1\t3\t一、\t改革城市经济体制",
+            "16\th1\t3\t二、\t改革流通体制",
+            "21\tzhang\t2\t\t关于外交工作",
+            "25\th1\t3\t一、\t维护世界和平",
+            "29\th1\t3\t二、\t发展同各国的关系",
+            "34\tzhang\t2\t\t结束语",
+        ],
+    );
+}
+
+#[test]
+fn a_flush_line_inside_a_numbered_section_is_not_a_section_around_it() {
+    // 二、 goes on to 三、 across the line: it is a sub-heading or a spoken
+    // transition inside 二、, and must not take 三、 under it.
+    let text = "政府工作报告\n\n\
+                \u{3000}\u{3000}我向大会作报告。\n\n\
+                一、关于社会主义革命\n\n\
+                \u{3000}\u{3000}社会主义革命取得了胜利。\n\n\
+                二、关于社会主义建设\n\n\
+                \u{3000}\u{3000}建设事业全面发展。\n\n\
+                先说工业战线上的情况\n\n\
+                \u{3000}\u{3000}工业总产值增长很快。\n\n\
+                三、关于人民生活\n\n\
+                \u{3000}\u{3000}人民生活有所改善。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t政府工作报告",
+            "5\th1\t2\t一、\t关于社会主义革命",
+            "9\th1\t2\t二、\t关于社会主义建设",
+            "17\th1\t2\t三、\t关于人民生活",
+        ],
+    );
+}

@@ -21,6 +21,7 @@ mod contents;
 mod draft;
 mod headings;
 mod numbering;
+mod sections;
 mod table;
 mod title;
 mod tree;
@@ -48,11 +49,12 @@ pub fn build_reporting(text: &str, progress: &Progress) -> Document {
     let mut tally = Tally::new(progress, text.len());
     let source = source::lines(text);
     tally.reached(PASSES[0]);
-    let labels: Vec<Option<Box<Label>>> = source
+    let mut labels: Vec<Option<Box<Label>>> = source
         .lines
         .iter()
         .map(|l| scan::label(l.text).map(Box::new))
         .collect();
+    sections::mark(&source.lines, &mut labels);
     let prose: Vec<bool> = source
         .lines
         .iter()

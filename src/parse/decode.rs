@@ -119,11 +119,7 @@ fn decode_cow(bytes: Cow<'_, [u8]>) -> Result<Decoded, DecodeError> {
     if mostly_control_characters(&decoded.text) {
         return Err(DecodeError::NotText { what: CONTROLS });
     }
-    let nul_bytes = if decoded.text.as_bytes().contains(&0) {
-        decoded.text.bytes().filter(|&b| b == 0).count()
-    } else {
-        0
-    };
+    let nul_bytes = memchr::memchr_iter(0, decoded.text.as_bytes()).count();
     Ok(Decoded {
         text: normalise_line_endings(decoded.text),
         nul_bytes,
@@ -134,9 +130,6 @@ fn decode_cow(bytes: Cow<'_, [u8]>) -> Result<Decoded, DecodeError> {
 /// More NUL bytes than a text holds by accident: over [`FREE_CONTROLS`] and over
 /// one in a thousand bytes.
 fn too_many_nul_bytes(bytes: &[u8]) -> bool {
-    if !bytes.contains(&0) {
-        return false;
-    }
     let nuls = memchr::memchr_iter(0, bytes).count();
     nuls > FREE_CONTROLS && nuls * 1000 > bytes.len()
 }
@@ -328,7 +321,7 @@ fn mostly_control_characters(text: &str) -> bool {
 /// CRLF and lone CR become LF, so line N is the N-th line whatever the line
 /// endings. Done in place: CR and LF are ASCII, so the bytes stay UTF-8.
 fn normalise_line_endings(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     let mut bytes = text.into_bytes();

@@ -123,13 +123,13 @@ fn typeset_char_width(c: char) -> usize {
 pub fn lines(text: &str) -> Lines<'_> {
     // Sized up front: a 100 MB text has millions of lines, and growing the vector
     // step by step would touch its memory several times over.
-    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut pages = Pages::default();
     let mut blanks = 0u16;
     let mut followed_by_one_blank = 0usize;
     let mut after_blank = 0usize;
     let mut after_page_number = false;
-    for (index, raw) in text.split('\n').enumerate() {
+    for (index, raw) in split_lines(text).enumerate() {
         let trimmed = raw.trim_matches(is_space);
         if trimmed.is_empty() {
             blanks = blanks.saturating_add(1);
@@ -174,6 +174,16 @@ pub fn lines(text: &str) -> Lines<'_> {
     }
 }
 
+/// `text` split at each `\n`, as `str::split` does, found by a vectorised search.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    ends.scan(0, move |start, end| {
+        let line = &text[*start..end];
+        *start = end + 1;
+        Some(line)
+    })
+}
+
 fn is_page_start(raw: &str) -> bool {
     let mut chars = raw.chars();
     chars.next() == Some(' ')
@@ -202,6 +212,9 @@ fn is_indented(raw: &str) -> bool {
 /// A page-number line: `- 14 -`, `— 14 —`, `第 3 页`, `3/20`, or a bare number
 /// standing after a run of blank lines (where a page ends).
 fn is_page_number(text: &str, blanks_before: u16) -> bool {
+    if text.len() > MAX_PAGE_NUMBER_BYTES {
+        return false;
+    }
     let dashes = |c: char| matches!(c, '-' | '－' | '—' | '–' | '‐');
     if let Some(inner) = text
         .strip_prefix(dashes)
@@ -217,6 +230,10 @@ fn is_page_number(text: &str, blanks_before: u16) -> bool {
     }
     blanks_before >= 2 && is_number(text)
 }
+
+/// Longest page-number line, in bytes: `－ 1234 －`, `第 1234 页`, `1234 / 1234`
+/// with some spaces.
+const MAX_PAGE_NUMBER_BYTES: usize = 24;
 
 fn is_number(s: &str) -> bool {
     !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())

@@ -127,41 +127,68 @@ fn a_deleted_bookmark_comes_back_with_undo_even_after_saves() {
     assert_eq!(store.open("doc").record.bookmarks.len(), 1, "and on disk");
 }
 
+/// A document of another file, its bookmark deep inside it.
+fn other_document() -> gangmu::Document {
+    let body = "\u{3000}\u{3000}一段正文，说明总体要求。\n".repeat(60);
+    let mut text = format!("一、总体要求\n{body}");
+    text.push_str("二、重点任务\n\u{3000}\u{3000}别处的文字，书签在这里。\n");
+    gangmu::build(&text)
+}
+
 #[test]
-fn all_documents_lists_the_others_bookmarks_without_leaving() {
-    let mut app = sample_app();
+fn enter_on_another_documents_bookmark_opens_that_document_at_it() {
+    let document = other_document();
+    let paragraph = document
+        .paragraphs
+        .iter()
+        .position(|p| p.text.starts_with("别处的文字"))
+        .expect("the bookmarked paragraph");
+    let anchor = Anchor::at(&document, paragraph, 0);
     let mut other = Record::new("other");
     other.seen_at("/home/user/重庆规划.txt");
     other
         .bookmarks
         .push(gangmu::tui::popup::bookmarks::new_bookmark(
-            Anchor {
-                path: vec!["第一章".into()],
-                paragraph: 1,
-                offset: 0,
-                snippet: "别处的文字".into(),
-            },
+            anchor.clone(),
             "另一文件",
             5,
             1,
         ));
-    app = app.with_record(Record::new("this"));
-    app.update(Msg::Others(vec![other]));
-    let start = app.top();
+    let mut app = sample_app().with_record(Record::new("this"));
+    app.update(Msg::Others(vec![other.clone()]));
     app.update(Action::OpenBookmarks);
     app.update(Action::ToggleScope);
     let Some(Popup::Bookmarks(list)) = app.popup() else {
         panic!("the list is open");
     };
     assert_eq!(list.scope, Scope::AllDocuments);
-    assert_eq!(list.entries(app.record(), app.others()).len(), 1);
     app.update(Action::Accept);
+    let asked = Request::Open {
+        document: "other".into(),
+        paths: vec!["/home/user/重庆规划.txt".into()],
+        at: anchor.clone(),
+    };
+    assert_eq!(app.requests(), [asked], "the loop is asked to open it");
+
+    // The loop read the file and sends it in.
+    let leaving = app.close_for_another().clone();
+    app.update(Msg::Opened {
+        name: "重庆规划.txt".into(),
+        document: Box::new(document),
+        record: Box::new(other),
+        at: anchor,
+    });
+    assert!(app.popup().is_none());
+    assert_eq!(app.record().document, "other");
+    assert_eq!(app.anchor_here().paragraph, 1, "at the bookmark");
+    assert_eq!(app.anchor_here().path, ["二、"]);
     assert!(
-        matches!(app.popup(), Some(Popup::Bookmarks(_))),
-        "still open"
+        app.others().iter().any(|r| r.document == "this"),
+        "the document left is in the list of all documents"
     );
-    assert!(app.message().is_some_and(|m| m.contains("重庆规划.txt")));
-    assert_eq!(app.top(), start);
+    assert!(!app.others().iter().any(|r| r.document == "other"));
+    assert_eq!(leaving.document, "this");
+    assert!(leaving.position.is_some(), "the place left is kept");
 }
 
 #[test]

@@ -178,6 +178,7 @@ fn a_session_outlives_the_document_being_read_again() {
     app.update(Action::Scroll(-1));
     // Read again as a much shorter document: the old headings' indices are gone.
     app.update(Msg::Whole {
+        of: app.record().document.clone(),
         document: Box::new(gangmu::build("一、总则\n\u{3000}\u{3000}正文。\n")),
         index_coming: false,
     });

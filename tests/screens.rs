@@ -201,7 +201,10 @@ fn a_box_is_framed_on_both_sides() {
 fn while_the_whole_is_built_the_status_row_says_how_much_is_done() {
     let mut app = app(100, 30, &[]);
     app.update(gangmu::tui::msg::Msg::Loading);
-    app.update(gangmu::tui::msg::Msg::Built(37));
+    app.update(gangmu::tui::msg::Msg::Built {
+        of: app.record().document.clone(),
+        percent: 37,
+    });
     let screen = screen(&app, 100, 30);
     let status = screen.lines().last().expect("a status row");
     assert!(status.contains("载入中（37%）"), "{status}");

@@ -30,23 +30,36 @@ pub enum Msg {
     /// The document shown is the opening of a long text: the whole is being
     /// built off the thread.
     Loading,
-    /// How much of the whole, in percent, is built so far.
-    Built(u8),
+    /// How much of the whole, in percent, is built so far. Each message from
+    /// the building worker names the document it is `of` (its identity, as the
+    /// record has it), so that one for a document no longer shown is let go.
+    Built { of: String, percent: u8 },
     /// The whole document, built off the thread, takes its opening's place;
     /// `index_coming`: its headings' search keys are on their way too (a jump
     /// popup waits for them rather than building its own).
     Whole {
+        of: String,
         document: Box<Document>,
         index_coming: bool,
     },
     /// The headings' search keys, built off the thread.
-    HeadingIndex(Box<Index>),
+    HeadingIndex { of: String, index: Box<Index> },
     /// The file was read again (`R`): the new text's identity and (the opening
     /// of) its document, in which the place being read is found again.
     Reloaded { id: String, document: Box<Document> },
     /// The records of the other documents read before, for the list of all
-    /// bookmarks.
+    /// bookmarks (one of the document shown, read before it was opened here, is
+    /// left out).
     Others(Vec<Record>),
+    /// Another document, read to go to one of its bookmarks, takes this one's
+    /// place: its name, (the opening of) its document, its record, and the
+    /// bookmark's place.
+    Opened {
+        name: String,
+        document: Box<Document>,
+        record: Box<Record>,
+        at: Anchor,
+    },
     /// The worker's answer to a popup's question.
     Answer(Answer),
     /// The record as saved, merged with what other runs saved meanwhile.
@@ -80,6 +93,13 @@ pub enum Request {
     RememberSearch(String),
     /// Save the record now: its bookmarks changed.
     SaveBookmarks,
+    /// Open `document` (its identity), read before from `paths` (the most
+    /// recent last), and go to `at` in it.
+    Open {
+        document: String,
+        paths: Vec<String>,
+        at: Anchor,
+    },
     /// Save the record (the session is in it, and the place) and leave.
     Quit,
 }

@@ -81,9 +81,13 @@ pub const BOOKMARKED: &str = "已加书签";
 /// Said when the bookmark chosen is no longer found in the text.
 pub const BOOKMARK_NOT_FOUND: &str = "这个书签在文中已找不到（保留未删）";
 
-/// Said when the bookmark chosen is in another file, at `path`.
-pub fn bookmark_elsewhere(path: &str) -> String {
-    format!("这个书签在另一个文件中：{path}")
+/// Why a file cannot be read: it is not at any path it was read from.
+pub const FILE_GONE: &str = "文件已不在原处";
+
+/// Said when the file of the bookmark chosen, last read at `path`, cannot be
+/// read now, and why.
+pub fn bookmark_file_unread(path: &str, why: &str) -> String {
+    format!("书签所在的文件读不了：{path}（{why}）")
 }
 
 /// Said on opening a file that is empty or blank.
@@ -320,7 +324,10 @@ mod tests {
             "the key from the bindings"
         );
         assert_eq!(not_found("数字经济"), "未找到：数字经济");
-        assert_eq!(bookmark_elsewhere("a.txt"), "这个书签在另一个文件中：a.txt");
+        assert_eq!(
+            bookmark_file_unread("a.txt", "no such file"),
+            "书签所在的文件读不了：a.txt（no such file）"
+        );
         assert_ne!(marked_read(true), marked_read(false));
     }
 }

@@ -269,7 +269,7 @@ fn a_percent_pressed_while_loading_lands_at_that_percent_of_the_whole() {
     let (mut app, whole) = loading_app();
     count(&mut app, "50");
     app.update(Action::Percent(None));
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     assert_eq!(app.percent(), 50);
     let total = app.document().paragraphs.len();
     assert_eq!(app.top().paragraph, (50 * total).div_ceil(100));
@@ -282,7 +282,7 @@ fn a_line_pressed_while_loading_lands_on_that_line_of_the_whole() {
     let (paragraph, line) = heading(&whole_app, "打造数字经济新优势");
     count(&mut app, &line.to_string());
     app.update(Action::Bottom);
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     assert_eq!(app.top(), Position { paragraph, row: 0 });
 }
 
@@ -293,7 +293,7 @@ fn a_percent_is_not_made_again_once_the_reader_has_moved() {
     app.update(Action::Percent(None));
     app.update(Action::Scroll(-2));
     let here = app.anchor_here();
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     assert_eq!(app.anchor_here(), here);
 }
 

@@ -44,7 +44,7 @@ fn an_open_jump_popup_is_ranked_again_when_the_whole_document_arrives() {
     for c in "szjj".chars() {
         app.update(Action::Type(c));
     }
-    app.update(whole_arrives(gangmu::build(text)));
+    app.update(whole_arrives(&app, gangmu::build(text)));
     let Some(Popup::Jump(jump)) = app.popup() else {
         panic!("the popup is still open");
     };

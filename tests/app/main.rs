@@ -51,8 +51,9 @@ fn marked_on_screen(app: &App, current: bool) -> Vec<String> {
 
 /// The message that the whole document has arrived, its search keys not on
 /// their way.
-fn whole_arrives(document: gangmu::Document) -> Msg {
+fn whole_arrives(app: &App, document: gangmu::Document) -> Msg {
     Msg::Whole {
+        of: app.record().document.clone(),
         document: Box::new(document),
         index_coming: false,
     }

@@ -231,7 +231,7 @@ fn the_whole_document_replaces_its_opening_without_moving_the_reader() {
     app.update(Action::Heading(1));
     app.update(Action::Heading(1));
     let (top, title) = (app.top(), top_heading_title(&app));
-    app.update(whole_arrives(gangmu::build(text)));
+    app.update(whole_arrives(&app, gangmu::build(text)));
     assert_eq!(app.top(), top);
     assert_eq!(top_heading_title(&app), title);
     assert_eq!(app.document().outline.headings.len(), 681);

@@ -31,7 +31,7 @@ fn a_resume_beyond_the_opening_waits_for_the_whole_document() {
     let anchor = left_in_chapter_15();
     let (mut app, whole) = opening_app();
     app.update(Msg::Resume(anchor.clone()));
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     assert_eq!(app.anchor_here(), anchor);
 }
 
@@ -41,7 +41,7 @@ fn a_resume_is_dropped_once_the_reader_has_moved() {
     app.update(Msg::Resume(left_in_chapter_15()));
     app.update(Action::Scroll(3));
     let moved = app.anchor_here();
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     assert_eq!(app.anchor_here(), moved);
 }
 
@@ -51,7 +51,7 @@ fn the_whole_document_keeps_the_row_being_read() {
     app.update(Action::Scroll(7));
     let here = app.anchor_here();
     assert!(app.top().row > 0 || app.top().paragraph > 0);
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     assert_eq!(app.anchor_here(), here);
 }
 
@@ -59,6 +59,7 @@ fn the_whole_document_keeps_the_row_being_read() {
 fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
     let (mut app, whole) = opening_app();
     app.update(Msg::Whole {
+        of: app.record().document.clone(),
         document: Box::new(whole),
         index_coming: true,
     });
@@ -69,7 +70,10 @@ fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
     };
     assert!(jump.hits().is_empty() && app.heading_index_pending());
     let index = gangmu::search::Index::new(&app.document().outline);
-    app.update(Msg::HeadingIndex(Box::new(index)));
+    app.update(Msg::HeadingIndex {
+        of: app.record().document.clone(),
+        index: Box::new(index),
+    });
     assert!(!app.heading_index_pending());
     assert_eq!(
         top_heading_title(&app),
@@ -154,7 +158,7 @@ fn an_answer_about_the_opening_is_not_taken_for_the_whole() {
     app.update(Action::OpenSearch);
     type_in(&mut app, "乡村振兴");
     // The whole arrives before the worker has answered about the opening.
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     receive_all_answers(&mut app, &answers);
     let Some(Popup::Search(prompt)) = app.popup() else {
         panic!("the search popup is open");
@@ -211,13 +215,13 @@ fn rows_far_down_the_list_are_put_in_order_off_the_thread_too() {
 #[test]
 fn the_share_of_the_whole_built_is_kept_until_the_whole_arrives() {
     let (mut app, whole) = opening_app();
-    assert!(!app.update(Msg::Built(10)), "nothing is loading yet");
+    assert!(!app.update(built(&app, 10)), "nothing is loading yet");
     assert_eq!(app.built_percent(), None);
     app.update(Msg::Loading);
     assert_eq!(app.built_percent(), Some(0));
-    assert!(app.update(Msg::Built(40)), "the figure is drawn anew");
+    assert!(app.update(built(&app, 40)), "the figure is drawn anew");
     assert_eq!(app.built_percent(), Some(40));
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     assert_eq!(app.built_percent(), None);
 }
 
@@ -229,9 +233,44 @@ fn g_pressed_while_the_whole_is_on_its_way_ends_at_the_whole_s_end() {
     app.update(Action::Bottom);
     assert!(app.percent() < 100, "the opening's end is not the end");
     let last = whole.paragraphs.len() - 1;
-    app.update(whole_arrives(whole));
+    app.update(whole_arrives(&app, whole));
     assert!(!app.loading());
     assert_eq!(app.percent(), 100);
     let last_section = app.document().paragraphs[last].heading;
     assert_eq!(app.view().current, last_section, "at the true end");
+}
+
+/// The message that `percent` of the whole of `app`'s document is built.
+fn built(app: &App, percent: u8) -> Msg {
+    Msg::Built {
+        of: app.record().document.clone(),
+        percent,
+    }
+}
+
+/// A document opened in place of another (a bookmark in another file) may
+/// still be sent the old one's whole and progress by the worker that built
+/// it: they are let go.
+#[test]
+fn the_whole_of_a_document_no_longer_shown_is_let_go() {
+    let (app, whole) = opening_app();
+    let mut app = app.with_record(gangmu::study::store::record::Record::new("this one"));
+    app.update(Msg::Loading);
+    let stale = |percent| Msg::Built {
+        of: "the one before".into(),
+        percent,
+    };
+    assert!(!app.update(stale(60)), "nothing to draw");
+    assert_eq!(app.built_percent(), Some(0));
+    let headings = app.document().outline.headings.len();
+    assert!(!app.update(Msg::Whole {
+        of: "the one before".into(),
+        document: Box::new(whole.clone()),
+        index_coming: false,
+    }));
+    assert_eq!(app.document().outline.headings.len(), headings);
+    assert!(app.loading(), "still waiting for its own whole");
+    app.update(whole_arrives(&app, whole));
+    assert!(!app.loading());
+    assert!(app.document().outline.headings.len() > headings);
 }

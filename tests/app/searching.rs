@@ -157,7 +157,7 @@ fn a_search_is_made_again_when_the_whole_document_arrives() {
     type_in(&mut app, "乡村振兴");
     app.update(Action::Accept);
     let before = app.text_search().expect("found").hits().len();
-    app.update(whole_arrives(gangmu::build(text)));
+    app.update(whole_arrives(&app, gangmu::build(text)));
     let after = app.text_search().expect("found").hits().len();
     assert!(
         after > before,

@@ -164,6 +164,44 @@ fn the_list_of_all_files_holds_a_bookmark_made_in_another() {
     again.quit();
 }
 
+/// Enter on a bookmark made in another file opens that file at the bookmark,
+/// in the same run: here a long one, shown from its opening while its whole is
+/// built, the bookmark deep in the whole.
+#[test]
+fn enter_on_a_bookmark_of_another_file_opens_it_there() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let mut session = Session::start(&["--data-dir", data_dir, "assets/plans-2021.txt"]);
+    session.wait_for_the_whole_sample();
+    session.keys("f");
+    session.wait_for("跳转");
+    session.keys("szjj\r");
+    session.wait_for("› 第十五章");
+    session.bookmark("数字经济");
+    session.quit();
+
+    let mut again = Session::start(&["--data-dir", data_dir, "tests/fixtures/news.txt"]);
+    again.wait_for("纲目 · news.txt");
+    again.keys("'");
+    again.wait_for("书签 · 本文件 0");
+    again.keys("\t");
+    again.wait_for("数字经济");
+    again.keys("\r");
+    again.wait_for("纲目 · plans-2021.txt");
+    // Chapter 15 is far past the opening: the whole has come.
+    again.wait_for("› 第十五章");
+    assert!(
+        again.screen().contains("打造数字经济新优势"),
+        "{}",
+        again.screen()
+    );
+    // Back in the list, the file left is among the others.
+    again.keys("'");
+    again.wait_for("书签 · 本文件 1");
+    again.close_popup();
+    again.quit();
+}
+
 #[test]
 fn a_phrase_searched_for_comes_back_with_the_up_arrow_in_the_next_run() {
     let data = tempfile::tempdir().expect("a temp dir");

@@ -41,15 +41,20 @@ pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
 }
 
 /// For a long text, builds the whole document and then its headings' search
-/// keys on a worker thread, and sends them (`Msg::Whole`, `Msg::HeadingIndex`);
-/// whether it does (the text is long).
-pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>) -> bool {
+/// keys on a worker thread, and sends them (`Msg::Whole`, `Msg::HeadingIndex`),
+/// each said to be `of` the document with that identity; whether it does (the
+/// text is long).
+pub(crate) fn build_the_whole(
+    texts: Vec<(String, Text)>,
+    of: String,
+    messages: Sender<Msg>,
+) -> bool {
     if !is_long(&texts) {
         return false;
     }
     let progress = Arc::new(Progress::default());
     let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
-    tell_progress(Arc::clone(&progress), total, messages.clone());
+    tell_progress(Arc::clone(&progress), total, of.clone(), messages.clone());
     std::thread::spawn(move || {
         // The reader may have quit already; then nobody waits for this.
         let whole = build_all(&texts, &progress);
@@ -58,12 +63,13 @@ pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>)
         drop(texts);
         let outline = whole.outline.clone();
         let whole = Msg::Whole {
+            of: of.clone(),
             document: Box::new(whole),
             index_coming: true,
         };
         if messages.send(whole).is_ok() {
-            let index = Index::new(&outline);
-            let _ = messages.send(Msg::HeadingIndex(Box::new(index)));
+            let index = Box::new(Index::new(&outline));
+            let _ = messages.send(Msg::HeadingIndex { of, index });
         }
     });
     true
@@ -71,13 +77,14 @@ pub(crate) fn build_the_whole(texts: Vec<(String, Text)>, messages: Sender<Msg>)
 
 /// Sends how much of `total` bytes is built, every [`PROGRESS_EVERY`], until
 /// all is built or the reader has gone.
-fn tell_progress(progress: Arc<Progress>, total: usize, messages: Sender<Msg>) {
+fn tell_progress(progress: Arc<Progress>, total: usize, of: String, messages: Sender<Msg>) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(PROGRESS_EVERY);
             let built = progress.built();
             let percent = (built * 100 / total.max(1)).min(100) as u8;
-            if built >= total || messages.send(Msg::Built(percent)).is_err() {
+            let of = of.clone();
+            if built >= total || messages.send(Msg::Built { of, percent }).is_err() {
                 return;
             }
         }

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use gangmu::parse::input::{self, Text};
+use gangmu::study::anchor::Anchor;
 use gangmu::study::store::Store;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
@@ -30,6 +31,7 @@ use ratatui::Terminal;
 
 use crate::background::{self, Found};
 use crate::building::{build_the_whole, first_document};
+use crate::elsewhere;
 use crate::memory::{Memory, save_bookmarks};
 use crate::terminal as screen;
 use crate::watchdog::Watchdog;
@@ -56,11 +58,7 @@ pub(crate) struct Options {
 /// Reads the texts in the terminal until the user quits; where the reader was
 /// left is saved for next time.
 pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
-    let name = match texts.as_slice() {
-        [(only, _)] => only.clone(),
-        [(first, _), ..] => format!("{first} 等 {} 个文件", texts.len()),
-        [] => String::new(),
-    };
+    let name = reader_name(&texts);
     let mut warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
     if texts.iter().all(|(_, t)| t.text.trim().is_empty()) {
         warnings.push(words::nothing_to_read());
@@ -121,6 +119,16 @@ pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Resul
         );
     }
     result
+}
+
+/// The name the reader shows for `texts`: the file's, or the first's and how
+/// many there are.
+fn reader_name(texts: &[(String, Text)]) -> String {
+    match texts {
+        [(only, _)] => only.clone(),
+        [(first, _), ..] => format!("{first} 等 {} 个文件", texts.len()),
+        [] => String::new(),
+    }
 }
 
 /// Gives the terminal back. One that is gone (a hang-up) is let go without a
@@ -184,7 +192,8 @@ impl Reader {
             if let Some(texts) = self.unbuilt.take() {
                 // Keys typed meanwhile wait in the terminal: nothing is lost.
                 screen::send_input(self.messages.clone());
-                if build_the_whole(texts, self.messages.clone()) {
+                let of = app.record().document.clone();
+                if build_the_whole(texts, of, self.messages.clone()) {
                     // Said on screen at the next turn of the loop.
                     let _ = self.messages.send(Msg::Loading);
                 }
@@ -253,7 +262,9 @@ impl Reader {
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     app.update(Msg::Idle);
-                    self.watchdog.hand_over(app.record_with_this_session());
+                    if self.memory.may_save() {
+                        self.watchdog.hand_over(app.record_with_this_session());
+                    }
                 }
                 Err(RecvTimeoutError::Disconnected) => return None,
             }
@@ -267,6 +278,11 @@ impl Reader {
             Request::Copy(text) => screen::copy_to_clipboard(&text)?,
             Request::Suspend => self.suspend(app)?,
             Request::Reload => self.reload(app),
+            Request::Open {
+                document,
+                paths,
+                at,
+            } => self.open_other(app, &document, &paths, at),
             Request::RememberSearch(phrase) => match self.memory.remember_search(&phrase) {
                 Ok(Some(history)) => _ = app.update(Msg::History(history)),
                 Ok(None) => {}
@@ -321,10 +337,51 @@ impl Reader {
             return;
         }
         let document = Box::new(first_document(&texts));
-        app.update(Msg::Reloaded { id, document });
-        if build_the_whole(texts, self.messages.clone()) {
+        app.update(Msg::Reloaded {
+            id: id.clone(),
+            document,
+        });
+        if build_the_whole(texts, id, self.messages.clone()) {
             app.update(Msg::Loading);
         }
+    }
+
+    /// Opens another document at one of its bookmarks in place of this one:
+    /// this one's record saved first, the other's taken from the store, its
+    /// whole built off the thread.
+    fn open_other(&mut self, app: &mut App, document: &str, paths: &[String], at: Anchor) {
+        let opened = match elsewhere::texts_of(document, paths) {
+            Ok(opened) => opened,
+            Err(notice) => {
+                app.update(Msg::Notice(notice));
+                return;
+            }
+        };
+        let unsaved = self
+            .memory
+            .save(app.close_for_another())
+            .err()
+            .map(|error| words::position_not_saved(&error));
+        self.options.paths = opened.files.iter().map(|f| crate::seen_path(f)).collect();
+        self.options.files = opened.files;
+        let texts = opened.texts;
+        let memory = Memory::open(&texts, &self.options);
+        app.update(Msg::Opened {
+            name: reader_name(&texts),
+            document: Box::new(first_document(&texts)),
+            record: Box::new(memory.record.clone()),
+            at,
+        });
+        let of = app.record().document.clone();
+        if build_the_whole(texts, of, self.messages.clone()) {
+            app.update(Msg::Loading);
+        }
+        memory.send_others(self.messages.clone());
+        let notice = unsaved.or_else(|| memory.notices.first().map(|n| format!("⚠ {n}")));
+        if let Some(notice) = notice {
+            app.update(Msg::Notice(notice));
+        }
+        self.memory = memory;
     }
 
     /// The files read again, or what to tell the user instead.

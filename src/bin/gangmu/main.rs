@@ -16,6 +16,7 @@ mod background;
 mod building;
 mod cli;
 mod comparing;
+mod elsewhere;
 mod event_loop;
 mod library;
 mod manual;

@@ -104,6 +104,12 @@ impl Memory {
         }
     }
 
+    /// Whether the record may be saved: the store was found and its record of
+    /// the document read.
+    pub(crate) fn may_save(&self) -> bool {
+        self.store.is_some() && self.writable
+    }
+
     /// The store to save in, if saving is allowed.
     pub(crate) fn store_for_saving(&self) -> Option<Store> {
         self.store.clone().filter(|_| self.writable)

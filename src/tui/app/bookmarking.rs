@@ -5,7 +5,9 @@
 //! where they are. A change asks the reader's loop to save them at once.
 
 use super::{App, Popup, Request};
+use crate::document::Document;
 use crate::layout::rows::{Position, Row};
+use crate::study::anchor::Anchor;
 use crate::study::anchor::{Found, Place};
 use crate::study::store::record::{Bookmark, Record};
 use crate::tui::popup::bookmarks::{BookmarkList, NotePrompt, NoteTarget, Scope, new_bookmark};
@@ -119,17 +121,57 @@ impl App {
                     self.popup = Some(Popup::Bookmarks(list));
                 }
             }
-            Some((Some(other), _)) => {
-                let path = self.marks.others[other]
-                    .paths
-                    .last()
-                    .cloned()
-                    .unwrap_or_default();
-                self.message = Some(words::bookmark_elsewhere(&path));
+            Some((Some(other), bookmark)) => {
+                let record = &self.marks.others[other];
+                let open = Request::Open {
+                    document: record.document.clone(),
+                    paths: record.paths.clone(),
+                    at: bookmark.anchor,
+                };
+                // The list stays until the other document is in.
                 self.popup = Some(Popup::Bookmarks(list));
+                self.ask(open);
             }
             None => {}
         }
+    }
+
+    /// Another document is to take this one's place: the session ends and the
+    /// place is kept; the record to save before it goes.
+    pub fn close_for_another(&mut self) -> &Record {
+        self.finish_session();
+        self.keep_position();
+        &self.record
+    }
+
+    /// Another document, opened at a bookmark of it, takes this one's place.
+    /// Of this one nothing stays but what belongs to the reader: the lookup
+    /// worker, the search history, the measure, the clock, the outline pane
+    /// shown or hidden, and the other documents' records (until the store's
+    /// list comes again), this one's among them.
+    pub(super) fn open_instead(
+        &mut self,
+        name: String,
+        document: Document,
+        record: Record,
+        at: Anchor,
+    ) -> bool {
+        let (width, height) = self.reader.size;
+        let mut next =
+            App::new(name, document, width, height).with_max_measure(self.reader.max_measure);
+        next.outline.outline_shown = self.outline.outline_shown;
+        next.study.clock = self.study.clock;
+        next.hits.history = std::mem::take(&mut self.hits.history);
+        next.asking.lookups = self.asking.lookups.take();
+        // Answers still coming about the old document are not for the new.
+        next.asking.generation = self.asking.generation + 1;
+        let mut others = std::mem::take(&mut self.marks.others);
+        others.retain(|r| r.document != record.document);
+        others.push(std::mem::replace(&mut self.record, Record::new("")));
+        next.marks.others = others;
+        *self = next.with_record(record);
+        self.resume_at(at);
+        true
     }
 
     pub(super) fn edit_note(&mut self) {

@@ -197,29 +197,42 @@ impl App {
                 self.reader.loading = Some(0);
                 true
             }
-            Msg::Built(percent) => match &mut self.reader.loading {
-                Some(built) => {
+            Msg::Built { of, percent } => match &mut self.reader.loading {
+                Some(built) if of == self.record.document => {
                     *built = percent.min(99);
                     true
                 }
-                None => false,
+                _ => false,
             },
             Msg::Whole {
+                of,
                 document,
                 index_coming,
             } => {
+                if of != self.record.document {
+                    return false;
+                }
                 self.replace_document(*document);
                 if index_coming {
                     self.asking.expect_heading_index();
                 }
                 true
             }
-            Msg::HeadingIndex(index) => self.set_heading_index(*index),
+            Msg::HeadingIndex { of, index } => {
+                of == self.record.document && self.set_heading_index(*index)
+            }
             Msg::Reloaded { id, document } => self.reloaded(id, *document),
-            Msg::Others(others) => {
-                self.marks.others = others;
+            Msg::Others(mut records) => {
+                records.retain(|r| r.document != self.record.document);
+                self.marks.others = records;
                 matches!(self.popup, Some(Popup::Bookmarks(_)))
             }
+            Msg::Opened {
+                name,
+                document,
+                record,
+                at,
+            } => self.open_instead(name, *document, *record, at),
             Msg::Answer(answer) => self.receive_answer(answer),
             Msg::Saved(record) => self.saved(*record),
             Msg::History(history) => {

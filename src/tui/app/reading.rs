@@ -156,7 +156,7 @@ impl App {
     }
 
     /// Ends this run: its session goes into the record (if a key was pressed).
-    fn finish_session(&mut self) {
+    pub(super) fn finish_session(&mut self) {
         self.count_time();
         if let Some(session) = self.study.session.so_far() {
             self.record.sessions.push(session);

@@ -1,0 +1,97 @@
+//! Finding and reading another document, to go to one of its bookmarks: its
+//! record keeps the paths it was read from (the most recent last) and its
+//! identity, by which the right files are told from files moved or changed.
+
+use std::path::PathBuf;
+
+use gangmu::study::store::Store;
+use gangmu::tui::words;
+
+use crate::library::Opened;
+
+/// The texts of the document `document` (its identity), read before from
+/// `paths`, as the reader opens them. Several files read as one are read
+/// together again; one file is looked for at each of its paths, newest first;
+/// where no path holds the same text, the newest that is there is read (the
+/// file was changed since, and its record follows it, as on any opening).
+pub(crate) fn texts_of(document: &str, paths: &[String]) -> Result<Opened, String> {
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .map(PathBuf::from)
+        .filter(|p| p.exists())
+        .collect();
+    let Some(newest) = files.last() else {
+        let path = paths.last().map_or("", String::as_str);
+        return Err(words::bookmark_file_unread(path, words::FILE_GONE));
+    };
+    let is_it = |opened: &Opened| {
+        let parts: Vec<&str> = opened.texts.iter().map(|(_, t)| t.text.as_str()).collect();
+        Store::document_id(&parts) == document
+    };
+    if files.len() > 1
+        && let Ok(together) = crate::open_texts(&files)
+        && is_it(&together)
+    {
+        return Ok(together);
+    }
+    for file in files.iter().rev() {
+        if let Ok(opened) = crate::open_texts(std::slice::from_ref(file))
+            && is_it(&opened)
+        {
+            return Ok(opened);
+        }
+    }
+    crate::open_texts(std::slice::from_ref(newest)).map_err(|error| {
+        words::bookmark_file_unread(&newest.display().to_string(), &format!("{error:#}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "一、总体要求\n\u{3000}\u{3000}坚持稳中求进。\n";
+
+    fn id_of(text: &str) -> String {
+        Store::document_id(&[text])
+    }
+
+    fn path(dir: &tempfile::TempDir, name: &str) -> String {
+        dir.path().join(name).display().to_string()
+    }
+
+    #[test]
+    fn a_file_moved_since_is_found_at_its_newest_path_that_holds_it() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let (gone, old, new) = (
+            path(&dir, "a.txt"),
+            path(&dir, "b.txt"),
+            path(&dir, "c.txt"),
+        );
+        std::fs::write(&old, TEXT).expect("written");
+        std::fs::write(&new, "另一份文件。\n").expect("written");
+        let opened = texts_of(&id_of(TEXT), &[old.clone(), gone, new]).expect("found");
+        assert_eq!(opened.files, [PathBuf::from(old)]);
+        assert_eq!(opened.texts[0].1.text, TEXT);
+    }
+
+    #[test]
+    fn a_file_changed_since_is_read_at_its_newest_path() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let file = path(&dir, "a.txt");
+        std::fs::write(&file, "一、总体要求\n\u{3000}\u{3000}改过的文字。\n").expect("written");
+        let opened = texts_of(&id_of(TEXT), std::slice::from_ref(&file)).expect("read");
+        assert_eq!(opened.files, [PathBuf::from(file)]);
+    }
+
+    #[test]
+    fn a_file_at_none_of_its_paths_is_said_to_be_gone() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let file = path(&dir, "a.txt");
+        let said = texts_of(&id_of(TEXT), std::slice::from_ref(&file)).err();
+        assert_eq!(
+            said,
+            Some(words::bookmark_file_unread(&file, words::FILE_GONE))
+        );
+    }
+}

@@ -79,7 +79,7 @@ fn count_a_term_map(bencher: Bencher, times: usize) {
     let document = document(times);
     bencher.bench_local(|| {
         let mut map = TermMap::new(gangmu::layout::rows::Position::default());
-        map.input = "发展".to_string();
+        map.input = gangmu::tui::popup::line::LineInput::new("发展");
         map.count(document);
         black_box(map.bars.len())
     });

@@ -90,8 +90,12 @@ const POPUPS: &[Mode] = &[
     Mode::Note,
     Mode::Help,
 ];
-const PROMPTS: &[Mode] = &[Mode::Jump, Mode::SearchPrompt, Mode::Note];
-const TERMS_PROMPT: &[Mode] = &[Mode::TermsPrompt];
+const PROMPTS: &[Mode] = &[
+    Mode::Jump,
+    Mode::SearchPrompt,
+    Mode::Note,
+    Mode::TermsPrompt,
+];
 const TERM_MAP: &[Mode] = &[Mode::TermMap];
 const JUMP: &[Mode] = &[Mode::Jump];
 const SEARCH_PROMPT: &[Mode] = &[Mode::SearchPrompt];
@@ -304,8 +308,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(PROMPTS, &[DELETE], Action::Cursor(CursorMove::Delete), Help::Hint("删后一字")),
     bind(PROMPTS, &[ctrl('w')], Action::Cursor(CursorMove::DeleteWord), Help::Hint("删前一词")),
     bind(PROMPTS, &[ctrl('u')], Action::Cursor(CursorMove::DeleteToStart), Help::Hint("删至行首")),
-    // The term map's prompt, then its bars.
-    bind(TERMS_PROMPT, &[BACKSPACE], Action::Erase, Help::Hint("退格")),
+    // The term map's bars, once its prompt is done.
     bind(TERM_MAP, &[ch('k'), UP], Action::Select(-1), Help::Hint("上一个")),
     bind(TERM_MAP, &[ch('j'), DOWN], Action::Select(1), Help::Hint("下一个")),
     bind(TERM_MAP, &[ch('q')], Action::Dismiss, Help::Hint("关闭")),

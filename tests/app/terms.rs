@@ -3,6 +3,7 @@
 
 use super::*;
 use gangmu::search::text::Query;
+use gangmu::tui::action::CursorMove;
 
 /// The library fixture's reports, in year order, as one document.
 fn library() -> gangmu::Document {
@@ -86,4 +87,25 @@ fn enter_with_no_phrase_closes_the_map() {
     type_in(&mut app, "  ");
     app.update(Action::Accept);
     assert!(app.popup().is_none());
+}
+
+/// The term map's prompt edits like every other: here a second phrase is put
+/// in front of the first, and the map counts both.
+#[test]
+fn the_phrases_are_edited_at_the_cursor() {
+    let mut app = sample_app(120, 40);
+    app.update(Action::OpenTerms);
+    type_in(&mut app, "数字经济");
+    app.update(Action::Cursor(CursorMove::Home));
+    type_in(&mut app, "双城 ");
+    app.update(Action::Cursor(CursorMove::End));
+    app.update(Action::Erase);
+    app.update(Action::Erase);
+    type_in(&mut app, "经济");
+    app.update(Action::Accept);
+    let Some(Popup::Terms(map)) = app.popup() else {
+        panic!("the map is open");
+    };
+    assert_eq!(map.phrases, ["双城", "数字经济"]);
+    assert!(map.bars.iter().any(|b| b.phrase == 0 && b.count > 0));
 }

@@ -113,7 +113,7 @@ impl App {
             Some(Popup::Note(prompt, _)) => {
                 prompt.input.type_char(c);
             }
-            Some(Popup::Terms(map)) if !map.counted() => map.input.push(c),
+            Some(Popup::Terms(map)) if !map.counted() => _ = map.input.type_char(c),
             Some(Popup::Bookmarks(_) | Popup::Stats | Popup::Terms(_)) | None => {}
         }
         self.preview();
@@ -134,7 +134,7 @@ impl App {
                 prompt.input.erase();
             }
             Some(Popup::Terms(map)) if !map.counted() => {
-                map.input.pop();
+                map.input.erase();
             }
             Some(Popup::Bookmarks(_) | Popup::Stats | Popup::Terms(_)) | None => {}
         }
@@ -158,6 +158,9 @@ impl App {
             }
             Some(Popup::Note(prompt, _)) => {
                 prompt.input.edit(movement);
+            }
+            Some(Popup::Terms(map)) if !map.counted() => {
+                map.input.edit(movement);
             }
             Some(Popup::Bookmarks(_) | Popup::Stats | Popup::Terms(_)) | None => {}
         }

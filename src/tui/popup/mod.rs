@@ -59,7 +59,7 @@ impl Popup {
                 false,
             ),
             Popup::Stats => (String::new(), 0, false),
-            Popup::Terms(map) => (map.input.clone(), map.selected, map.counted()),
+            Popup::Terms(map) => (edited(&map.input), map.selected, map.counted()),
         }
     }
 

@@ -10,12 +10,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::Backdrop;
+use super::line::LineInput;
 use crate::document::{Document, HeadingId, HeadingKind};
 use crate::layout::rows::Position;
-use crate::layout::safe::{visible, visible_char};
+use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
 use crate::output::terms::{bar, count_sections};
 use crate::search::text::Query;
+
+/// What the prompt's line starts with.
+const SIGN: &str = " › ";
 
 /// Columns a row's title gets at most.
 const TITLE_COLUMNS: usize = 24;
@@ -33,7 +37,8 @@ pub struct Bar {
 /// An open term map: its prompt until Enter, then its bars.
 #[derive(Debug, Clone)]
 pub struct TermMap {
-    pub input: String,
+    /// The phrases as typed, space-separated, and the cursor in them.
+    pub input: LineInput,
     /// The phrases counted, once Enter was pressed on some.
     pub phrases: Vec<String>,
     pub bars: Vec<Bar>,
@@ -45,7 +50,7 @@ pub struct TermMap {
 impl TermMap {
     pub fn new(origin: Position) -> Self {
         Self {
-            input: String::new(),
+            input: LineInput::default(),
             phrases: Vec::new(),
             bars: Vec::new(),
             selected: 0,
@@ -60,7 +65,12 @@ impl TermMap {
 
     /// Counts the phrases typed in `document`; whether there were any.
     pub fn count(&mut self, document: &Document) -> bool {
-        let phrases: Vec<String> = self.input.split_whitespace().map(str::to_string).collect();
+        let phrases: Vec<String> = self
+            .input
+            .value()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         let queries: Vec<Query> = phrases.iter().filter_map(|p| Query::new(p)).collect();
         if queries.is_empty() {
             return false;
@@ -121,12 +131,16 @@ pub(crate) fn draw(frame: &mut Frame, map: &TermMap, under: &Backdrop, area: Rec
     let popup = super::centred(area, width, height);
     let inner = usize::from(width.saturating_sub(2));
     let rows = usize::from(height.saturating_sub(3));
-    let prompt = if map.counted() {
-        format!(" › {}", visible(&map.phrases.join(" ")))
+    let (prompt, cursor) = if map.counted() {
+        (format!("{SIGN}{}", visible(&map.phrases.join(" "))), None)
     } else {
-        format!(
-            " › {}▏",
-            map.input.chars().map(visible_char).collect::<String>()
+        let view = map
+            .input
+            .view(inner.saturating_sub(display_width(SIGN) + 1));
+        let cursor = display_width(SIGN) + display_width(&view.before);
+        (
+            format!("{SIGN}{}▏{}", view.before, view.after),
+            Some(cursor),
         )
     };
     let mut lines = vec![Line::styled(truncate(&prompt, inner), theme.heading(4))];
@@ -145,6 +159,9 @@ pub(crate) fn draw(frame: &mut Frame, map: &TermMap, under: &Backdrop, area: Rec
         lines.push(Line::from(vec![Span::styled(text + &pad, style)]));
     }
     super::draw_popup(frame, popup, "词频分布", lines, theme);
+    if let Some(cursor) = cursor {
+        super::place_cursor(frame, popup, cursor, 0);
+    }
 }
 
 /// A bar's row: the file or chapter, the phrase when there are several, the

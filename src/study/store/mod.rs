@@ -124,19 +124,9 @@ impl Store {
             let bytes = text.as_bytes();
             let mut at = 0;
             while at < bytes.len() {
-                let run = bytes[at..]
-                    .iter()
-                    .position(|&b| b <= b' ' || b == 0xC2 || b == 0xE3)
-                    .unwrap_or(bytes.len() - at);
-                buffer.extend_from_slice(&bytes[at..at + run]);
-                at += run;
-                match white_space_at(&bytes[at..]) {
-                    0 if at < bytes.len() => {
-                        buffer.push(bytes[at]);
-                        at += 1;
-                    }
-                    space => at += space,
-                }
+                let (space, length) = next_white_space(bytes, at);
+                buffer.extend_from_slice(&bytes[at..space]);
+                at = space + length;
                 if buffer.len() >= HASH_BUFFER {
                     hasher.update(&buffer);
                     buffer.clear();
@@ -299,6 +289,46 @@ fn write_failed(path: &Path) -> impl Fn(io::Error) -> SaveError + '_ {
     }
 }
 
+/// Where the next white space at or after `from` starts, and its length in
+/// bytes; the end of `bytes` and 0 if there is none. Sixteen bytes are looked
+/// at a time, without stopping at each, so that the compiler can look at them
+/// together: in Chinese text white space is far between, but the first byte of
+/// U+3000 also begins the common marks `。` and `、`.
+fn next_white_space(bytes: &[u8], from: usize) -> (usize, usize) {
+    const LANES: usize = 16;
+    let mut at = from;
+    while let Some(window) = bytes.get(at..at + LANES + 2) {
+        let found = (0..LANES).fold(false, |found, i| {
+            found | starts_white_space(window[i], window[i + 1], window[i + 2])
+        });
+        if found {
+            break;
+        }
+        at += LANES;
+    }
+    while at < bytes.len() {
+        let length = white_space_at(&bytes[at..]);
+        if length > 0 {
+            return (at, length);
+        }
+        at += 1;
+    }
+    (bytes.len(), 0)
+}
+
+/// Whether white space starts at a byte `b` followed by `next` and `after`
+/// (what [`white_space_at`] takes, told without branching).
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "with `&&` the sixteen bytes are looked at one by one: the identity of the sample takes 1.44 ms, against 0.43"
+)]
+fn starts_white_space(b: u8, next: u8, after: u8) -> bool {
+    let ascii = (b == b' ') | (b.wrapping_sub(b'\t') <= 0x0D - b'\t');
+    let no_break = (b == 0xC2) & (next == 0xA0);
+    let ideographic = (b == 0xE3) & (next == 0x80) & (after == 0x80);
+    ascii | no_break | ideographic
+}
+
 /// The length in bytes of the white space `bytes` start with (0 if none).
 fn white_space_at(bytes: &[u8]) -> usize {
     match bytes {
@@ -411,5 +441,47 @@ pub fn check_round_trip(bytes: &[u8]) -> Result<(), String> {
         Ok(again) if again == record => Ok(()),
         Ok(again) => Err(format!("{record:?} read back as {again:?}")),
         Err(problem) => Err(format!("{record:?} written reads as {problem:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The identity as its definition says: the text with white space left
+    /// out, hashed.
+    fn by_definition(texts: &[&str]) -> String {
+        let white = |c: char| {
+            matches!(
+                c,
+                ' ' | '\t' | '\n' | '\r' | '\x0B' | '\x0C' | '\u{A0}' | '\u{3000}'
+            )
+        };
+        let kept: String = texts
+            .iter()
+            .flat_map(|t| t.chars())
+            .filter(|&c| !white(c))
+            .collect();
+        blake3::hash(kept.as_bytes()).to_hex()[..32].to_string()
+    }
+
+    #[test]
+    fn the_identity_leaves_out_white_space_and_nothing_else() {
+        let sample = std::str::from_utf8(crate::sample::BYTES).expect("the sample is UTF-8");
+        let tricky = "第一章\u{3000}总则。、\u{A0}\u{85}x\x0B\x0C\x01 \t\r\n「」ぁ\u{3001}\u{3000}";
+        let long = tricky.repeat(40);
+        for texts in [
+            vec![sample],
+            vec![tricky],
+            vec![long.as_str(), sample],
+            vec!["", "\u{3000}"],
+            vec!["a\u{3000}"],
+        ] {
+            assert_eq!(
+                Store::document_id(&texts),
+                by_definition(&texts),
+                "{texts:?}"
+            );
+        }
     }
 }

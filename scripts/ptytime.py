@@ -57,6 +57,9 @@ class Session:
         # Answer a cursor position query, as a terminal does.
         if b"\x1b[6n" in data:
             os.write(self.fd, b"\x1b[1;1R")
+        # And a query for the background colour, as most terminals do (a dark one).
+        if b"\x1b]11;?" in data:
+            os.write(self.fd, b"\x1b]11;rgb:0000/0000/0000\x1b\\")
         return bool(data)
 
     def text(self):

@@ -1,5 +1,5 @@
-//! Looking things up off the reader's thread: the jump popup's ranking and the
-//! search popup's hits, worked out by one worker thread, so that typing into a
+//! Looking things up off the reader's thread: the jump popup's ranking, the
+//! search popup's hits and the term map's counts, worked out by one worker thread, so that typing into a
 //! popup over a long document never waits for the document to be searched. Of
 //! the questions waiting, only the latest of each kind is answered; each answer
 //! says which document it was worked out on, so that one about the opening of
@@ -13,6 +13,7 @@ use crate::document::Document;
 use crate::search::{Index, Ranking};
 use crate::tui::popup::jump::{RankAsk, SettleAsk};
 use crate::tui::popup::search::{SearchAsk, TextSearch};
+use crate::tui::popup::terms::{CountAsk, Counted};
 
 /// The worker thread, through the channel of its questions, and the questions
 /// asked but not yet sent. Its answers go where [`Lookups::start`] says.
@@ -31,6 +32,8 @@ pub enum Ask {
     /// More rows of the jump popup's list in order.
     Settle(SettleAsk, Arc<Index>),
     Search(SearchAsk),
+    /// The term map's phrases counted per file or chapter.
+    Count(CountAsk),
 }
 
 struct Question {
@@ -50,6 +53,8 @@ pub enum Answered {
         input: String,
         search: Option<TextSearch>,
     },
+    /// The term map's count of the phrases typed as `input`.
+    Counted { input: String, counted: Counted },
 }
 
 /// An answer and the document it is about.
@@ -64,6 +69,7 @@ impl std::fmt::Debug for Answer {
             Answered::Ranked { .. } => "ranked",
             Answered::Settled { .. } => "settled",
             Answered::Searched { .. } => "searched",
+            Answered::Counted { .. } => "counted",
         };
         write!(f, "Answer({kind}, generation {})", self.generation)
     }
@@ -111,15 +117,16 @@ impl Lookups {
 /// waiting question of each kind.
 fn serve(questions: &Receiver<Question>, deliver: impl Fn(Answer) -> bool) {
     while let Ok(first) = questions.recv() {
-        let (mut rank, mut settle, mut search) = (None, None, None);
+        let (mut rank, mut settle, mut search, mut count) = (None, None, None, None);
         for question in std::iter::once(first).chain(questions.try_iter()) {
             match question.ask {
                 Ask::Rank(..) => rank = Some(question),
                 Ask::Settle(..) => settle = Some(question),
                 Ask::Search(_) => search = Some(question),
+                Ask::Count(_) => count = Some(question),
             }
         }
-        for question in [rank, settle, search].into_iter().flatten() {
+        for question in [rank, settle, search, count].into_iter().flatten() {
             if !deliver(answer(question)) {
                 return;
             }
@@ -145,6 +152,10 @@ fn answer(question: Question) -> Answer {
         Ask::Search(ask) => Answered::Searched {
             input: ask.input.clone(),
             search: ask.run(&document),
+        },
+        Ask::Count(ask) => Answered::Counted {
+            counted: ask.run(&document),
+            input: ask.input,
         },
     };
     Answer {

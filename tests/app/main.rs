@@ -7,6 +7,9 @@ mod opening;
 mod searching;
 mod terms;
 
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
 use gangmu::document::{HeadingKind, ParagraphKind};
 use gangmu::tui::app::{Action, App, Focus, Msg, Popup};
 
@@ -56,5 +59,25 @@ fn whole_arrives(app: &App, document: gangmu::Document) -> Msg {
         of: app.record().document.clone(),
         document: Box::new(document),
         index_coming: false,
+    }
+}
+
+/// `app` with a worker thread that ranks and searches for its popups, and the
+/// channel the worker's answers come on.
+fn with_worker(app: App) -> (App, Receiver<Msg>) {
+    let (messages, inbox) = mpsc::channel();
+    (app.with_lookups(messages), inbox)
+}
+
+/// Takes the worker's answers until no popup waits for one (at most ten seconds).
+fn receive_all_answers(app: &mut App, answers: &Receiver<Msg>) {
+    let until = Instant::now() + Duration::from_secs(10);
+    while app.looking_up() {
+        // The questions go out once the frame that asked is on screen.
+        app.update(Msg::Drawn);
+        if let Ok(answer) = answers.recv_timeout(Duration::from_millis(10)) {
+            app.update(answer);
+        }
+        assert!(Instant::now() < until, "no answer in 10 s");
     }
 }

@@ -1,8 +1,5 @@
 //! The opening of a long text and the whole replacing it; answers from the worker.
 
-use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, Instant};
-
 use super::*;
 
 /// An app showing the opening of the sample, the whole on its way.
@@ -80,26 +77,6 @@ fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
         "打造数字经济新优势",
         "ranked and previewed"
     );
-}
-
-/// `app` with a worker thread that ranks and searches for its popups, and the
-/// channel the worker's answers come on.
-fn with_worker(app: App) -> (App, Receiver<Msg>) {
-    let (messages, inbox) = mpsc::channel();
-    (app.with_lookups(messages), inbox)
-}
-
-/// Takes the worker's answers until no popup waits for one (at most ten seconds).
-fn receive_all_answers(app: &mut App, answers: &Receiver<Msg>) {
-    let until = Instant::now() + Duration::from_secs(10);
-    while app.looking_up() {
-        // The questions go out once the frame that asked is on screen.
-        app.update(Msg::Drawn);
-        if let Ok(answer) = answers.recv_timeout(Duration::from_millis(10)) {
-            app.update(answer);
-        }
-        assert!(Instant::now() < until, "no answer in 10 s");
-    }
 }
 
 /// The ids of the rows of the open jump popup.

@@ -109,3 +109,34 @@ fn the_phrases_are_edited_at_the_cursor() {
     assert_eq!(map.phrases, ["双城", "数字经济"]);
     assert!(map.bars.iter().any(|b| b.phrase == 0 && b.count > 0));
 }
+
+/// With a worker, Enter hands the counting to it: the map says it is counting
+/// and the keys go on; the bars are those counted here.
+#[test]
+fn the_phrases_are_counted_off_the_key_thread() {
+    let mut here = sample_app(120, 40);
+    let (mut elsewhere, answers) = with_worker(sample_app(120, 40));
+    for app in [&mut here, &mut elsewhere] {
+        app.update(Action::OpenTerms);
+        type_in(app, "数字经济 双城");
+        app.update(Action::Accept);
+    }
+    let Some(Popup::Terms(map)) = elsewhere.popup() else {
+        panic!("the map is open");
+    };
+    assert!(
+        map.is_counting() && map.bars.is_empty(),
+        "counting elsewhere"
+    );
+    assert!(elsewhere.looking_up());
+    receive_all_answers(&mut elsewhere, &answers);
+    let (Some(Popup::Terms(counted)), Some(Popup::Terms(expected))) =
+        (elsewhere.popup(), here.popup())
+    else {
+        panic!("both maps are open");
+    };
+    assert!(!counted.is_counting());
+    assert_eq!(counted.phrases, expected.phrases);
+    assert_eq!(counted.bars, expected.bars);
+    assert!(counted.bars.iter().any(|b| b.count > 0));
+}

@@ -103,6 +103,22 @@ impl App {
         }
     }
 
+    /// Counts the term map's phrases: here, or by the worker (counting a
+    /// common word through a 100 MB text takes most of a second).
+    pub(super) fn count_terms(&mut self) {
+        let Some(Popup::Terms(map)) = &mut self.popup else {
+            return;
+        };
+        match &mut self.asking.lookups {
+            Some(lookups) => {
+                map.counting = Some(map.input.value().to_string());
+                let ask = Ask::Count(map.ask());
+                lookups.ask(ask, Arc::clone(&self.document), self.asking.generation);
+            }
+            None => map.count(&self.document),
+        }
+    }
+
     /// Whether an open popup waits for the worker's answer.
     pub fn looking_up(&self) -> bool {
         match &self.popup {
@@ -111,6 +127,7 @@ impl App {
                     && (jump.waiting() || jump.rows_wanted().is_some())
             }
             Some(Popup::Search(prompt)) => prompt.waiting(),
+            Some(Popup::Terms(map)) => map.is_counting(),
             _ => false,
         }
     }
@@ -141,6 +158,9 @@ impl App {
             }
             (Some(Popup::Search(prompt)), Answered::Searched { input, search }) => {
                 (prompt.answer(&input, search), prompt.accepted)
+            }
+            (Some(Popup::Terms(map)), Answered::Counted { input, counted }) => {
+                (map.answer(&input, counted), false)
             }
             _ => (false, false),
         };

@@ -263,10 +263,11 @@ impl App {
     /// Enter in the term map: counts the phrases typed (the map stays open;
     /// it closes when none were), or opens the search for the selected bar's
     /// phrase from the start of its file or chapter, its first hit there shown.
-    fn finish_terms(&mut self, mut map: TermMap) {
+    fn finish_terms(&mut self, map: TermMap) {
         if !map.counted() {
-            if map.count(&self.document) {
+            if map.has_phrases() {
                 self.popup = Some(Popup::Terms(map));
+                self.count_terms();
             }
             return;
         }

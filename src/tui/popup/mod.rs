@@ -59,7 +59,11 @@ impl Popup {
                 false,
             ),
             Popup::Stats => (String::new(), 0, false),
-            Popup::Terms(map) => (edited(&map.input), map.selected, map.counted()),
+            Popup::Terms(map) => {
+                let counting = if map.is_counting() { "\u{0}…" } else { "" };
+                let typed = format!("{}{counting}", edited(&map.input));
+                (typed, map.selected, map.counted())
+            }
         }
     }
 

@@ -18,6 +18,9 @@ use crate::layout::wrap::{display_width, truncate};
 use crate::output::terms::{bar, count_sections};
 use crate::search::text::Query;
 
+/// Said at the prompt's end while the phrases are being counted.
+const COUNTING: &str = "统计中…";
+
 /// What the prompt's line starts with.
 const SIGN: &str = " › ";
 
@@ -45,6 +48,49 @@ pub struct TermMap {
     pub selected: usize,
     /// The reader's position before the popup opened.
     pub origin: Position,
+    /// What was typed when Enter asked for it to be counted elsewhere, until
+    /// the count comes.
+    pub counting: Option<String>,
+}
+
+/// The count of some phrases, to be done here or elsewhere: the input as typed
+/// (the answer is taken only if it is still what the prompt holds).
+#[derive(Debug, Clone)]
+pub struct CountAsk {
+    pub input: String,
+}
+
+/// The phrases of a count and a bar for each of them in each file or chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    pub phrases: Vec<String>,
+    pub bars: Vec<Bar>,
+}
+
+impl CountAsk {
+    /// Counts the phrases in `document`, per file of a library or per chapter.
+    pub fn run(&self, document: &Document) -> Counted {
+        let phrases = phrases_of(&self.input);
+        let queries: Vec<Query> = phrases.iter().filter_map(|p| Query::new(p)).collect();
+        let depth = chapter_depth(document);
+        let rows = count_sections("", document, &queries, depth);
+        let bars = rows
+            .iter()
+            .flat_map(|row| {
+                row.counts.iter().enumerate().map(|(phrase, &count)| Bar {
+                    heading: row.heading,
+                    phrase,
+                    count,
+                })
+            })
+            .collect();
+        Counted { phrases, bars }
+    }
+}
+
+/// The phrases in what was typed: the words between spaces.
+fn phrases_of(input: &str) -> Vec<String> {
+    input.split_whitespace().map(str::to_string).collect()
 }
 
 impl TermMap {
@@ -55,6 +101,7 @@ impl TermMap {
             bars: Vec::new(),
             selected: 0,
             origin,
+            counting: None,
         }
     }
 
@@ -63,31 +110,39 @@ impl TermMap {
         !self.phrases.is_empty()
     }
 
-    /// Counts the phrases typed in `document`; whether there were any.
-    pub fn count(&mut self, document: &Document) -> bool {
-        let phrases: Vec<String> = self
-            .input
-            .value()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        let queries: Vec<Query> = phrases.iter().filter_map(|p| Query::new(p)).collect();
-        if queries.is_empty() {
+    /// Whether the phrases typed are being counted elsewhere.
+    pub fn is_counting(&self) -> bool {
+        self.counting.as_deref() == Some(self.input.value())
+    }
+
+    /// Whether any phrase was typed.
+    pub fn has_phrases(&self) -> bool {
+        !phrases_of(self.input.value()).is_empty()
+    }
+
+    /// What counting the phrases typed takes.
+    pub fn ask(&self) -> CountAsk {
+        CountAsk {
+            input: self.input.value().to_string(),
+        }
+    }
+
+    /// Counts the phrases typed in `document` here and now.
+    pub fn count(&mut self, document: &Document) {
+        let ask = self.ask();
+        let counted = ask.run(document);
+        self.answer(&ask.input, counted);
+    }
+
+    /// Takes the count of what was typed as `input`, if the prompt still holds
+    /// it; whether it did.
+    pub fn answer(&mut self, input: &str, counted: Counted) -> bool {
+        if input != self.input.value() || self.counted() {
             return false;
         }
-        let depth = chapter_depth(document);
-        let rows = count_sections("", document, &queries, depth);
-        self.bars = rows
-            .iter()
-            .flat_map(|row| {
-                row.counts.iter().enumerate().map(|(phrase, &count)| Bar {
-                    heading: row.heading,
-                    phrase,
-                    count,
-                })
-            })
-            .collect();
-        self.phrases = phrases;
+        self.counting = None;
+        self.phrases = counted.phrases;
+        self.bars = counted.bars;
         self.selected = 0;
         true
     }
@@ -134,14 +189,13 @@ pub(crate) fn draw(frame: &mut Frame, map: &TermMap, under: &Backdrop, area: Rec
     let (prompt, cursor) = if map.counted() {
         (format!("{SIGN}{}", visible(&map.phrases.join(" "))), None)
     } else {
-        let view = map
-            .input
-            .view(inner.saturating_sub(display_width(SIGN) + 1));
+        let waiting = if map.is_counting() { COUNTING } else { "" };
+        let room = inner.saturating_sub(display_width(SIGN) + 1 + display_width(waiting));
+        let view = map.input.view(room);
         let cursor = display_width(SIGN) + display_width(&view.before);
-        (
-            format!("{SIGN}{}▏{}", view.before, view.after),
-            Some(cursor),
-        )
+        let typed = format!("{SIGN}{}▏{}", view.before, view.after);
+        let pad = inner.saturating_sub(display_width(&typed) + display_width(waiting));
+        (format!("{typed}{}{waiting}", " ".repeat(pad)), Some(cursor))
     };
     let mut lines = vec![Line::styled(truncate(&prompt, inner), theme.heading(4))];
     let most = map.bars.iter().map(|b| b.count).max().unwrap_or(0);

@@ -43,8 +43,22 @@ const PAGE_TAGS: &[&[u8]] = &[
 
 /// Whether `bytes` start as a web page does: a doctype, `<html`, an XML
 /// declaration before `<html`, or, for a fragment, a tag first and block tags
-/// in the first few kilobytes. Comments before any of them are passed over.
+/// in the first few kilobytes. Comments before any of them are passed over. A
+/// page saved as UTF-16 (Windows does) is looked at as its characters, not its
+/// bytes.
 pub(super) fn is_html(bytes: &[u8]) -> bool {
+    match Encoding::for_bom(bytes) {
+        Some((encoding, bom)) if encoding != UTF_8 => {
+            let window = &bytes[bom..bytes.len().min(bom + 2 * SNIFF_BYTES)];
+            let (head, _) = encoding.decode_without_bom_handling(window);
+            starts_as_html(head.as_bytes())
+        }
+        _ => starts_as_html(bytes),
+    }
+}
+
+/// [`is_html`] for bytes that are ASCII-compatible.
+fn starts_as_html(bytes: &[u8]) -> bool {
     let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     rest = rest.trim_ascii_start();
     // Only text that starts with a tag is looked at further: plain text pays

@@ -261,19 +261,45 @@ fn refusal(file: &Path) -> String {
 }
 
 #[test]
-fn a_zip_bomb_a_truncated_word_file_and_a_damaged_pdf_get_one_line_each() {
+fn a_zip_bomb_a_word_file_cut_before_its_body_and_a_damaged_pdf_get_one_line_each() {
     let bomb = refusal(&fixture("bomb.docx"));
     assert!(bomb.contains("inflates to over 16 MB"), "{bomb}");
     let dir = tempfile::tempdir().expect("a temporary directory");
     let whole = std::fs::read(fixture("numbered.docx")).expect("the fixture");
     let truncated = dir.path().join("truncated.docx");
-    std::fs::write(&truncated, &whole[..whole.len() * 2 / 3]).expect("written");
+    // Cut before the body's name: a zip that is not known for a Word file.
+    std::fs::write(&truncated, &whole[..whole.len() / 10]).expect("written");
     let message = refusal(&truncated);
-    assert!(message.contains("a damaged Word document"), "{message}");
+    assert!(message.contains("a ZIP archive"), "{message}");
     let pdf = dir.path().join("plan.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n").expect("written");
     let message = refusal(&pdf);
     assert!(message.contains("not a readable PDF"), "{message}");
+}
+
+/// A Word file cut short (a download broken off) loses its zip directory,
+/// which stands at the end: it is read from its start as far as it goes.
+#[test]
+fn a_word_file_cut_short_shows_its_text_as_far_as_it_goes() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let whole = std::fs::read(fixture("numbered.docx")).expect("the fixture");
+    let truncated = dir.path().join("truncated.docx");
+    std::fs::write(&truncated, &whole[..whole.len() * 2 / 3]).expect("written");
+    let output = gangmu()
+        .args(["text", "--source"])
+        .arg(&truncated)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        text.starts_with("关于加快数字经济发展的实施方案\n"),
+        "{text}"
+    );
+    assert!(text.contains("加快数字经济发展，制定本方案。"), "{text}");
+    let warning = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_eq!(warning.lines().count(), 1, "{warning}");
+    assert!(warning.contains("cut short"), "{warning}");
 }
 
 #[test]

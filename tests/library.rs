@@ -268,3 +268,47 @@ fn a_folder_mixes_text_word_files_and_web_pages() {
     );
     assert!(rows.iter().all(|r| r.1 > 0), "{text}");
 }
+
+/// A saved list names a library's files a line each, relative to the list;
+/// grep and terms take it as they take the files.
+#[test]
+fn a_saved_list_of_files_is_a_library() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let list = dir.path().join("近两年.txt");
+    let library = std::fs::canonicalize(LIBRARY).expect("the fixture folder");
+    std::fs::write(
+        &list,
+        format!(
+            "# 近两年的报告\n{}\n\n{}\n",
+            library.join("gwr-2025.txt").display(),
+            library.join("gwr-2024.txt").display()
+        ),
+    )
+    .expect("written");
+    let word = format!("@{}", list.display());
+    let (grepped, code) = run(&["grep", &word, "新质生产力"]);
+    assert_eq!(code, Some(0));
+    let files: Vec<&str> = grepped
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
+    assert_eq!(files.len(), 3, "{grepped}");
+    assert!(
+        files[0].ends_with("gwr-2024.txt"),
+        "in year order: {grepped}"
+    );
+    let (counted, code) = run(&["terms", "--tsv", &word, "新质生产力"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        counted.lines().count(),
+        2,
+        "a row for each file listed: {counted}"
+    );
+    let missing = format!("@{}", dir.path().join("none.txt").display());
+    let (_, code) = run(&["grep", &missing, "新质生产力"]);
+    assert_eq!(
+        code,
+        Some(2),
+        "a list that is not there is a file that is not"
+    );
+}

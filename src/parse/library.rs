@@ -3,7 +3,12 @@
 //! in its title, sorts by year; files without one come after, by name. A file
 //! that cannot be read (missing, a permission refused, binary, a device, a link
 //! that loops) is set aside with its reason, so that nothing in a folder can make
-//! the others fail.
+//! the others fail. A saved list of files (`@LIST`) names them a line each
+//! (`list`).
+
+mod list;
+
+pub use list::{expand_lists, is_list};
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

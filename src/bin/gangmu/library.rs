@@ -186,12 +186,12 @@ pub(crate) fn terms(asked: &TermsAsked, out: &mut impl Write) -> anyhow::Result<
     Ok(ExitCode::SUCCESS)
 }
 
-/// The files and folders that lead `words` (those that exist), and the
-/// phrases after them.
+/// The files, folders and saved lists (`@LIST`) that lead `words` (those that
+/// exist), the lists' files in their place, and the phrases after them.
 fn paths_and_phrases(words: &[String]) -> anyhow::Result<(Vec<PathBuf>, Vec<String>)> {
     let split = words
         .iter()
-        .position(|w| !Path::new(w).exists())
+        .position(|w| !Path::new(w).exists() && !library::is_list(w))
         .unwrap_or(words.len());
     let (paths, phrases) = words.split_at(split);
     if paths.is_empty() {
@@ -201,5 +201,7 @@ fn paths_and_phrases(words: &[String]) -> anyhow::Result<(Vec<PathBuf>, Vec<Stri
     if phrases.is_empty() {
         anyhow::bail!("counting terms: no phrase given after the files");
     }
-    Ok((paths.iter().map(PathBuf::from).collect(), phrases.to_vec()))
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    let paths = library::expand_lists(&paths).map_err(anyhow::Error::msg)?;
+    Ok((paths, phrases.to_vec()))
 }

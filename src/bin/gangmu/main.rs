@@ -167,8 +167,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             files,
             query,
             limit,
-        }) => return run_find(&files, &query, limit, &mut out),
-        Some(Command::Grep { files, phrase }) => return run_grep(&files, &phrase, &mut out),
+        }) => return run_find(&listed(&files)?, &query, limit, &mut out),
+        Some(Command::Grep { files, phrase }) => {
+            return run_grep(&listed(&files)?, &phrase, &mut out);
+        }
         Some(Command::Terms {
             tsv,
             by,
@@ -223,7 +225,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Man) => manual::write(&mut out)?,
         None => {
-            let opened = open_texts(&cli.files)?;
+            let opened = open_texts(&listed(&cli.files)?)?;
             if io::stdout().is_terminal() && keys_can_be_read() {
                 drop(out);
                 return read(opened, cli).map(|()| ExitCode::SUCCESS);
@@ -238,6 +240,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `files` with each saved list (`@LIST`) replaced by the files it names.
+fn listed(files: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    gangmu::parse::library::expand_lists(files).map_err(anyhow::Error::msg)
 }
 
 /// The texts the reader is given: the built-in sample, one file, or a library.

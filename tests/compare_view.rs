@@ -284,3 +284,34 @@ fn c_goes_to_a_change_only_after_a_bracket() {
     view.input(&key('q'));
     assert!(view.quitting());
 }
+
+/// H (or F1, or ?) shows the compare view's own keys from the bindings table;
+/// j scrolls it where it does not fit, Esc closes it, and keys then move the
+/// text again.
+#[test]
+fn h_shows_the_compare_keys_and_esc_closes_them() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |code: KeyCode| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut view = view(80, 24, true);
+    assert!(view.input(&key(KeyCode::Char('H'))));
+    let plain = Theme::plain();
+    let shown = screen(&drawn(&view, plain));
+    for says in [
+        "]c",
+        "下一处改动",
+        "[c",
+        "上一处改动",
+        "并排显示旧版",
+        "退出",
+    ] {
+        assert!(shown.contains(says), "{says} missing:\n{shown}");
+    }
+    assert_snapshot!(shown);
+    let top = view.top();
+    view.input(&key(KeyCode::Char('j')));
+    assert_eq!(view.top(), top, "j scrolls the help, not the text");
+    assert!(view.input(&key(KeyCode::Esc)));
+    assert!(!screen(&drawn(&view, plain)).contains("并排显示旧版"));
+    view.input(&key(KeyCode::Char('j')));
+    assert_eq!(view.top(), top + 1, "j moves the text again");
+}

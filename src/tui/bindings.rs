@@ -343,6 +343,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(COMPARE, &[ctrl('u')], Action::HalfPages(-1), Help::Hint("上半页")),
     bind(COMPARE, &[ch('g'), HOME], Action::Top, Help::Hint("开头")),
     bind(COMPARE, &[ch('G'), END], Action::Bottom, Help::Hint("结尾")),
+    bind(COMPARE, &[ch('H'), F1, ch('?')], Action::ToggleHelp, Help::Hint("帮助")),
     bind(COMPARE, &[ch('q'), ctrl('c')], Action::Quit, Help::Hint("退出")),
 ];
 
@@ -553,6 +554,30 @@ pub fn hints_of(mode: Mode) -> Vec<(String, &'static str)> {
             }
             Help::Line { .. } => None,
         })
+        .collect()
+}
+
+/// Every key of `mode` and what it does in a few words, in table order; keys
+/// that say the same are one entry. A key that only begins a sequence (`]` of
+/// `]c`) is left out: the sequence is under the mode it leads to.
+pub fn described(mode: Mode) -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(Vec<String>, &'static str)> = Vec::new();
+    let described =
+        |b: &&Binding| b.modes.contains(&mode) && !matches!(b.action, Action::ChangeBracket(_));
+    for binding in table().iter().filter(described) {
+        let says = match binding.help {
+            Help::Hint(word) => word,
+            Help::Line { zh, .. } => zh,
+        };
+        let names = binding.keys.iter().map(|key| key.name());
+        match entries.iter_mut().find(|(_, said)| *said == says) {
+            Some((keys, _)) => keys.extend(names),
+            None => entries.push((names.collect(), says)),
+        }
+    }
+    entries
+        .into_iter()
+        .map(|(keys, says)| (keys.join(" "), says))
         .collect()
 }
 

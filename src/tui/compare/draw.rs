@@ -1,6 +1,6 @@
 //! The compare view's frame: the outline pane (`outline`), a separator, the
-//! text (`text`, one column or two) and the status row (`status`), each drawn
-//! from `&CompareView` alone.
+//! text (`text`, one column or two), the help over them when asked for, and the
+//! status row (`status`), each drawn from `&CompareView` alone.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,6 +27,10 @@ pub fn draw(frame: &mut Frame, view: &CompareView, theme: Theme) {
         body_height,
     );
     text::draw(frame, view, theme, pane);
+    if let Some(top) = view.help {
+        let body = Rect::new(area.x, area.y, area.width, body_height);
+        crate::tui::popup::help::draw_compare(frame, theme, body, top);
+    }
     if area.height > body_height {
         let line = Rect::new(area.x, area.y + body_height, area.width, 1);
         status::draw(frame, view, theme, line);

@@ -53,6 +53,8 @@ pub struct CompareView {
     /// The change gone to last (its place in `order`), until the view scrolls.
     current: Option<usize>,
     pub(crate) message: Option<String>,
+    /// The help, when shown: the first of its rows on screen.
+    pub(crate) help: Option<usize>,
     quitting: bool,
 }
 
@@ -74,6 +76,7 @@ impl CompareView {
             top: 0,
             current: None,
             message: None,
+            help: None,
             quitting: false,
         };
         view.lay_out();
@@ -82,6 +85,9 @@ impl CompareView {
 
     /// What keys mean now.
     pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::Help;
+        }
         self.bracket.map_or(Mode::Compare, Mode::CompareBracket)
     }
 
@@ -97,10 +103,19 @@ impl CompareView {
     /// Applies an action; whether the screen changed.
     pub fn update(&mut self, action: Action) -> bool {
         let had_message = self.message.take().is_some();
-        let before = (self.top, self.current, self.side_by_side, self.size);
+        let before = (
+            self.top,
+            self.current,
+            self.side_by_side,
+            self.size,
+            self.help,
+        );
         let pending = self.bracket.take();
         match action {
             Action::Quit => self.quitting = true,
+            Action::ToggleHelp => self.help = self.help.xor(Some(0)),
+            Action::Dismiss => self.help = None,
+            Action::HelpScroll(rows) => self.scroll_help(rows),
             Action::ChangeBracket(direction) => self.bracket = Some(direction),
             Action::NextChange(direction) => self.go_to_change(direction),
             Action::SideBySide => self.toggle_side_by_side(),
@@ -119,7 +134,23 @@ impl CompareView {
             || had_message
             || self.message.is_some()
             || pending != self.bracket
-            || before != (self.top, self.current, self.side_by_side, self.size)
+            || before
+                != (
+                    self.top,
+                    self.current,
+                    self.side_by_side,
+                    self.size,
+                    self.help,
+                )
+    }
+
+    /// Moves the help `rows` down (up if negative), its last row at the bottom
+    /// at most.
+    fn scroll_help(&mut self, rows: isize) {
+        let last = crate::tui::popup::help::compare_last_top(self.size.1.saturating_sub(1));
+        if let Some(top) = self.help {
+            self.help = Some(top.saturating_add_signed(rows).min(last));
+        }
     }
 
     /// Whether the user asked to leave.

@@ -14,7 +14,7 @@ use crate::layout::wrap::{display_width, truncate};
 use crate::tui::theme::Theme;
 
 /// The keys named in the status row.
-const KEYS: &str = "]c 下一处  [c 上一处  s 并排  q 退出 ";
+const KEYS: &str = "]c 下一处  [c 上一处  s 并排  H 帮助  q 退出 ";
 
 pub(super) fn draw(frame: &mut Frame, view: &CompareView, theme: Theme, area: Rect) {
     let width = usize::from(area.width);

@@ -1,12 +1,13 @@
 //! The help overlay: the reading keys, a line each as the bindings table says
 //! them; each popup's keys and the help's own; going back with `''` and Tab;
-//! the mouse; and what the status row's figures mean. Drawn over a cleared box
+//! the mouse; and what the status row's figures mean. The compare view has one
+//! of its own: its keys and the help's. Drawn over a cleared box
 //! in the middle, in two columns where everything fits so, else in one that
 //! scrolls.
 
 use crate::layout::wrap::display_width;
 use crate::tui::action::{Action, Focus, Mode};
-use crate::tui::bindings::{help_lines, hints_of, key_name};
+use crate::tui::bindings::{described, help_lines, hints_of, key_name};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -45,8 +46,40 @@ const STATUS_LEGEND: [(&str, &str); 4] = [
 /// The last first row the help scrolls to in `height` rows (its frame
 /// included): its last row at the bottom.
 pub(crate) fn last_top(height: u16) -> usize {
-    let room = usize::from(height.saturating_sub(2));
-    entries().len().saturating_sub(room)
+    last_top_of(entries().len(), height)
+}
+
+/// The same for the compare view's help.
+pub(crate) fn compare_last_top(height: u16) -> usize {
+    last_top_of(compare_entries().len(), height)
+}
+
+fn last_top_of(count: usize, height: u16) -> usize {
+    count.saturating_sub(usize::from(height.saturating_sub(2)))
+}
+
+/// Every row of the compare view's help: going through the changes (`]c`
+/// `[c`), its other keys, then the help's. The reader's help names the compare
+/// view's keys `对比：…`; here that goes without saying.
+fn compare_entries() -> Vec<String> {
+    let mut rows = Vec::new();
+    for direction in [1, -1] {
+        let bracket = key_name(Mode::Compare, Action::ChangeBracket(direction));
+        for (keys, word) in hints_of(Mode::CompareBracket(direction)) {
+            rows.push(entry(&format!("{bracket}{keys}"), word));
+        }
+    }
+    rows.extend(described(Mode::Compare).iter().map(|(keys, says)| {
+        let says = says.strip_prefix("对比：").unwrap_or(says);
+        entry(keys, says)
+    }));
+    rows.push(entry("〔帮助〕", ""));
+    rows.extend(
+        hints_of(Mode::Help)
+            .iter()
+            .map(|(keys, word)| entry(keys, word)),
+    );
+    rows
 }
 
 /// Every row of the help, reading keys first.
@@ -87,7 +120,15 @@ fn going_back() -> [String; 3] {
 /// in one column, as many rows as the terminal has, the last rows never
 /// scrolled above the bottom.
 pub(crate) fn draw(frame: &mut Frame, theme: Theme, area: Rect, top: usize) {
-    let entries = entries();
+    draw_entries(frame, theme, area, top, &entries());
+}
+
+/// The compare view's help, as [`draw`] draws the reader's.
+pub(crate) fn draw_compare(frame: &mut Frame, theme: Theme, area: Rect, top: usize) {
+    draw_entries(frame, theme, area, top, &compare_entries());
+}
+
+fn draw_entries(frame: &mut Frame, theme: Theme, area: Rect, top: usize, entries: &[String]) {
     let count = entries.len();
     let room = usize::from(area.height.saturating_sub(2));
     let two_columns =
@@ -101,7 +142,7 @@ pub(crate) fn draw(frame: &mut Frame, theme: Theme, area: Rect, top: usize) {
             })
             .collect()
     } else {
-        let first = top.min(last_top(area.height));
+        let first = top.min(last_top_of(count, area.height));
         entries[first..(first + room).min(count)]
             .iter()
             .map(|row| Line::from(row.as_str()))

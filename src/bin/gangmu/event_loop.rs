@@ -289,7 +289,7 @@ impl Reader {
                 Err(error) => _ = app.update(Msg::Notice(words::search_history_not_saved(&error))),
             },
             Request::SaveBookmarks => {
-                for msg in save_bookmarks(&self.memory, app.record()) {
+                for msg in save_bookmarks(&mut self.memory, app.record()) {
                     app.update(msg);
                 }
             }

@@ -1,10 +1,14 @@
 //! The reader's own data for the texts being read: their record in the store,
 //! opened (or taken over from an earlier version of the file) at the start and
-//! saved after each change to the bookmarks, on a suspend, and at the end.
+//! saved after each change to the bookmarks, on a suspend, and at the end. A
+//! library's record keeps where the reader was in it; its files' bookmarks and
+//! read marks are kept in each file's own record (`study::shelf`), read with
+//! it and saved into them.
 
 use std::sync::mpsc::Sender;
 
 use gangmu::parse::input::Text;
+use gangmu::study::shelf::Shelf;
 use gangmu::study::store::history::History;
 use gangmu::study::store::record::Record;
 use gangmu::study::store::{self, Saved, Store};
@@ -16,7 +20,7 @@ use crate::event_loop::Options;
 /// Saves a change to the bookmarks at once, taking in what other runs saved;
 /// what the app is to be told: the record as saved, and a failure to say in the
 /// status line (reading goes on).
-pub(crate) fn save_bookmarks(memory: &Memory, record: &Record) -> Vec<Msg> {
+pub(crate) fn save_bookmarks(memory: &mut Memory, record: &Record) -> Vec<Msg> {
     match memory.save(record) {
         Ok(Some(saved)) => {
             let notice = saved.notice.map(|n| Msg::Notice(words::warning(&n)));
@@ -39,6 +43,8 @@ pub(crate) struct Memory {
     /// What the user should be told on opening, of the record and of the
     /// search history, in words (the reader takes them).
     pub notices: Vec<String>,
+    /// For a library: its files' records.
+    shelf: Option<Shelf>,
 }
 
 impl Memory {
@@ -52,6 +58,7 @@ impl Memory {
                 writable: false,
                 history: History::default(),
                 notices: vec![words::NO_DATA_DIRECTORY.to_string()],
+                shelf: None,
             };
         };
         store.sweep_temporary_files();
@@ -65,16 +72,22 @@ impl Memory {
             record.seen_at(path);
         }
         let searched = store.search_history();
+        let mut notices: Vec<String> = [opened.notice, searched.notice]
+            .iter()
+            .flatten()
+            .map(words::notice)
+            .collect();
+        let mut shelf = shelve(&store, texts, &options.paths, &mut notices);
+        if let Some(shelf) = &mut shelf {
+            record = shelf.combined(&record);
+        }
         Self {
             store: Some(store),
             record,
             writable: opened.writable,
             history: searched.history,
-            notices: [opened.notice, searched.notice]
-                .iter()
-                .flatten()
-                .map(words::notice)
-                .collect(),
+            notices,
+            shelf,
         }
     }
 
@@ -116,10 +129,46 @@ impl Memory {
     }
 
     /// Saves `record`, unless the store could not be read or found (`None`).
-    pub(crate) fn save(&self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
-        match &self.store {
-            Some(store) if self.writable => store.save(record).map(Some),
-            _ => Ok(None),
+    /// A library's record is saved as its own and its files' records, and what
+    /// comes back is put together again.
+    pub(crate) fn save(&mut self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
+        let Some(store) = self.store.as_ref().filter(|_| self.writable) else {
+            return Ok(None);
+        };
+        let Some(files) = &mut self.shelf else {
+            return store.save(record).map(Some);
+        };
+        let split = files.split(record);
+        let saved = store.save(&split.library)?;
+        for (index, file) in split.files {
+            files.saved(index, store.save(&file)?.record);
         }
+        Ok(Some(Saved {
+            record: files.combined(&saved.record),
+            notice: saved.notice,
+        }))
     }
+}
+
+/// For a library (several texts, each read from one of `paths`): each file's
+/// record, opened by the file's own identity and noted as seen at its path,
+/// with whether it may be saved; what went wrong with one goes into `notices`.
+fn shelve(
+    store: &Store,
+    texts: &[(String, Text)],
+    paths: &[String],
+    notices: &mut Vec<String>,
+) -> Option<Shelf> {
+    if texts.len() < 2 || texts.len() != paths.len() {
+        return None;
+    }
+    let mut files = Vec::with_capacity(texts.len());
+    for ((name, text), path) in texts.iter().zip(paths) {
+        let opened = store.open(&Store::document_id(&[&text.text]));
+        notices.extend(opened.notice.as_ref().map(words::notice));
+        let mut record = opened.record;
+        record.seen_at(path);
+        files.push((name.clone(), record, opened.writable));
+    }
+    Some(Shelf::new(files))
 }

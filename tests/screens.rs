@@ -256,3 +256,29 @@ fn term_map_of_one_document_has_a_bar_per_chapter() {
     app.update(Action::Select(2));
     assert_snapshot!(screen(&app, 100, 30));
 }
+
+/// In a library the search's list names each file whole, first, and the
+/// sections in it after.
+#[test]
+fn the_search_list_of_a_library_names_each_file_whole() {
+    let mut app = App::new("library".to_string(), library(), 100, 24);
+    app.update(Action::OpenSearch);
+    for c in "新质生产力".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::ToggleList);
+    let shown = screen(&app, 100, 24);
+    let sections: Vec<&str> = shown
+        .lines()
+        .filter_map(|row| row.split('│').nth(1))
+        .filter(|row| row.starts_with("gwr-"))
+        .collect();
+    assert_eq!(sections.len(), 3, "{shown}");
+    assert!(sections[0].starts_with("gwr-2024.txt › "), "{shown}");
+    assert!(
+        sections[1..]
+            .iter()
+            .all(|s| s.starts_with("gwr-2025.txt › ")),
+        "{shown}"
+    );
+}

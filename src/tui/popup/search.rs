@@ -12,7 +12,7 @@
 
 use super::Backdrop;
 use super::line::LineInput;
-use crate::document::Document;
+use crate::document::{Document, HeadingKind};
 use crate::layout::rows::Position;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
@@ -435,7 +435,19 @@ fn section_line<'a>(under: &Backdrop, search: &TextSearch, group: usize, width: 
     let outline = &under.document.outline;
     let name = group.heading.map_or_else(
         || visible(under.name),
-        |id| crate::layout::named_under(outline, &outline.ancestors(id), id, BREADCRUMB_TITLE),
+        |id| {
+            let chain = outline.ancestors(id);
+            // In a library the file comes first, named whole: the list is of
+            // files, then of sections in them.
+            match chain.split_first() {
+                Some((&file, rest)) if outline.get(file).kind == HeadingKind::File => format!(
+                    "{} › {}",
+                    visible(&outline.get(file).title),
+                    crate::layout::named_under(outline, rest, id, BREADCRUMB_TITLE)
+                ),
+                _ => crate::layout::named_under(outline, &chain, id, BREADCRUMB_TITLE),
+            }
+        },
     );
     let name = truncate(&name, width.saturating_sub(display_width(&count)));
     let pad = width.saturating_sub(display_width(&name) + display_width(&count));

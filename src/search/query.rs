@@ -150,30 +150,53 @@ fn fewest_skipped<T: PartialEq>(
     starts: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let (first, rest) = needle.split_first()?;
-    let mut ending: Vec<Option<isize>> = text.iter().map(|t| (t == first).then_some(0)).collect();
-    for wanted in rest {
-        ending = step(&ending, wanted, text, &starts);
+    // This runs for every spelling of every heading a query may match, tens of
+    // thousands at 100 MB: a needle not in order at all is told at once, and
+    // the two rows each step reads and writes are kept from call to call.
+    let mut left = text.iter();
+    if !needle.iter().all(|n| left.any(|t| t == n)) {
+        return None;
     }
-    ending
-        .into_iter()
-        .flatten()
-        .min()
-        .map(|skipped| skipped as usize)
+    ROWS.with_borrow_mut(|(ending, next)| {
+        ending.clear();
+        ending.extend(text.iter().map(|t| (t == first).then_some(0)));
+        next.clear();
+        next.resize(text.len(), None);
+        for wanted in rest {
+            step(ending, next, wanted, text, &starts);
+            std::mem::swap(ending, next);
+        }
+        ending
+            .iter()
+            .flatten()
+            .min()
+            .map(|&skipped| skipped as usize)
+    })
 }
 
-/// From the fewest skipped for matches ending at each byte, the same for one more
-/// byte `wanted` matched after them.
+/// For each item of a text, the fewest skipped by a match ending there.
+type Row = Vec<Option<isize>>;
+
+thread_local! {
+    /// The rows of [`fewest_skipped`], kept for its next call on this thread.
+    static ROWS: std::cell::RefCell<(Row, Row)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// From the fewest skipped for matches ending at each byte (`ending`), the same
+/// for one more byte `wanted` matched after them, into `next`.
 fn step<T: PartialEq>(
     ending: &[Option<isize>],
+    next: &mut [Option<isize>],
     wanted: &T,
     text: &[T],
     starts: &impl Fn(usize) -> bool,
-) -> Vec<Option<isize>> {
+) {
     // Over matches ending in characters before this one: skipped less the index
     // of the character they end in; and over those ending in this character.
     let (mut earlier, mut same): (Option<isize>, Option<isize>) = (None, None);
     let mut char_index: isize = -1;
-    let mut next = vec![None; text.len()];
+    next.fill(None);
     for (at, item) in text.iter().enumerate() {
         if starts(at) {
             earlier = min(earlier, same.map(|s| s - char_index));
@@ -185,7 +208,6 @@ fn step<T: PartialEq>(
         }
         same = min(same, ending[at]);
     }
-    next
 }
 
 fn min(a: Option<isize>, b: Option<isize>) -> Option<isize> {

@@ -6,7 +6,10 @@
 //! (its version and the program file's size and time), is for the same text
 //! (hash and length), and its document keeps the outline's promises; anything
 //! else is built again and written over. Writes go to a temporary file renamed
-//! into place, so a reader never sees half an entry.
+//! into place, so a reader never sees half an entry. An entry read is touched,
+//! so that its time says when it was last used; [`Cache::sweep`] removes the
+//! entries unused for [`UNUSED_DAYS`] (those of earlier builds of gangmu among
+//! them, which no build reads again) and temporary files a crash left.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +21,18 @@ use crate::parse::progress::Progress;
 
 /// The variable that puts the cache elsewhere (tests, a shared machine).
 pub const CACHE_DIR_VARIABLE: &str = "GANGMU_CACHE_DIR";
+
+/// Days after which an entry not used is removed.
+pub const UNUSED_DAYS: u64 = 30;
+
+/// Seconds in a day.
+const DAY: u64 = 24 * 60 * 60;
+
+/// The file whose time says when the cache was last swept.
+const SWEPT: &str = ".swept";
+
+/// What the temporary file of a write is named with.
+const TEMPORARY_PREFIX: &str = ".gangmu-cache-";
 
 /// Where built documents are kept, and which build of gangmu keeps them.
 #[derive(Debug, Clone)]
@@ -96,13 +111,51 @@ impl Cache {
             && entry.text_hash == hash
             && entry.text_bytes == bytes
             && entry.document.check().is_ok();
+        if fits {
+            // Its time says it was used now; a touch that fails only makes
+            // the sweep remove it sooner.
+            let _ = std::fs::File::options()
+                .append(true)
+                .open(path)
+                .and_then(|file| file.set_modified(std::time::SystemTime::now()));
+        }
         fits.then_some(entry.document)
+    }
+
+    /// Removes the entries not used for [`UNUSED_DAYS`] and the temporary files
+    /// of writes older than a day, at most once a day; how many it removed.
+    /// Only files named as the cache names its own are looked at.
+    pub fn sweep(&self, now: std::time::SystemTime) -> usize {
+        let marker = self.dir.join(SWEPT);
+        if age_in_days(&marker, now).is_some_and(|days| days < 1) {
+            return 0;
+        }
+        let Ok(listing) = std::fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let _ = std::fs::File::create(&marker);
+        let mut removed = 0;
+        for path in listing.flatten().map(|entry| entry.path()) {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let most_days = if is_entry_name(name) {
+                UNUSED_DAYS
+            } else if name.starts_with(TEMPORARY_PREFIX) {
+                1
+            } else {
+                continue;
+            };
+            let old = age_in_days(&path, now).is_some_and(|days| days >= most_days);
+            if old && std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
     }
 
     fn write(&self, path: &Path, entry: &Entry) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let mut file = tempfile::Builder::new()
-            .prefix(".gangmu-cache-")
+            .prefix(TEMPORARY_PREFIX)
             .tempfile_in(&self.dir)?;
         let mut writer = std::io::BufWriter::new(file.as_file_mut());
         serde_json::to_writer(&mut writer, entry)?;
@@ -111,6 +164,18 @@ impl Cache {
         file.persist(path).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// Whether `name` is an entry's: a BLAKE3 hash in hex, then `.json`.
+fn is_entry_name(name: &str) -> bool {
+    name.strip_suffix(".json")
+        .is_some_and(|hash| hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whole days since the file at `path` was last changed, as of `now`.
+fn age_in_days(path: &Path, now: std::time::SystemTime) -> Option<u64> {
+    let changed = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(now.duration_since(changed).ok()?.as_secs() / DAY)
 }
 
 /// This build of gangmu: its version and its program file's size and time, so
@@ -160,6 +225,47 @@ mod tests {
                 .iter()
                 .any(|p| p.text.contains("新质生产率"))
         );
+    }
+
+    /// `path`'s time set `days` before now.
+    fn aged(path: &Path, days: u64) {
+        let then = std::time::SystemTime::now() - std::time::Duration::from_secs(days * DAY);
+        std::fs::File::options()
+            .append(true)
+            .open(path)
+            .and_then(|file| file.set_modified(then))
+            .expect("aged");
+    }
+
+    #[test]
+    fn the_sweep_removes_entries_unused_for_a_month_and_old_temporary_files() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let cache = Cache::at(dir.path());
+        cache.build(TEXT);
+        let used = entries(dir.path()).remove(0);
+        let unused = dir.path().join(format!("{}.json", "a".repeat(64)));
+        let left_by_a_crash = dir.path().join(format!("{TEMPORARY_PREFIX}x1"));
+        let fresh_write = dir.path().join(format!("{TEMPORARY_PREFIX}x2"));
+        let someone_elses = dir.path().join("notes.json");
+        for path in [&unused, &left_by_a_crash, &fresh_write, &someone_elses] {
+            std::fs::write(path, "{}").expect("written");
+        }
+        for path in [&used, &unused, &someone_elses] {
+            aged(path, UNUSED_DAYS + 5);
+        }
+        aged(&left_by_a_crash, 2);
+        // Reading the old entry makes it used now.
+        assert!(cache.cached(TEXT).is_some());
+        assert_eq!(cache.sweep(std::time::SystemTime::now()), 2);
+        let mut left = entries(dir.path());
+        left.sort();
+        let mut expected = vec![used, fresh_write, someone_elses, dir.path().join(SWEPT)];
+        expected.sort();
+        assert_eq!(left, expected);
+        // Not again the same day.
+        std::fs::write(&unused, "{}").expect("written");
+        aged(&unused, UNUSED_DAYS + 5);
+        assert_eq!(cache.sweep(std::time::SystemTime::now()), 0);
     }
 
     #[test]

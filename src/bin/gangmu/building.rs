@@ -107,8 +107,12 @@ fn build_all(texts: &[(String, Text)], progress: &Progress) -> Document {
         return gangmu::build_reporting(&only.text, progress);
     }
     // The files of a library are built on every core, or taken from the cache
-    // of built documents where they are in it.
+    // of built documents where they are in it; entries long unused are swept
+    // away on a thread of their own (the reader may quit before it is done).
     let cache = Cache::locate();
+    if let Some(cache) = cache.clone() {
+        std::thread::spawn(move || cache.sweep(std::time::SystemTime::now()));
+    }
     Document::combine(in_parallel(texts, |(name, text)| {
         let document = match &cache {
             Some(cache) => cache.build_reporting(&text.text, progress),

@@ -139,10 +139,13 @@ impl Memory {
             return store.save(record).map(Some);
         };
         let split = files.split(record);
-        let saved = store.save(&split.library)?;
+        // The files first: a bookmark left out of the library's record is in
+        // its file's before the library's is written, so a run killed between
+        // the two loses nothing.
         for (index, file) in split.files {
             files.saved(index, store.save(&file)?.record);
         }
+        let saved = store.save(&split.library)?;
         Ok(Some(Saved {
             record: files.combined(&saved.record),
             notice: saved.notice,

@@ -257,10 +257,10 @@ fn term_map_of_one_document_has_a_bar_per_chapter() {
     assert_snapshot!(screen(&app, 100, 30));
 }
 
-/// In a library the search's list names each file whole, first, and the
-/// sections in it after.
+/// In a library the search's list names each file whole, with its count,
+/// and lists the sections of it under it.
 #[test]
-fn the_search_list_of_a_library_names_each_file_whole() {
+fn the_search_list_of_a_library_lists_each_file_then_its_sections() {
     let mut app = App::new("library".to_string(), library(), 100, 24);
     app.update(Action::OpenSearch);
     for c in "新质生产力".chars() {
@@ -268,17 +268,33 @@ fn the_search_list_of_a_library_names_each_file_whole() {
     }
     app.update(Action::ToggleList);
     let shown = screen(&app, 100, 24);
-    let sections: Vec<&str> = shown
+    let rows: Vec<&str> = shown
         .lines()
         .filter_map(|row| row.split('│').nth(1))
-        .filter(|row| row.starts_with("gwr-"))
+        .map(str::trim_end)
         .collect();
-    assert_eq!(sections.len(), 3, "{shown}");
-    assert!(sections[0].starts_with("gwr-2024.txt › "), "{shown}");
+    let files: Vec<&str> = rows
+        .iter()
+        .copied()
+        .filter(|r| r.starts_with("gwr-"))
+        .collect();
+    assert_eq!(files.len(), 2, "a row a file:\n{shown}");
     assert!(
-        sections[1..]
-            .iter()
-            .all(|s| s.starts_with("gwr-2025.txt › ")),
+        files[0].starts_with("gwr-2024.txt") && files[0].ends_with(" 1"),
         "{shown}"
     );
+    assert!(
+        files[1].starts_with("gwr-2025.txt") && files[1].ends_with(" 2"),
+        "{shown}"
+    );
+    // In the popup (the status row, under it, starts with a space).
+    let sections = rows
+        .iter()
+        .filter(|r| !r.starts_with(' ') && r.contains(" › "))
+        .count();
+    assert_eq!(
+        sections, 3,
+        "the sections under them, without the file:\n{shown}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("txt › ")), "{shown}");
 }

@@ -151,6 +151,8 @@ fn half_width(c: char) -> char {
 pub struct Group {
     /// The section's heading (`None` for text before the first heading).
     pub heading: Option<HeadingId>,
+    /// In a library, the file the section is in.
+    pub file: Option<HeadingId>,
     /// Indices into the hits of the first hit of the group and the count.
     pub first: usize,
     pub count: usize,
@@ -165,12 +167,20 @@ pub fn groups(document: &Document, hits: &[TextHit]) -> Vec<Group> {
             Some(group) if group.heading == heading => group.count += 1,
             _ => groups.push(Group {
                 heading,
+                file: heading.and_then(|h| file_of(document, h)),
                 first: index,
                 count: 1,
             }),
         }
     }
     groups
+}
+
+/// The file heading `id` is in, or is, in a library.
+fn file_of(document: &Document, id: HeadingId) -> Option<HeadingId> {
+    let outline = &document.outline;
+    let top = outline.ancestors(id).first().copied().unwrap_or(id);
+    (outline.get(top).kind == crate::document::HeadingKind::File).then_some(top)
 }
 
 /// Marks that end a clause or a sentence: a snippet starts after one, never

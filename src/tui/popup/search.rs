@@ -10,9 +10,11 @@
 //! hits listed under the breadcrumbs of their sections, each with the text around
 //! it and the phrase marked; the selected hit highlighted.
 
+mod list;
+
 use super::Backdrop;
 use super::line::LineInput;
-use crate::document::{Document, HeadingKind};
+use crate::document::Document;
 use crate::layout::rows::Position;
 use crate::layout::safe::visible;
 use crate::layout::wrap::{display_width, truncate};
@@ -26,12 +28,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+pub use list::ListRow;
+
 /// A phrase's hits in the document, and the one the reader is at.
 #[derive(Debug, Clone)]
 pub struct TextSearch {
     pub query: Query,
     pub found: Found,
     pub groups: Vec<Group>,
+    /// The row of the results list each group's section stands on.
+    section_rows: Vec<usize>,
     /// Index into the hits of the one shown last.
     pub current: usize,
 }
@@ -54,6 +60,7 @@ impl TextSearch {
         Self {
             query,
             found,
+            section_rows: list::section_rows(&groups),
             groups,
             current: 0,
         }
@@ -112,56 +119,6 @@ impl TextSearch {
         let more = if self.found.truncated { "+" } else { "" };
         format!("{}/{total}{more}", (selected + 1).min(total))
     }
-
-    /// Which group hit `index` is in.
-    pub fn group_of(&self, index: usize) -> usize {
-        self.groups
-            .partition_point(|g| g.first <= index)
-            .saturating_sub(1)
-    }
-
-    /// The results list's rows from row `start` on: each section, then its hits.
-    pub fn list_rows(&self, start: usize, count: usize) -> Vec<ListRow> {
-        // A group's heading row comes before its hits: group g starts at row first + g.
-        let mut group = self
-            .groups
-            .partition_point(|g| g.first + self.group_index(g) <= start)
-            .saturating_sub(1);
-        let mut rows = Vec::with_capacity(count);
-        let mut row = start;
-        while rows.len() < count && group < self.groups.len() {
-            let g = &self.groups[group];
-            let header = g.first + group;
-            if row == header {
-                rows.push(ListRow::Section(group));
-            } else if row <= header + g.count {
-                rows.push(ListRow::Hit(g.first + row - header - 1));
-            } else {
-                group += 1;
-                continue;
-            }
-            row += 1;
-        }
-        rows
-    }
-
-    /// The row of the results list that shows hit `index`.
-    pub fn row_of(&self, index: usize) -> usize {
-        index + self.group_of(index) + 1
-    }
-
-    fn group_index(&self, group: &Group) -> usize {
-        self.groups.partition_point(|g| g.first < group.first)
-    }
-}
-
-/// One row of the results list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListRow {
-    /// A section's breadcrumb and how many hits it has (an index into the groups).
-    Section(usize),
-    /// A hit (an index into the hits).
-    Hit(usize),
 }
 
 /// The open search popup.
@@ -368,6 +325,7 @@ pub(crate) fn draw(frame: &mut Frame, prompt: &SearchPrompt, under: &Backdrop, a
         let first = selected_row.saturating_sub(rows.saturating_sub(1));
         for row in search.list_rows(first, rows) {
             lines.push(match row {
+                ListRow::File(group) => file_line(under, search, group, inner_width),
                 ListRow::Section(group) => section_line(under, search, group, inner_width),
                 ListRow::Hit(hit) => {
                     let selected = (hit == prompt.selected, prompt.in_list);
@@ -433,26 +391,40 @@ fn section_line<'a>(under: &Backdrop, search: &TextSearch, group: usize, width: 
     let group = &search.groups[group];
     let count = format!(" {}", group.count);
     let outline = &under.document.outline;
-    let name = group.heading.map_or_else(
-        || visible(under.name),
-        |id| {
+    let name = match (group.heading, group.file) {
+        (None, _) => visible(under.name),
+        // The text of a library's file before its first heading.
+        (Some(id), Some(file)) if id == file => "（开头）".to_string(),
+        // Under the file's row, the breadcrumb below the file.
+        (Some(id), Some(_)) => {
             let chain = outline.ancestors(id);
-            // In a library the file comes first, named whole: the list is of
-            // files, then of sections in them.
-            match chain.split_first() {
-                Some((&file, rest)) if outline.get(file).kind == HeadingKind::File => format!(
-                    "{} › {}",
-                    visible(&outline.get(file).title),
-                    crate::layout::named_under(outline, rest, id, BREADCRUMB_TITLE)
-                ),
-                _ => crate::layout::named_under(outline, &chain, id, BREADCRUMB_TITLE),
-            }
-        },
-    );
+            crate::layout::named_under(outline, &chain[1..], id, BREADCRUMB_TITLE)
+        }
+        (Some(id), None) => {
+            crate::layout::named_under(outline, &outline.ancestors(id), id, BREADCRUMB_TITLE)
+        }
+    };
     let name = truncate(&name, width.saturating_sub(display_width(&count)));
     let pad = width.saturating_sub(display_width(&name) + display_width(&count));
     Line::from(vec![
         Span::styled(name, theme.heading(3)),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(count, theme.separator()),
+    ])
+}
+
+/// A file of a library, named whole, and its count of hits.
+fn file_line<'a>(under: &Backdrop, search: &TextSearch, group: usize, width: usize) -> Line<'a> {
+    let theme = under.theme;
+    let outline = &under.document.outline;
+    let name = search.groups[group]
+        .file
+        .map_or_else(String::new, |file| visible(&outline.get(file).title));
+    let count = format!(" {}", search.hits_in_file(group));
+    let name = truncate(&name, width.saturating_sub(display_width(&count)));
+    let pad = width.saturating_sub(display_width(&name) + display_width(&count));
+    Line::from(vec![
+        Span::styled(name, theme.heading(2)),
         Span::raw(" ".repeat(pad)),
         Span::styled(count, theme.separator()),
     ])

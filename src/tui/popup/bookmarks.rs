@@ -160,9 +160,8 @@ pub(crate) fn draw_note(frame: &mut Frame, prompt: &NotePrompt, theme: Theme, ar
 
 pub(crate) fn draw_list(frame: &mut Frame, list: &BookmarkList, under: &Backdrop, area: Rect) {
     let theme = under.theme;
-    let width = (area.width * 4 / 5).clamp(area.width.min(30), area.width);
-    let height = (area.height * 3 / 4).clamp(area.height.min(6), area.height);
-    let popup = super::centred(area, width, height);
+    let popup = super::list_box(area, (30, 6));
+    let (width, height) = (popup.width, popup.height);
     let inner = usize::from(width.saturating_sub(2));
     let entries = list.entries(under.record, under.others);
     let (scope, other_scope) = match list.scope {

@@ -182,9 +182,8 @@ const BREADCRUMB_TITLE: usize = 10;
 
 pub(crate) fn draw(frame: &mut Frame, jump: &Jump, under: &Backdrop, area: Rect) {
     let theme = under.theme;
-    let width = (area.width * 4 / 5).clamp(area.width.min(20), area.width);
-    let height = (area.height * 3 / 4).clamp(area.height.min(5), area.height);
-    let popup = super::centred(area, width, height);
+    let popup = super::list_box(area, (20, 5));
+    let (width, height) = (popup.width, popup.height);
     let inner_width = usize::from(width.saturating_sub(2));
     let rows = usize::from(height.saturating_sub(3));
     // `…` while the list shown is of a query typed before, this one's on its way.

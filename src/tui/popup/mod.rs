@@ -98,6 +98,15 @@ pub(crate) struct Backdrop<'a> {
     pub(crate) theme: Theme,
 }
 
+/// The box of a popup that lists things, in the middle of `area`: four fifths
+/// of its width and three quarters of its height, at least `least` (columns,
+/// rows) where the area has them.
+fn list_box(area: Rect, least: (u16, u16)) -> Rect {
+    let width = (area.width * 4 / 5).clamp(area.width.min(least.0), area.width);
+    let height = (area.height * 3 / 4).clamp(area.height.min(least.1), area.height);
+    centred(area, width, height)
+}
+
 /// A `width` × `height` box in the middle of `area`.
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));

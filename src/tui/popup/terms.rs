@@ -181,9 +181,8 @@ fn chapter_depth(document: &Document) -> u16 {
 
 pub(crate) fn draw(frame: &mut Frame, map: &TermMap, under: &Backdrop, area: Rect) {
     let theme = under.theme;
-    let width = (area.width * 4 / 5).clamp(area.width.min(30), area.width);
-    let height = (area.height * 3 / 4).clamp(area.height.min(5), area.height);
-    let popup = super::centred(area, width, height);
+    let popup = super::list_box(area, (30, 5));
+    let (width, height) = (popup.width, popup.height);
     let inner = usize::from(width.saturating_sub(2));
     let rows = usize::from(height.saturating_sub(3));
     let (prompt, cursor) = if map.counted() {

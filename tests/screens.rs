@@ -8,6 +8,10 @@ use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "common/library.rs"]
+mod library_fixture;
+use library_fixture::library;
+
 fn sample() -> gangmu::Document {
     gangmu::build(include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -208,29 +212,6 @@ fn while_the_whole_is_built_the_status_row_says_how_much_is_done() {
     let screen = screen(&app, 100, 30);
     let status = screen.lines().last().expect("a status row");
     assert!(status.contains("载入中（37%）"), "{status}");
-}
-
-/// The library fixture's reports, in year order, as one document.
-fn library() -> gangmu::Document {
-    let file = |name: &str| {
-        let path = format!(
-            "{}/tests/fixtures/library/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = std::fs::read_to_string(&path).expect("the library fixture");
-        (name.to_string(), gangmu::build(&text))
-    };
-    gangmu::Document::combine(
-        [
-            "gwr-1959.txt",
-            "gwr-1978.txt",
-            "gwr-2024.txt",
-            "gwr-2025.txt",
-        ]
-        .into_iter()
-        .map(file)
-        .collect(),
-    )
 }
 
 /// Opens the term map and counts `phrases` in it.

@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 use gangmu::document::{HeadingKind, ParagraphKind};
 use gangmu::tui::app::{Action, App, Focus, Msg, Popup};
 
+#[path = "../common/library.rs"]
+mod library_fixture;
+use library_fixture::library;
+
 fn sample_app(width: u16, height: u16) -> App {
     let document = gangmu::build(include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -5,29 +5,6 @@ use super::*;
 use gangmu::search::text::Query;
 use gangmu::tui::action::CursorMove;
 
-/// The library fixture's reports, in year order, as one document.
-fn library() -> gangmu::Document {
-    let file = |name: &str| {
-        let path = format!(
-            "{}/tests/fixtures/library/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = std::fs::read_to_string(&path).expect("the library fixture");
-        (name.to_string(), gangmu::build(&text))
-    };
-    gangmu::Document::combine(
-        [
-            "gwr-1959.txt",
-            "gwr-1978.txt",
-            "gwr-2024.txt",
-            "gwr-2025.txt",
-        ]
-        .into_iter()
-        .map(file)
-        .collect(),
-    )
-}
-
 #[test]
 fn the_map_has_a_bar_per_file_counting_as_the_search_finds() {
     let document = library();

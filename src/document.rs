@@ -128,6 +128,16 @@ impl Outline {
         chain
     }
 
+    /// In a library, the file heading `id` is under, or is: the top of its
+    /// chain when that is a file. (Walks up without gathering the chain.)
+    pub fn file_of(&self, id: HeadingId) -> Option<HeadingId> {
+        let mut top = id;
+        while let Some(parent) = self.get(top).parent {
+            top = parent;
+        }
+        (self.get(top).kind == HeadingKind::File).then_some(top)
+    }
+
     /// Children of `id` (or the top level for `None`), in document order.
     pub fn children(&self, id: Option<HeadingId>) -> impl Iterator<Item = HeadingId> + '_ {
         self.headings

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::document::{HeadingId, HeadingKind, Outline};
+use crate::document::{HeadingId, Outline};
 use crate::layout::breadcrumb;
 use crate::layout::safe::visible;
 use crate::search::Index;
@@ -32,11 +32,9 @@ pub fn tsv_row(outline: &Outline, id: HeadingId) -> String {
 pub fn library_row(outline: &Outline, id: HeadingId) -> String {
     let heading = outline.get(id);
     let ancestors = outline.ancestors(id);
-    let (file, inside) = match ancestors.split_first() {
-        Some((&first, rest)) if outline.get(first).kind == HeadingKind::File => {
-            (visible(&outline.get(first).title), rest)
-        }
-        _ => (String::new(), ancestors.as_slice()),
+    let (file, inside) = match outline.file_of(id).filter(|&file| file != id) {
+        Some(file) => (visible(&outline.get(file).title), &ancestors[1..]),
+        None => (String::new(), ancestors.as_slice()),
     };
     format!(
         "{file}\t{}\t{}\t{}\t{}\t{}",

@@ -167,20 +167,13 @@ pub fn groups(document: &Document, hits: &[TextHit]) -> Vec<Group> {
             Some(group) if group.heading == heading => group.count += 1,
             _ => groups.push(Group {
                 heading,
-                file: heading.and_then(|h| file_of(document, h)),
+                file: heading.and_then(|h| document.outline.file_of(h)),
                 first: index,
                 count: 1,
             }),
         }
     }
     groups
-}
-
-/// The file heading `id` is in, or is, in a library.
-fn file_of(document: &Document, id: HeadingId) -> Option<HeadingId> {
-    let outline = &document.outline;
-    let top = outline.ancestors(id).first().copied().unwrap_or(id);
-    (outline.get(top).kind == crate::document::HeadingKind::File).then_some(top)
 }
 
 /// Marks that end a clause or a sentence: a snippet starts after one, never

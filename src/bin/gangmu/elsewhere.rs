@@ -34,14 +34,21 @@ pub(crate) fn texts_of(document: &str, paths: &[String]) -> Result<Opened, Strin
     {
         return Ok(together);
     }
-    for file in files.iter().rev() {
-        if let Ok(opened) = crate::open_texts(std::slice::from_ref(file))
+    // Newest first; what the newest path holds is read once, and kept for
+    // when no path holds the same text.
+    let read = |file: &PathBuf| crate::open_texts(std::slice::from_ref(file));
+    let at_newest = match read(newest) {
+        Ok(opened) if is_it(&opened) => return Ok(opened),
+        other => other,
+    };
+    for file in files.iter().rev().skip(1) {
+        if let Ok(opened) = read(file)
             && is_it(&opened)
         {
             return Ok(opened);
         }
     }
-    crate::open_texts(std::slice::from_ref(newest)).map_err(|error| {
+    at_newest.map_err(|error| {
         words::bookmark_file_unread(&newest.display().to_string(), &format!("{error:#}"))
     })
 }

@@ -61,6 +61,24 @@ pub struct Extracted {
 }
 
 impl Extracted {
+    /// What every extraction promises, for the fuzz targets: each marked
+    /// heading stands on a line of the text, in order, and the text builds into
+    /// a consistent outline; the promise broken, if one is.
+    pub fn check(&self) -> Result<(), String> {
+        let lines = self.text.lines().count();
+        let mut last = None;
+        for heading in &self.headings {
+            if heading.line >= lines {
+                return Err("a marked heading past the text".to_string());
+            }
+            if last >= Some(heading.line) {
+                return Err("marked headings out of order".to_string());
+            }
+            last = Some(heading.line);
+        }
+        crate::build(&self.text).check()
+    }
+
     /// Ends the current line: the next block starts a new one.
     fn push_line(&mut self, line: &str) {
         self.text.push_str(line);

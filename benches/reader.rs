@@ -107,3 +107,70 @@ fn back_and_forward(bencher: Bencher, times: usize) {
         black_box(app.update(Action::Jumps(if flip { -1 } else { 1 })))
     });
 }
+
+/// The reader's first screen of the sample, in process, as the program makes
+/// it: the file's bytes decoded, the opening built, the app made at 120×40 and
+/// its whole first frame written as the terminal gets it. Each step is also
+/// timed alone, to show where the time goes.
+mod first_screen {
+    use divan::{Bencher, black_box};
+    use gangmu::parse::input::{self, Text};
+    use gangmu::tui::app::App;
+    use gangmu::tui::draw::backend::CjkBackend;
+    use gangmu::tui::{self, theme::Theme};
+    use ratatui::layout::Rect;
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+
+    /// How much of a long text the reader shows first (as the program does).
+    const OPENING: usize = 32 * 1024;
+
+    fn decoded() -> Text {
+        input::text_from_bytes("sample", gangmu::sample::BYTES).expect("decodes")
+    }
+
+    fn app(text: &Text) -> App {
+        let opening = gangmu::build(input::opening(&text.text, OPENING));
+        App::new("sample".to_string(), opening, 120, 40)
+    }
+
+    /// The bytes a fresh terminal is sent for the app's first frame.
+    fn frame_bytes(app: &App) -> usize {
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+        };
+        let mut terminal =
+            Terminal::with_options(CjkBackend::new(Vec::new()), options).expect("terminal");
+        terminal
+            .draw(|frame| tui::draw(frame, app, Theme::plain()))
+            .expect("draws");
+        terminal.backend().writer().len()
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn decode() -> Text {
+        decoded()
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn build_the_opening(bencher: Bencher) {
+        let text = decoded();
+        bencher.bench_local(|| gangmu::build(black_box(input::opening(&text.text, OPENING))));
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn make_the_app(bencher: Bencher) {
+        let text = decoded();
+        bencher.bench_local(|| black_box(app(&text)));
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn draw_the_frame(bencher: Bencher) {
+        let app = app(&decoded());
+        bencher.bench_local(|| frame_bytes(&app));
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn all_of_it() -> usize {
+        frame_bytes(&app(&decoded()))
+    }
+}

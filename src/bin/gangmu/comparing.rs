@@ -9,7 +9,7 @@
 use gangmu::compare::along::Along;
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::compare::{CompareView, draw};
-use gangmu::tui::draw::backend::CjkBackend;
+use gangmu::tui::draw::backend::ScreenBackend;
 use gangmu::tui::msg::Msg;
 use gangmu::tui::theme::Theme;
 use ratatui::Terminal;
@@ -21,15 +21,16 @@ use crate::terminal as screen;
 /// Shows the comparison `along` of the files `names` (old, new) until the user
 /// quits; the terminal is given back whatever happens.
 pub(crate) fn run(names: (String, String), along: Along, theme: ThemeChoice) -> anyhow::Result<()> {
-    screen::enter();
-    let result = show(names, along, theme);
+    let result = screen::enter()
+        .map_err(anyhow::Error::from)
+        .and_then(|()| show(names, along, theme));
     screen::leave();
     result
 }
 
 fn show(names: (String, String), along: Along, choice: ThemeChoice) -> anyhow::Result<()> {
     let question = background::ask(choice);
-    let mut terminal = Terminal::new(CjkBackend::new(std::io::stdout()))?;
+    let mut terminal = Terminal::new(ScreenBackend::on_stdout())?;
     let size = terminal.size()?;
     let found = question.settle();
     let mut theme = found.theme;

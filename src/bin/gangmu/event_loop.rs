@@ -23,7 +23,7 @@ use gangmu::study::anchor::Anchor;
 use gangmu::study::store::Store;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
-use gangmu::tui::draw::backend::CjkBackend;
+use gangmu::tui::draw::backend::ScreenBackend;
 use gangmu::tui::msg::Msg;
 use gangmu::tui::theme::Theme;
 use gangmu::tui::{self, words};
@@ -134,7 +134,7 @@ fn reader_name(texts: &[(String, Text)]) -> String {
 /// Gives the terminal back. One that is gone (a hang-up) is let go without a
 /// word: ratatui would print its failure to show the cursor on standard error,
 /// which is that same terminal.
-fn give_back(mut terminal: Terminal<CjkBackend<std::io::Stdout>>) {
+fn give_back(mut terminal: Terminal<ScreenBackend>) {
     if terminal.show_cursor().is_err() {
         std::mem::forget(terminal);
     }
@@ -147,11 +147,11 @@ fn first_screen(
     name: String,
     texts: &[(String, Text)],
     options: &Options,
-) -> anyhow::Result<(Terminal<CjkBackend<std::io::Stdout>>, App, Found)> {
+) -> anyhow::Result<(Terminal<ScreenBackend>, App, Found)> {
     let first = first_document(texts);
-    screen::enter();
+    screen::enter()?;
     let question = background::ask(options.theme);
-    let terminal = Terminal::new(CjkBackend::new(std::io::stdout()))?;
+    let terminal = Terminal::new(ScreenBackend::on_stdout())?;
     let size = terminal.size()?;
     let app = App::new(name, first, size.width, size.height).with_max_measure(options.measure);
     Ok((terminal, app, question.settle()))
@@ -159,7 +159,7 @@ fn first_screen(
 
 /// The loop's state besides the app.
 struct Reader {
-    terminal: Terminal<CjkBackend<std::io::Stdout>>,
+    terminal: Terminal<ScreenBackend>,
     /// Saves and ends the process if the terminal goes away.
     watchdog: Watchdog,
     memory: Memory,

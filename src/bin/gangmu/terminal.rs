@@ -56,17 +56,20 @@ pub(crate) fn send_input(messages: Sender<Msg>) {
     });
 }
 
-/// Takes the terminal: ratatui's set-up (raw mode, alternate screen, and a panic
-/// hook that undoes them), then mouse reporting and bracketed paste, which the
-/// panic hook also undoes.
-pub(crate) fn enter() {
-    drop(ratatui::init());
+/// Takes the terminal: raw mode, the alternate screen, mouse reporting and
+/// bracketed paste, with a panic hook that gives it all back before the panic
+/// is reported. (Not `ratatui::init`, which also makes a terminal of its own,
+/// and two screens' worth of cells, only to drop them.)
+pub(crate) fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
     turn_on_reporting();
-    let restore_screen = std::panic::take_hook();
+    let report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        turn_off_reporting();
-        restore_screen(info);
+        leave();
+        report(info);
     }));
+    Ok(())
 }
 
 /// Gives the terminal back as it was found. Errors are ignored, and not said:

@@ -12,9 +12,7 @@ use std::io::{self, Write};
 use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
-use ratatui::crossterm::style::{
-    Attribute, Print, SetAttribute, SetBackgroundColor, SetForegroundColor,
-};
+use ratatui::crossterm::style::{Attribute, SetAttribute, SetBackgroundColor, SetForegroundColor};
 use ratatui::crossterm::terminal::{self, Clear};
 use ratatui::crossterm::{execute, queue};
 use ratatui::layout::{Position, Size};
@@ -26,6 +24,20 @@ pub struct CjkBackend<W: Write> {
     /// Where the cursor was last put.
     cursor: Position,
 }
+
+/// The backend the reader draws its screens through: standard output, with a
+/// frame's bytes gathered and written at once when it is flushed (standard
+/// output alone writes a kilobyte at a time).
+pub type ScreenBackend = CjkBackend<io::BufWriter<io::Stdout>>;
+
+impl ScreenBackend {
+    pub fn on_stdout() -> Self {
+        Self::new(io::BufWriter::with_capacity(FRAME_BYTES, io::stdout()))
+    }
+}
+
+/// Room for a frame of Chinese text on a large terminal, written at once.
+const FRAME_BYTES: usize = 64 * 1024;
 
 impl<W: Write> CjkBackend<W> {
     pub fn new(writer: W) -> Self {
@@ -92,7 +104,8 @@ impl<W: Write> Backend for CjkBackend<W> {
         let mut cursor: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
             if cursor != Some((x, y)) {
-                queue!(writer, MoveTo(x, y))?;
+                // crossterm's `MoveTo`, written without its formatting layers.
+                write!(writer, "\x1b[{};{}H", y + 1, x + 1)?;
             }
             if cell.modifier != modifier {
                 // Start from plain and set what the cell has; colours go with it.
@@ -114,7 +127,7 @@ impl<W: Write> Backend for CjkBackend<W> {
                 queue!(writer, SetBackgroundColor(cell.bg.into_crossterm()))?;
                 bg = cell.bg;
             }
-            queue!(writer, Print(cell.symbol()))?;
+            writer.write_all(cell.symbol().as_bytes())?;
             cursor = advance(cell.symbol(), x).map(|next| (next, y));
         }
         queue!(writer, SetAttribute(Attribute::Reset))

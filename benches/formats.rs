@@ -59,7 +59,8 @@ fn docx_60_pages_to_the_first_frame(bencher: Bencher) {
     let bytes = long_report();
     bencher.bench(|| {
         let text = gangmu::parse::input::text_from_bytes("report.docx", &bytes).expect("opens");
-        let opening = gangmu::parse::input::opening(&text.text, 32 * 1024);
+        let opening =
+            gangmu::parse::input::opening(&text.text, gangmu::parse::input::OPENING_BYTES);
         let app = App::new("report.docx".to_string(), gangmu::build(opening), 120, 40);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         terminal

@@ -9,7 +9,8 @@
 //! into place, so a reader never sees half an entry. An entry read is touched,
 //! so that its time says when it was last used; [`Cache::sweep`] removes the
 //! entries unused for [`UNUSED_DAYS`] (those of earlier builds of gangmu among
-//! them, which no build reads again) and temporary files a crash left.
+//! them, which no build reads again) and temporary files a crash left. The
+//! identities found for files by their paths (`known`) are kept here too.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +19,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::parse::progress::Progress;
+
+mod known;
+
+pub use known::Stamp;
 
 /// The variable that puts the cache elsewhere (tests, a shared machine).
 pub const CACHE_DIR_VARIABLE: &str = "GANGMU_CACHE_DIR";
@@ -112,12 +117,7 @@ impl Cache {
             && entry.text_bytes == bytes
             && entry.document.check().is_ok();
         if fits {
-            // Its time says it was used now; a touch that fails only makes
-            // the sweep remove it sooner.
-            let _ = std::fs::File::options()
-                .append(true)
-                .open(path)
-                .and_then(|file| file.set_modified(std::time::SystemTime::now()));
+            touch(path);
         }
         fits.then_some(entry.document)
     }
@@ -127,36 +127,21 @@ impl Cache {
     /// Only files named as the cache names its own are looked at.
     pub fn sweep(&self, now: std::time::SystemTime) -> usize {
         let marker = self.dir.join(SWEPT);
-        if age_in_days(&marker, now).is_some_and(|days| days < 1) {
+        if age_in_days(&marker, now).is_some_and(|days| days < 1) || !self.dir.is_dir() {
             return 0;
         }
-        let Ok(listing) = std::fs::read_dir(&self.dir) else {
-            return 0;
-        };
         let _ = std::fs::File::create(&marker);
-        let mut removed = 0;
-        for path in listing.flatten().map(|entry| entry.path()) {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let most_days = if is_entry_name(name) {
-                UNUSED_DAYS
-            } else if name.starts_with(TEMPORARY_PREFIX) {
-                1
-            } else {
-                continue;
-            };
-            let old = age_in_days(&path, now).is_some_and(|days| days >= most_days);
-            if old && std::fs::remove_file(&path).is_ok() {
-                removed += 1;
-            }
-        }
-        removed
+        sweep_folder(&self.dir, now) + sweep_folder(&self.dir.join(known::FOLDER), now)
     }
 
-    fn write(&self, path: &Path, entry: &Entry) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
+    /// Writes `entry` to `path` in the cache, through a temporary file renamed
+    /// into place.
+    fn write(&self, path: &Path, entry: &impl Serialize) -> std::io::Result<()> {
+        let folder = path.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(folder)?;
         let mut file = tempfile::Builder::new()
             .prefix(TEMPORARY_PREFIX)
-            .tempfile_in(&self.dir)?;
+            .tempfile_in(folder)?;
         let mut writer = std::io::BufWriter::new(file.as_file_mut());
         serde_json::to_writer(&mut writer, entry)?;
         writer.flush()?;
@@ -164,6 +149,39 @@ impl Cache {
         file.persist(path).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// Removes from `folder` the entries not used for [`UNUSED_DAYS`] and the
+/// temporary files of writes older than a day; how many.
+fn sweep_folder(folder: &Path, now: std::time::SystemTime) -> usize {
+    let Ok(listing) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for path in listing.flatten().map(|entry| entry.path()) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let most_days = if is_entry_name(name) {
+            UNUSED_DAYS
+        } else if name.starts_with(TEMPORARY_PREFIX) {
+            1
+        } else {
+            continue;
+        };
+        let old = age_in_days(&path, now).is_some_and(|days| days >= most_days);
+        if old && std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Sets the time of the entry at `path` to now: it was used. A touch that
+/// fails only makes the sweep remove it sooner.
+fn touch(path: &Path) {
+    let _ = std::fs::File::options()
+        .append(true)
+        .open(path)
+        .and_then(|file| file.set_modified(std::time::SystemTime::now()));
 }
 
 /// Whether `name` is an entry's: a BLAKE3 hash in hex, then `.json`.

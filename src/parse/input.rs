@@ -189,6 +189,59 @@ pub fn opening(text: &str, bytes: usize) -> &str {
     }
 }
 
+/// How much of a long text is built and shown first, while the whole is built:
+/// a few screens' worth, cut at a line's end ([`opening`]).
+pub const OPENING_BYTES: usize = 16 * 1024;
+
+/// How much of a long text file is read before the whole ([`read_opening`]):
+/// more than twice the opening, so that what is built first from it is what
+/// would be built from the whole.
+pub const OPENING_READ: usize = 4 * OPENING_BYTES;
+
+/// The opening of a long text file, read alone so that it can be shown while
+/// the whole is read: its first [`OPENING_READ`] bytes or so, cut at the end of
+/// a line. Only for a regular file over twice that long (and not too large to
+/// read) whose opening is plain UTF-8 text, not all blank; `None` for anything
+/// else, which is read whole. The whole decodes to a text that begins with
+/// this one, unless the file changes in between.
+pub fn read_opening(path: &Path) -> Option<Text> {
+    if path == Path::new("-") {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let length = file
+        .metadata()
+        .ok()
+        .filter(std::fs::Metadata::is_file)?
+        .len();
+    if length <= 2 * OPENING_READ as u64 || length > MAX_BYTES {
+        return None;
+    }
+    let mut head = Vec::with_capacity(OPENING_READ);
+    file.take(OPENING_READ as u64).read_to_end(&mut head).ok()?;
+    opening_text(head)
+}
+
+/// The text of the first bytes of a longer file, cut at the end of their last
+/// line, if they are plain UTF-8 text, not all blank (as [`read_opening`]).
+pub fn opening_text(mut head: Vec<u8>) -> Option<Text> {
+    head.truncate(memchr::memrchr(b'\n', &head)? + 1);
+    if extract::detect(&head) != Format::Text {
+        return None;
+    }
+    let decoded = decode::decode_owned(head).ok()?;
+    let plain = decoded.encoding == "UTF-8"
+        && !decoded.lossy
+        && decoded.nul_bytes == 0
+        && !decoded.text.trim().is_empty();
+    plain.then(|| Text {
+        text: decoded.text,
+        warnings: Vec::new(),
+        format: Format::Text,
+        marked_headings: Vec::new(),
+    })
+}
+
 /// How a path is named in messages: as given, `standard input` for `-`.
 pub fn display_name(path: &Path) -> String {
     if path == Path::new("-") {
@@ -283,5 +336,55 @@ fn describe(error: &std::io::Error) -> String {
                 None => text,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file holding `bytes`, in a fresh folder.
+    fn a_file(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("plan.txt");
+        std::fs::write(&path, bytes).expect("written");
+        (dir, path)
+    }
+
+    #[test]
+    fn a_long_text_files_opening_is_its_first_lines_and_begins_its_whole() {
+        let (_dir, path) = a_file(crate::sample::BYTES);
+        let opening = read_opening(&path).expect("an opening");
+        assert!(opening.text.ends_with('\n'));
+        assert!(opening.text.len() <= OPENING_READ && opening.text.len() > OPENING_READ / 2);
+        let whole = read_text(&path).expect("read whole");
+        assert!(whole.text.starts_with(&opening.text));
+        assert!(whole.text.len() > opening.text.len());
+    }
+
+    #[test]
+    fn only_a_long_plain_utf8_text_file_is_read_from_its_opening() {
+        let line = "第一章 总则\n第一条 为了规范数据管理，制定本办法。\n";
+        let long = line.repeat(3 * OPENING_READ / line.len());
+        let (_dir, short) = a_file(&long.as_bytes()[..OPENING_READ]);
+        assert!(read_opening(&short).is_none(), "short enough to read whole");
+        assert!(read_opening(Path::new("-")).is_none(), "standard input");
+        let (gb18030, _, _) = encoding_rs::GB18030.encode(&long);
+        let (_dir, legacy) = a_file(&gb18030);
+        assert!(read_opening(&legacy).is_none(), "a legacy encoding");
+        let (_dir, one_line) = a_file(long.replace('\n', "").as_bytes());
+        assert!(
+            read_opening(&one_line).is_none(),
+            "no line ends in the opening"
+        );
+        let (_dir, blank) = a_file(&b"\n".repeat(3 * OPENING_READ));
+        assert!(read_opening(&blank).is_none(), "all blank");
+        let page = format!("<!DOCTYPE html><html><body><p>{long}</p></body></html>");
+        let (_dir, html) = a_file(page.as_bytes());
+        assert!(read_opening(&html).is_none(), "a web page");
+        let (_dir, nul) = a_file(format!("\0{long}").as_bytes());
+        assert!(read_opening(&nul).is_none(), "a NUL byte");
+        let (_dir, plain) = a_file(long.as_bytes());
+        assert!(read_opening(&plain).is_some());
     }
 }

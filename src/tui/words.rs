@@ -130,6 +130,11 @@ pub fn not_reloaded(error: &dyn std::fmt::Display) -> String {
     format!("⚠ 无法重新读入（{error:#}）：仍显示原来的内容")
 }
 
+/// Said when the rest of a file whose opening is shown cannot be read.
+pub fn rest_not_read(error: &dyn std::fmt::Display) -> String {
+    format!("⚠ 文件的其余部分读不了（{error:#}）：只显示开头")
+}
+
 /// What the user is told of `notice`.
 pub fn notice(notice: &Notice) -> String {
     match notice {

@@ -263,8 +263,11 @@ fn an_opening_is_cut_at_a_line_end_never_inside_a_character() {
 #[test]
 fn a_file_saved_as_one_long_line_opens_with_a_short_opening() {
     let text = "数字经济发展，".repeat(100_000);
-    let opening = gangmu::parse::input::opening(&text, 32 * 1024);
-    assert!(opening.len() <= 32 * 1024 && opening.len() > 32 * 1024 - 3);
+    let opening = gangmu::parse::input::opening(&text, gangmu::parse::input::OPENING_BYTES);
+    assert!(
+        opening.len() <= gangmu::parse::input::OPENING_BYTES
+            && opening.len() > gangmu::parse::input::OPENING_BYTES - 3
+    );
     assert!(text.starts_with(opening));
 }
 

@@ -8,7 +8,10 @@ fn opening_app() -> (App, gangmu::Document) {
         env!("CARGO_MANIFEST_DIR"),
         "/assets/plans-2021.txt"
     ));
-    let opening = gangmu::build(gangmu::parse::input::opening(text, 32 * 1024));
+    let opening = gangmu::build(gangmu::parse::input::opening(
+        text,
+        gangmu::parse::input::OPENING_BYTES,
+    ));
     let app = App::new("plans-2021.txt".into(), opening, 120, 40);
     (app, gangmu::build(text))
 }
@@ -30,6 +33,19 @@ fn a_resume_beyond_the_opening_waits_for_the_whole_document() {
     app.update(Msg::Resume(anchor.clone()));
     app.update(whole_arrives(&app, whole));
     assert_eq!(app.anchor_here(), anchor);
+}
+
+#[test]
+fn a_whole_that_turns_out_changed_still_goes_where_the_reader_was_left() {
+    let anchor = left_in_chapter_15();
+    let (mut app, whole) = opening_app();
+    app.update(Msg::Resume(anchor.clone()));
+    app.update(Msg::Reloaded {
+        id: "changed".to_string(),
+        document: Box::new(whole),
+    });
+    assert_eq!(app.anchor_here(), anchor);
+    assert_eq!(app.record().document, "changed");
 }
 
 #[test]

@@ -151,7 +151,10 @@ fn a_search_is_made_again_when_the_whole_document_arrives() {
         env!("CARGO_MANIFEST_DIR"),
         "/assets/plans-2021.txt"
     ));
-    let opening = gangmu::build(gangmu::parse::input::opening(text, 32 * 1024));
+    let opening = gangmu::build(gangmu::parse::input::opening(
+        text,
+        gangmu::parse::input::OPENING_BYTES,
+    ));
     let mut app = App::new("plans-2021.txt".into(), opening, 120, 40);
     app.update(Action::OpenSearch);
     type_in(&mut app, "乡村振兴");

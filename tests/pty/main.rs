@@ -11,6 +11,7 @@ mod library;
 mod memory;
 mod palette;
 mod reading;
+mod reopening;
 mod settings;
 
 use std::io::{Read, Write};

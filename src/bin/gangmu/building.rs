@@ -6,20 +6,22 @@
 //! While it builds, how much is done goes to the reader every tenth of a
 //! second, for the status row.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use gangmu::document::Document;
-use gangmu::parse::cache::Cache;
+use gangmu::parse::cache::{Cache, Stamp};
 use gangmu::parse::input::{self, Text};
 use gangmu::parse::library::in_parallel;
 use gangmu::parse::progress::Progress;
 use gangmu::search::Index;
 use gangmu::tui::msg::Msg;
+use gangmu::tui::words;
 
-/// Texts longer than this are shown from their opening while the rest is built.
-const OPENING_BYTES: usize = 32 * 1024;
+use crate::memory;
+use crate::reading::{self, Unbuilt};
 
 /// The document to show first: the whole of a short text, the opening of a
 /// long one ([`build_the_whole`] brings the rest); of a library, its first file.
@@ -31,48 +33,91 @@ pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
         return Document::default();
     };
     if texts.len() == 1 {
-        return gangmu::build(input::opening(&text.text, OPENING_BYTES));
+        return gangmu::build(input::opening(&text.text, input::OPENING_BYTES));
     }
     // A library's first file as the cache has it, whole; else its opening.
     let part = Cache::locate()
         .and_then(|cache| cache.cached(&text.text))
-        .unwrap_or_else(|| gangmu::build(input::opening(&text.text, OPENING_BYTES)));
+        .unwrap_or_else(|| gangmu::build(input::opening(&text.text, input::OPENING_BYTES)));
     Document::combine(vec![(name.clone(), part)])
 }
 
 /// For a long text, builds the whole document and then its headings' search
 /// keys on a worker thread, and sends them (`Msg::Whole`, `Msg::HeadingIndex`),
 /// each said to be `of` the document with that identity; whether it does (the
-/// text is long).
-pub(crate) fn build_the_whole(
-    texts: Vec<(String, Text)>,
-    of: String,
-    messages: Sender<Msg>,
-) -> bool {
-    if !is_long(&texts) {
-        return false;
-    }
+/// text is long). A file of which only the opening is read is read whole there
+/// first.
+pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg>) -> bool {
+    let total = match &unbuilt {
+        Unbuilt::Texts(texts) if is_long(texts) => texts.iter().map(|(_, t)| t.text.len()).sum(),
+        Unbuilt::Texts(_) => return false,
+        Unbuilt::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len() as usize),
+    };
     let progress = Arc::new(Progress::default());
-    let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
     tell_progress(Arc::clone(&progress), total, of.clone(), messages.clone());
     std::thread::spawn(move || {
+        let (texts, whole_of) = match unbuilt {
+            Unbuilt::Texts(texts) => (texts, of.clone()),
+            Unbuilt::File { shown, path } => read_whole(shown, &path, &of, &messages),
+        };
         // The reader may have quit already; then nobody waits for this.
         let whole = build_all(&texts, &progress);
         // The texts are in the document now: their memory is given back before
         // the search keys take theirs.
         drop(texts);
         let outline = whole.outline.clone();
-        let whole = Msg::Whole {
-            of: of.clone(),
-            document: Box::new(whole),
-            index_coming: true,
+        let whole = if whole_of == of {
+            Msg::Whole {
+                of,
+                document: Box::new(whole),
+                index_coming: true,
+            }
+        } else {
+            // Not the document known by the file's path: it changed since.
+            Msg::Reloaded {
+                id: whole_of.clone(),
+                document: Box::new(whole),
+            }
         };
         if messages.send(whole).is_ok() {
             let index = Box::new(Index::new(&outline));
-            let _ = messages.send(Msg::HeadingIndex { of, index });
+            let _ = messages.send(Msg::HeadingIndex {
+                of: whole_of,
+                index,
+            });
         }
     });
     true
+}
+
+/// The whole of the file `path` whose opening is `shown`, and the identity of
+/// the document it makes: `of`, as its path said, unless it changed since (then
+/// the identity found is kept for its path). Warnings of its reading are sent
+/// to the reader; a file that cannot be read now is only its opening.
+fn read_whole(
+    shown: Vec<(String, Text)>,
+    path: &Path,
+    of: &str,
+    messages: &Sender<Msg>,
+) -> (Vec<(String, Text)>, String) {
+    let stamp = Stamp::of(path);
+    let whole = match reading::read_whole(&shown, path) {
+        Ok(whole) => whole,
+        Err(error) => {
+            let _ = messages.send(Msg::Notice(words::rest_not_read(&error)));
+            return (shown, of.to_string());
+        }
+    };
+    if let Some(first) = whole.iter().flat_map(|(_, t)| &t.warnings).next() {
+        let _ = messages.send(Msg::Notice(format!("⚠ {first}")));
+    }
+    let id = memory::identity(&whole);
+    if id != of
+        && let (Some(cache), Some(stamp)) = (Cache::locate(), stamp)
+    {
+        reading::remember_identity(&cache, path, stamp, &id);
+    }
+    (whole, id)
 }
 
 /// Sends how much of `total` bytes is built, every [`PROGRESS_EVERY`], until
@@ -97,7 +142,7 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 /// Whether the texts are long enough to be shown from their opening first.
 fn is_long(texts: &[(String, Text)]) -> bool {
     let total: usize = texts.iter().map(|(_, t)| t.text.len()).sum();
-    total > 2 * OPENING_BYTES
+    total > 2 * input::OPENING_BYTES
 }
 
 /// The texts as one document: a single file as it is, several under one

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use gangmu::study::store::Store;
 use gangmu::tui::words;
 
 use crate::library::Opened;
@@ -24,10 +23,7 @@ pub(crate) fn texts_of(document: &str, paths: &[String]) -> Result<Opened, Strin
         let path = paths.last().map_or("", String::as_str);
         return Err(words::bookmark_file_unread(path, words::FILE_GONE));
     };
-    let is_it = |opened: &Opened| {
-        let parts: Vec<&str> = opened.texts.iter().map(|(_, t)| t.text.as_str()).collect();
-        Store::document_id(&parts) == document
-    };
+    let is_it = |opened: &Opened| crate::memory::identity(&opened.texts) == document;
     if files.len() > 1
         && let Ok(together) = crate::open_texts(&files)
         && is_it(&together)
@@ -60,7 +56,7 @@ mod tests {
     const TEXT: &str = "一、总体要求\n\u{3000}\u{3000}坚持稳中求进。\n";
 
     fn id_of(text: &str) -> String {
-        Store::document_id(&[text])
+        gangmu::study::store::Store::document_id(&[text])
     }
 
     fn path(dir: &tempfile::TempDir, name: &str) -> String {

@@ -20,7 +20,6 @@ use std::time::Duration;
 use anyhow::Context;
 use gangmu::parse::input::{self, Text};
 use gangmu::study::anchor::Anchor;
-use gangmu::study::store::Store;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::draw::backend::ScreenBackend;
@@ -33,6 +32,7 @@ use crate::background::{self, Found};
 use crate::building::{build_the_whole, first_document};
 use crate::elsewhere;
 use crate::memory::{Memory, save_bookmarks};
+use crate::reading::{self, Start, Unbuilt};
 use crate::terminal as screen;
 use crate::watchdog::Watchdog;
 
@@ -57,25 +57,40 @@ pub(crate) struct Options {
 
 /// Reads the texts in the terminal until the user quits; where the reader was
 /// left is saved for next time.
-pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Result<()> {
-    let name = reader_name(&texts);
-    let mut warnings: Vec<String> = texts.iter().flat_map(|(_, t)| t.warnings.clone()).collect();
-    if texts.iter().all(|(_, t)| t.text.trim().is_empty()) {
-        warnings.push(words::nothing_to_read());
-    }
+pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
+    let (shown, rest) = start.split();
     let (messages, inbox) = mpsc::channel();
     screen::send_signals(messages.clone()).context("watching for signals")?;
-    // The document's identity is hashed and its record read while the first
-    // screen is made ready: about a millisecond each for the sample.
+    // While the first screen is made ready, another thread finds the record:
+    // it hashes the document's identity (reading the whole of a text only
+    // begun, unless the file is known by its path), about a millisecond each
+    // for the sample.
     let started = std::thread::scope(|scope| {
-        let memory = scope.spawn(|| Memory::open(&texts, &options));
-        let ready = first_screen(name, &texts, &options);
+        let memory = scope.spawn(|| reading::remember(&shown, rest.as_deref(), &options));
+        let ready = first_screen(reader_name(&shown), &shown, &options);
         let memory = memory
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        ready.map(|(terminal, app, found)| (memory, terminal, app, found))
+        anyhow::Ok((memory?, ready?))
     });
-    let (mut memory, terminal, app, found) = started.inspect_err(|_| screen::leave())?;
+    let ((mut memory, whole), (terminal, mut app, found)) =
+        started.inspect_err(|_| screen::leave())?;
+    let unbuilt = match (whole, rest) {
+        (Some(whole), _) => {
+            if !reading::begins_with(&whole, &shown) {
+                // The file changed between the two reads: its whole is shown.
+                app.update(Msg::Whole {
+                    of: app.record().document.clone(),
+                    document: Box::new(first_document(&whole)),
+                    index_coming: false,
+                });
+            }
+            Unbuilt::Texts(whole)
+        }
+        (None, Some(path)) => Unbuilt::File { shown, path },
+        (None, None) => Unbuilt::Texts(shown),
+    };
+    let mut warnings = unbuilt.warnings();
     for event in found.typed {
         // The loop holds the receiver: the send cannot fail.
         let _ = messages.send(Msg::Input(event));
@@ -100,7 +115,7 @@ pub(crate) fn run(texts: Vec<(String, Text)>, options: Options) -> anyhow::Resul
         watchdog,
         memory,
         messages,
-        unbuilt: Some(texts),
+        unbuilt: Some(unbuilt),
         options,
         farewell: None,
         theme: found.theme,
@@ -165,9 +180,10 @@ struct Reader {
     memory: Memory,
     /// Where the workers started here send what they made.
     messages: Sender<Msg>,
-    /// The texts, until the first screen is out: only then are the keys read
-    /// and the whole built, so that neither slows the first screen down.
-    unbuilt: Option<Vec<(String, Text)>>,
+    /// What is left to build, until the first screen is out: only then are
+    /// the keys read and the whole built, so that neither slows the first
+    /// screen down.
+    unbuilt: Option<Unbuilt>,
     options: Options,
     /// What could not be saved on the way out, said once the screen is back.
     farewell: Option<String>,
@@ -189,11 +205,11 @@ impl Reader {
             }
             // The key that asked for a ranking or a search is on screen: now ask.
             app.update(Msg::Drawn);
-            if let Some(texts) = self.unbuilt.take() {
+            if let Some(unbuilt) = self.unbuilt.take() {
                 // Keys typed meanwhile wait in the terminal: nothing is lost.
                 screen::send_input(self.messages.clone());
                 let of = app.record().document.clone();
-                if build_the_whole(texts, of, self.messages.clone()) {
+                if build_the_whole(unbuilt, of, self.messages.clone()) {
                     // Said on screen at the next turn of the loop.
                     let _ = self.messages.send(Msg::Loading);
                 }
@@ -330,8 +346,7 @@ impl Reader {
                 return;
             }
         };
-        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
-        let id = Store::document_id(&parts);
+        let id = crate::memory::identity(&texts);
         if id == app.record().document {
             app.update(Msg::Notice(words::FILE_UNCHANGED.to_string()));
             return;
@@ -341,7 +356,7 @@ impl Reader {
             id: id.clone(),
             document,
         });
-        if build_the_whole(texts, id, self.messages.clone()) {
+        if build_the_whole(Unbuilt::Texts(texts), id, self.messages.clone()) {
             app.update(Msg::Loading);
         }
     }
@@ -373,7 +388,7 @@ impl Reader {
             at,
         });
         let of = app.record().document.clone();
-        if build_the_whole(texts, of, self.messages.clone()) {
+        if build_the_whole(Unbuilt::Texts(texts), of, self.messages.clone()) {
             app.update(Msg::Loading);
         }
         memory.send_others(self.messages.clone());

@@ -21,6 +21,7 @@ mod event_loop;
 mod library;
 mod manual;
 mod memory;
+mod reading;
 mod settings;
 mod terminal;
 mod watchdog;
@@ -225,11 +226,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Man) => manual::write(&mut out)?,
         None => {
-            let opened = open_texts(&listed(&cli.files)?)?;
+            let files = listed(&cli.files)?;
             if io::stdout().is_terminal() && keys_can_be_read() {
                 drop(out);
-                return read(opened, cli).map(|()| ExitCode::SUCCESS);
+                let start = reading::Start::read(&files)?;
+                return read(start, cli).map(|()| ExitCode::SUCCESS);
             }
+            let opened = open_texts(&files)?;
             print_warnings(&opened.skipped);
             for (_, text) in opened.texts {
                 let loaded = text.build();
@@ -248,7 +251,7 @@ fn listed(files: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 /// The texts the reader is given: the built-in sample, one file, or a library.
-fn open_texts(files: &[PathBuf]) -> anyhow::Result<library::Opened> {
+pub(crate) fn open_texts(files: &[PathBuf]) -> anyhow::Result<library::Opened> {
     if gangmu::parse::library::is_library(files) {
         return library::open_for_reading(files);
     }
@@ -272,24 +275,26 @@ fn open_texts(files: &[PathBuf]) -> anyhow::Result<library::Opened> {
     })
 }
 
-/// Opens the reader on the texts opened, with the user's settings under the flags.
-fn read(opened: library::Opened, cli: Cli) -> anyhow::Result<()> {
+/// Opens the reader on the texts it starts with, with the user's settings
+/// under the flags.
+fn read(start: reading::Start, cli: Cli) -> anyhow::Result<()> {
     let settings = settings::load(cli.config.as_deref())?;
     settings.say_problems();
     install_keys(&settings);
     let mut problems = settings.problems.clone();
-    if !opened.skipped.is_empty() {
-        problems.insert(0, gangmu::tui::words::files_skipped(&opened.skipped));
+    if !start.skipped().is_empty() {
+        problems.insert(0, gangmu::tui::words::files_skipped(start.skipped()));
     }
+    let files = start.files();
     let options = event_loop::Options {
         measure: settings.measure(cli.measure),
         theme: settings.theme(cli.theme),
         data_dir: settings.data_dir(cli.data.data_dir),
         problems,
-        paths: opened.files.iter().map(|f| seen_path(f)).collect(),
-        files: opened.files,
+        paths: files.iter().map(|f| seen_path(f)).collect(),
+        files,
     };
-    event_loop::run(opened.texts, options)
+    event_loop::run(start, options)
 }
 
 /// The data directory for a command: its `--data-dir`, else the one given

@@ -17,6 +17,12 @@ use gangmu::tui::words;
 
 use crate::event_loop::Options;
 
+/// The identity of the document `texts` make.
+pub(crate) fn identity(texts: &[(String, Text)]) -> String {
+    let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+    Store::document_id(&parts)
+}
+
 /// Saves a change to the bookmarks at once, taking in what other runs saved;
 /// what the app is to be told: the record as saved, and a failure to say in the
 /// status line (reading goes on).
@@ -48,13 +54,18 @@ pub(crate) struct Memory {
 }
 
 impl Memory {
+    /// What the store keeps of `texts`.
     pub(crate) fn open(texts: &[(String, Text)], options: &Options) -> Self {
-        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
-        let id = Store::document_id(&parts);
+        Self::open_as(&identity(texts), texts, options)
+    }
+
+    /// What the store keeps of the document `id`, of which `texts` are (the
+    /// whole, or one file's opening when the file is known by its path).
+    pub(crate) fn open_as(id: &str, texts: &[(String, Text)], options: &Options) -> Self {
         let Some(store) = Store::locate(options.data_dir.as_deref()) else {
             return Self {
                 store: None,
-                record: Record::new(&id),
+                record: Record::new(id),
                 writable: false,
                 history: History::default(),
                 notices: vec![words::NO_DATA_DIRECTORY.to_string()],
@@ -64,8 +75,8 @@ impl Memory {
         store.sweep_temporary_files();
         // One file may be an edited version of one read before at the same path.
         let opened = match options.paths.as_slice() {
-            [path] => store.open_at(&id, path),
-            _ => store.open(&id),
+            [path] => store.open_at(id, path),
+            _ => store.open(id),
         };
         let mut record = opened.record;
         for path in &options.paths {

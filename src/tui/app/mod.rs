@@ -403,7 +403,12 @@ impl App {
     fn reloaded(&mut self, id: String, document: Document) -> bool {
         self.record.document = id;
         self.drop_pending_jump();
-        let here = self.anchor_here();
+        // Where the reader is: the place it was left, if that waited for the
+        // whole and the reader has not moved since; else the place shown.
+        let here = match &self.reader.pending_resume {
+            Some((anchor, top)) if *top == self.reader.top => anchor.clone(),
+            _ => self.anchor_here(),
+        };
         self.replace_document(document);
         // Looked for again in the whole, if the opening does not hold it.
         self.resume_at(here);

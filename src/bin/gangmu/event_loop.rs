@@ -98,12 +98,10 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
     // What happened to the reader's own data and settings comes first.
     warnings.splice(0..0, std::mem::take(&mut memory.notices));
     warnings.splice(0..0, options.problems.iter().cloned());
-    let watchdog = Watchdog::start(memory.store_for_saving());
     let position = memory.record.position.clone();
     let mut app = app
         .with_record(memory.record.clone())
-        .with_history(std::mem::take(&mut memory.history))
-        .with_lookups(messages.clone());
+        .with_history(std::mem::take(&mut memory.history));
     if let Some(position) = position {
         app.update(Msg::Resume(position.value));
     }
@@ -112,7 +110,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
     }
     let mut reader = Reader {
         terminal,
-        watchdog,
+        watchdog: Watchdog::default(),
         memory,
         messages,
         unbuilt: Some(unbuilt),
@@ -206,7 +204,11 @@ impl Reader {
             // The key that asked for a ranking or a search is on screen: now ask.
             app.update(Msg::Drawn);
             if let Some(unbuilt) = self.unbuilt.take() {
-                // Keys typed meanwhile wait in the terminal: nothing is lost.
+                // The threads that wait on the terminal and answer the popups
+                // start once the first screen is out. Keys typed meanwhile wait
+                // in the terminal: nothing is lost.
+                self.watchdog.watch(self.memory.store_for_saving());
+                app = app.with_lookups(self.messages.clone());
                 screen::send_input(self.messages.clone());
                 let of = app.record().document.clone();
                 if build_the_whole(unbuilt, of, self.messages.clone()) {

@@ -25,9 +25,8 @@ pub(crate) struct Watchdog {
 
 impl Watchdog {
     /// Starts watching; `store` is where to save (`None`: nowhere).
-    pub(crate) fn start(store: Option<Store>) -> Self {
-        let watchdog = Self::default();
-        let latest = Arc::clone(&watchdog.latest);
+    pub(crate) fn watch(&self, store: Option<Store>) {
+        let latest = Arc::clone(&self.latest);
         std::thread::spawn(move || {
             if !wait_for_hang_up() {
                 return;
@@ -38,7 +37,6 @@ impl Watchdog {
             }
             std::process::exit(0);
         });
-        watchdog
     }
 
     /// What to save if the terminal goes away now.

@@ -13,6 +13,7 @@ mod tree;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 use crate::study::stats::Stats;
 use crate::tui::app::App;
@@ -85,5 +86,15 @@ fn draw_popup(frame: &mut Frame, app: &App, theme: Theme, area: Rect, body: Rect
                 popup::help::draw(frame, theme, body, top);
             }
         }
+    }
+}
+
+/// Puts `lines` in `area`, one a row from its top, each cut at its right edge:
+/// what a `Paragraph` without wrapping draws, without laying the lines out a
+/// second time (the panes' rows are laid out already).
+fn put_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
+    let buffer = frame.buffer_mut();
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        buffer.set_line(area.x, y, line, area.width);
     }
 }

@@ -7,7 +7,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::layout::rows::RowKind;
 use crate::tui::app::{App, Mark};
@@ -90,7 +89,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    super::put_lines(frame, area, &lines);
 }
 
 /// A row's text (already safe) with its search hits highlighted.

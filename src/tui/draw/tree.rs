@@ -8,7 +8,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::tui::theme::Theme;
 use std::collections::HashMap;
@@ -47,7 +46,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         })
         .collect();
     let text_area = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
-    frame.render_widget(Paragraph::new(lines), text_area);
+    super::put_lines(frame, text_area, &lines);
     let separator: Vec<Line> = (0..area.height)
         .map(|_| Line::styled("│", theme.separator()))
         .collect();
@@ -57,7 +56,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         1,
         area.height,
     );
-    frame.render_widget(Paragraph::new(separator), separator_area);
+    super::put_lines(frame, separator_area, &separator);
 }
 
 /// The widths a row of the outline is fitted to.

@@ -155,15 +155,16 @@ fn give_back(mut terminal: Terminal<ScreenBackend>) {
 }
 
 /// The terminal taken, the app showing the first document at its size, and
-/// the palette for the terminal (asked of it while the app is made ready).
+/// the palette for the terminal (asked of it first, so that its answer comes
+/// while the document and the app are made ready).
 fn first_screen(
     name: String,
     texts: &[(String, Text)],
     options: &Options,
 ) -> anyhow::Result<(Terminal<ScreenBackend>, App, Found)> {
-    let first = first_document(texts);
     screen::enter()?;
     let question = background::ask(options.theme);
+    let first = first_document(texts);
     let terminal = Terminal::new(ScreenBackend::on_stdout())?;
     let size = terminal.size()?;
     let app = App::new(name, first, size.width, size.height).with_max_measure(options.measure);

@@ -129,11 +129,13 @@ pub(crate) fn remember(
 }
 
 /// Keeps `id` as the identity of the file at `path`, read whole when it had
-/// `stamp`, if it still has it (a file changed while it was read is not known).
+/// `stamp`, if it still has it (a file changed while it was read is not known);
+/// the cache is swept of what is long unused meanwhile (at most once a day).
 pub(crate) fn remember_identity(cache: &Cache, path: &Path, stamp: Stamp, id: &str) {
     if Stamp::of(path) == Some(stamp) {
         cache.remember_identity(&crate::seen_path(path), stamp, id);
     }
+    cache.sweep(std::time::SystemTime::now());
 }
 
 /// The whole of the file `path` whose opening is `shown` (under its name).

@@ -208,9 +208,8 @@ pub fn read_opening(path: &Path) -> Option<Text> {
     if path == Path::new("-") {
         return None;
     }
-    let file = std::fs::File::open(path).ok()?;
-    let length = file
-        .metadata()
+    // Looked at before it is opened: opening a named pipe waits for a writer.
+    let length = std::fs::metadata(path)
         .ok()
         .filter(std::fs::Metadata::is_file)?
         .len();
@@ -218,6 +217,7 @@ pub fn read_opening(path: &Path) -> Option<Text> {
         return None;
     }
     let mut head = Vec::with_capacity(OPENING_READ);
+    let file = std::fs::File::open(path).ok()?;
     file.take(OPENING_READ as u64).read_to_end(&mut head).ok()?;
     opening_text(head)
 }
@@ -386,5 +386,18 @@ mod tests {
         assert!(read_opening(&nul).is_none(), "a NUL byte");
         let (_dir, plain) = a_file(long.as_bytes());
         assert!(read_opening(&plain).is_some());
+    }
+
+    #[test]
+    fn a_named_pipe_is_not_opened_for_its_opening() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.expect("mkfifo runs").success());
+        // Opening it would wait for a writer that never comes.
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || done.send(read_opening(&fifo).is_none()));
+        let answer = finished.recv_timeout(std::time::Duration::from_secs(5));
+        assert_eq!(answer, Ok(true));
     }
 }

@@ -98,9 +98,10 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
     // What happened to the reader's own data and settings comes first.
     warnings.splice(0..0, std::mem::take(&mut memory.notices));
     warnings.splice(0..0, options.problems.iter().cloned());
-    let position = memory.record.position.clone();
+    let record = memory.take_record();
+    let position = record.position.clone();
     let mut app = app
-        .with_record(memory.record.clone())
+        .with_record(record)
         .with_history(std::mem::take(&mut memory.history));
     if let Some(position) = position {
         app.update(Msg::Resume(position.value));
@@ -216,7 +217,7 @@ impl Reader {
                     // Said on screen at the next turn of the loop.
                     let _ = self.messages.send(Msg::Loading);
                 }
-                self.memory.send_others(self.messages.clone());
+                self.memory.send_others(app.record(), self.messages.clone());
             }
             // Debug builds panic on request after a frame, so that the tests can
             // see the terminal given back after a panic.
@@ -383,18 +384,18 @@ impl Reader {
         self.options.paths = opened.files.iter().map(|f| crate::seen_path(f)).collect();
         self.options.files = opened.files;
         let texts = opened.texts;
-        let memory = Memory::open(&texts, &self.options);
+        let mut memory = Memory::open(&texts, &self.options);
         app.update(Msg::Opened {
             name: reader_name(&texts),
             document: Box::new(first_document(&texts)),
-            record: Box::new(memory.record.clone()),
+            record: Box::new(memory.take_record()),
             at,
         });
         let of = app.record().document.clone();
         if build_the_whole(Unbuilt::Texts(texts), of, self.messages.clone()) {
             app.update(Msg::Loading);
         }
-        memory.send_others(self.messages.clone());
+        memory.send_others(app.record(), self.messages.clone());
         let notice = unsaved.or_else(|| memory.notices.first().map(|n| format!("⚠ {n}")));
         if let Some(notice) = notice {
             app.update(Msg::Notice(notice));

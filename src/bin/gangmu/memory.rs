@@ -42,7 +42,7 @@ pub(crate) fn save_bookmarks(memory: &mut Memory, record: &Record) -> Vec<Msg> {
 /// What the store keeps of the texts being read, and whether it may be saved.
 pub(crate) struct Memory {
     store: Option<Store>,
-    pub record: Record,
+    record: Record,
     writable: bool,
     /// The phrases searched for in earlier runs (the app takes them).
     pub history: History,
@@ -102,14 +102,24 @@ impl Memory {
         }
     }
 
-    /// Reads the records of the other documents read before on a thread of
-    /// their own, and sends them: with many documents, reading them all takes a
-    /// while, and the first screen needs none of them.
-    pub(crate) fn send_others(&self, messages: Sender<Msg>) {
+    /// The record as opened, for the app to take (its own is left empty).
+    pub(crate) fn take_record(&mut self) -> Record {
+        let empty = Record::new(&self.record.document);
+        std::mem::replace(&mut self.record, empty)
+    }
+
+    /// Reads the records of the documents read before other than `current`
+    /// (the app's) on a thread of their own, and sends them: with many
+    /// documents, reading them all takes a while, and the first screen needs
+    /// none of them.
+    pub(crate) fn send_others(&self, current: &Record, messages: Sender<Msg>) {
         let Some(store) = self.store.clone() else {
             return;
         };
-        let current = self.record.clone();
+        let current = Record {
+            paths: current.paths.clone(),
+            ..Record::new(&current.document)
+        };
         std::thread::spawn(move || {
             // The reader may have quit already; then nobody waits for them.
             let _ = messages.send(Msg::Others(store.records_except(&current)));

@@ -283,7 +283,9 @@ impl Reader {
                 Err(RecvTimeoutError::Timeout) => {
                     app.update(Msg::Idle);
                     if self.memory.may_save() {
-                        self.watchdog.hand_over(app.record_with_this_session());
+                        let record = app.record_with_this_session();
+                        self.watchdog
+                            .hand_over(self.memory.records_to_save(&record));
                     }
                 }
                 Err(RecvTimeoutError::Disconnected) => return None,

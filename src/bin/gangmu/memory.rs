@@ -149,6 +149,23 @@ impl Memory {
         self.store.clone().filter(|_| self.writable)
     }
 
+    /// The records `record` (the reader's) is saved as, in the order they
+    /// are written: a library's files' first, then its own; any other
+    /// document's, itself. What the watchdog saves if the terminal goes away.
+    pub(crate) fn records_to_save(&self, record: &Record) -> Vec<Record> {
+        let Some(files) = &self.shelf else {
+            return vec![record.clone()];
+        };
+        let split = files.split(record);
+        let own = std::iter::once(split.library);
+        split
+            .files
+            .into_iter()
+            .map(|(_, file)| file)
+            .chain(own)
+            .collect()
+    }
+
     /// Saves `record`, unless the store could not be read or found (`None`).
     /// A library's record is saved as its own and its files' records, and what
     /// comes back is put together again.
@@ -195,4 +212,66 @@ fn shelve(
         files.push((name.clone(), record, opened.writable));
     }
     Some(Shelf::new(files))
+}
+
+#[cfg(test)]
+mod tests {
+    use gangmu::parse::input;
+    use gangmu::study::anchor::Anchor;
+    use gangmu::study::store::record::Bookmark;
+    use gangmu::tui::background::ThemeChoice;
+
+    use super::*;
+
+    /// A library of two reports opened with its data in `data`.
+    fn library(data: &std::path::Path) -> Memory {
+        let texts: Vec<(String, Text)> = [
+            ("gwr-2024.txt", "一、回顾\n"),
+            ("gwr-2025.txt", "二、任务\n"),
+        ]
+        .iter()
+        .map(|(name, text)| {
+            let text = input::text_from_bytes(name, text.as_bytes()).expect("text");
+            ((*name).to_string(), text)
+        })
+        .collect();
+        let options = Options {
+            measure: 80,
+            theme: ThemeChoice::Auto,
+            data_dir: Some(data.to_path_buf()),
+            files: Vec::new(),
+            paths: vec!["/r/gwr-2024.txt".to_string(), "/r/gwr-2025.txt".to_string()],
+            problems: Vec::new(),
+        };
+        Memory::open(&texts, &options)
+    }
+
+    #[test]
+    fn a_librarys_bookmark_is_handed_over_in_its_files_record_not_the_librarys() {
+        let data = tempfile::tempdir().expect("a folder");
+        let mut memory = library(data.path());
+        let mut record = memory.take_record();
+        record.bookmarks.push(Bookmark {
+            id: "b1".to_string(),
+            anchor: Anchor {
+                path: vec!["gwr-2025.txt".to_string(), "二、".to_string()],
+                paragraph: 1,
+                offset: 0,
+                snippet: "任务".to_string(),
+            },
+            note: String::new(),
+            created: 1,
+            modified: 1,
+        });
+        let records = memory.records_to_save(&record);
+        let (library, files) = records.split_last().expect("the library's own last");
+        assert_eq!(library.document, record.document);
+        assert!(library.bookmarks.is_empty(), "{library:?}");
+        let holding: Vec<&Record> = files.iter().filter(|f| !f.bookmarks.is_empty()).collect();
+        assert_eq!(holding.len(), 1);
+        assert_eq!(
+            holding[0].bookmarks[0].anchor.path,
+            vec!["二、".to_string()]
+        );
+    }
 }

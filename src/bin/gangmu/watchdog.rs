@@ -2,9 +2,11 @@
 //! connection): crossterm's event polling then spins on the dead terminal and
 //! never returns (crossterm issue 793), so the loop never sees the hang-up. A
 //! watchdog thread waits in `poll` for the terminal to hang up, waking for
-//! nothing else; once it is gone, it saves what the loop last handed over (the record with the place and the
-//! session so far, handed over whenever the keys stop for a moment) and ends
-//! the process.
+//! nothing else; once it is gone, it saves what the loop last handed over and
+//! ends the process. The loop hands over the records with the place and the
+//! session so far whenever the keys stop for a moment: the document's, or a
+//! library's own and its files' (as `memory` saves them), so that a library's
+//! bookmarks stay in their files' records here too.
 
 use std::io::IsTerminal;
 use std::os::fd::AsFd;
@@ -20,7 +22,7 @@ const GONE: PollFlags = PollFlags::HUP.union(PollFlags::ERR).union(PollFlags::NV
 /// The record to save if the terminal goes away, kept up to date by the loop.
 #[derive(Clone, Default)]
 pub(crate) struct Watchdog {
-    latest: Arc<Mutex<Option<Record>>>,
+    latest: Arc<Mutex<Option<Vec<Record>>>>,
 }
 
 impl Watchdog {
@@ -31,18 +33,21 @@ impl Watchdog {
             if !wait_for_hang_up() {
                 return;
             }
-            let record = latest.lock().ok().and_then(|mut r| r.take());
-            if let (Some(store), Some(record)) = (store, record) {
-                let _ = store.save(&record);
+            let records = latest.lock().ok().and_then(|mut r| r.take());
+            if let (Some(store), Some(records)) = (store, records) {
+                for record in &records {
+                    let _ = store.save(record);
+                }
             }
             std::process::exit(0);
         });
     }
 
-    /// What to save if the terminal goes away now.
-    pub(crate) fn hand_over(&self, record: Record) {
+    /// What to save if the terminal goes away now: the records, in the order
+    /// they are to be written (a library's files' first, then its own).
+    pub(crate) fn hand_over(&self, records: Vec<Record>) {
         if let Ok(mut latest) = self.latest.lock() {
-            *latest = Some(record);
+            *latest = Some(records);
         }
     }
 }

@@ -8,6 +8,7 @@
 use std::sync::mpsc::Sender;
 
 use gangmu::parse::input::Text;
+use gangmu::parse::library::in_parallel;
 use gangmu::study::shelf::Shelf;
 use gangmu::study::store::history::History;
 use gangmu::study::store::record::Record;
@@ -54,13 +55,22 @@ pub(crate) struct Memory {
 }
 
 impl Memory {
-    /// What the store keeps of `texts`.
+    /// What the store keeps of `texts`; for a library, its files' records
+    /// too, each found by the file's own identity (hashed with the library's).
     pub(crate) fn open(texts: &[(String, Text)], options: &Options) -> Self {
-        Self::open_as(&identity(texts), texts, options)
+        let store = Store::locate(options.data_dir.as_deref());
+        let Some(store) = store.filter(|_| is_library(texts, options)) else {
+            return Self::open_as(&identity(texts), texts, options);
+        };
+        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+        let (id, each) = Store::document_ids(&parts);
+        let files = in_parallel(&each, |id| store.open(id));
+        Self::open_in(store, &id, texts, Some(files), options)
     }
 
-    /// What the store keeps of the document `id`, of which `texts` are (the
-    /// whole, or one file's opening when the file is known by its path).
+    /// What the store keeps of the document `id`, one file's, of which
+    /// `texts` are (the whole, or its opening when the file is known by its
+    /// path).
     pub(crate) fn open_as(id: &str, texts: &[(String, Text)], options: &Options) -> Self {
         let Some(store) = Store::locate(options.data_dir.as_deref()) else {
             return Self {
@@ -72,6 +82,18 @@ impl Memory {
                 shelf: None,
             };
         };
+        Self::open_in(store, id, texts, None, options)
+    }
+
+    /// The record of `id` in `store`, with a library's `files` (their records
+    /// as opened) put on its shelf.
+    fn open_in(
+        store: Store,
+        id: &str,
+        texts: &[(String, Text)],
+        files: Option<Vec<store::Opened>>,
+        options: &Options,
+    ) -> Self {
         store.sweep_temporary_files();
         // One file may be an edited version of one read before at the same path.
         let opened = match options.paths.as_slice() {
@@ -88,7 +110,7 @@ impl Memory {
             .flatten()
             .map(words::notice)
             .collect();
-        let mut shelf = shelve(&store, texts, &options.paths, &mut notices);
+        let mut shelf = files.map(|files| shelve(texts, files, &options.paths, &mut notices));
         if let Some(shelf) = &mut shelf {
             record = shelf.combined(&record);
         }
@@ -191,27 +213,28 @@ impl Memory {
     }
 }
 
-/// For a library (several texts, each read from one of `paths`): each file's
-/// record, opened by the file's own identity and noted as seen at its path,
-/// with whether it may be saved; what went wrong with one goes into `notices`.
+/// Whether `texts` are a library: several, each read from one of the paths.
+fn is_library(texts: &[(String, Text)], options: &Options) -> bool {
+    texts.len() >= 2 && texts.len() == options.paths.len()
+}
+
+/// A library's shelf: each file's record as `opened`, noted as seen at its
+/// path, with whether it may be saved; what went wrong with one goes into
+/// `notices`.
 fn shelve(
-    store: &Store,
     texts: &[(String, Text)],
+    opened: Vec<store::Opened>,
     paths: &[String],
     notices: &mut Vec<String>,
-) -> Option<Shelf> {
-    if texts.len() < 2 || texts.len() != paths.len() {
-        return None;
-    }
+) -> Shelf {
     let mut files = Vec::with_capacity(texts.len());
-    for ((name, text), path) in texts.iter().zip(paths) {
-        let opened = store.open(&Store::document_id(&[&text.text]));
+    for (((name, _), path), opened) in texts.iter().zip(paths).zip(opened) {
         notices.extend(opened.notice.as_ref().map(words::notice));
         let mut record = opened.record;
         record.seen_at(path);
         files.push((name.clone(), record, opened.writable));
     }
-    Some(Shelf::new(files))
+    Shelf::new(files)
 }
 
 #[cfg(test)]

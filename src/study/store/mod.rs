@@ -116,25 +116,32 @@ impl Store {
     /// space, U+3000 and no-break spaces) left out, so line ends, blank lines and
     /// indents do not change it.
     pub fn document_id(texts: &[&str]) -> String {
-        // Runs of text between white space are gathered into a buffer and hashed
-        // in large pieces, which the hasher takes much faster than many short ones.
         let mut hasher = blake3::Hasher::new();
-        let mut buffer = Vec::with_capacity(HASH_BUFFER + 1024);
         for text in texts {
-            let bytes = text.as_bytes();
-            let mut at = 0;
-            while at < bytes.len() {
-                let (space, length) = next_white_space(bytes, at);
-                buffer.extend_from_slice(&bytes[at..space]);
-                at = space + length;
-                if buffer.len() >= HASH_BUFFER {
-                    hasher.update(&buffer);
-                    buffer.clear();
-                }
-            }
+            without_white_space(text, |piece| {
+                hasher.update(piece);
+            });
         }
-        hasher.update(&buffer);
-        hasher.finalize().to_hex()[..32].to_string()
+        identity_of(&hasher)
+    }
+
+    /// The identities of `texts` read as one document and of each alone, as
+    /// [`Store::document_id`] gives them, in one pass over each text: its white
+    /// space is left out once, for its own hash and the whole's.
+    pub fn document_ids(texts: &[&str]) -> (String, Vec<String>) {
+        let mut whole = blake3::Hasher::new();
+        let each = texts
+            .iter()
+            .map(|text| {
+                let mut alone = blake3::Hasher::new();
+                without_white_space(text, |piece| {
+                    alone.update(piece);
+                    whole.update(piece);
+                });
+                identity_of(&alone)
+            })
+            .collect();
+        (identity_of(&whole), each)
     }
 
     /// Removes the temporary files of saves that no live run is writing (left
@@ -287,6 +294,30 @@ fn write_failed(path: &Path) -> impl Fn(io::Error) -> SaveError + '_ {
         path: path.to_path_buf(),
         source,
     }
+}
+
+/// An identity as it is written: the first 32 hex digits of the hash.
+fn identity_of(hasher: &blake3::Hasher) -> String {
+    hasher.finalize().to_hex()[..32].to_string()
+}
+
+/// Gives `take` the bytes of `text` with its white space left out, in pieces:
+/// runs between white space are gathered and given in large pieces, which a
+/// hasher takes much faster than many short ones.
+fn without_white_space(text: &str, mut take: impl FnMut(&[u8])) {
+    let bytes = text.as_bytes();
+    let mut buffer = Vec::with_capacity(HASH_BUFFER + 1024);
+    let mut at = 0;
+    while at < bytes.len() {
+        let (space, length) = next_white_space(bytes, at);
+        buffer.extend_from_slice(&bytes[at..space]);
+        at = space + length;
+        if buffer.len() >= HASH_BUFFER {
+            take(&buffer);
+            buffer.clear();
+        }
+    }
+    take(&buffer);
 }
 
 /// Where the next white space at or after `from` starts, and its length in
@@ -469,6 +500,21 @@ mod tests {
             .filter(|&c| !white(c))
             .collect();
         blake3::hash(kept.as_bytes()).to_hex()[..32].to_string()
+    }
+
+    #[test]
+    fn a_librarys_identities_are_its_whole_and_each_file_alone() {
+        let sample = std::str::from_utf8(crate::sample::BYTES).expect("the sample is UTF-8");
+        let texts = [
+            "一、总则\n\u{3000}\u{3000}正文。\n",
+            sample,
+            "",
+            "第二章 附则\n",
+        ];
+        let (whole, each) = Store::document_ids(&texts);
+        assert_eq!(whole, Store::document_id(&texts));
+        let alone: Vec<String> = texts.iter().map(|t| Store::document_id(&[t])).collect();
+        assert_eq!(each, alone);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::parse::progress::Progress;
 
 mod known;
 
-pub use known::Stamp;
+pub use known::{Identities, Stamp};
 
 /// The variable that puts the cache elsewhere (tests, a shared machine).
 pub const CACHE_DIR_VARIABLE: &str = "GANGMU_CACHE_DIR";

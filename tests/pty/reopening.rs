@@ -2,7 +2,8 @@
 //! is read whole, so its first screen needs only its opening: it resumes where
 //! it was left and reaches its true end. Changed since with its length and
 //! time kept, its new text is still what it shows once read whole, with the
-//! place found again and the record following the new text.
+//! place found again and the record following the new text. A library opened
+//! again is known by its files' paths alike, and checked alike.
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +19,7 @@ fn a_long_file() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, file, data)
 }
 
-/// A reader on `file`, keeping its data in `data`.
+/// A reader on `file` (or folder), keeping its data in `data`.
 fn open(file: &Path, data: &Path) -> Session {
     let cache = data.join("cache");
     Session::start_with(
@@ -28,6 +29,23 @@ fn open(file: &Path, data: &Path) -> Session {
             ("GANGMU_CACHE_DIR", cache.to_str().expect("UTF-8")),
         ],
     )
+}
+
+/// `file` with `old` replaced by `new` of as many bytes, its time kept.
+fn change_keeping_length_and_time(file: &Path, old: &str, new: &str) -> String {
+    assert_eq!(old.len(), new.len());
+    let text = std::fs::read_to_string(file).expect("the text");
+    let modified = std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .expect("a time");
+    let changed = text.replace(old, new);
+    std::fs::write(file, &changed).expect("edits");
+    std::fs::File::options()
+        .append(true)
+        .open(file)
+        .and_then(|f| f.set_modified(modified))
+        .expect("keeps the time");
+    changed
 }
 
 /// Opens `file`, goes to 第十五章 and quits there.
@@ -78,19 +96,8 @@ fn a_long_file_opened_again_is_known_by_its_path_resumes_and_reaches_its_end() {
 fn a_file_changed_with_its_length_and_time_kept_shows_its_new_text() {
     let (_dir, file, data) = a_long_file();
     leave_in_chapter_15(&file, &data);
-    let sample = std::fs::read_to_string(&file).expect("the sample");
-    let modified = std::fs::metadata(&file)
-        .and_then(|m| m.modified())
-        .expect("a time");
     // As many bytes: one three-byte character for another, and the old time.
-    let changed = sample.replace("双城经济圈", "双城经济带");
-    assert_eq!(changed.len(), sample.len());
-    std::fs::write(&file, &changed).expect("edits");
-    std::fs::File::options()
-        .append(true)
-        .open(&file)
-        .and_then(|f| f.set_modified(modified))
-        .expect("keeps the time");
+    let changed = change_keeping_length_and_time(&file, "双城经济圈", "双城经济带");
     let mut session = open(&file, &data);
     session.wait_for("已重新读入");
     session.keys("jk");
@@ -108,4 +115,36 @@ fn a_file_changed_with_its_length_and_time_kept_shows_its_new_text() {
     let known = data.join("cache/paths");
     let entry = std::fs::read_to_string(known.join(&names_in(&known)[0])).expect("the entry");
     assert!(entry.contains(&new_id), "{entry}");
+}
+
+#[test]
+fn a_library_opened_again_is_known_by_its_files_and_one_changed_is_read_again() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let folder = dir.path().join("reports");
+    std::fs::create_dir(&folder).expect("a folder");
+    for year in ["2024", "2025"] {
+        let name = format!("gwr-{year}.txt");
+        std::fs::copy(format!("tests/fixtures/library/{name}"), folder.join(&name))
+            .expect("copies");
+    }
+    let data = dir.path().join("data");
+    for _ in 0..2 {
+        let mut session = open(&folder, &data);
+        session.wait_for("gwr-2024.txt");
+        session.keys("G");
+        session.wait_for("新领域新赛道跑出加速度");
+        session.quit();
+    }
+    assert_eq!(
+        names_in(&data.join("cache/paths")).len(),
+        1,
+        "the two files known as one"
+    );
+    let changed = folder.join("gwr-2025.txt");
+    change_keeping_length_and_time(&changed, "跑出加速度", "跑出好速度");
+    let mut session = open(&folder, &data);
+    session.wait_for("已重新读入");
+    session.keys("G");
+    session.wait_for("新领域新赛道跑出好速度");
+    session.quit();
 }

@@ -12,16 +12,17 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use gangmu::document::Document;
-use gangmu::parse::cache::{Cache, Stamp};
+use gangmu::parse::cache::{Cache, Identities};
 use gangmu::parse::input::{self, Text};
 use gangmu::parse::library::in_parallel;
 use gangmu::parse::progress::Progress;
 use gangmu::search::Index;
+use gangmu::study::store::Store;
 use gangmu::tui::msg::Msg;
 use gangmu::tui::words;
 
 use crate::memory;
-use crate::reading::{self, Unbuilt};
+use crate::reading::{self, Stamped, Texts, Unbuilt};
 
 /// The document to show first: the whole of a short text, the opening of a
 /// long one ([`build_the_whole`] brings the rest); of a library, its first file.
@@ -48,9 +49,13 @@ pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
 /// text is long). A file of which only the opening is read is read whole there
 /// first.
 pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg>) -> bool {
+    // Texts whose identities are to be checked are gone through whatever
+    // their length.
     let total = match &unbuilt {
-        Unbuilt::Texts(texts) if is_long(texts) => texts.iter().map(|(_, t)| t.text.len()).sum(),
-        Unbuilt::Texts(_) => return false,
+        Unbuilt::Texts(texts) if !is_long(texts) => return false,
+        Unbuilt::Texts(texts) | Unbuilt::Unchecked { texts, .. } => {
+            texts.iter().map(|(_, t)| t.text.len()).sum()
+        }
         Unbuilt::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len() as usize),
     };
     let progress = Arc::new(Progress::default());
@@ -59,6 +64,10 @@ pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg
         let (texts, whole_of) = match unbuilt {
             Unbuilt::Texts(texts) => (texts, of.clone()),
             Unbuilt::File { shown, path } => read_whole(shown, &path, &of, &messages),
+            Unbuilt::Unchecked { texts, stamped } => {
+                let whole_of = checked(&texts, &stamped, &of);
+                (texts, whole_of)
+            }
         };
         // The reader may have quit already; then nobody waits for this.
         let whole = build_all(&texts, &progress);
@@ -100,7 +109,7 @@ fn read_whole(
     of: &str,
     messages: &Sender<Msg>,
 ) -> (Vec<(String, Text)>, String) {
-    let stamp = Stamp::of(path);
+    let stamped = reading::stamps(&[path.to_path_buf()]);
     let whole = match reading::read_whole(&shown, path) {
         Ok(whole) => whole,
         Err(error) => {
@@ -113,11 +122,33 @@ fn read_whole(
     }
     let id = memory::identity(&whole);
     if id != of
-        && let (Some(cache), Some(stamp)) = (Cache::locate(), stamp)
+        && let (Some(cache), Some(stamped)) = (Cache::locate(), stamped)
     {
-        reading::remember_identity(&cache, path, stamp, &id);
+        let identities = Identities {
+            whole: id.clone(),
+            each: vec![id.clone()],
+        };
+        reading::remember_identities(&cache, &stamped, &identities);
     }
     (whole, id)
+}
+
+/// The identity of `texts` read as one document: `of`, as their files' paths
+/// and stamps said, unless one of them changed since (then the identities
+/// found are kept for those paths).
+fn checked(texts: &Texts, stamped: &Stamped, of: &str) -> String {
+    let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+    let (whole, each) = Store::document_ids(&parts);
+    if whole != of
+        && let Some(cache) = Cache::locate()
+    {
+        let identities = Identities {
+            whole: whole.clone(),
+            each,
+        };
+        reading::remember_identities(&cache, stamped, &identities);
+    }
+    whole
 }
 
 /// Sends how much of `total` bytes is built, every [`PROGRESS_EVERY`], until

@@ -88,7 +88,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
             Unbuilt::Texts(whole)
         }
         (None, Some(path)) => Unbuilt::File { shown, path },
-        (None, None) => Unbuilt::Texts(shown),
+        (None, None) => Unbuilt::of(shown, &mut memory),
     };
     let mut warnings = unbuilt.warnings();
     for event in found.typed {
@@ -394,7 +394,7 @@ impl Reader {
             at,
         });
         let of = app.record().document.clone();
-        if build_the_whole(Unbuilt::Texts(texts), of, self.messages.clone()) {
+        if build_the_whole(Unbuilt::of(texts, &mut memory), of, self.messages.clone()) {
             app.update(Msg::Loading);
         }
         memory.send_others(app.record(), self.messages.clone());

@@ -7,6 +7,7 @@
 
 use std::sync::mpsc::Sender;
 
+use gangmu::parse::cache::{Cache, Identities};
 use gangmu::parse::input::Text;
 use gangmu::parse::library::in_parallel;
 use gangmu::study::shelf::Shelf;
@@ -17,6 +18,7 @@ use gangmu::tui::msg::Msg;
 use gangmu::tui::words;
 
 use crate::event_loop::Options;
+use crate::reading::{self, Stamped};
 
 /// The identity of the document `texts` make.
 pub(crate) fn identity(texts: &[(String, Text)]) -> String {
@@ -52,6 +54,9 @@ pub(crate) struct Memory {
     pub notices: Vec<String>,
     /// For a library: its files' records.
     shelf: Option<Shelf>,
+    /// The files and their stamps, when the identities were known by them
+    /// (not hashed): to be checked once the first screen is out.
+    pub unchecked: Option<Stamped>,
 }
 
 impl Memory {
@@ -62,10 +67,11 @@ impl Memory {
         let Some(store) = store.filter(|_| is_library(texts, options)) else {
             return Self::open_as(&identity(texts), texts, options);
         };
-        let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
-        let (id, each) = Store::document_ids(&parts);
-        let files = in_parallel(&each, |id| store.open(id));
-        Self::open_in(store, &id, texts, Some(files), options)
+        let (identities, unchecked) = library_identities(texts, options);
+        let files = in_parallel(&identities.each, |id| store.open(id));
+        let mut memory = Self::open_in(store, &identities.whole, texts, Some(files), options);
+        memory.unchecked = unchecked;
+        memory
     }
 
     /// What the store keeps of the document `id`, one file's, of which
@@ -80,6 +86,7 @@ impl Memory {
                 history: History::default(),
                 notices: vec![words::NO_DATA_DIRECTORY.to_string()],
                 shelf: None,
+                unchecked: None,
             };
         };
         Self::open_in(store, id, texts, None, options)
@@ -121,6 +128,7 @@ impl Memory {
             history: searched.history,
             notices,
             shelf,
+            unchecked: None,
         }
     }
 
@@ -211,6 +219,29 @@ impl Memory {
             notice: saved.notice,
         }))
     }
+}
+
+/// A library's identities, and its files with their stamps if the cache knew
+/// the identities by them; else they are hashed (in one pass over each file)
+/// and kept for next time.
+fn library_identities(
+    texts: &[(String, Text)],
+    options: &Options,
+) -> (Identities, Option<Stamped>) {
+    let cache = Cache::locate();
+    let stamped = reading::stamps(&options.files);
+    if let (Some(cache), Some(stamped)) = (&cache, &stamped)
+        && let Some(known) = reading::known_identities(cache, stamped)
+    {
+        return (known, Some(stamped.clone()));
+    }
+    let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
+    let (whole, each) = Store::document_ids(&parts);
+    let identities = Identities { whole, each };
+    if let (Some(cache), Some(stamped)) = (cache, stamped) {
+        reading::remember_identities(&cache, &stamped, &identities);
+    }
+    (identities, None)
 }
 
 /// Whether `texts` are a library: several, each read from one of the paths.

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gangmu::parse::cache::{Cache, Stamp};
+use gangmu::parse::cache::{Cache, Identities, Stamp};
 use gangmu::parse::input::{self, Text};
 
 use crate::event_loop::Options;
@@ -83,13 +83,25 @@ pub(crate) enum Unbuilt {
     Texts(Texts),
     /// A file known by its path, of which only the opening (`shown`) is read.
     File { shown: Texts, path: PathBuf },
+    /// The texts, read whole, of files whose identities were known by their
+    /// paths and `stamped` (a library's): to be checked.
+    Unchecked { texts: Texts, stamped: Stamped },
 }
 
 impl Unbuilt {
+    /// The texts read whole, with `memory`'s identities to check if it took
+    /// them on trust.
+    pub(crate) fn of(texts: Texts, memory: &mut Memory) -> Self {
+        match memory.unchecked.take() {
+            Some(stamped) => Self::Unchecked { texts, stamped },
+            None => Self::Texts(texts),
+        }
+    }
+
     /// What the texts' reading found wrong, and that there is nothing to read
     /// if so; of a file not read whole yet, nothing (its whole says, later).
     pub(crate) fn warnings(&self) -> Vec<String> {
-        let Self::Texts(texts) = self else {
+        let (Self::Texts(texts) | Self::Unchecked { texts, .. }) = self else {
             return Vec::new();
         };
         let mut warnings: Vec<String> =
@@ -112,30 +124,61 @@ pub(crate) fn remember(
     let Some(path) = rest else {
         return Ok((Memory::open(shown, options), None));
     };
-    let seen = crate::seen_path(path);
     let cache = Cache::locate();
-    let stamp = Stamp::of(path);
-    if let (Some(cache), Some(stamp)) = (&cache, stamp)
-        && let Some(id) = cache.known_identity(&seen, stamp)
+    let stamped = stamps(&[path.to_path_buf()]);
+    if let (Some(cache), Some(stamped)) = (&cache, &stamped)
+        && let Some(known) = known_identities(cache, stamped)
     {
-        return Ok((Memory::open_as(&id, shown, options), None));
+        return Ok((Memory::open_as(&known.whole, shown, options), None));
     }
     let whole = read_whole(shown, path)?;
     let id = memory::identity(&whole);
-    if let (Some(cache), Some(stamp)) = (cache, stamp) {
-        remember_identity(&cache, path, stamp, &id);
+    if let (Some(cache), Some(stamped)) = (cache, stamped) {
+        let identities = Identities {
+            whole: id.clone(),
+            each: vec![id.clone()],
+        };
+        remember_identities(&cache, &stamped, &identities);
     }
     Ok((Memory::open_as(&id, &whole, options), Some(whole)))
 }
 
-/// Keeps `id` as the identity of the file at `path`, read whole when it had
-/// `stamp`, if it still has it (a file changed while it was read is not known);
-/// the cache is swept of what is long unused meanwhile (at most once a day).
-pub(crate) fn remember_identity(cache: &Cache, path: &Path, stamp: Stamp, id: &str) {
-    if Stamp::of(path) == Some(stamp) {
-        cache.remember_identity(&crate::seen_path(path), stamp, id);
+/// Files with the stamps they had when looked at.
+pub(crate) type Stamped = Vec<(PathBuf, Stamp)>;
+
+/// The stamps of `files` now, if each is a regular file whose time can be read.
+pub(crate) fn stamps(files: &[PathBuf]) -> Option<Stamped> {
+    files
+        .iter()
+        .map(|file| Some((file.clone(), Stamp::of(file)?)))
+        .collect()
+}
+
+/// The identities the cache knows for `files` with their stamps.
+pub(crate) fn known_identities(cache: &Cache, files: &Stamped) -> Option<Identities> {
+    cache.known_identities(&seen(files))
+}
+
+/// Keeps `identities` as those of `files`, read whole when they had their
+/// stamps, if each still has it (a file changed while it was read is not
+/// known); the cache is swept of what is long unused meanwhile (at most once a
+/// day).
+pub(crate) fn remember_identities(cache: &Cache, files: &Stamped, identities: &Identities) {
+    if files
+        .iter()
+        .all(|(file, stamp)| Stamp::of(file) == Some(*stamp))
+    {
+        cache.remember_identities(&seen(files), identities);
     }
     cache.sweep(std::time::SystemTime::now());
+}
+
+/// The files as the store names them (`main`'s seen paths), with their stamps.
+fn seen(files: &Stamped) -> Vec<(String, Stamp)> {
+    files
+        .iter()
+        .map(|(file, stamp)| (crate::seen_path(file), *stamp))
+        .collect()
 }
 
 /// The whole of the file `path` whose opening is `shown` (under its name).

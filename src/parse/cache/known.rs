@@ -1,11 +1,12 @@
-//! What the files read before were found to be: for each path, the document's
-//! identity (`Store::document_id`, kept as given) with the file's length,
+//! What the files read before were found to be: for a file, or files read as
+//! one document (a library), the document's identity and each file's
+//! (`Store::document_id`, kept as given), with each file's length,
 //! modification time and inode when it was read whole. A file unchanged since
 //! is known by its path before it is read whole, so that the reader can find
 //! its record and show its first screen from its opening alone; the identity
-//! is still checked once the whole is read. One small entry a path, in the
-//! cache's `paths` folder, named by the hash of the path and swept as the
-//! cache's other entries are.
+//! is still checked once the whole is read. One small entry for each set of
+//! paths, in the cache's `paths` folder, named by the hash of the paths and
+//! swept as the cache's other entries are.
 
 use std::path::{Path, PathBuf};
 
@@ -58,39 +59,84 @@ fn inode(_: &std::fs::Metadata) -> u64 {
     0
 }
 
-/// One entry as it is written.
+/// One entry as it is written: the files read as one document, in order.
 #[derive(Serialize, Deserialize)]
 struct Known {
+    files: Vec<KnownFile>,
+    /// The identity of the files read as one document.
+    identity: String,
+}
+
+/// A file of an entry, with its stamp and its own identity.
+#[derive(Serialize, Deserialize)]
+struct KnownFile {
     path: String,
     stamp: Stamp,
     identity: String,
 }
 
+/// The identities of files read as one document: the whole's, and each file's
+/// alone (for one file, the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identities {
+    pub whole: String,
+    pub each: Vec<String>,
+}
+
 impl Cache {
-    /// The identity found for the file at `path` when it last had `stamp`.
-    pub fn known_identity(&self, path: &str, stamp: Stamp) -> Option<String> {
-        let file = self.known_file(path);
-        let known: Known = serde_json::from_slice(&std::fs::read(&file).ok()?).ok()?;
-        let fits = known.path == path && known.stamp == stamp && !known.identity.is_empty();
-        if fits {
-            super::touch(&file);
+    /// The identities found for the files at these paths when each last had
+    /// the stamp given with it.
+    pub fn known_identities(&self, files: &[(String, Stamp)]) -> Option<Identities> {
+        let entry = self.known_file(files);
+        let known: Known = serde_json::from_slice(&std::fs::read(&entry).ok()?).ok()?;
+        let fits = known.files.len() == files.len()
+            && known
+                .files
+                .iter()
+                .zip(files)
+                .all(|(k, (path, stamp))| &k.path == path && k.stamp == *stamp)
+            && !known.identity.is_empty();
+        if !fits {
+            return None;
         }
-        fits.then_some(known.identity)
+        super::touch(&entry);
+        Some(Identities {
+            whole: known.identity,
+            each: known.files.into_iter().map(|f| f.identity).collect(),
+        })
     }
 
-    /// Keeps `identity` as that of the file at `path` with `stamp`. A cache
-    /// that cannot be written only costs the time saved.
-    pub fn remember_identity(&self, path: &str, stamp: Stamp, identity: &str) {
+    /// Keeps `identities` as those of the files at these paths with these
+    /// stamps. A cache that cannot be written only costs the time saved.
+    pub fn remember_identities(&self, files: &[(String, Stamp)], identities: &Identities) {
+        if files.len() != identities.each.len() {
+            return;
+        }
         let known = Known {
-            path: path.to_string(),
-            stamp,
-            identity: identity.to_string(),
+            files: files
+                .iter()
+                .zip(&identities.each)
+                .map(|((path, stamp), identity)| KnownFile {
+                    path: path.clone(),
+                    stamp: *stamp,
+                    identity: identity.clone(),
+                })
+                .collect(),
+            identity: identities.whole.clone(),
         };
-        let _ = self.write(&self.known_file(path), &known);
+        let _ = self.write(&self.known_file(files), &known);
     }
 
-    fn known_file(&self, path: &str) -> PathBuf {
-        let hash = blake3::hash(path.as_bytes()).to_hex();
+    /// The entry of these files: named by the hash of their paths.
+    fn known_file(&self, files: &[(String, Stamp)]) -> PathBuf {
+        let mut hasher = blake3::Hasher::new();
+        for (index, (path, _)) in files.iter().enumerate() {
+            if index > 0 {
+                hasher.update(b"\n");
+            }
+            hasher.update(path.as_bytes());
+        }
+        let hash = hasher.finalize().to_hex();
         self.dir.join(FOLDER).join(format!("{hash}.json"))
     }
 }
@@ -98,6 +144,22 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The identity known of the one file at `path` with `stamp`.
+    fn known(cache: &Cache, path: &str, stamp: Stamp) -> Option<String> {
+        cache
+            .known_identities(&[(path.to_string(), stamp)])
+            .map(|known| known.whole)
+    }
+
+    /// Keeps `identity` as that of the one file at `path` with `stamp`.
+    fn remember(cache: &Cache, path: &str, stamp: Stamp, identity: &str) {
+        let identities = Identities {
+            whole: identity.to_string(),
+            each: vec![identity.to_string()],
+        };
+        cache.remember_identities(&[(path.to_string(), stamp)], &identities);
+    }
 
     /// A file with `text`, and the cache, in a fresh folder.
     fn a_file(text: &str) -> (tempfile::TempDir, PathBuf, Cache) {
@@ -113,10 +175,10 @@ mod tests {
         let (_dir, file, cache) = a_file("一、总体要求\n");
         let path = file.display().to_string();
         let stamp = Stamp::of(&file).expect("a stamp");
-        assert_eq!(cache.known_identity(&path, stamp), None);
-        cache.remember_identity(&path, stamp, "abc");
-        assert_eq!(cache.known_identity(&path, stamp).as_deref(), Some("abc"));
-        assert_eq!(cache.known_identity("/elsewhere/report.txt", stamp), None);
+        assert_eq!(known(&cache, &path, stamp), None);
+        remember(&cache, &path, stamp, "abc");
+        assert_eq!(known(&cache, &path, stamp).as_deref(), Some("abc"));
+        assert_eq!(known(&cache, "/elsewhere/report.txt", stamp), None);
     }
 
     #[test]
@@ -124,11 +186,11 @@ mod tests {
         let (_dir, file, cache) = a_file("一、总体要求\n");
         let path = file.display().to_string();
         let stamp = Stamp::of(&file).expect("a stamp");
-        cache.remember_identity(&path, stamp, "abc");
+        remember(&cache, &path, stamp, "abc");
         // Longer, then as long but at another time.
         std::fs::write(&file, "一、总体要求（修订）\n").expect("written");
         assert_eq!(
-            cache.known_identity(&path, Stamp::of(&file).expect("a stamp")),
+            known(&cache, &path, Stamp::of(&file).expect("a stamp")),
             None
         );
         std::fs::write(&file, "二、总体要求\n").expect("written");
@@ -140,7 +202,27 @@ mod tests {
             .expect("timed");
         let changed = Stamp::of(&file).expect("a stamp");
         assert_eq!(changed.bytes(), stamp.bytes());
-        assert_eq!(cache.known_identity(&path, changed), None);
+        assert_eq!(known(&cache, &path, changed), None);
+    }
+
+    #[test]
+    fn files_read_as_one_are_known_together_and_not_in_another_order() {
+        let (dir, first, cache) = a_file("一、回顾\n");
+        let second = dir.path().join("next.txt");
+        std::fs::write(&second, "二、任务\n").expect("written");
+        let files: Vec<(String, Stamp)> = [&first, &second]
+            .iter()
+            .map(|f| (f.display().to_string(), Stamp::of(f).expect("a stamp")))
+            .collect();
+        let identities = Identities {
+            whole: "ab".to_string(),
+            each: vec!["a".to_string(), "b".to_string()],
+        };
+        cache.remember_identities(&files, &identities);
+        assert_eq!(cache.known_identities(&files), Some(identities));
+        let reversed: Vec<(String, Stamp)> = files.iter().rev().cloned().collect();
+        assert_eq!(cache.known_identities(&reversed), None);
+        assert_eq!(cache.known_identities(&files[..1]), None);
     }
 
     #[test]
@@ -148,8 +230,8 @@ mod tests {
         let (_dir, file, cache) = a_file("一、总体要求\n");
         let path = file.display().to_string();
         let stamp = Stamp::of(&file).expect("a stamp");
-        cache.remember_identity(&path, stamp, "abc");
-        let entry = cache.known_file(&path);
+        remember(&cache, &path, stamp, "abc");
+        let entry = cache.known_file(&[(path.clone(), stamp)]);
         let then = std::time::SystemTime::now()
             - std::time::Duration::from_secs((super::super::UNUSED_DAYS + 1) * super::super::DAY);
         std::fs::File::options()
@@ -166,12 +248,12 @@ mod tests {
         let (_dir, file, cache) = a_file("一、总体要求\n");
         let path = file.display().to_string();
         let stamp = Stamp::of(&file).expect("a stamp");
-        cache.remember_identity(&path, stamp, "abc");
-        let entry = cache.known_file(&path);
+        remember(&cache, &path, stamp, "abc");
+        let entry = cache.known_file(&[(path.clone(), stamp)]);
         let raw = std::fs::read_to_string(&entry).expect("the entry");
         std::fs::write(&entry, &raw[..raw.len() / 2]).expect("written");
-        assert_eq!(cache.known_identity(&path, stamp), None);
+        assert_eq!(known(&cache, &path, stamp), None);
         std::fs::write(&entry, raw.replace("report.txt", "other.txt")).expect("written");
-        assert_eq!(cache.known_identity(&path, stamp), None);
+        assert_eq!(known(&cache, &path, stamp), None);
     }
 }

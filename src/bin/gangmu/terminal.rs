@@ -62,8 +62,13 @@ pub(crate) fn send_input(messages: Sender<Msg>) {
 /// and two screens' worth of cells, only to drop them.)
 pub(crate) fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen)?;
-    turn_on_reporting();
+    // One write: the alternate screen, then mouse reporting and bracketed paste.
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     let report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();

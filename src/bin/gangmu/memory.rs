@@ -3,7 +3,9 @@
 //! saved after each change to the bookmarks, on a suspend, and at the end. A
 //! library's record keeps where the reader was in it; its files' bookmarks and
 //! read marks are kept in each file's own record (`study::shelf`), read with
-//! it and saved into them.
+//! it and saved into them. A library's identity and its files' are hashed
+//! together, or taken from the cache when it knows the files unchanged (then
+//! they are checked once the first screen is out, `building`).
 
 use std::sync::mpsc::Sender;
 

@@ -4,7 +4,9 @@
 //! identities), its record is found by its path: the first screen is then made
 //! from the opening alone, and the whole is read after it (its identity checked
 //! then, `building`). A long file not known is read whole on the thread that
-//! finds its record, while the first screen is made from its opening.
+//! finds its record, while the first screen is made from its opening. The
+//! identities known by paths and stamps (a library's too, `memory`) are kept
+//! and looked up here.
 
 use std::path::{Path, PathBuf};
 

@@ -126,11 +126,7 @@ fn read_whole(
     if id != of
         && let (Some(cache), Some(stamped)) = (Cache::locate(), stamped)
     {
-        let identities = Identities {
-            whole: id.clone(),
-            each: vec![id.clone()],
-        };
-        reading::remember_identities(&cache, &stamped, &identities);
+        reading::remember_identities(&cache, &stamped, &Identities::of_one(&id));
     }
     (whole, id)
 }

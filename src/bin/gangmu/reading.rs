@@ -136,11 +136,7 @@ pub(crate) fn remember(
     let whole = read_whole(shown, path)?;
     let id = memory::identity(&whole);
     if let (Some(cache), Some(stamped)) = (cache, stamped) {
-        let identities = Identities {
-            whole: id.clone(),
-            each: vec![id.clone()],
-        };
-        remember_identities(&cache, &stamped, &identities);
+        remember_identities(&cache, &stamped, &Identities::of_one(&id));
     }
     Ok((Memory::open_as(&id, &whole, options), Some(whole)))
 }

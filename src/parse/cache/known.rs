@@ -83,6 +83,16 @@ pub struct Identities {
     pub each: Vec<String>,
 }
 
+impl Identities {
+    /// The identities of one file read alone.
+    pub fn of_one(identity: &str) -> Self {
+        Self {
+            whole: identity.to_string(),
+            each: vec![identity.to_string()],
+        }
+    }
+}
+
 impl Cache {
     /// The identities found for the files at these paths when each last had
     /// the stamp given with it.
@@ -154,11 +164,7 @@ mod tests {
 
     /// Keeps `identity` as that of the one file at `path` with `stamp`.
     fn remember(cache: &Cache, path: &str, stamp: Stamp, identity: &str) {
-        let identities = Identities {
-            whole: identity.to_string(),
-            each: vec![identity.to_string()],
-        };
-        cache.remember_identities(&[(path.to_string(), stamp)], &identities);
+        cache.remember_identities(&[(path.to_string(), stamp)], &Identities::of_one(identity));
     }
 
     /// A file with `text`, and the cache, in a fresh folder.

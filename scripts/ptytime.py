@@ -136,6 +136,16 @@ class Session:
         os.close(self.fd)
 
 
+def first_screen(argv, marker, env=None):
+    """Seconds from starting `argv` in a pseudo-terminal until its output holds
+    `marker` (its first screen is out)."""
+    session = Session(argv, env=env)
+    try:
+        return session.wait(marker)
+    finally:
+        session.close()
+
+
 def main():
     args = sys.argv[1:]
     if "--" not in args:

@@ -178,10 +178,15 @@ fn sweep_folder(folder: &Path, now: std::time::SystemTime) -> usize {
 /// Sets the time of the entry at `path` to now: it was used. A touch that
 /// fails only makes the sweep remove it sooner.
 fn touch(path: &Path) {
-    let _ = std::fs::File::options()
+    let _ = set_time(path, std::time::SystemTime::now());
+}
+
+/// Sets the modification time of the file at `path`.
+fn set_time(path: &Path, time: std::time::SystemTime) -> std::io::Result<()> {
+    std::fs::File::options()
         .append(true)
         .open(path)
-        .and_then(|file| file.set_modified(std::time::SystemTime::now()));
+        .and_then(|file| file.set_modified(time))
 }
 
 /// Whether `name` is an entry's: a BLAKE3 hash in hex, then `.json`.
@@ -246,13 +251,9 @@ mod tests {
     }
 
     /// `path`'s time set `days` before now.
-    fn aged(path: &Path, days: u64) {
+    pub(super) fn aged(path: &Path, days: u64) {
         let then = std::time::SystemTime::now() - std::time::Duration::from_secs(days * DAY);
-        std::fs::File::options()
-            .append(true)
-            .open(path)
-            .and_then(|file| file.set_modified(then))
-            .expect("aged");
+        set_time(path, then).expect("aged");
     }
 
     #[test]

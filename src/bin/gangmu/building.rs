@@ -14,12 +14,11 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use gangmu::document::Document;
-use gangmu::parse::cache::{Cache, Identities};
+use gangmu::parse::cache::Cache;
 use gangmu::parse::input::{self, Text};
 use gangmu::parse::library::in_parallel;
 use gangmu::parse::progress::Progress;
 use gangmu::search::Index;
-use gangmu::study::store::Store;
 use gangmu::tui::msg::Msg;
 use gangmu::tui::words;
 
@@ -65,9 +64,9 @@ pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg
     std::thread::spawn(move || {
         let (texts, whole_of) = match unbuilt {
             Unbuilt::Texts(texts) => (texts, of.clone()),
-            Unbuilt::File { shown, path } => read_whole(shown, &path, &of, &messages),
+            Unbuilt::File { shown, path } => read_and_check(shown, &path, &of, &messages),
             Unbuilt::Unchecked { texts, stamped } => {
-                let whole_of = checked(&texts, &stamped, &of);
+                let whole_of = checked(&texts, Some(stamped), &of);
                 (texts, whole_of)
             }
         };
@@ -102,15 +101,10 @@ pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg
 }
 
 /// The whole of the file `path` whose opening is `shown`, and the identity of
-/// the document it makes: `of`, as its path said, unless it changed since (then
-/// the identity found is kept for its path). Warnings of its reading are sent
-/// to the reader; a file that cannot be read now is only its opening.
-fn read_whole(
-    shown: Vec<(String, Text)>,
-    path: &Path,
-    of: &str,
-    messages: &Sender<Msg>,
-) -> (Vec<(String, Text)>, String) {
+/// the document it makes ([`checked`] against `of`, as its path said).
+/// Warnings of its reading are sent to the reader; a file that cannot be read
+/// now is only its opening.
+fn read_and_check(shown: Texts, path: &Path, of: &str, messages: &Sender<Msg>) -> (Texts, String) {
     let stamped = reading::stamps(&[path.to_path_buf()]);
     let whole = match reading::read_whole(&shown, path) {
         Ok(whole) => whole,
@@ -122,31 +116,21 @@ fn read_whole(
     if let Some(first) = whole.iter().flat_map(|(_, t)| &t.warnings).next() {
         let _ = messages.send(Msg::Notice(format!("⚠ {first}")));
     }
-    let id = memory::identity(&whole);
-    if id != of
-        && let (Some(cache), Some(stamped)) = (Cache::locate(), stamped)
-    {
-        reading::remember_identities(&cache, &stamped, &Identities::of_one(&id));
-    }
+    let id = checked(&whole, stamped, of);
     (whole, id)
 }
 
 /// The identity of `texts` read as one document: `of`, as their files' paths
 /// and stamps said, unless one of them changed since (then the identities
-/// found are kept for those paths).
-fn checked(texts: &Texts, stamped: &Stamped, of: &str) -> String {
-    let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
-    let (whole, each) = Store::document_ids(&parts);
-    if whole != of
-        && let Some(cache) = Cache::locate()
+/// found are kept for those paths, if `stamped`).
+fn checked(texts: &Texts, stamped: Option<Stamped>, of: &str) -> String {
+    let identities = memory::identities(texts);
+    if identities.whole != of
+        && let (Some(cache), Some(stamped)) = (Cache::locate(), stamped)
     {
-        let identities = Identities {
-            whole: whole.clone(),
-            each,
-        };
-        reading::remember_identities(&cache, stamped, &identities);
+        reading::remember_identities(&cache, &stamped, &identities);
     }
-    whole
+    identities.whole
 }
 
 /// Sends how much of `total` bytes is built, every [`PROGRESS_EVERY`], until

@@ -24,8 +24,17 @@ use crate::reading::{self, Stamped};
 
 /// The identity of the document `texts` make.
 pub(crate) fn identity(texts: &[(String, Text)]) -> String {
-    let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
-    Store::document_id(&parts)
+    Store::document_id(&parts(texts))
+}
+
+/// The identities of `texts` read as one document and of each alone.
+pub(crate) fn identities(texts: &[(String, Text)]) -> Identities {
+    let (whole, each) = Store::document_ids(&parts(texts));
+    Identities { whole, each }
+}
+
+fn parts(texts: &[(String, Text)]) -> Vec<&str> {
+    texts.iter().map(|(_, t)| t.text.as_str()).collect()
 }
 
 /// Saves a change to the bookmarks at once, taking in what other runs saved;
@@ -65,9 +74,11 @@ impl Memory {
     /// What the store keeps of `texts`; for a library, its files' records
     /// too, each found by the file's own identity (hashed with the library's).
     pub(crate) fn open(texts: &[(String, Text)], options: &Options) -> Self {
-        let store = Store::locate(options.data_dir.as_deref());
-        let Some(store) = store.filter(|_| is_library(texts, options)) else {
+        if !is_library(texts, options) {
             return Self::open_as(&identity(texts), texts, options);
+        }
+        let Some(store) = Store::locate(options.data_dir.as_deref()) else {
+            return Self::without_store(&identity(texts));
         };
         let (identities, unchecked) = library_identities(texts, options);
         let files = in_parallel(&identities.each, |id| store.open(id));
@@ -81,17 +92,23 @@ impl Memory {
     /// path).
     pub(crate) fn open_as(id: &str, texts: &[(String, Text)], options: &Options) -> Self {
         let Some(store) = Store::locate(options.data_dir.as_deref()) else {
-            return Self {
-                store: None,
-                record: Record::new(id),
-                writable: false,
-                history: History::default(),
-                notices: vec![words::NO_DATA_DIRECTORY.to_string()],
-                shelf: None,
-                unchecked: None,
-            };
+            return Self::without_store(id);
         };
         Self::open_in(store, id, texts, None, options)
+    }
+
+    /// A fresh record of the document `id` that cannot be saved: there is no
+    /// data directory to keep it in.
+    fn without_store(id: &str) -> Self {
+        Self {
+            store: None,
+            record: Record::new(id),
+            writable: false,
+            history: History::default(),
+            notices: vec![words::NO_DATA_DIRECTORY.to_string()],
+            shelf: None,
+            unchecked: None,
+        }
     }
 
     /// The record of `id` in `store`, with a library's `files` (their records
@@ -237,9 +254,7 @@ fn library_identities(
     {
         return (known, Some(stamped.clone()));
     }
-    let parts: Vec<&str> = texts.iter().map(|(_, t)| t.text.as_str()).collect();
-    let (whole, each) = Store::document_ids(&parts);
-    let identities = Identities { whole, each };
+    let identities = identities(texts);
     if let (Some(cache), Some(stamped)) = (cache, stamped) {
         reading::remember_identities(&cache, &stamped, &identities);
     }

@@ -134,11 +134,14 @@ pub(crate) fn remember(
         return Ok((Memory::open_as(&known.whole, shown, options), None));
     }
     let whole = read_whole(shown, path)?;
-    let id = memory::identity(&whole);
+    let identities = memory::identities(&whole);
     if let (Some(cache), Some(stamped)) = (cache, stamped) {
-        remember_identities(&cache, &stamped, &Identities::of_one(&id));
+        remember_identities(&cache, &stamped, &identities);
     }
-    Ok((Memory::open_as(&id, &whole, options), Some(whole)))
+    Ok((
+        Memory::open_as(&identities.whole, &whole, options),
+        Some(whole),
+    ))
 }
 
 /// Files with the stamps they had when looked at.

@@ -83,16 +83,6 @@ pub struct Identities {
     pub each: Vec<String>,
 }
 
-impl Identities {
-    /// The identities of one file read alone.
-    pub fn of_one(identity: &str) -> Self {
-        Self {
-            whole: identity.to_string(),
-            each: vec![identity.to_string()],
-        }
-    }
-}
-
 impl Cache {
     /// The identities found for the files at these paths when each last had
     /// the stamp given with it.
@@ -164,7 +154,34 @@ mod tests {
 
     /// Keeps `identity` as that of the one file at `path` with `stamp`.
     fn remember(cache: &Cache, path: &str, stamp: Stamp, identity: &str) {
-        cache.remember_identities(&[(path.to_string(), stamp)], &Identities::of_one(identity));
+        let identities = Identities {
+            whole: identity.to_string(),
+            each: vec![identity.to_string()],
+        };
+        cache.remember_identities(&[(path.to_string(), stamp)], &identities);
+    }
+
+    /// A file known by its path as `abc`, in a fresh folder with the cache.
+    struct Remembered {
+        _dir: tempfile::TempDir,
+        file: PathBuf,
+        path: String,
+        stamp: Stamp,
+        cache: Cache,
+    }
+
+    fn a_known_file() -> Remembered {
+        let (dir, file, cache) = a_file("一、总体要求\n");
+        let path = file.display().to_string();
+        let stamp = Stamp::of(&file).expect("a stamp");
+        remember(&cache, &path, stamp, "abc");
+        Remembered {
+            _dir: dir,
+            file,
+            path,
+            stamp,
+            cache,
+        }
     }
 
     /// A file with `text`, and the cache, in a fresh folder.
@@ -189,10 +206,13 @@ mod tests {
 
     #[test]
     fn a_file_changed_since_is_not_known() {
-        let (_dir, file, cache) = a_file("一、总体要求\n");
-        let path = file.display().to_string();
-        let stamp = Stamp::of(&file).expect("a stamp");
-        remember(&cache, &path, stamp, "abc");
+        let Remembered {
+            _dir,
+            file,
+            path,
+            stamp,
+            cache,
+        } = a_known_file();
         // Longer, then as long but at another time.
         std::fs::write(&file, "一、总体要求（修订）\n").expect("written");
         assert_eq!(
@@ -201,11 +221,7 @@ mod tests {
         );
         std::fs::write(&file, "二、总体要求\n").expect("written");
         let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
-        std::fs::File::options()
-            .append(true)
-            .open(&file)
-            .and_then(|f| f.set_modified(later))
-            .expect("timed");
+        super::super::set_time(&file, later).expect("timed");
         let changed = Stamp::of(&file).expect("a stamp");
         assert_eq!(changed.bytes(), stamp.bytes());
         assert_eq!(known(&cache, &path, changed), None);
@@ -233,28 +249,28 @@ mod tests {
 
     #[test]
     fn an_entry_unused_for_a_month_is_swept_away() {
-        let (_dir, file, cache) = a_file("一、总体要求\n");
-        let path = file.display().to_string();
-        let stamp = Stamp::of(&file).expect("a stamp");
-        remember(&cache, &path, stamp, "abc");
+        let Remembered {
+            _dir,
+            path,
+            stamp,
+            cache,
+            ..
+        } = a_known_file();
         let entry = cache.known_file(&[(path.clone(), stamp)]);
-        let then = std::time::SystemTime::now()
-            - std::time::Duration::from_secs((super::super::UNUSED_DAYS + 1) * super::super::DAY);
-        std::fs::File::options()
-            .append(true)
-            .open(&entry)
-            .and_then(|f| f.set_modified(then))
-            .expect("aged");
+        super::super::tests::aged(&entry, super::super::UNUSED_DAYS + 1);
         assert_eq!(cache.sweep(std::time::SystemTime::now()), 1);
         assert!(!entry.exists());
     }
 
     #[test]
     fn a_damaged_entry_or_one_of_another_path_is_not_trusted() {
-        let (_dir, file, cache) = a_file("一、总体要求\n");
-        let path = file.display().to_string();
-        let stamp = Stamp::of(&file).expect("a stamp");
-        remember(&cache, &path, stamp, "abc");
+        let Remembered {
+            _dir,
+            path,
+            stamp,
+            cache,
+            ..
+        } = a_known_file();
         let entry = cache.known_file(&[(path.clone(), stamp)]);
         let raw = std::fs::read_to_string(&entry).expect("the entry");
         std::fs::write(&entry, &raw[..raw.len() / 2]).expect("written");

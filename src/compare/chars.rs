@@ -1,6 +1,6 @@
 //! Inside a changed sentence: which characters were taken out and which put in.
 //!
-//! The characters are diffed (similar's Myers diff, with a deadline), then the
+//! The characters are diffed (`runs`: a Myers diff), then the
 //! result is grouped so that it reads as words rather than as scattered
 //! characters, without a word segmenter:
 //! - a change is widened to the whole number or Latin word it touches
@@ -13,10 +13,8 @@
 //! Changes that only add or take out white space are kept as unchanged text.
 
 use std::ops::Range;
-use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
-
+use super::runs::{Numbering, Run, runs};
 use super::text::is_blank;
 
 /// One run of a changed sentence.
@@ -35,54 +33,30 @@ const GLUE: usize = 2;
 
 /// Most characters (old and new together) diffed character by character; a
 /// longer pair (a paragraph without sentence marks) is shown taken out whole
-/// and put in whole, so that the diff's time stays bounded and its result does
-/// not depend on the machine's speed.
+/// and put in whole, as a change that long reads better so.
 const MOST_DIFFED: usize = 3000;
-
-/// Longest a character diff may search before it settles for a coarser answer
-/// (a safety net: [`MOST_DIFFED`] keeps diffs well inside it).
-const DEADLINE: Duration = Duration::from_secs(1);
-
-/// A run of the diff: the same text on both sides, or a change.
-#[derive(Debug, Clone)]
-struct Run {
-    old: Range<usize>,
-    new: Range<usize>,
-    same: bool,
-}
 
 /// The pieces that turn `old` into `new`, grouped into words.
 pub fn diff(old: &str, new: &str) -> Vec<Piece> {
     let old: Vec<char> = old.chars().collect();
     let new: Vec<char> = new.chars().collect();
-    let mut runs: Vec<Run> = Vec::new();
     if old.len() + new.len() > MOST_DIFFED {
-        push_run(&mut runs, 0..old.len(), 0..new.len(), false);
-        return pieces(&runs, &old, &new);
+        let whole = Run {
+            old: 0..old.len(),
+            new: 0..new.len(),
+            same: false,
+        };
+        return pieces(&[whole], &old, &new);
     }
-    let deadline = Instant::now() + DEADLINE;
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, Some(deadline));
-    for op in ops {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        push_run(&mut runs, old_range, new_range, tag == DiffTag::Equal);
-    }
+    let mut numbering = Numbering::new();
+    let (old_numbers, new_numbers) = (
+        numbering.of(old.iter().copied()),
+        numbering.of(new.iter().copied()),
+    );
+    let mut runs = runs(&old_numbers, &new_numbers, &numbering);
     widen_to_tokens(&mut runs, &old, &new);
     glue(&mut runs, &old);
     pieces(&runs, &old, &new)
-}
-
-/// Appends a run, joining it to the last one when both are changes.
-fn push_run(runs: &mut Vec<Run>, old: Range<usize>, new: Range<usize>, same: bool) {
-    if old.is_empty() && new.is_empty() {
-        return;
-    }
-    match runs.last_mut() {
-        Some(last) if last.same == same => {
-            last.old.end = old.end;
-            last.new.end = new.end;
-        }
-        _ => runs.push(Run { old, new, same }),
-    }
 }
 
 /// Characters of numbers and Latin words: a change inside one takes it whole.

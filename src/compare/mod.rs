@@ -13,6 +13,7 @@
 mod align;
 pub mod along;
 mod chars;
+mod runs;
 mod sections;
 mod sentences;
 mod stat;

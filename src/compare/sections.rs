@@ -22,11 +22,10 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
-
 use crate::document::{Document, HeadingKind, ParagraphKind};
 
 use super::align::{in_order, weight};
+use super::runs::{Numbering, runs};
 use super::text::{Sentence, is_blank, pairs, sentences, similarity};
 
 /// Lowest score for two sections to match in order.
@@ -65,10 +64,8 @@ pub(crate) struct Section<'a> {
 
 impl Section<'_> {
     fn body_pairs(&self) -> &[u64] {
-        self.body_pairs.get_or_init(|| {
-            let body: String = self.sentences.iter().map(|s| s.key.as_ref()).collect();
-            pairs(&body)
-        })
+        self.body_pairs
+            .get_or_init(|| pairs(self.sentences.iter().map(|s| s.key.as_ref())))
     }
 
     /// Whether two sections are the same: kind, title and sentences.
@@ -108,7 +105,9 @@ impl<'a> Sections<'a> {
                 sentences: Vec::new(),
                 heading_title: heading.map_or("", |h| h.title.as_str()),
                 exact: 0,
-                title_pairs: heading.map(|h| pairs(&h.title)).unwrap_or_default(),
+                title_pairs: heading
+                    .map(|h| pairs([h.title.as_str()]))
+                    .unwrap_or_default(),
                 body_pairs: OnceCell::new(),
                 size: 0,
             })
@@ -312,25 +311,22 @@ fn same_in_order(
     old_ids: &[usize],
     new_ids: &[usize],
 ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut numbering = Numbering::new();
     let hashes = |sections: &Sections, ids: &[usize]| -> Vec<u64> {
         ids.iter().map(|&id| sections.list[id].exact).collect()
     };
-    let (old_hashes, new_hashes) = (hashes(scores.old, old_ids), hashes(scores.new, new_ids));
+    let old_hashes = numbering.of(hashes(scores.old, old_ids));
+    let new_hashes = numbering.of(hashes(scores.new, new_ids));
     let mut old_same = vec![None; old_ids.len()];
     let mut new_same = vec![None; new_ids.len()];
-    for op in capture_diff_slices(Algorithm::Myers, &old_hashes, &new_hashes) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for k in 0..len {
-                let (i, j) = (old_index + k, new_index + k);
-                if scores.old.list[old_ids[i]].same_as(&scores.new.list[new_ids[j]]) {
-                    old_same[i] = Some(j);
-                    new_same[j] = Some(i);
-                }
+    for run in runs(&old_hashes, &new_hashes, &numbering) {
+        if !run.same {
+            continue;
+        }
+        for (i, j) in run.old.zip(run.new) {
+            if scores.old.list[old_ids[i]].same_as(&scores.new.list[new_ids[j]]) {
+                old_same[i] = Some(j);
+                new_same[j] = Some(i);
             }
         }
     }

@@ -4,13 +4,10 @@
 //! old and new sentences alike enough ([`PAIRED`]) are paired in order as
 //! changed, and the rest are removed or added.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::time::{Duration, Instant};
-
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use super::align::{in_order, weight};
+use super::runs::{Numbering, runs};
 use super::text::{Sentence, Sketch};
 
 /// Lowest similarity for an old and a new sentence to count as one changed.
@@ -18,8 +15,6 @@ const PAIRED: f64 = 0.45;
 /// Most old × new sentences of one run that are tried as pairs; a larger run
 /// (a section rewritten from end to end) is reported removed and added.
 const MOST_TRIED: usize = 250_000;
-/// Longest the sentence diff of one section may search before it settles.
-const DEADLINE: Duration = Duration::from_millis(200);
 
 /// What became of a sentence: indices into the old and the new sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,27 +26,21 @@ pub(crate) enum Step {
 
 /// The steps that turn `old` into `new`, in order; unchanged sentences left out.
 pub(crate) fn align<'a>(old: &'a [Sentence], new: &'a [Sentence]) -> Vec<Step> {
-    // Each distinct key as a number, which the diff compares faster.
-    let mut numbers: HashMap<&str, u32> = HashMap::new();
-    let mut number = |s: &'a Sentence| {
-        let next = numbers.len() as u32;
-        *numbers.entry(s.key.as_ref()).or_insert(next)
-    };
-    let old_keys: Vec<u32> = old.iter().map(&mut number).collect();
-    let new_keys: Vec<u32> = new.iter().map(&mut number).collect();
-    let deadline = Instant::now() + DEADLINE;
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline));
+    let mut numbering = Numbering::new();
+    let keys = |sentences: &'a [Sentence]| sentences.iter().map(|s| s.key.as_ref());
+    let (old_keys, new_keys) = (numbering.of(keys(old)), numbering.of(keys(new)));
     let mut steps = Vec::new();
-    for op in ops {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        match tag {
-            DiffTag::Equal => {}
-            DiffTag::Delete => steps.extend(old_range.map(Step::Removed)),
-            DiffTag::Insert => steps.extend(new_range.map(Step::Added)),
-            // The same text cut into sentences otherwise (a paragraph joined
-            // to the next in one version only) is no change.
-            DiffTag::Replace if same_text(&old[old_range.clone()], &new[new_range.clone()]) => {}
-            DiffTag::Replace => pair_up(old, new, old_range, new_range, &mut steps),
+    for run in runs(&old_keys, &new_keys, &numbering) {
+        let (olds, news) = (run.old, run.new);
+        if run.same {
+        } else if news.is_empty() {
+            steps.extend(olds.map(Step::Removed));
+        } else if olds.is_empty() {
+            steps.extend(news.map(Step::Added));
+        } else if !same_text(&old[olds.clone()], &new[news.clone()]) {
+            // (The same text cut into sentences otherwise, a paragraph joined
+            // to the next in one version only, is no change.)
+            pair_up(old, new, olds, news, &mut steps);
         }
     }
     steps

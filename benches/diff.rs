@@ -140,6 +140,48 @@ fn first_frame_report_2025(bencher: Bencher) {
     });
 }
 
+/// What `gangmu diff` does on a terminal before its first frame, 2024 → 2025:
+/// both reports built and compared, the changes laid along the new one, the
+/// view made and a 120×40 frame drawn.
+#[divan::bench(sample_count = 30)]
+fn compare_view_first_frame_2024_2025(bencher: Bencher) {
+    use gangmu::tui::compare::{CompareView, draw};
+    use gangmu::tui::theme::Theme;
+    use ratatui::{Terminal, backend::TestBackend};
+    let (old, new) = reports();
+    let names = || ("gwr-2024.txt".to_string(), "gwr-2025.txt".to_string());
+    bencher.bench_local(|| {
+        let along = gangmu::output::diff::along(black_box(old), black_box(new));
+        let view = CompareView::new(names(), along, (120, 40), false);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|frame| draw(frame, &view, Theme::plain()))
+            .expect("draws");
+    });
+}
+
+/// The changes of 2024 → 2025 laid along the 2025 report, from documents
+/// built and compared.
+#[divan::bench(sample_count = 30)]
+fn lay_along_2024_2025(bencher: Bencher) {
+    let (old, new) = reports();
+    let (old_document, new_document) = (gangmu::build(old), gangmu::build(new));
+    let (old_lines, new_lines) = (source::lines(old).lines, source::lines(new).lines);
+    let changes = compare(
+        Version {
+            document: &old_document,
+            lines: &old_lines,
+        },
+        Version {
+            document: &new_document,
+            lines: &new_lines,
+        },
+    );
+    bencher.bench_local(|| {
+        gangmu::compare::along::lay(&old_document, &new_document, black_box(changes.clone()))
+    });
+}
+
 #[divan::bench(sample_count = 30)]
 fn compare_reports_2024_2025(bencher: Bencher) {
     compare_built(bencher, reports());

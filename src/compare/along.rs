@@ -6,9 +6,11 @@
 //!
 //! Plain data over `Document`s and [`Change`]s; draws nothing.
 
+use memchr::memmem::Finder;
+
 use crate::document::{Document, HeadingId, ParagraphKind};
 
-use super::{Change, Piece};
+use super::{Change, Piece, Place};
 
 /// Where a block opens a section, as the outline lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,15 +99,17 @@ pub fn lay(old: &Document, new: &Document, changes: Vec<Change>) -> Along {
             Change::Changed {
                 new: place, pieces, ..
             } => {
-                last = paragraph_at(new, place.line, last);
-                put_in(&mut blocks, &mut inserted, last, pieces.clone(), index);
+                last = spot_paragraph(new, place, last);
+                let at = (last, place.spot.map(|spot| spot.start));
+                put_in(&mut blocks, &mut inserted, at, pieces.clone(), index);
             }
             Change::Added {
                 new: place, text, ..
             } => {
-                last = paragraph_at(new, place.line, last);
+                last = spot_paragraph(new, place, last);
+                let at = (last, place.spot.map(|spot| spot.start));
                 let pieces = vec![Piece::Added(text.clone())];
-                put_in(&mut blocks, &mut inserted, last, pieces, index);
+                put_in(&mut blocks, &mut inserted, at, pieces, index);
             }
             Change::SectionAdded { new: place, .. } => {
                 let first = section_paragraph(new, place.section, last);
@@ -121,7 +125,7 @@ pub fn lay(old: &Document, new: &Document, changes: Vec<Change>) -> Along {
                 new_section,
                 text,
             } => {
-                let neighbour = Neighbour::of(old, place.line, text);
+                let neighbour = Neighbour::of(old, place, text);
                 let first = section_paragraph(new, *new_section, last);
                 if let Some(at) =
                     neighbour.and_then(|n| n.put(&mut blocks, (new, first), (text, index)))
@@ -199,9 +203,18 @@ enum Neighbour<'a> {
 }
 
 impl<'a> Neighbour<'a> {
-    fn of(old: &'a Document, line: u32, text: &str) -> Option<Self> {
-        let paragraph = &old.paragraphs[paragraph_at(old, line, 0)];
-        let start = paragraph.text.find(text)?;
+    fn of(old: &'a Document, place: &Place, text: &str) -> Option<Self> {
+        let paragraph = &old.paragraphs[spot_paragraph(old, place, 0)];
+        let start = place
+            .spot
+            .map(|spot| spot.start)
+            .filter(|&start| {
+                paragraph
+                    .text
+                    .get(start..)
+                    .is_some_and(|t| t.starts_with(text))
+            })
+            .or_else(|| paragraph.text.find(text))?;
         let before = &paragraph.text[..start];
         let after = &paragraph.text[start + text.len()..];
         if !before.trim().is_empty() {
@@ -232,6 +245,7 @@ impl<'a> Neighbour<'a> {
         (text, index): (&str, usize),
     ) -> Option<usize> {
         let section = new.paragraphs.get(first)?.heading;
+        let finder = Finder::new(self.text());
         let found = (first..blocks.len())
             .take_while(|&p| {
                 p == first || new.paragraphs.get(p).is_some_and(|x| x.heading == section)
@@ -242,7 +256,7 @@ impl<'a> Neighbour<'a> {
                     .iter()
                     .enumerate()
                     .find_map(|(i, piece)| match piece {
-                        Piece::Same(same) => self.cut_in(same).map(|at| (p, i, at)),
+                        Piece::Same(same) => self.cut_in(&finder, same).map(|at| (p, i, at)),
                         _ => None,
                     })
             })?;
@@ -268,11 +282,20 @@ impl<'a> Neighbour<'a> {
         Some(p)
     }
 
-    /// Where in `same` the removed text goes, if the neighbour is there.
-    fn cut_in(self, same: &str) -> Option<usize> {
+    /// The neighbouring text.
+    fn text(self) -> &'a str {
         match self {
-            Self::Before(before) => same.find(before).map(|at| at + before.len()),
-            Self::After(after) => same.find(after),
+            Self::Before(text) | Self::After(text) => text,
+        }
+    }
+
+    /// Where in `same` the removed text goes, if the neighbour is there
+    /// (`finder` looks for the neighbour's text).
+    fn cut_in(self, finder: &Finder, same: &str) -> Option<usize> {
+        let at = finder.find(same.as_bytes())?;
+        match self {
+            Self::Before(before) => Some(at + before.len()),
+            Self::After(_) => Some(at),
         }
     }
 }
@@ -288,6 +311,16 @@ fn opening_at(document: &Document, index: usize) -> Option<Opening> {
             depth: h.depth,
             title: h.display(),
         })
+}
+
+/// The paragraph of a sentence's place: its spot's, or the one made from its
+/// line (looked for from `from` on first).
+fn spot_paragraph(document: &Document, place: &Place, from: usize) -> usize {
+    place
+        .spot
+        .map(|spot| spot.paragraph)
+        .filter(|&p| p < document.paragraphs.len())
+        .unwrap_or_else(|| paragraph_at(document, place.line, from))
 }
 
 /// The paragraph made from source line `line`, looked for from `from` on first.
@@ -349,11 +382,12 @@ fn added(pieces: &[Piece]) -> Vec<Piece> {
 }
 
 /// Puts a changed or added sentence's `pieces` in place of its text in
-/// paragraph `at`; where the text is not found there, as a block after it.
+/// paragraph `at`, at byte `start` of the paragraph's text where that is
+/// known; where the text is not found there, as a block after it.
 fn put_in(
     blocks: &mut [Block],
     inserted: &mut Vec<(Slot, Block)>,
-    at: usize,
+    (at, start): (usize, Option<usize>),
     pieces: Vec<Piece>,
     index: usize,
 ) {
@@ -365,13 +399,18 @@ fn put_in(
         })
         .collect();
     let block = &mut blocks[at];
-    let found = block
-        .pieces
-        .iter()
-        .enumerate()
-        .find_map(|(i, piece)| match piece {
-            Piece::Same(text) => text.find(&new_text).map(|start| (i, start)),
-            _ => None,
+    let found = start
+        .and_then(|start| piece_at(&block.pieces, start, &new_text))
+        .or_else(|| {
+            let finder = Finder::new(&new_text);
+            block
+                .pieces
+                .iter()
+                .enumerate()
+                .find_map(|(i, piece)| match piece {
+                    Piece::Same(text) => finder.find(text.as_bytes()).map(|start| (i, start)),
+                    _ => None,
+                })
         });
     match found {
         Some((i, start)) if !new_text.is_empty() => {
@@ -410,6 +449,25 @@ fn put_in(
             ));
         }
     }
+}
+
+/// The unchanged piece of `pieces` that holds byte `start` of the new
+/// version's paragraph (the text of the unchanged and added pieces in turn) and
+/// has `text` there, and the byte in the piece.
+fn piece_at(pieces: &[Piece], start: usize, text: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Same(same) if start < from + same.len() => {
+                let at = start.checked_sub(from)?;
+                let there = same.get(at..).is_some_and(|rest| rest.starts_with(text));
+                return there.then_some((i, at));
+            }
+            Piece::Same(same) | Piece::Added(same) => from += same.len(),
+            Piece::Removed(_) => {}
+        }
+    }
+    None
 }
 
 /// The paragraphs with the inserted blocks in their slots, and where each

@@ -45,6 +45,18 @@ pub struct Place {
     /// The section: the heading itself for a section, the heading a sentence is
     /// under for a sentence (`None` before the first heading).
     pub section: Option<HeadingId>,
+    /// Where a sentence stands among the paragraphs; `None` for a section or
+    /// a title.
+    pub spot: Option<Spot>,
+}
+
+/// Where a sentence stands in its version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    /// Its paragraph, an index into the document's paragraphs.
+    pub paragraph: usize,
+    /// The byte it starts at in the paragraph's text.
+    pub start: usize,
 }
 
 /// One difference between the old and the new version.
@@ -214,6 +226,7 @@ fn section_place(document: &Document, index: usize) -> Place {
     Place {
         line: section.map_or(1, |h| document.outline.get(h).line),
         section,
+        spot: None,
     }
 }
 
@@ -229,5 +242,12 @@ fn sentence_place(
     } else {
         source_line(version.lines, paragraph, sentence.start)
     };
-    Place { line, section }
+    Place {
+        line,
+        section,
+        spot: Some(Spot {
+            paragraph: sentence.paragraph,
+            start: sentence.start,
+        }),
+    }
 }

@@ -5,6 +5,8 @@
 //! itself (`[-…-]{+…+}`), as `gangmu diff` prints them. Text from the files is
 //! made safe here. No terminal code.
 
+use std::ops::Range;
+
 use crate::compare::Piece;
 use crate::compare::along::{Along, Block};
 use crate::layout::safe::visible_char;
@@ -25,10 +27,12 @@ pub struct Seg {
     pub ink: Ink,
 }
 
-/// One row of the view: one column of runs, or two (old, new).
+/// One row of the view: for each column (one, or old and new), the bytes of
+/// its block's text on that column's side that it shows, empty for a gap row.
+/// The row's runs are made only when it is drawn ([`Shown::segs`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Row {
-    pub columns: Vec<Vec<Seg>>,
+    pub columns: Vec<Range<usize>>,
     /// The block it shows (a gap row: the block before it).
     pub block: usize,
     /// The heading depth, for a heading's rows.
@@ -37,7 +41,7 @@ pub struct Row {
 
 /// Which text a column shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub enum Side {
     /// Everything: the new version with what was taken out.
     Both,
     Old,
@@ -53,11 +57,7 @@ pub fn lay_rows(along: &Along, width: usize, two: bool, brackets: bool) -> (Vec<
     for (index, block) in along.blocks.iter().enumerate() {
         let first = rows.len();
         let heading = block.opening.as_ref().map(|o| o.depth);
-        let sides: &[Side] = if two {
-            &[Side::Old, Side::New]
-        } else {
-            &[Side::Both]
-        };
+        let sides = sides(two);
         let laid: Vec<Laid> = sides
             .iter()
             .map(|&side| lay_block(block, side, width, brackets))
@@ -82,7 +82,7 @@ pub fn lay_rows(along: &Along, width: usize, two: bool, brackets: bool) -> (Vec<
             }
         }
         rows.push(Row {
-            columns: vec![Vec::new(); sides.len()],
+            columns: vec![0..0; sides.len()],
             block: index,
             heading: None,
         });
@@ -90,26 +90,35 @@ pub fn lay_rows(along: &Along, width: usize, two: bool, brackets: bool) -> (Vec<
     (rows, change_rows)
 }
 
-/// A block's rows in one column, and the row each of its changes starts on.
+/// The sides shown in columns: old and new side by side, or both in one.
+pub fn sides(two: bool) -> &'static [Side] {
+    if two {
+        &[Side::Old, Side::New]
+    } else {
+        &[Side::Both]
+    }
+}
+
+/// A block's rows in one column (bytes of its text on that side), and the row
+/// each of its changes starts on.
 struct Laid {
-    rows: Vec<Vec<Seg>>,
+    rows: Vec<Range<usize>>,
     starts: Vec<usize>,
 }
 
 fn lay_block(block: &Block, side: Side, width: usize, brackets: bool) -> Laid {
-    let (text, inks, piece_at) = side_text(block, side, brackets);
+    let SideText { text, piece_at, .. } = side_text(block, side, brackets);
     let mut rows = Vec::new();
-    let mut row_starts = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
-        for range in wrap(line, width) {
-            let (start, end) = (line_start + range.start, line_start + range.end);
-            row_starts.push(start);
-            rows.push(segs(&text[start..end], &inks[start..end]));
-        }
+        rows.extend(
+            wrap(line, width)
+                .into_iter()
+                .map(|range| line_start + range.start..line_start + range.end),
+        );
         line_start += line.len() + 1;
     }
-    let row_of = |byte: usize| row_starts.partition_point(|&s| s <= byte).saturating_sub(1);
+    let row_of = |byte: usize| rows.partition_point(|r| r.start <= byte).saturating_sub(1);
     let starts = block
         .starts
         .iter()
@@ -118,17 +127,54 @@ fn lay_block(block: &Block, side: Side, width: usize, brackets: bool) -> Laid {
     Laid { rows, starts }
 }
 
+/// A block's text on one side: made safe to show, the ink of each byte, and
+/// where each piece starts.
+pub struct SideText {
+    text: String,
+    inks: Vec<Ink>,
+    piece_at: Vec<usize>,
+}
+
+impl SideText {
+    /// The runs of the text's bytes `range` (a row), by ink.
+    pub fn segs(&self, range: Range<usize>) -> Vec<Seg> {
+        let Some(text) = self.text.get(range.clone()) else {
+            return Vec::new();
+        };
+        let inks = &self.inks[range];
+        let mut segs: Vec<Seg> = Vec::new();
+        let mut from = 0;
+        while from < text.len() {
+            let ink = inks[from];
+            let to = inks[from..]
+                .iter()
+                .position(|&i| i != ink)
+                .map_or(text.len(), |n| from + n);
+            segs.push(Seg {
+                text: text[from..to].to_string(),
+                ink,
+            });
+            from = to;
+        }
+        segs
+    }
+}
+
 /// A block's text for `side`, the ink of each byte, and where each piece starts.
-fn side_text(block: &Block, side: Side, brackets: bool) -> (String, Vec<Ink>, Vec<usize>) {
+pub fn side_text(block: &Block, side: Side, brackets: bool) -> SideText {
     let mut text = String::new();
     let mut inks = Vec::new();
     let mut piece_at = Vec::new();
     let mut push = |text: &mut String, s: &str, ink: Ink| {
-        for c in s.chars() {
-            let c = if c == '\n' { c } else { visible_char(c) };
-            text.push(c);
-            inks.extend(std::iter::repeat_n(ink, c.len_utf8()));
+        if s.chars().all(|c| c == '\n' || visible_char(c) == c) {
+            text.push_str(s);
+        } else {
+            text.extend(
+                s.chars()
+                    .map(|c| if c == '\n' { c } else { visible_char(c) }),
+            );
         }
+        inks.resize(text.len(), ink);
     };
     for piece in &block.pieces {
         piece_at.push(text.len());
@@ -152,21 +198,9 @@ fn side_text(block: &Block, side: Side, brackets: bool) -> (String, Vec<Ink>, Ve
             push(&mut text, marks.1, ink);
         }
     }
-    (text, inks, piece_at)
-}
-
-/// The runs of a row's text, by ink.
-fn segs(text: &str, inks: &[Ink]) -> Vec<Seg> {
-    let mut segs: Vec<Seg> = Vec::new();
-    for (at, c) in text.char_indices() {
-        let ink = inks[at];
-        match segs.last_mut() {
-            Some(last) if last.ink == ink => last.text.push(c),
-            _ => segs.push(Seg {
-                text: c.to_string(),
-                ink,
-            }),
-        }
+    SideText {
+        text,
+        inks,
+        piece_at,
     }
-    segs
 }

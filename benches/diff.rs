@@ -10,9 +10,10 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use divan::{Bencher, black_box};
-use gangmu::compare::{Version, compare};
+use gangmu::compare::{Change, Version, compare};
+use gangmu::document::Document;
 use gangmu::output::diff::{Form, Print, write_diff};
-use gangmu::parse::source;
+use gangmu::parse::source::{self, Line};
 
 fn main() {
     divan::main();
@@ -99,22 +100,42 @@ fn whole_diff(old: &str, new: &str) -> Vec<u8> {
     out
 }
 
-/// Times `compare` of the two texts, built beforehand.
-fn compare_built(bencher: Bencher, (old, new): &(String, String)) {
-    let (old_document, new_document) = (gangmu::build(old), gangmu::build(new));
-    let (old_lines, new_lines) = (source::lines(old).lines, source::lines(new).lines);
-    bencher.bench_local(|| {
+/// Two texts built, with their content lines, ready to compare.
+struct Built<'a> {
+    old: Document,
+    new: Document,
+    old_lines: Vec<Line<'a>>,
+    new_lines: Vec<Line<'a>>,
+}
+
+impl<'a> Built<'a> {
+    fn of((old, new): &'a (String, String)) -> Self {
+        Built {
+            old: gangmu::build(old),
+            new: gangmu::build(new),
+            old_lines: source::lines(old).lines,
+            new_lines: source::lines(new).lines,
+        }
+    }
+
+    fn compare(&self) -> Vec<Change> {
         compare(
             Version {
-                document: black_box(&old_document),
-                lines: &old_lines,
+                document: black_box(&self.old),
+                lines: &self.old_lines,
             },
             Version {
-                document: black_box(&new_document),
-                lines: &new_lines,
+                document: black_box(&self.new),
+                lines: &self.new_lines,
             },
         )
-    });
+    }
+}
+
+/// Times `compare` of the two texts, built beforehand.
+fn compare_built(bencher: Bencher, texts: &(String, String)) {
+    let built = Built::of(texts);
+    bencher.bench_local(|| built.compare());
 }
 
 #[divan::bench(sample_count = 30)]
@@ -164,21 +185,10 @@ fn compare_view_first_frame_2024_2025(bencher: Bencher) {
 /// built and compared.
 #[divan::bench(sample_count = 30)]
 fn lay_along_2024_2025(bencher: Bencher) {
-    let (old, new) = reports();
-    let (old_document, new_document) = (gangmu::build(old), gangmu::build(new));
-    let (old_lines, new_lines) = (source::lines(old).lines, source::lines(new).lines);
-    let changes = compare(
-        Version {
-            document: &old_document,
-            lines: &old_lines,
-        },
-        Version {
-            document: &new_document,
-            lines: &new_lines,
-        },
-    );
+    let built = Built::of(reports());
+    let changes = built.compare();
     bencher.bench_local(|| {
-        gangmu::compare::along::lay(&old_document, &new_document, black_box(changes.clone()))
+        gangmu::compare::along::lay(&built.old, &built.new, black_box(changes.clone()))
     });
 }
 

@@ -82,7 +82,11 @@ pub fn build_reporting(text: &str, progress: &Progress) -> Document {
         }
         i = builder.step(i);
     }
-    let document = builder.finish();
+    let gathered = builder.finish();
+    // At 100 MB the lines and their labels are tens of megabytes: they go
+    // before the outline is linked, which the peak of memory would add them to.
+    drop(context);
+    let document = gathered.into_document();
     tally.done();
     document
 }
@@ -423,7 +427,26 @@ impl<'c, 'a> Builder<'c, 'a> {
         }
     }
 
-    fn finish(self) -> Document {
+    /// What the passes made, the builder's working state let go.
+    fn finish(self) -> Gathered {
+        Gathered {
+            file_title: self.file_title,
+            drafts: self.drafts,
+            headings: self.headings,
+        }
+    }
+}
+
+/// The paragraphs and headings the passes made, to be made a document once
+/// the lines they were made from are let go.
+struct Gathered {
+    file_title: Option<String>,
+    drafts: Vec<Draft>,
+    headings: Vec<tree::HeadingDraft>,
+}
+
+impl Gathered {
+    fn into_document(self) -> Document {
         let paragraphs = self.drafts.into_iter().map(Draft::into_paragraph).collect();
         Document {
             file_title: self.file_title,

@@ -210,8 +210,12 @@ fn the_share_of_the_whole_built_is_kept_until_the_whole_arrives() {
     let (mut app, whole) = opening_app();
     assert!(!app.update(built(&app, 10)), "nothing is loading yet");
     assert_eq!(app.built_percent(), None);
-    app.update(Msg::Loading);
-    assert_eq!(app.built_percent(), Some(0));
+    assert!(
+        !app.update(Msg::Loading),
+        "nothing to show until a share is told"
+    );
+    assert!(app.loading());
+    assert_eq!(app.built_percent(), None);
     assert!(app.update(built(&app, 40)), "the figure is drawn anew");
     assert_eq!(app.built_percent(), Some(40));
     app.update(whole_arrives(&app, whole));
@@ -254,7 +258,7 @@ fn the_whole_of_a_document_no_longer_shown_is_let_go() {
         percent,
     };
     assert!(!app.update(stale(60)), "nothing to draw");
-    assert_eq!(app.built_percent(), Some(0));
+    assert_eq!(app.built_percent(), None, "the stale share is not shown");
     let headings = app.document().outline.headings.len();
     assert!(!app.update(Msg::Whole {
         of: "the one before".into(),

@@ -214,7 +214,8 @@ impl Reader {
                 screen::send_input(self.messages.clone());
                 let of = app.record().document.clone();
                 if build_the_whole(unbuilt, of, self.messages.clone()) {
-                    // Said on screen at the next turn of the loop.
+                    // Taken at the next turn of the loop; shown once the
+                    // first share built is told.
                     let _ = self.messages.send(Msg::Loading);
                 }
                 self.memory.send_others(app.record(), self.messages.clone());

@@ -40,7 +40,7 @@ use asking::Asking;
 use bookmarking::Marks;
 use jumping::{Counted, Jumps};
 use outline::OutlinePane;
-use places::ReaderPane;
+use places::{Loading, ReaderPane};
 use popups::Hits;
 use reading::Study;
 pub use view::{Geometry, Mark, TreeRow, View};
@@ -194,12 +194,12 @@ impl App {
             }
             Msg::Resume(anchor) => self.resume_at(anchor),
             Msg::Loading => {
-                self.reader.loading = Some(0);
-                true
+                self.reader.loading = Some(Loading::Begun);
+                false
             }
             Msg::Built { of, percent } => match &mut self.reader.loading {
-                Some(built) if of == self.record.document => {
-                    *built = percent.min(99);
+                Some(loading) if of == self.record.document => {
+                    *loading = Loading::Built(percent.min(99));
                     true
                 }
                 _ => false,
@@ -309,9 +309,14 @@ impl App {
         self.reader.loading.is_some()
     }
 
-    /// While the whole of a long text is on its way, the percent of it built.
+    /// While the whole of a long text is on its way, the percent of it built,
+    /// once it has been told (the first share comes a tenth of a second in, so
+    /// a whole built sooner shows none).
     pub fn built_percent(&self) -> Option<u8> {
-        self.reader.loading
+        match self.reader.loading {
+            Some(Loading::Built(percent)) => Some(percent),
+            _ => None,
+        }
     }
 
     /// What the next frame shows.

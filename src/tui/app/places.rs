@@ -25,8 +25,18 @@ pub(super) struct ReaderPane {
     /// not place it, and the top of the screen then.
     pub(super) pending_resume: Option<(Anchor, Position)>,
     /// The document shown is the opening of a long text; the whole is on its
-    /// way, this percent of it built.
-    pub(super) loading: Option<u8>,
+    /// way.
+    pub(super) loading: Option<Loading>,
+}
+
+/// How far the whole of a long text on its way is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Loading {
+    /// Begun, no share of it told yet: nothing is shown, so that a whole
+    /// built in a moment never flashes a figure in the status row.
+    Begun,
+    /// This percent of it built, shown in the status row.
+    Built(u8),
 }
 
 impl ReaderPane {

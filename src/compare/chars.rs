@@ -33,7 +33,8 @@ const GLUE: usize = 2;
 
 /// Most characters (old and new together) diffed character by character; a
 /// longer pair (a paragraph without sentence marks) is shown taken out whole
-/// and put in whole, as a change that long reads better so.
+/// and put in whole: the characters of two such runs, diffed, would scatter
+/// small changes all through them.
 const MOST_DIFFED: usize = 3000;
 
 /// The pieces that turn `old` into `new`, grouped into words.

@@ -20,7 +20,8 @@ pub(crate) struct Run {
     pub same: bool,
 }
 
-/// Gives each distinct item a number, from 0 up.
+/// Gives each distinct item a number, from 0 up: numbers without gaps, as the
+/// diff keeps a count for each number up to the highest.
 pub(crate) struct Numbering<T> {
     numbers: FxHashMap<T, u32>,
 }

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::align::{in_order, weight};
-use super::runs::{Numbering, runs};
+use super::runs::{Numbering, Run, runs};
 use super::text::{Sentence, Sketch};
 
 /// Lowest similarity for an old and a new sentence to count as one changed.
@@ -30,10 +30,16 @@ pub(crate) fn align<'a>(old: &'a [Sentence], new: &'a [Sentence]) -> Vec<Step> {
     let keys = |sentences: &'a [Sentence]| sentences.iter().map(|s| s.key.as_ref());
     let (old_keys, new_keys) = (numbering.of(keys(old)), numbering.of(keys(new)));
     let mut steps = Vec::new();
-    for run in runs(&old_keys, &new_keys, &numbering) {
-        let (olds, news) = (run.old, run.new);
-        if run.same {
-        } else if news.is_empty() {
+    let changed = runs(&old_keys, &new_keys, &numbering)
+        .into_iter()
+        .filter(|run| !run.same);
+    for Run {
+        old: olds,
+        new: news,
+        ..
+    } in changed
+    {
+        if news.is_empty() {
             steps.extend(olds.map(Step::Removed));
         } else if olds.is_empty() {
             steps.extend(news.map(Step::Added));

@@ -4,8 +4,8 @@
 //! changes in the order they show, the side-by-side toggle. The versions are
 //! a shortened 2024 work report and a hand-edited copy of it.
 
-use gangmu::compare::Change;
 use gangmu::compare::along::Along;
+use gangmu::compare::{Change, Piece};
 use gangmu::tui::action::Action;
 use gangmu::tui::compare::{CompareView, draw};
 use gangmu::tui::theme::{Palette, Theme};
@@ -314,4 +314,22 @@ fn h_shows_the_compare_keys_and_esc_closes_them() {
     assert!(!screen(&drawn(&view, plain)).contains("并排显示旧版"));
     view.input(&key(KeyCode::Char('j')));
     assert_eq!(view.top(), top + 1, "j moves the text again");
+}
+
+/// A sentence added after a copy of itself in the same paragraph is marked
+/// where it stands, not at the first copy.
+#[test]
+fn a_sentence_added_after_its_own_copy_is_marked_where_it_stands() {
+    let sentence = "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。";
+    let twice = edited(REPORT, sentence, &sentence.repeat(2));
+    let along = gangmu::output::diff::along(REPORT, &twice);
+    assert_eq!(along.changes.len(), 1, "{:?}", along.changes);
+    let block = &along.blocks[along.block_of[0]];
+    assert_eq!(
+        block.pieces,
+        [
+            Piece::Same(sentence.to_string()),
+            Piece::Added(sentence.to_string())
+        ]
+    );
 }

@@ -68,6 +68,11 @@ impl Cache {
         Some(Self::at(&dir))
     }
 
+    /// The folder the cache is in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The cache in `dir`.
     pub fn at(dir: &Path) -> Self {
         Self {

@@ -121,3 +121,34 @@ fn no_color_draws_no_colour_whatever_the_background() {
     );
     session.quit();
 }
+
+/// The files that mark kinds of terminal as silent in the cache folder `cache`.
+fn silence_marks(cache: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(cache.join("terminals"))
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+/// A terminal that never answered is marked in the cache once the reader
+/// quits, so that the next start does not wait for it; it is still asked
+/// then, its answer still counts, and the mark goes.
+#[test]
+fn a_terminal_that_never_answers_is_remembered_until_it_answers() {
+    let cache = tempfile::tempdir().expect("a temp dir");
+    let env = [("GANGMU_CACHE_DIR", cache.path().to_str().expect("UTF-8"))];
+    let mut silent = Session::start_with(&["assets/plans-2021.txt"], &env);
+    silent.wait_for_the_whole_sample();
+    silent.quit();
+    assert_eq!(silence_marks(cache.path()).len(), 1, "the silence is kept");
+
+    let mut answering = Session::start_with(&["assets/plans-2021.txt"], &env);
+    answering.wait_for_the_whole_sample();
+    assert!(
+        answering.raw.windows(7).any(|w| w == b"\x1b]11;?\x1b"),
+        "asked all the same"
+    );
+    answering.keys("\x1b]11;rgb:fdfd/f6f6/e3e3\x1b\\");
+    wait_for_ink(&mut answering, BLUE);
+    answering.quit();
+    assert!(silence_marks(cache.path()).is_empty(), "it answered");
+}

@@ -4,9 +4,17 @@
 //! ready: keys typed meanwhile are kept for the reader, and an answer that
 //! comes later still changes the palette (the loop listens for it), so none of
 //! it is ever read as keys. Without an answer, `COLORFGBG` says, else dark.
+//!
+//! A terminal that never answered is remembered in the cache folder by its
+//! kind (`TERM`, `TERM_PROGRAM`, and whether screen or tmux stands between):
+//! the next start of that kind does not wait for it, though it still asks and
+//! still listens.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use gangmu::parse::cache::Cache;
 
 use gangmu::tui::background::{self, Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::theme::{Palette, Theme};
@@ -30,6 +38,62 @@ pub(crate) struct Found {
     pub theme: Theme,
     pub typed: Vec<Event>,
     pub listener: Option<ReplyListener>,
+    /// The terminal was asked.
+    pub asked: bool,
+}
+
+/// Remembers, once the run is over, whether this kind of terminal answered,
+/// if it was `asked` (`listener`: the one still waiting, if it never did).
+pub(crate) fn remember_answer(asked: bool, listener: Option<&ReplyListener>) {
+    if let (true, Some(marker)) = (asked, silence_marker()) {
+        remember_silence(&marker, listener.is_some());
+    }
+}
+
+/// The file that marks this kind of terminal as one that did not answer.
+fn silence_marker() -> Option<PathBuf> {
+    let cache = Cache::locate()?;
+    let kind = terminal_kind(|name| std::env::var(name).ok());
+    Some(cache.dir().join("terminals").join(format!("{kind}.silent")))
+}
+
+/// This terminal's kind, from the environment (`var`), as a file name.
+fn terminal_kind(var: impl Fn(&str) -> Option<String>) -> String {
+    let between = match (var("TMUX").is_some(), var("STY").is_some()) {
+        (true, _) => "tmux",
+        (false, true) => "screen",
+        (false, false) => "direct",
+    };
+    let named = |name| var(name).unwrap_or_default();
+    format!("{}.{}.{between}", named("TERM"), named("TERM_PROGRAM"))
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Marks the terminal silent, or takes the mark away; a failure only costs
+/// the next start its wait.
+fn remember_silence(marker: &Path, silent: bool) {
+    if silent {
+        if let Some(folder) = marker.parent() {
+            let _ = std::fs::create_dir_all(folder);
+        }
+        let _ = std::fs::write(marker, b"");
+    } else {
+        let _ = std::fs::remove_file(marker);
+    }
+}
+
+/// How long the first screen waits for an answer from a terminal that is
+/// `silent` by its mark.
+fn wait_for(silent: bool) -> Duration {
+    if silent { Duration::ZERO } else { WAIT }
 }
 
 /// Asks the terminal for its background when the palette is left to it and
@@ -63,13 +127,16 @@ impl Question {
                 theme: theme.with_palette(palette),
                 typed: Vec::new(),
                 listener: None,
+                asked: false,
             };
         };
-        let (answer, typed, listener) = wait_for_answer(asked_at + WAIT);
+        let silent = silence_marker().is_some_and(|marker| marker.exists());
+        let (answer, typed, listener) = wait_for_answer(asked_at + wait_for(silent));
         Found {
             theme: theme.with_palette(answer.unwrap_or(guessed)),
             typed,
             listener,
+            asked: true,
         }
     }
 }
@@ -98,5 +165,40 @@ fn wait_for_answer(deadline: Instant) -> (Option<Palette>, Vec<Event>, Option<Re
             Heard::Held => {}
             Heard::Answer(palette) => return (palette, typed, None),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_silent_terminal_is_remembered_by_its_kind_and_not_waited_for() {
+        let env = |pairs: &'static [(&str, &str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_string())
+            }
+        };
+        let plain = terminal_kind(env(&[("TERM", "xterm-256color")]));
+        let in_screen = terminal_kind(env(&[("TERM", "xterm-256color"), ("STY", "1.pts")]));
+        let odd = terminal_kind(env(&[("TERM", "a/../b"), ("TERM_PROGRAM", "x y")]));
+        assert_eq!(plain, "xterm-256color..direct");
+        assert_eq!(in_screen, "xterm-256color..screen");
+        assert_eq!(odd, "a_.._b.x_y.direct", "a file name, no folder");
+
+        let folder = tempfile::tempdir().expect("a temp dir");
+        let marker = folder
+            .path()
+            .join("terminals")
+            .join(format!("{plain}.silent"));
+        remember_silence(&marker, true);
+        assert!(marker.exists());
+        assert_eq!(wait_for(marker.exists()), Duration::ZERO);
+        remember_silence(&marker, false);
+        assert!(!marker.exists(), "it answered this time");
+        assert_eq!(wait_for(marker.exists()), WAIT);
     }
 }

@@ -64,6 +64,7 @@ fn show(names: (String, String), along: Along, choice: ThemeChoice) -> anyhow::R
             Ok(_) => false,
         };
     }
+    background::remember_answer(found.asked, listener.as_ref());
     terminal.show_cursor()?;
     Ok(())
 }

@@ -122,9 +122,13 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
     };
     let result = reader.run(app, &inbox);
     let Reader {
-        terminal, farewell, ..
+        terminal,
+        farewell,
+        listener,
+        ..
     } = reader;
     give_back(terminal);
+    background::remember_answer(found.asked, listener.as_ref());
     if let Some(error) = farewell {
         // Standard error may be the terminal that went away.
         let _ = writeln!(

@@ -85,6 +85,11 @@ impl Theme {
         Self { palette, ..self }
     }
 
+    /// The background the colours are chosen for.
+    pub fn palette(self) -> Palette {
+        self.palette
+    }
+
     fn inks(self) -> &'static Inks {
         match self.palette {
             Palette::Dark => &DARK,

@@ -122,33 +122,48 @@ fn no_color_draws_no_colour_whatever_the_background() {
     session.quit();
 }
 
-/// The files that mark kinds of terminal as silent in the cache folder `cache`.
-fn silence_marks(cache: &std::path::Path) -> Vec<std::path::PathBuf> {
+/// What the cache folder `cache` says of the terminals asked: the words in
+/// its files for kinds of terminal.
+fn recalled(cache: &std::path::Path) -> Vec<String> {
     std::fs::read_dir(cache.join("terminals"))
-        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
-/// A terminal that never answered is marked in the cache once the reader
-/// quits, so that the next start does not wait for it; it is still asked
-/// then, its answer still counts, and the mark goes.
+/// What a terminal did when asked is kept in the cache once the reader quits:
+/// the next start draws in the palette it answered last time without waiting
+/// for it, and a terminal that never answered is not waited for either. It is
+/// asked all the same each time, and its answer still counts.
 #[test]
-fn a_terminal_that_never_answers_is_remembered_until_it_answers() {
+fn what_a_terminal_answered_is_remembered_for_its_next_start() {
     let cache = tempfile::tempdir().expect("a temp dir");
     let env = [("GANGMU_CACHE_DIR", cache.path().to_str().expect("UTF-8"))];
+    let asked = |session: &Session| session.raw.windows(7).any(|w| w == b"\x1b]11;?\x1b");
+
     let mut silent = Session::start_with(&["assets/plans-2021.txt"], &env);
     silent.wait_for_the_whole_sample();
     silent.quit();
-    assert_eq!(silence_marks(cache.path()).len(), 1, "the silence is kept");
+    assert_eq!(recalled(cache.path()), ["silent"]);
 
-    let mut answering = Session::start_with(&["assets/plans-2021.txt"], &env);
-    answering.wait_for_the_whole_sample();
-    assert!(
-        answering.raw.windows(7).any(|w| w == b"\x1b]11;?\x1b"),
-        "asked all the same"
-    );
-    answering.keys("\x1b]11;rgb:fdfd/f6f6/e3e3\x1b\\");
-    wait_for_ink(&mut answering, BLUE);
-    answering.quit();
-    assert!(silence_marks(cache.path()).is_empty(), "it answered");
+    let mut late = Session::start_with(&["assets/plans-2021.txt"], &env);
+    late.wait_for_the_whole_sample();
+    assert!(asked(&late), "asked all the same");
+    late.keys("\x1b]11;rgb:fdfd/f6f6/e3e3\x1b\\");
+    wait_for_ink(&mut late, BLUE);
+    late.quit();
+    assert_eq!(recalled(cache.path()), ["light"]);
+
+    // Light from its first screen, with no answer this time.
+    let mut next = Session::start_with(&["assets/plans-2021.txt"], &env);
+    next.wait_for_the_whole_sample();
+    wait_for_ink(&mut next, BLUE);
+    assert_light(&next);
+    assert!(asked(&next), "asked all the same");
+    next.quit();
+    assert_eq!(recalled(cache.path()), ["silent"], "no answer this time");
 }

@@ -5,10 +5,11 @@
 //! comes later still changes the palette (the loop listens for it), so none of
 //! it is ever read as keys. Without an answer, `COLORFGBG` says, else dark.
 //!
-//! A terminal that never answered is remembered in the cache folder by its
-//! kind (`TERM`, `TERM_PROGRAM`, and whether screen or tmux stands between):
-//! the next start of that kind does not wait for it, though it still asks and
-//! still listens.
+//! What a terminal answered, or that it never did, is remembered in the cache
+//! folder by its kind (`TERM`, `TERM_PROGRAM`, and whether screen or tmux
+//! stands between): the next start of that kind draws its first screen at
+//! once, in the palette answered last time, though it still asks and still
+//! listens, so a palette changed since is drawn anew as soon as it is told.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -42,19 +43,52 @@ pub(crate) struct Found {
     pub asked: bool,
 }
 
-/// Remembers, once the run is over, whether this kind of terminal answered,
-/// if it was `asked` (`listener`: the one still waiting, if it never did).
-pub(crate) fn remember_answer(asked: bool, listener: Option<&ReplyListener>) {
-    if let (true, Some(marker)) = (asked, silence_marker()) {
-        remember_silence(&marker, listener.is_some());
+/// What this kind of terminal did when last asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Known {
+    /// It never answered.
+    Silent,
+    /// It answered, with this background.
+    Answered(Palette),
+}
+
+impl Known {
+    fn word(self) -> &'static str {
+        match self {
+            Known::Silent => "silent",
+            Known::Answered(Palette::Dark) => "dark",
+            Known::Answered(Palette::Light) => "light",
+        }
+    }
+
+    fn of_word(word: &str) -> Option<Self> {
+        match word.trim() {
+            "silent" => Some(Known::Silent),
+            "dark" => Some(Known::Answered(Palette::Dark)),
+            "light" => Some(Known::Answered(Palette::Light)),
+            _ => None,
+        }
     }
 }
 
-/// The file that marks this kind of terminal as one that did not answer.
-fn silence_marker() -> Option<PathBuf> {
+/// Remembers, once the run is over, what this kind of terminal did, if it
+/// was `asked`: never answered (`listener`, the one still waiting, is there),
+/// or answered with the palette of `theme`.
+pub(crate) fn remember_answer(asked: bool, listener: Option<&ReplyListener>, theme: Theme) {
+    if let (true, Some(file)) = (asked, known_file()) {
+        let known = match listener {
+            Some(_) => Known::Silent,
+            None => Known::Answered(theme.palette()),
+        };
+        remember(&file, known);
+    }
+}
+
+/// The file that says what this kind of terminal did when last asked.
+fn known_file() -> Option<PathBuf> {
     let cache = Cache::locate()?;
     let kind = terminal_kind(|name| std::env::var(name).ok());
-    Some(cache.dir().join("terminals").join(format!("{kind}.silent")))
+    Some(cache.dir().join("terminals").join(kind))
 }
 
 /// This terminal's kind, from the environment (`var`), as a file name.
@@ -77,23 +111,27 @@ fn terminal_kind(var: impl Fn(&str) -> Option<String>) -> String {
         .collect()
 }
 
-/// Marks the terminal silent, or takes the mark away; a failure only costs
-/// the next start its wait.
-fn remember_silence(marker: &Path, silent: bool) {
-    if silent {
-        if let Some(folder) = marker.parent() {
-            let _ = std::fs::create_dir_all(folder);
-        }
-        let _ = std::fs::write(marker, b"");
-    } else {
-        let _ = std::fs::remove_file(marker);
+/// Writes what the terminal did; a failure only costs the next start its wait.
+fn remember(file: &Path, known: Known) {
+    if let Some(folder) = file.parent() {
+        let _ = std::fs::create_dir_all(folder);
     }
+    let _ = std::fs::write(file, known.word());
 }
 
-/// How long the first screen waits for an answer from a terminal that is
-/// `silent` by its mark.
-fn wait_for(silent: bool) -> Duration {
-    if silent { Duration::ZERO } else { WAIT }
+/// What the terminal did last time, as `file` says.
+fn recalled(file: &Path) -> Option<Known> {
+    Known::of_word(&std::fs::read_to_string(file).ok()?)
+}
+
+/// How long the first screen waits for an answer: not at all from a terminal
+/// known by what it did last time.
+fn wait_for(known: Option<Known>) -> Duration {
+    if known.is_some() {
+        Duration::ZERO
+    } else {
+        WAIT
+    }
 }
 
 /// Asks the terminal for its background when the palette is left to it and
@@ -130,10 +168,14 @@ impl Question {
                 asked: false,
             };
         };
-        let silent = silence_marker().is_some_and(|marker| marker.exists());
-        let (answer, typed, listener) = wait_for_answer(asked_at + wait_for(silent));
+        let known = known_file().and_then(|file| recalled(&file));
+        let (answer, typed, listener) = wait_for_answer(asked_at + wait_for(known));
+        let fallback = match known {
+            Some(Known::Answered(palette)) => palette,
+            _ => guessed,
+        };
         Found {
-            theme: theme.with_palette(answer.unwrap_or(guessed)),
+            theme: theme.with_palette(answer.unwrap_or(fallback)),
             typed,
             listener,
             asked: true,
@@ -173,7 +215,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_silent_terminal_is_remembered_by_its_kind_and_not_waited_for() {
+    fn a_terminals_kind_is_a_file_name() {
         let env = |pairs: &'static [(&str, &str)]| {
             move |name: &str| {
                 pairs
@@ -188,17 +230,24 @@ mod tests {
         assert_eq!(plain, "xterm-256color..direct");
         assert_eq!(in_screen, "xterm-256color..screen");
         assert_eq!(odd, "a_.._b.x_y.direct", "a file name, no folder");
+    }
 
+    #[test]
+    fn what_a_terminal_did_is_recalled_and_not_waited_for() {
         let folder = tempfile::tempdir().expect("a temp dir");
-        let marker = folder
-            .path()
-            .join("terminals")
-            .join(format!("{plain}.silent"));
-        remember_silence(&marker, true);
-        assert!(marker.exists());
-        assert_eq!(wait_for(marker.exists()), Duration::ZERO);
-        remember_silence(&marker, false);
-        assert!(!marker.exists(), "it answered this time");
-        assert_eq!(wait_for(marker.exists()), WAIT);
+        let file = folder.path().join("terminals").join("xterm..direct");
+        assert_eq!(recalled(&file), None);
+        assert_eq!(wait_for(recalled(&file)), WAIT, "unknown: waited for");
+        for known in [
+            Known::Silent,
+            Known::Answered(Palette::Light),
+            Known::Answered(Palette::Dark),
+        ] {
+            remember(&file, known);
+            assert_eq!(recalled(&file), Some(known));
+            assert_eq!(wait_for(recalled(&file)), Duration::ZERO);
+        }
+        std::fs::write(&file, "something else").expect("written");
+        assert_eq!(recalled(&file), None, "a damaged file is not trusted");
     }
 }

@@ -64,7 +64,7 @@ fn show(names: (String, String), along: Along, choice: ThemeChoice) -> anyhow::R
             Ok(_) => false,
         };
     }
-    background::remember_answer(found.asked, listener.as_ref());
+    background::remember_answer(found.asked, listener.as_ref(), theme);
     terminal.show_cursor()?;
     Ok(())
 }

@@ -125,10 +125,11 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         terminal,
         farewell,
         listener,
+        theme,
         ..
     } = reader;
     give_back(terminal);
-    background::remember_answer(found.asked, listener.as_ref());
+    background::remember_answer(found.asked, listener.as_ref(), theme);
     if let Some(error) = farewell {
         // Standard error may be the terminal that went away.
         let _ = writeln!(

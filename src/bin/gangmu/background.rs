@@ -152,7 +152,8 @@ pub(crate) fn ask(choice: ThemeChoice) -> Question {
 
 impl Question {
     /// The theme to draw with: the setting's palette, or the terminal's answer
-    /// if it comes in time, else `COLORFGBG`'s, else dark.
+    /// if it comes in time (at once, from a kind of terminal known), else the
+    /// palette it answered last time, else `COLORFGBG`'s, else dark.
     pub(crate) fn settle(self) -> Found {
         let theme = Theme::from_environment(Palette::Dark);
         let guessed = std::env::var("COLORFGBG")

@@ -36,6 +36,7 @@ use crate::tui::popup::search::TextSearch;
 use crate::tui::{keymap, words};
 
 pub use crate::tui::popup::Popup;
+use crate::tui::popup::PopupState;
 use asking::Asking;
 use bookmarking::Marks;
 use jumping::{Counted, Jumps};
@@ -56,7 +57,7 @@ struct ScreenState {
     top: Position,
     focus: Focus,
     help: Option<usize>,
-    popup: Option<(String, usize, bool)>,
+    popup: Option<PopupState>,
     search: Option<(String, usize, bool)>,
     cursor: Option<usize>,
     tree_scroll: usize,

@@ -42,27 +42,70 @@ pub enum Popup {
     Terms(TermMap),
 }
 
+/// What of a popup decides the screen, to tell whether a key changed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PopupState {
+    /// A prompt with a list: what is typed and where the cursor is, the row
+    /// selected, and the list's own marks.
+    Prompt {
+        typed: String,
+        cursor: usize,
+        selected: usize,
+        marks: ListMarks,
+    },
+    /// The bookmark list: which bookmarks, how many were deleted (and can be
+    /// brought back), the row selected.
+    Bookmarks {
+        scope: bookmarks::Scope,
+        deleted: usize,
+        selected: usize,
+    },
+    Stats,
+}
+
+/// The marks of a prompt's list besides its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct ListMarks {
+    /// The keys move in the list, not in the prompt (the search).
+    pub in_list: bool,
+    /// The phrases typed are being counted (the term map).
+    pub counting: bool,
+    /// Some phrases were counted (the term map).
+    pub counted: bool,
+}
+
 impl Popup {
-    /// What of the popup decides the screen: its prompt, selection and keys.
-    pub(crate) fn state(&self) -> (String, usize, bool) {
+    /// What of the popup decides the screen.
+    pub(crate) fn state(&self) -> PopupState {
+        let prompted = |line: &line::LineInput, selected, marks| PopupState::Prompt {
+            typed: line.value().to_string(),
+            cursor: line.cursor(),
+            selected,
+            marks,
+        };
         match self {
-            Popup::Jump(jump) => (edited(&jump.query), jump.selected, false),
-            Popup::Search(prompt) => (edited(&prompt.input), prompt.selected, prompt.in_list),
-            Popup::Note(prompt, _) => (
-                prompt.input.value().to_string(),
-                prompt.input.cursor(),
-                false,
-            ),
-            Popup::Bookmarks(list) => (
-                format!("{:?}{}", list.scope, list.deleted.len()),
-                list.selected,
-                false,
-            ),
-            Popup::Stats => (String::new(), 0, false),
+            Popup::Jump(jump) => prompted(&jump.query, jump.selected, ListMarks::default()),
+            Popup::Search(search) => {
+                let marks = ListMarks {
+                    in_list: search.in_list,
+                    ..ListMarks::default()
+                };
+                prompted(&search.input, search.selected, marks)
+            }
+            Popup::Note(note, _) => prompted(&note.input, 0, ListMarks::default()),
+            Popup::Bookmarks(list) => PopupState::Bookmarks {
+                scope: list.scope,
+                deleted: list.deleted.len(),
+                selected: list.selected,
+            },
+            Popup::Stats => PopupState::Stats,
             Popup::Terms(map) => {
-                let counting = if map.is_counting() { "\u{0}…" } else { "" };
-                let typed = format!("{}{counting}", edited(&map.input));
-                (typed, map.selected, map.counted())
+                let marks = ListMarks {
+                    counting: map.is_counting(),
+                    counted: map.counted(),
+                    ..ListMarks::default()
+                };
+                prompted(&map.input, map.selected, marks)
             }
         }
     }
@@ -128,11 +171,6 @@ fn place_cursor(frame: &mut Frame, popup: Rect, column: usize, row: u16) {
         x.min(right),
         popup.y + row + 1,
     ));
-}
-
-/// A prompt's text and where its cursor is, as the screen depends on them.
-fn edited(line: &line::LineInput) -> String {
-    format!("{}\u{0}{}", line.value(), line.cursor())
 }
 
 /// Draws a popup: `lines` in a titled box at `popup`, over whatever was there.

@@ -108,11 +108,7 @@ fn extracted(
     })?;
     Ok(Text {
         text: extracted.text,
-        warnings: extracted
-            .notices
-            .iter()
-            .map(|notice| format!("{name}: {notice}"))
-            .collect(),
+        warnings: named(name, &extracted.notices),
         format,
         marked_headings: extracted.headings,
     })
@@ -126,14 +122,18 @@ fn pdf_text(name: &str, bytes: &[u8]) -> Result<Text, InputError> {
     })?;
     Ok(Text {
         text: extracted.text,
-        warnings: extracted
-            .warnings
-            .into_iter()
-            .map(|warning| format!("{name}: {warning}"))
-            .collect(),
+        warnings: named(name, &extracted.warnings),
         format: Format::Pdf,
         marked_headings: Vec::new(),
     })
+}
+
+/// What an extraction noticed, as warnings that name the file.
+fn named(name: &str, notices: &[impl std::fmt::Display]) -> Vec<String> {
+    notices
+        .iter()
+        .map(|notice| format!("{name}: {notice}"))
+        .collect()
 }
 
 fn text_from(name: &str, decoded: Result<Decoded, DecodeError>) -> Result<Text, InputError> {

@@ -27,7 +27,10 @@ QUIET = 0.03
 class Session:
     """A program running in a pseudo-terminal of `cols` x `rows`."""
 
-    def __init__(self, argv, cols=120, rows=40, env=None):
+    def __init__(self, argv, cols=120, rows=40, env=None, answers=True):
+        # Whether the terminal answers a query for its background colour, as
+        # most do; some never do.
+        self.answers = answers
         self.start = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:
@@ -58,7 +61,7 @@ class Session:
         if b"\x1b[6n" in data:
             os.write(self.fd, b"\x1b[1;1R")
         # And a query for the background colour, as most terminals do (a dark one).
-        if b"\x1b]11;?" in data:
+        if self.answers and b"\x1b]11;?" in data:
             os.write(self.fd, b"\x1b]11;rgb:0000/0000/0000\x1b\\")
         return bool(data)
 
@@ -136,10 +139,11 @@ class Session:
         os.close(self.fd)
 
 
-def first_screen(argv, marker, env=None):
+def first_screen(argv, marker, env=None, answers=True):
     """Seconds from starting `argv` in a pseudo-terminal until its output holds
-    `marker` (its first screen is out)."""
-    session = Session(argv, env=env)
+    `marker` (its first screen is out); `answers`: whether the terminal answers
+    a query for its background."""
+    session = Session(argv, env=env, answers=answers)
     try:
         return session.wait(marker)
     finally:

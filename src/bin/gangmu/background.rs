@@ -39,8 +39,30 @@ pub(crate) struct Found {
     pub theme: Theme,
     pub typed: Vec<Event>,
     pub listener: Option<ReplyListener>,
-    /// The terminal was asked.
-    pub asked: bool,
+    /// What is known of the terminal, if it was asked.
+    pub asked: Option<Asked>,
+}
+
+/// A terminal asked: the file that says what its kind did last time, and what
+/// it says.
+pub(crate) struct Asked {
+    file: PathBuf,
+    recalled: Option<Known>,
+}
+
+impl Asked {
+    /// Remembers, once the run is over, what the terminal did this time, if
+    /// that is not what was recalled: never answered (`listener`, the one
+    /// still waiting, is there), or answered with the palette of `theme`.
+    pub(crate) fn remember(&self, listener: Option<&ReplyListener>, theme: Theme) {
+        let known = match listener {
+            Some(_) => Known::Silent,
+            None => Known::Answered(theme.palette()),
+        };
+        if self.recalled != Some(known) {
+            remember(&self.file, known);
+        }
+    }
 }
 
 /// What this kind of terminal did when last asked.
@@ -68,19 +90,6 @@ impl Known {
             "light" => Some(Known::Answered(Palette::Light)),
             _ => None,
         }
-    }
-}
-
-/// Remembers, once the run is over, what this kind of terminal did, if it
-/// was `asked`: never answered (`listener`, the one still waiting, is there),
-/// or answered with the palette of `theme`.
-pub(crate) fn remember_answer(asked: bool, listener: Option<&ReplyListener>, theme: Theme) {
-    if let (true, Some(file)) = (asked, known_file()) {
-        let known = match listener {
-            Some(_) => Known::Silent,
-            None => Known::Answered(theme.palette()),
-        };
-        remember(&file, known);
     }
 }
 
@@ -166,10 +175,11 @@ impl Question {
                 theme: theme.with_palette(palette),
                 typed: Vec::new(),
                 listener: None,
-                asked: false,
+                asked: None,
             };
         };
-        let known = known_file().and_then(|file| recalled(&file));
+        let file = known_file();
+        let known = file.as_deref().and_then(recalled);
         let (answer, typed, listener) = wait_for_answer(asked_at + wait_for(known));
         let fallback = match known {
             Some(Known::Answered(palette)) => palette,
@@ -179,7 +189,10 @@ impl Question {
             theme: theme.with_palette(answer.unwrap_or(fallback)),
             typed,
             listener,
-            asked: true,
+            asked: file.map(|file| Asked {
+                file,
+                recalled: known,
+            }),
         }
     }
 }

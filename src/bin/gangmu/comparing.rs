@@ -64,7 +64,9 @@ fn show(names: (String, String), along: Along, choice: ThemeChoice) -> anyhow::R
             Ok(_) => false,
         };
     }
-    background::remember_answer(found.asked, listener.as_ref(), theme);
+    if let Some(asked) = &found.asked {
+        asked.remember(listener.as_ref(), theme);
+    }
     terminal.show_cursor()?;
     Ok(())
 }

@@ -129,7 +129,9 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         ..
     } = reader;
     give_back(terminal);
-    background::remember_answer(found.asked, listener.as_ref(), theme);
+    if let Some(asked) = &found.asked {
+        asked.remember(listener.as_ref(), theme);
+    }
     if let Some(error) = farewell {
         // Standard error may be the terminal that went away.
         let _ = writeln!(

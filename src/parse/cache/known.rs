@@ -170,6 +170,13 @@ mod tests {
         cache: Cache,
     }
 
+    impl Remembered {
+        /// The cache's entry for the file.
+        fn entry(&self) -> PathBuf {
+            self.cache.known_file(&[(self.path.clone(), self.stamp)])
+        }
+    }
+
     fn a_known_file() -> Remembered {
         let (dir, file, cache) = a_file("一、总体要求\n");
         let path = file.display().to_string();
@@ -249,33 +256,21 @@ mod tests {
 
     #[test]
     fn an_entry_unused_for_a_month_is_swept_away() {
-        let Remembered {
-            _dir,
-            path,
-            stamp,
-            cache,
-            ..
-        } = a_known_file();
-        let entry = cache.known_file(&[(path.clone(), stamp)]);
+        let known = a_known_file();
+        let entry = known.entry();
         super::super::tests::aged(&entry, super::super::UNUSED_DAYS + 1);
-        assert_eq!(cache.sweep(std::time::SystemTime::now()), 1);
+        assert_eq!(known.cache.sweep(std::time::SystemTime::now()), 1);
         assert!(!entry.exists());
     }
 
     #[test]
     fn a_damaged_entry_or_one_of_another_path_is_not_trusted() {
-        let Remembered {
-            _dir,
-            path,
-            stamp,
-            cache,
-            ..
-        } = a_known_file();
-        let entry = cache.known_file(&[(path.clone(), stamp)]);
+        let file = a_known_file();
+        let entry = file.entry();
         let raw = std::fs::read_to_string(&entry).expect("the entry");
         std::fs::write(&entry, &raw[..raw.len() / 2]).expect("written");
-        assert_eq!(known(&cache, &path, stamp), None);
+        assert_eq!(known(&file.cache, &file.path, file.stamp), None);
         std::fs::write(&entry, raw.replace("report.txt", "other.txt")).expect("written");
-        assert_eq!(known(&cache, &path, stamp), None);
+        assert_eq!(known(&file.cache, &file.path, file.stamp), None);
     }
 }

@@ -1,8 +1,9 @@
 //! Comparing two versions of a document: which sections were added, removed or
 //! moved, which sentences changed, and inside a changed sentence which words.
-//! It compares `Document`s, not lines: sections are matched by the outline
-//! (`sections`: titles, text and position, so a renumbered section still
-//! matches), sentences within matched sections are aligned after reflow
+//! It compares `Document`s, not lines: their sections (`sections`) are matched
+//! by the outline (`matching`: titles and text, scored in `scores` from
+//! `fingerprint`s, and position, so a renumbered section still matches),
+//! sentences within matched sections are aligned after reflow
 //! (`sentences`, cut by `text`), so different hard wraps change nothing, and a
 //! changed sentence is diffed by characters grouped into words (`chars`).
 //!
@@ -13,7 +14,10 @@
 mod align;
 pub mod along;
 mod chars;
+mod fingerprint;
+mod matching;
 mod runs;
+mod scores;
 mod sections;
 mod sentences;
 mod stat;
@@ -24,7 +28,8 @@ use crate::parse::locate::source_line;
 use crate::parse::source::Line;
 
 pub use chars::{Piece, diff as diff_chars};
-use sections::{Matching, Sections, match_sections};
+use matching::{Matching, match_sections};
+use sections::Sections;
 use sentences::Step;
 pub use stat::Stat;
 

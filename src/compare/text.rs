@@ -2,10 +2,9 @@
 //! reflowed paragraphs (a sentence ends at 。！？； with any closing quotes or
 //! brackets after it, or at a paragraph's or table row's end), each with a key
 //! that leaves white space out, so that text wrapped or joined differently
-//! compares equal; and a cheap similarity of two texts (shared character pairs)
-//! used to match sections and to pair rewritten sentences: exact for sections
-//! ([`pairs`], [`similarity`]), through a 512-bit sketch for sentences
-//! ([`Sketch`]), which many more pairs are tried of.
+//! compares equal; and a cheap similarity of two sentences, used to pair
+//! rewritten ones: their shared character pairs through a 512-bit sketch
+//! ([`Sketch`]), as sections' are counted exactly (`fingerprint`).
 
 use std::borrow::Cow;
 
@@ -24,11 +23,6 @@ pub(crate) struct Sentence<'a> {
     pub key: Cow<'a, str>,
 }
 
-/// Characters that end a sentence.
-fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；')
-}
-
 /// Characters that close a sentence after its end mark (`。”`, `。）`).
 fn closes(c: char) -> bool {
     matches!(c, '”' | '’' | '）' | ')' | '」' | '』' | '》' | '】')
@@ -41,11 +35,45 @@ pub(crate) fn is_blank(c: char) -> bool {
 
 /// A text without white space (borrowed when it has none, as most have).
 pub(crate) fn key(text: &str) -> Cow<'_, str> {
-    if text.contains(is_blank) {
+    if has_blank(text) {
         Cow::Owned(text.chars().filter(|&c| !is_blank(c)).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether `text` holds white space ([`is_blank`]), told from its bytes
+/// without branching on them, so that the loop runs many bytes at a time:
+/// each byte is looked at with the two after it, and a blank is one of
+/// ASCII's, or the two or three bytes of U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or U+3000.
+fn has_blank(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(last_three) = bytes.len().checked_sub(2) else {
+        return text.chars().any(is_blank);
+    };
+    let (firsts, seconds, thirds) = (&bytes[..last_three], &bytes[1..], &bytes[2..]);
+    let within = firsts
+        .iter()
+        .zip(seconds)
+        .zip(thirds)
+        .fold(false, |found, ((&first, &second), &third)| {
+            found | blank_at(first, second, third)
+        });
+    let (before_last, last) = (bytes[last_three], bytes[last_three + 1]);
+    within || blank_at(before_last, last, 0) || blank_at(last, 0, 0)
+}
+
+/// Whether the bytes `first`, `second`, `third` begin a blank.
+fn blank_at(first: u8, second: u8, third: u8) -> bool {
+    let ascii = matches!(first, b'\t'..=b'\r' | b' ');
+    let latin = first == 0xC2 && (second == 0x85 || second == 0xA0);
+    let ogham = first == 0xE1 && second == 0x9A && third == 0x80;
+    let spaces = first == 0xE2
+        && ((second == 0x80 && (third <= 0x8A || matches!(third, 0xA8 | 0xA9 | 0xAF)))
+            || (second == 0x81 && third == 0x9F));
+    let ideographic = first == 0xE3 && second == 0x80 && third == 0x80;
+    ascii | latin | ogham | spaces | ideographic
 }
 
 /// The sentences of paragraph `index` from byte `from` on (past a run-in
@@ -57,29 +85,39 @@ pub(crate) fn sentences<'a>(
     out: &mut Vec<Sentence<'a>>,
 ) {
     let text = paragraph.text.as_str();
+    let rows = paragraph.kind != ParagraphKind::Body;
     let mut start = from;
-    let mut chars = text[from..]
-        .char_indices()
-        .map(|(at, c)| (from + at, c))
-        .peekable();
-    while let Some((at, c)) = chars.next() {
-        let mut end = at + c.len_utf8();
-        let row_end = c == '\n' && paragraph.kind != ParagraphKind::Body;
-        if ends_sentence(c) {
-            while let Some(&(next, closing)) = chars.peek() {
-                if !closes(closing) {
-                    break;
-                }
-                end = next + closing.len_utf8();
-                chars.next();
-            }
-        } else if !row_end {
-            continue;
+    while let Some(mark_end) = next_end(text.as_bytes(), start, rows) {
+        let mut end = mark_end;
+        if text.as_bytes()[mark_end - 1] != b'\n' {
+            end += text[end..]
+                .chars()
+                .take_while(|&c| closes(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
         }
         push(index, text, start..end, out);
         start = end;
     }
     push(index, text, start..text.len(), out);
+}
+
+/// The byte after the next sentence mark at or after byte `from` (or line
+/// feed, when `rows` end sentences). The marks are three bytes each (。 is
+/// E3 80 82; ！？； are EF BC 81, 9F, 9B): their last bytes are looked for,
+/// and the two before them checked.
+fn next_end(bytes: &[u8], from: usize, rows: bool) -> Option<usize> {
+    let mark = |at: usize| {
+        let lead = match bytes[at] {
+            0x82 => [0xE3, 0x80],
+            0x81 | 0x9F | 0x9B => [0xEF, 0xBC],
+            _ => return false,
+        };
+        at >= from + 2 && bytes[at - 2..at] == lead
+    };
+    (from..bytes.len())
+        .find(|&at| (rows && bytes[at] == b'\n') || mark(at))
+        .map(|at| at + 1)
 }
 
 /// Adds the sentence at `range` of `text`, trimmed, unless it is blank.
@@ -102,51 +140,6 @@ fn push<'a>(
         text: trimmed,
         key: key(trimmed),
     });
-}
-
-/// The pairs of neighbouring characters of a text given in pieces (white
-/// space left out), sorted: a text's fingerprint for [`similarity`]. A single
-/// character is its own pair.
-pub(crate) fn pairs<'t>(pieces: impl IntoIterator<Item = &'t str> + Clone) -> Vec<u64> {
-    // Most characters compared are ideographs, three bytes each.
-    let guess = pieces.clone().into_iter().map(str::len).sum::<usize>() / 3;
-    let mut chars = pieces
-        .into_iter()
-        .flat_map(str::chars)
-        .filter(|&c| !is_blank(c))
-        .map(u64::from);
-    let Some(mut last) = chars.next() else {
-        return Vec::new();
-    };
-    let mut found = Vec::with_capacity(guess);
-    for c in chars {
-        found.push((last << 32) | c);
-        last = c;
-    }
-    if found.is_empty() {
-        found.push(last);
-    }
-    found.sort_unstable();
-    found
-}
-
-/// How alike two fingerprints are, from 0 (nothing shared) to 1 (the same pairs):
-/// twice the pairs they share over the pairs of both (Dice's coefficient).
-/// Two empty texts are alike.
-pub(crate) fn similarity(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    // A merge of the sorted lists without branches on their values, which
-    // the processor could not foresee.
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        let (left, right) = (a[i], b[j]);
-        shared += usize::from(left == right);
-        i += usize::from(left <= right);
-        j += usize::from(right <= left);
-    }
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 /// The pairs of neighbouring characters of a sentence as bits of a 512-bit
@@ -183,7 +176,8 @@ impl Sketch {
         Sketch { bits, ones }
     }
 
-    /// As [`similarity`]: twice the bits both have over the bits of both.
+    /// As `Fingerprints::similarity`: twice the bits both have over the bits
+    /// of both.
     pub(super) fn similarity(&self, other: &Sketch) -> f64 {
         let both: u32 = self
             .bits
@@ -238,14 +232,19 @@ mod tests {
     }
 
     #[test]
-    fn keys_leave_white_space_out_and_similarity_counts_shared_pairs() {
+    fn keys_leave_white_space_out() {
         assert_eq!(key("5G 网络\u{3000}建设"), "5G网络建设");
-        let a = pairs(["稳外贸政策力度"]);
-        let b = pairs(["进一步加大稳外贸政策力度"]);
-        let alike = similarity(&a, &b);
-        assert!((alike - 12.0 / 17.0).abs() < 1e-9, "{alike}");
-        assert!((similarity(&a, &a) - 1.0).abs() < 1e-9);
-        assert!(similarity(&a, &pairs(["完全无关"])) < 1e-9);
+        assert_eq!(key("甲\u{a0}乙\u{2003}丙\u{3000}丁\n戊"), "甲乙丙丁戊");
+        // Marks that share a lead byte with white space are no white space.
+        assert!(matches!(key("网络、建设。「好」"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn white_space_is_told_from_bytes_as_from_characters() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = format!("甲{c}乙");
+            assert_eq!(has_blank(&text), is_blank(c), "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn diff(old: &str, new: &str) -> Vec<Piece> {
         };
         return pieces(&[whole], &old, &new);
     }
-    let mut numbering = Numbering::new();
+    let mut numbering = Numbering::with_capacity(old.len() + new.len());
     let (old_numbers, new_numbers) = (
         numbering.of(old.iter().copied()),
         numbering.of(new.iter().copied()),
@@ -150,8 +150,10 @@ fn glue(runs: &mut Vec<Run>, old: &[char]) {
 fn pieces(runs: &[Run], old: &[char], new: &[char]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     for run in runs {
-        let taken: String = old[run.old.clone()].iter().collect();
-        let put: String = new[run.new.clone()].iter().collect();
+        let (taken, put) = (
+            text_of(&old[run.old.clone()]),
+            text_of(&new[run.new.clone()]),
+        );
         let blank = |s: &str| s.chars().all(is_blank);
         if run.same || (blank(&taken) && blank(&put)) {
             push_piece(&mut out, Piece::Same(put));
@@ -165,6 +167,13 @@ fn pieces(runs: &[Run], old: &[char], new: &[char]) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// The text of `chars`, made at once (most are ideographs, three bytes each).
+fn text_of(chars: &[char]) -> String {
+    let mut text = String::with_capacity(chars.len() * 3);
+    text.extend(chars);
+    text
 }
 
 /// Appends a piece, joining it to the last one when both are unchanged text.

@@ -9,7 +9,7 @@ use std::hash::Hash;
 use std::ops::Range;
 
 use imara_diff::{Algorithm, Diff, Token};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 /// A run of the diff: the same items on both sides, or a change (either side
 /// possibly empty).
@@ -28,8 +28,13 @@ pub(crate) struct Numbering<T> {
 
 impl<T: Hash + Eq> Numbering<T> {
     pub(crate) fn new() -> Self {
+        Self::with_capacity(0)
+    }
+
+    /// A numbering with room for `items` distinct items.
+    pub(crate) fn with_capacity(items: usize) -> Self {
         Self {
-            numbers: FxHashMap::default(),
+            numbers: FxHashMap::with_capacity_and_hasher(items, FxBuildHasher),
         }
     }
 

@@ -20,9 +20,9 @@ use std::ops::Range;
 
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use clusters::{CharClusters, Cluster, GraphemeClusters, takes_no_column};
+use clusters::{CharClusters, Cluster, GraphemeClusters, char_width, takes_no_column};
 
 /// Display width in terminal columns (unicode-width, ambiguous characters narrow).
 pub fn display_width(s: &str) -> usize {
@@ -126,7 +126,7 @@ fn is_middle_dot(c: char) -> bool {
 
 /// Characters drawn two columns wide: Chinese characters and full-width marks.
 fn is_east_asian(c: char) -> bool {
-    c.width() == Some(2)
+    char_width(c) == Some(2)
 }
 
 fn is_digit(c: char) -> bool {

@@ -31,7 +31,7 @@ impl Cluster {
     fn new(text: &str, range: (usize, usize), base: char, after: Option<char>) -> Self {
         let (start, end) = range;
         let single = end == start + base.len_utf8();
-        let width = match base.width() {
+        let width = match char_width(base) {
             Some(width) if single => width,
             // As `display_width` counts it (a control character is one column).
             _ => text[start..end].width(),
@@ -176,7 +176,17 @@ pub(super) fn takes_no_column(grapheme: &str) -> bool {
 
 /// Characters that attach to the character before them and take no column.
 fn is_attached(c: char) -> bool {
-    c.width() == Some(0)
+    char_width(c) == Some(0)
+}
+
+/// A character's columns, as unicode-width counts them; printable ASCII and
+/// Chinese characters (most of what is wrapped) without looking them up.
+pub(super) fn char_width(c: char) -> Option<usize> {
+    match c {
+        ' '..='~' => Some(1),
+        '\u{4E00}'..='\u{9FFF}' => Some(2),
+        _ => c.width(),
+    }
 }
 
 #[cfg(test)]
@@ -219,6 +229,13 @@ mod tests {
             let read = seen(&mut characters);
             assert!(!characters.gave_up, "{text:?}");
             assert_eq!(read, seen(GraphemeClusters::new(text)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn widths_told_without_looking_them_up_are_those_looked_up() {
+        for c in (' '..='~').chain('\u{4E00}'..='\u{9FFF}') {
+            assert_eq!(char_width(c), c.width(), "{c:?}");
         }
     }
 

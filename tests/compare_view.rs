@@ -333,3 +333,23 @@ fn a_sentence_added_after_its_own_copy_is_marked_where_it_stands() {
         ]
     );
 }
+
+#[test]
+fn the_first_screen_is_the_same_drawn_before_the_rows_below_it_are_laid_out() {
+    for (width, height) in [(120, 40), (80, 24), (60, 12)] {
+        let mut drawn_first = view(width, height, false);
+        let first = screen(&drawn(&drawn_first, Theme::plain()));
+        drawn_first.lay_rest();
+        assert_eq!(screen(&drawn(&drawn_first, Theme::plain())), first);
+        // A key lays the rest out before it acts: the end is the true end.
+        let mut pressed = view(width, height, false);
+        pressed.update(Action::Bottom);
+        drawn_first.update(Action::Bottom);
+        assert_eq!(pressed.top(), drawn_first.top());
+        assert_eq!(pressed.percent(), 100);
+        assert_eq!(
+            screen(&drawn(&pressed, Theme::plain())),
+            screen(&drawn(&drawn_first, Theme::plain()))
+        );
+    }
+}

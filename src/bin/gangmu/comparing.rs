@@ -48,6 +48,8 @@ fn show(names: (String, String), along: Along, choice: ThemeChoice) -> anyhow::R
         if changed {
             terminal.draw(|frame| draw(frame, &view, theme))?;
         }
+        // The first screen is out: the rows below it now.
+        view.lay_rest();
         changed = match inbox.recv() {
             Ok(Msg::Input(event)) => {
                 let (keys, palette_changed) = without_the_answer(&mut listener, &mut theme, event);

@@ -2,7 +2,8 @@
 //! changed marked in it, the outline marking each section's changes, `]c` / `[c`
 //! going through the changes in the order they show, and the old version beside
 //! the new on a wide terminal. [`CompareView`] is its state and its one mutator
-//! `update`; `rows` lays its text out, `outline` and `text` draw its panes,
+//! `update`; `rows` lays its text out (the first screen's rows at once, the
+//! rest once it is drawn: `lay_rest`), `outline` and `text` draw its panes,
 //! `status` its status row, `draw` the frame. Keys come through the bindings
 //! table (modes `Compare` and `CompareBracket`). Nothing is saved: a comparison
 //! is not a document read, so it keeps no bookmarks and no progress.
@@ -18,7 +19,7 @@ use ratatui::crossterm::event::Event;
 use crate::compare::along::Along;
 use crate::tui::action::{Action, Mode};
 use crate::tui::keymap;
-use rows::{Row, lay_rows};
+use rows::{Form, Laid};
 
 pub use draw::draw;
 
@@ -43,9 +44,8 @@ pub struct CompareView {
     brackets: bool,
     /// `]` or `[` typed, waiting for `c`.
     bracket: Option<i8>,
-    pub(crate) rows: Vec<Row>,
-    /// The row each change starts on.
-    change_rows: Vec<usize>,
+    /// The rows, and the row each change starts on.
+    pub(crate) laid: Laid,
     /// The changes in the order they show.
     order: Vec<usize>,
     /// The first row on screen.
@@ -65,13 +65,12 @@ impl CompareView {
     pub fn new(names: (String, String), along: Along, size: (u16, u16), brackets: bool) -> Self {
         let mut view = Self {
             names,
+            laid: Laid::new(&along),
             along,
             size,
             side_by_side: false,
             brackets,
             bracket: None,
-            rows: Vec::new(),
-            change_rows: Vec::new(),
             order: Vec::new(),
             top: 0,
             current: None,
@@ -79,8 +78,17 @@ impl CompareView {
             help: None,
             quitting: false,
         };
-        view.lay_out();
+        // Only the first screen's rows; the rest when the screen is drawn.
+        view.lay_out_past(usize::from(size.1));
         view
+    }
+
+    /// Lays out the rows not laid out yet.
+    pub fn lay_rest(&mut self) {
+        if !self.laid.complete(&self.along) {
+            self.laid.lay_past(&self.along, self.form(), usize::MAX);
+            self.sort_changes();
+        }
     }
 
     /// What keys mean now.
@@ -111,6 +119,7 @@ impl CompareView {
             self.help,
         );
         let pending = self.bracket.take();
+        self.lay_rest();
         match action {
             Action::Quit => self.quitting = true,
             Action::ToggleHelp => self.help = self.help.xor(Some(0)),
@@ -181,7 +190,7 @@ impl CompareView {
             None => self
                 .order
                 .iter()
-                .filter(|&&c| self.change_rows[c] <= self.cursor_row())
+                .filter(|&&c| self.laid.change_rows[c] <= self.cursor_row())
                 .count(),
         };
         (at, self.order.len())
@@ -225,7 +234,7 @@ impl CompareView {
 
     /// The section the top of the screen is in (of the new version).
     pub fn section_at_top(&self) -> Option<crate::document::HeadingId> {
-        let block = self.rows.get(self.top).map_or(0, |row| row.block);
+        let block = self.laid.rows.get(self.top).map_or(0, |row| row.block);
         self.along.blocks.get(block).and_then(|b| b.section)
     }
 
@@ -241,7 +250,11 @@ impl CompareView {
 
     /// How far through the rows the top of the screen is, in percent.
     pub fn percent(&self) -> usize {
-        let last = self.rows.len().saturating_sub(self.body_height().max(1));
+        let last = self
+            .laid
+            .rows
+            .len()
+            .saturating_sub(self.body_height().max(1));
         (self.top * 100).checked_div(last).unwrap_or(100)
     }
 
@@ -249,7 +262,9 @@ impl CompareView {
     fn cursor_row(&self) -> usize {
         if self.top == 0 {
             // At the start, a change in the first rows is not yet passed.
-            return self.current.map_or(0, |k| self.change_rows[self.order[k]]);
+            return self
+                .current
+                .map_or(0, |k| self.laid.change_rows[self.order[k]]);
         }
         self.top + CONTEXT
     }
@@ -264,7 +279,11 @@ impl CompareView {
     }
 
     fn scroll_to(&mut self, row: usize) {
-        let last = self.rows.len().saturating_sub(self.body_height().max(1));
+        let last = self
+            .laid
+            .rows
+            .len()
+            .saturating_sub(self.body_height().max(1));
         let top = row.min(last);
         if top != self.top {
             self.current = None;
@@ -281,8 +300,11 @@ impl CompareView {
             (None, true) => self
                 .order
                 .iter()
-                .position(|&c| self.change_rows[c] > here || (self.top == 0 && here == 0)),
-            (None, false) => self.order.iter().rposition(|&c| self.change_rows[c] < here),
+                .position(|&c| self.laid.change_rows[c] > here || (self.top == 0 && here == 0)),
+            (None, false) => self
+                .order
+                .iter()
+                .rposition(|&c| self.laid.change_rows[c] < here),
         };
         let Some(k) = target else {
             self.message = Some(if direction > 0 {
@@ -292,7 +314,7 @@ impl CompareView {
             });
             return;
         };
-        self.scroll_to(self.change_rows[self.order[k]].saturating_sub(CONTEXT));
+        self.scroll_to(self.laid.change_rows[self.order[k]].saturating_sub(CONTEXT));
         self.current = Some(k);
     }
 
@@ -308,25 +330,45 @@ impl CompareView {
         self.lay_out();
     }
 
-    /// Lays the rows out again for the size and form, the block at the top
+    /// How the rows are laid out now.
+    fn form(&self) -> Form {
+        Form {
+            width: usize::from(self.column_width()),
+            two: self.side_by_side,
+            brackets: self.brackets,
+        }
+    }
+
+    /// Puts the changes in the order they show (those not laid out last).
+    fn sort_changes(&mut self) {
+        let change_rows = &self.laid.change_rows;
+        let mut order: Vec<usize> = (0..change_rows.len()).collect();
+        order.sort_by_key(|&c| (change_rows[c], c));
+        self.order = order;
+    }
+
+    /// Lays all the rows out again for the size and form, the block at the top
     /// (or the change gone to) kept in view.
     fn lay_out(&mut self) {
+        self.lay_out_past(usize::MAX);
+    }
+
+    /// Lays the rows out again as far as row `rows` at least.
+    fn lay_out_past(&mut self, rows: usize) {
         if self.side_by_side && self.size.0 < SIDE_BY_SIDE_WIDTH {
             self.side_by_side = false;
             self.message = Some(format!("终端窄于 {SIDE_BY_SIDE_WIDTH} 列，不再并排显示"));
         }
-        let kept_block = self.rows.get(self.top).map(|row| row.block);
+        let kept_block = self.laid.rows.get(self.top).map(|row| row.block);
         let current = self.current;
-        let width = usize::from(self.column_width());
-        let (rows, change_rows) = lay_rows(&self.along, width, self.side_by_side, self.brackets);
-        self.rows = rows;
-        self.change_rows = change_rows;
-        let mut order: Vec<usize> = (0..self.along.changes.len()).collect();
-        order.sort_by_key(|&c| (self.change_rows[c], c));
-        self.order = order;
+        self.laid = Laid::new(&self.along);
+        self.laid.lay_past(&self.along, self.form(), rows);
+        self.sort_changes();
         let top = match (current, kept_block) {
-            (Some(k), _) => self.change_rows[self.order[k]].saturating_sub(CONTEXT),
-            (None, Some(block)) => self.rows.iter().position(|r| r.block == block).unwrap_or(0),
+            (Some(k), _) => self.laid.change_rows[self.order[k]].saturating_sub(CONTEXT),
+            (None, Some(block)) => (self.laid.rows.iter())
+                .position(|r| r.block == block)
+                .unwrap_or(0),
             (None, None) => 0,
         };
         self.scroll_to(top);

@@ -31,7 +31,7 @@ struct Entry {
 
 pub(super) fn draw(frame: &mut Frame, view: &CompareView, theme: Theme, area: Rect) {
     let entries = entries(&view.along);
-    let top_block = view.rows.get(view.top).map_or(0, |row| row.block);
+    let top_block = view.laid.rows.get(view.top).map_or(0, |row| row.block);
     let current = entries.iter().rposition(|e| e.block <= top_block);
     let height = usize::from(area.height);
     let first = current.map_or(0, |c| c.saturating_sub(height / 2));

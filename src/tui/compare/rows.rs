@@ -48,46 +48,90 @@ pub enum Side {
     New,
 }
 
-/// The rows of `along` at `width` columns per column; `two`: old beside new;
-/// `brackets`: changes bracketed in the text. Also, for each change, the row it
-/// starts on.
-pub fn lay_rows(along: &Along, width: usize, two: bool, brackets: bool) -> (Vec<Row>, Vec<usize>) {
-    let mut rows = Vec::new();
-    let mut change_rows = vec![0; along.changes.len()];
-    for (index, block) in along.blocks.iter().enumerate() {
-        let first = rows.len();
+/// How the rows are laid out: the columns of one text column, one column or
+/// two (old beside new), and changes bracketed in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form {
+    pub width: usize,
+    pub two: bool,
+    pub brackets: bool,
+}
+
+/// The rows of an [`Along`] in a [`Form`], laid out block by block as far as
+/// they are needed: the first screen's at once, the rest after it is drawn.
+#[derive(Debug, Default)]
+pub struct Laid {
+    pub rows: Vec<Row>,
+    /// For each change, the row it starts on: the earliest of its start rows
+    /// in the columns (`usize::MAX` while its block is not laid out).
+    pub change_rows: Vec<usize>,
+    /// How many blocks are laid out.
+    blocks: usize,
+}
+
+impl Laid {
+    /// No rows yet, for the changes of `along`.
+    pub fn new(along: &Along) -> Self {
+        Self {
+            rows: Vec::new(),
+            change_rows: vec![usize::MAX; along.changes.len()],
+            blocks: 0,
+        }
+    }
+
+    /// Whether every block of `along` is laid out.
+    pub fn complete(&self, along: &Along) -> bool {
+        self.blocks == along.blocks.len()
+    }
+
+    /// Lays out the blocks of `along` in `form` until there are more than
+    /// `rows` rows, or no block is left.
+    pub fn lay_past(&mut self, along: &Along, form: Form, rows: usize) {
+        while self.rows.len() <= rows && !self.complete(along) {
+            self.lay_next(along, form);
+        }
+    }
+
+    /// Lays out the next block, with the gap row after it.
+    fn lay_next(&mut self, along: &Along, form: Form) {
+        let index = self.blocks;
+        let block = &along.blocks[index];
+        let first = self.rows.len();
         let heading = block.opening.as_ref().map(|o| o.depth);
-        let sides = sides(two);
-        let laid: Vec<Laid> = sides
+        let sides = sides(form.two);
+        let columns: Vec<Column> = sides
             .iter()
-            .map(|&side| lay_block(block, side, width, brackets))
+            .map(|&side| lay_block(block, side, form.width, form.brackets))
             .collect();
-        let height = laid.iter().map(|l| l.rows.len()).max().unwrap_or(0).max(1);
+        let height = columns
+            .iter()
+            .map(|c| c.rows.len())
+            .max()
+            .unwrap_or(0)
+            .max(1);
         for r in 0..height {
-            let columns = laid
-                .iter()
-                .map(|l| l.rows.get(r).cloned().unwrap_or_default())
-                .collect();
-            rows.push(Row {
-                columns,
+            self.rows.push(Row {
+                columns: columns
+                    .iter()
+                    .map(|c| c.rows.get(r).cloned().unwrap_or_default())
+                    .collect(),
                 block: index,
                 heading,
             });
         }
-        // A change's row: the earliest of its start rows in the columns.
         for (k, &change) in block.changes.iter().enumerate() {
-            let start = laid.iter().map(|l| l.starts[k]).min().unwrap_or(0);
-            if let Some(slot) = change_rows.get_mut(change) {
+            let start = columns.iter().map(|c| c.starts[k]).min().unwrap_or(0);
+            if let Some(slot) = self.change_rows.get_mut(change) {
                 *slot = first + start;
             }
         }
-        rows.push(Row {
+        self.rows.push(Row {
             columns: vec![0..0; sides.len()],
             block: index,
             heading: None,
         });
+        self.blocks += 1;
     }
-    (rows, change_rows)
 }
 
 /// The sides shown in columns: old and new side by side, or both in one.
@@ -101,12 +145,12 @@ pub fn sides(two: bool) -> &'static [Side] {
 
 /// A block's rows in one column (bytes of its text on that side), and the row
 /// each of its changes starts on.
-struct Laid {
+struct Column {
     rows: Vec<Range<usize>>,
     starts: Vec<usize>,
 }
 
-fn lay_block(block: &Block, side: Side, width: usize, brackets: bool) -> Laid {
+fn lay_block(block: &Block, side: Side, width: usize, brackets: bool) -> Column {
     let SideText { text, piece_at, .. } = side_text(block, side, brackets);
     let mut rows = Vec::new();
     let mut line_start = 0;
@@ -124,7 +168,7 @@ fn lay_block(block: &Block, side: Side, width: usize, brackets: bool) -> Laid {
         .iter()
         .map(|&piece| row_of(piece_at.get(piece).copied().unwrap_or(0)))
         .collect();
-    Laid { rows, starts }
+    Column { rows, starts }
 }
 
 /// A block's text on one side: made safe to show, the ink of each byte, and
@@ -202,5 +246,46 @@ pub fn side_text(block: &Block, side: Side, brackets: bool) -> SideText {
         text,
         inks,
         piece_at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn along() -> Along {
+        let old = "一、总则\n甲乙丙丁。\n二、分则\n戊己庚辛。\n三、附则\n壬癸。\n";
+        let new = "一、总则\n甲乙丙丁戊。\n二、分则\n戊己庚。\n三、附则\n壬癸子丑。\n";
+        crate::output::diff::along(old, new)
+    }
+
+    #[test]
+    fn rows_laid_out_in_steps_are_those_laid_out_at_once() {
+        let along = along();
+        for form in [
+            Form {
+                width: 6,
+                two: false,
+                brackets: true,
+            },
+            Form {
+                width: 4,
+                two: true,
+                brackets: false,
+            },
+        ] {
+            let mut whole = Laid::new(&along);
+            whole.lay_past(&along, form, usize::MAX);
+            assert!(whole.complete(&along));
+            let mut steps = Laid::new(&along);
+            steps.lay_past(&along, form, 2);
+            assert!(steps.rows.len() > 2 && !steps.complete(&along), "{form:?}");
+            let laid = steps.rows.len();
+            assert!(steps.change_rows.contains(&usize::MAX));
+            assert_eq!(steps.rows[..], whole.rows[..laid]);
+            steps.lay_past(&along, form, usize::MAX);
+            assert_eq!(steps.rows, whole.rows);
+            assert_eq!(steps.change_rows, whole.change_rows);
+        }
     }
 }

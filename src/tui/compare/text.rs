@@ -17,6 +17,7 @@ use crate::tui::theme::Theme;
 pub(super) fn draw(frame: &mut Frame, view: &CompareView, theme: Theme, area: Rect) {
     let width = usize::from(area.width);
     let rows = view
+        .laid
         .rows
         .iter()
         .skip(view.top)

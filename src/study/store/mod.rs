@@ -442,8 +442,12 @@ fn move_aside(path: &Path) -> io::Result<PathBuf> {
 fn write_atomically(path: &Path, value: &impl serde::Serialize) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut file = litter::temporary_file_in(dir)?;
-    serde_json::to_writer_pretty(&mut file, value)?;
-    file.write_all(b"\n")?;
+    // Buffered: serde writes a record a few bytes at a time.
+    let mut writer = io::BufWriter::new(file.as_file_mut());
+    serde_json::to_writer_pretty(&mut writer, value)?;
+    writer.write_all(b"\n")?;
+    writer.flush()?;
+    drop(writer);
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
     // The rename itself reaches the disk with the directory.

@@ -4,6 +4,7 @@
 //! read on a terminal (coloured unless `NO_COLOR`), and `--stat`'s counts.
 //! Text from either document leaves through `layout::safe`.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::compare::{Change, Piece, Stat, Version, compare, diff_chars};
@@ -97,8 +98,9 @@ pub fn write_changes(
     form: Form,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    let mut crumbs = (Crumbs::of(pair.old), Crumbs::of(pair.new));
     for change in changes {
-        let row = row(change, pair);
+        let row = row(change, pair, &mut crumbs);
         let line = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
         match form {
             Form::Tsv => writeln!(
@@ -134,7 +136,7 @@ pub fn write_changes(
 /// the headings above it (a moved one by its old heading changed into its new,
 /// which shows a renumbering); a sentence under its section's breadcrumb (the
 /// new version's where it is in the new version).
-fn row(change: &Change, pair: Pair) -> Row {
+fn row(change: &Change, pair: Pair, (old_crumbs, new_crumbs): &mut (Crumbs, Crumbs)) -> Row {
     let same = |text: &str| vec![Piece::Same(text.to_string())];
     match change {
         Change::SectionAdded { new, .. } => section_row(
@@ -166,21 +168,21 @@ fn row(change: &Change, pair: Pair) -> Row {
             op: "changed",
             old: Some(old.line),
             new: Some(new.line),
-            breadcrumb: within(pair.new, new.section),
+            breadcrumb: new_crumbs.within(new.section),
             text: pieces.clone(),
         },
         Change::Added { new, text, .. } => Row {
             op: "added",
             old: None,
             new: Some(new.line),
-            breadcrumb: within(pair.new, new.section),
+            breadcrumb: new_crumbs.within(new.section),
             text: same(text),
         },
         Change::Removed { old, text, .. } => Row {
             op: "removed",
             old: Some(old.line),
             new: None,
-            breadcrumb: within(pair.old, old.section),
+            breadcrumb: old_crumbs.within(old.section),
             text: same(text),
         },
     }
@@ -212,15 +214,35 @@ fn display(document: &Document, section: Option<HeadingId>) -> String {
     section.map_or_else(String::new, |id| document.outline.get(id).display())
 }
 
-/// The breadcrumb of a section, itself included.
-fn within(document: &Document, section: Option<HeadingId>) -> String {
-    let outline = &document.outline;
-    let Some(id) = section else {
-        return String::new();
-    };
-    let mut chain = outline.ancestors(id);
-    chain.push(id);
-    breadcrumb(outline, &chain, STEP_TITLE)
+/// The breadcrumbs of a document's sections, each made once: most changes are
+/// sentences under a few sections.
+struct Crumbs<'a> {
+    document: &'a Document,
+    known: HashMap<HeadingId, String>,
+}
+
+impl<'a> Crumbs<'a> {
+    fn of(document: &'a Document) -> Self {
+        Self {
+            document,
+            known: HashMap::new(),
+        }
+    }
+
+    /// The breadcrumb of a section, itself included.
+    fn within(&mut self, section: Option<HeadingId>) -> String {
+        let Some(id) = section else {
+            return String::new();
+        };
+        let outline = &self.document.outline;
+        (self.known.entry(id))
+            .or_insert_with(|| {
+                let mut chain = outline.ancestors(id);
+                chain.push(id);
+                breadcrumb(outline, &chain, STEP_TITLE)
+            })
+            .clone()
+    }
 }
 
 /// Pieces as one line, made safe: changes as `[-old-]{+new+}`, or in colour

@@ -23,6 +23,11 @@ pub(crate) struct Sentence<'a> {
     pub key: Cow<'a, str>,
 }
 
+/// Characters that end a sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；')
+}
+
 /// Characters that close a sentence after its end mark (`。”`, `。）`).
 fn closes(c: char) -> bool {
     matches!(c, '”' | '’' | '）' | ')' | '」' | '』' | '》' | '】')
@@ -85,39 +90,29 @@ pub(crate) fn sentences<'a>(
     out: &mut Vec<Sentence<'a>>,
 ) {
     let text = paragraph.text.as_str();
-    let rows = paragraph.kind != ParagraphKind::Body;
     let mut start = from;
-    while let Some(mark_end) = next_end(text.as_bytes(), start, rows) {
-        let mut end = mark_end;
-        if text.as_bytes()[mark_end - 1] != b'\n' {
-            end += text[end..]
-                .chars()
-                .take_while(|&c| closes(c))
-                .map(char::len_utf8)
-                .sum::<usize>();
+    let mut chars = text[from..]
+        .char_indices()
+        .map(|(at, c)| (from + at, c))
+        .peekable();
+    while let Some((at, c)) = chars.next() {
+        let mut end = at + c.len_utf8();
+        let row_end = c == '\n' && paragraph.kind != ParagraphKind::Body;
+        if ends_sentence(c) {
+            while let Some(&(next, closing)) = chars.peek() {
+                if !closes(closing) {
+                    break;
+                }
+                end = next + closing.len_utf8();
+                chars.next();
+            }
+        } else if !row_end {
+            continue;
         }
         push(index, text, start..end, out);
         start = end;
     }
     push(index, text, start..text.len(), out);
-}
-
-/// The byte after the next sentence mark at or after byte `from` (or line
-/// feed, when `rows` end sentences). The marks are three bytes each (。 is
-/// E3 80 82; ！？； are EF BC 81, 9F, 9B): their last bytes are looked for,
-/// and the two before them checked.
-fn next_end(bytes: &[u8], from: usize, rows: bool) -> Option<usize> {
-    let mark = |at: usize| {
-        let lead = match bytes[at] {
-            0x82 => [0xE3, 0x80],
-            0x81 | 0x9F | 0x9B => [0xEF, 0xBC],
-            _ => return false,
-        };
-        at >= from + 2 && bytes[at - 2..at] == lead
-    };
-    (from..bytes.len())
-        .find(|&at| (rows && bytes[at] == b'\n') || mark(at))
-        .map(|at| at + 1)
 }
 
 /// Adds the sentence at `range` of `text`, trimmed, unless it is blank.

@@ -223,3 +223,43 @@ fn a_bookmark_whose_text_is_gone_is_kept_and_said_to_be_unplaced() {
 fn asks_to_save(app: &App) -> bool {
     app.requests().contains(&Request::SaveBookmarks)
 }
+
+#[test]
+fn a_save_that_finishes_after_later_changes_keeps_them() {
+    // Bookmarks are saved off the key thread: the record a save started from
+    // may be older than the app's when the save's answer comes.
+    let data = tempfile::tempdir().expect("a temp dir");
+    let store = Store::at(data.path());
+    let mut app = sample_app();
+    app = app.with_record(Record::new("doc"));
+    go_to_chapter_15(&mut app);
+    bookmark_here(&mut app, "先存的");
+    assert!(asks_to_save(&app));
+    let started_from = app.record().clone();
+    app.update(Action::Pages(1));
+    bookmark_here(&mut app, "后加的");
+    let saved = store.save(&started_from).expect("saves");
+    app.update(Msg::Saved(Box::new(saved.record)));
+    let notes: Vec<&str> = app
+        .record()
+        .bookmarks
+        .iter()
+        .map(|b| b.note.as_str())
+        .collect();
+    assert_eq!(notes, ["先存的", "后加的"]);
+}
+
+#[test]
+fn a_save_of_the_document_read_before_is_not_taken_in() {
+    let mut app = sample_app();
+    app = app.with_record(Record::new("doc"));
+    bookmark_here(&mut app, "这一份的");
+    let mut other = Record::new("another");
+    let mut elsewhere = sample_app().with_record(Record::new("another"));
+    bookmark_here(&mut elsewhere, "别的文件的");
+    other.bookmarks = elsewhere.record().bookmarks.clone();
+    app.update(Msg::Saved(Box::new(other)));
+    assert_eq!(app.record().document, "doc");
+    assert_eq!(app.record().bookmarks.len(), 1);
+    assert_eq!(app.record().bookmarks[0].note, "这一份的");
+}

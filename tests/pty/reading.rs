@@ -143,6 +143,37 @@ fn a_bookmark_with_a_chinese_note_is_there_after_reopening() {
     again.quit();
 }
 
+/// A bookmark is saved off the key thread, while the reader goes on: it is on
+/// disk before the reader quits.
+#[test]
+fn a_bookmark_is_on_disk_while_the_reader_goes_on() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let mut session = Session::start(&["--data-dir", data_dir, "assets/plans-2021.txt"]);
+    session.wait_for_the_whole_sample();
+    session.bookmark("存盘了吗");
+    let saved = || {
+        std::fs::read_dir(data.path().join("documents"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| entry.path().extension().is_some_and(|e| e == "json"))
+            .any(|entry| {
+                std::fs::read_to_string(entry.path()).is_ok_and(|text| text.contains("存盘了吗"))
+            })
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !saved() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the bookmark was never saved"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    session.keys("j");
+    session.quit();
+}
+
 /// The other documents' records are read after the first screen: a bookmark
 /// made in one file is in the list of all files when another is read.
 #[test]

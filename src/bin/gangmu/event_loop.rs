@@ -31,7 +31,7 @@ use ratatui::Terminal;
 use crate::background::{self, Found};
 use crate::building::{build_the_whole, first_document};
 use crate::elsewhere;
-use crate::memory::{Memory, save_bookmarks};
+use crate::memory::{Memory, Saving, save_bookmarks};
 use crate::reading::{self, Start, Unbuilt};
 use crate::terminal as screen;
 use crate::watchdog::Watchdog;
@@ -113,6 +113,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         terminal,
         watchdog: Watchdog::default(),
         memory,
+        saving: Saving::default(),
         messages,
         unbuilt: Some(unbuilt),
         options,
@@ -121,6 +122,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         listener: found.listener,
     };
     let result = reader.run(app, &inbox);
+    reader.saving.finish();
     let Reader {
         terminal,
         farewell,
@@ -185,6 +187,8 @@ struct Reader {
     /// Saves and ends the process if the terminal goes away.
     watchdog: Watchdog,
     memory: Memory,
+    /// Saves of the bookmarks not finished yet.
+    saving: Saving,
     /// Where the workers started here send what they made.
     messages: Sender<Msg>,
     /// What is left to build, until the first screen is out: only then are
@@ -318,12 +322,19 @@ impl Reader {
                 Ok(None) => {}
                 Err(error) => _ = app.update(Msg::Notice(words::search_history_not_saved(&error))),
             },
-            Request::SaveBookmarks => {
-                for msg in save_bookmarks(&mut self.memory, app.record()) {
-                    app.update(msg);
+            Request::SaveBookmarks => match self.memory.store_of_one() {
+                Some(store) => {
+                    let record = app.record().clone();
+                    self.saving.start(store, record, self.messages.clone());
                 }
-            }
+                None => {
+                    for msg in save_bookmarks(&mut self.memory, app.record()) {
+                        app.update(msg);
+                    }
+                }
+            },
             Request::Quit => {
+                self.saving.finish();
                 self.farewell = self
                     .memory
                     .save(app.record())
@@ -340,6 +351,7 @@ impl Reader {
     /// back and stops; on `fg`, takes the terminal again and has everything
     /// drawn anew.
     fn suspend(&mut self, app: &mut App) -> anyhow::Result<()> {
+        self.saving.finish();
         if let Err(error) = self.memory.save(app.record()) {
             app.update(Msg::Notice(words::position_not_saved(&error)));
         }
@@ -386,6 +398,7 @@ impl Reader {
                 return;
             }
         };
+        self.saving.finish();
         let unsaved = self
             .memory
             .save(app.close_for_another())

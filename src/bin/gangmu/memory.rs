@@ -1,6 +1,8 @@
 //! The reader's own data for the texts being read: their record in the store,
 //! opened (or taken over from an earlier version of the file) at the start and
-//! saved after each change to the bookmarks, on a suspend, and at the end. A
+//! saved after each change to the bookmarks (a single document's on a thread
+//! of its own, `Saving`, so that the key does not wait for the disk), on a
+//! suspend, and at the end (once those saves are finished). A
 //! library's record keeps where the reader was in it; its files' bookmarks and
 //! read marks are kept in each file's own record (`study::shelf`), read with
 //! it and saved into them. A library's identity and its files' are hashed
@@ -8,6 +10,7 @@
 //! they are checked once the first screen is out, `building`).
 
 use std::sync::mpsc::Sender;
+use std::thread::JoinHandle;
 
 use gangmu::parse::cache::{Cache, Identities};
 use gangmu::parse::input::Text;
@@ -41,7 +44,13 @@ fn parts(texts: &[(String, Text)]) -> Vec<&str> {
 /// what the app is to be told: the record as saved, and a failure to say in the
 /// status line (reading goes on).
 pub(crate) fn save_bookmarks(memory: &mut Memory, record: &Record) -> Vec<Msg> {
-    match memory.save(record) {
+    bookmarks_saved(memory.save(record))
+}
+
+/// What the app is to be told of a save of the bookmarks (see
+/// [`save_bookmarks`]).
+pub(crate) fn bookmarks_saved(saved: Result<Option<Saved>, store::SaveError>) -> Vec<Msg> {
+    match saved {
         Ok(Some(saved)) => {
             let notice = saved.notice.map(|n| Msg::Notice(words::warning(&n)));
             std::iter::once(Msg::Saved(Box::new(saved.record)))
@@ -50,6 +59,33 @@ pub(crate) fn save_bookmarks(memory: &mut Memory, record: &Record) -> Vec<Msg> {
         }
         Ok(None) => vec![Msg::Notice(words::BOOKMARKS_KEPT_UNTIL_EXIT.to_string())],
         Err(error) => vec![Msg::Notice(words::bookmarks_not_saved(&error))],
+    }
+}
+
+/// Saves of the bookmarks running on threads of their own, so that a key that
+/// changes them does not wait for the disk; each tells the app what it saved
+/// through the loop's messages. Saves of one record take turns on its lock.
+#[derive(Default)]
+pub(crate) struct Saving {
+    running: Vec<JoinHandle<()>>,
+}
+
+impl Saving {
+    /// Saves `record` to `store` on a thread of its own.
+    pub(crate) fn start(&mut self, store: Store, record: Record, messages: Sender<Msg>) {
+        self.running.retain(|save| !save.is_finished());
+        self.running.push(std::thread::spawn(move || {
+            for msg in bookmarks_saved(store.save(&record).map(Some)) {
+                let _ = messages.send(msg);
+            }
+        }));
+    }
+
+    /// Waits for the saves still running.
+    pub(crate) fn finish(&mut self) {
+        for save in self.running.drain(..) {
+            let _ = save.join();
+        }
     }
 }
 
@@ -213,6 +249,13 @@ impl Memory {
             .map(|(_, file)| file)
             .chain(own)
             .collect()
+    }
+
+    /// The store a record is saved to whole, when it may be saved: not for a
+    /// library, whose record is saved as its files' records too.
+    pub(crate) fn store_of_one(&self) -> Option<Store> {
+        let store = self.store.as_ref().filter(|_| self.writable)?;
+        self.shelf.is_none().then(|| store.clone())
     }
 
     /// Saves `record`, unless the store could not be read or found (`None`).

@@ -27,9 +27,15 @@ pub(super) struct Marks {
 }
 
 impl App {
-    /// Takes the record after a save merged it with what other runs saved.
-    pub(super) fn saved(&mut self, record: Record) -> bool {
-        self.record = record;
+    /// Takes in the record as a save left it, merged with what other runs
+    /// saved. The save ran off the key thread, so the record may have changed
+    /// here since: the two are merged, not replaced. A save of the document
+    /// read before another was opened is no longer this one's.
+    pub(super) fn saved(&mut self, record: &Record) -> bool {
+        if record.document != self.record.document {
+            return false;
+        }
+        self.record = self.record.merge(record);
         self.place_bookmarks();
         self.refresh();
         true

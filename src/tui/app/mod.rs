@@ -235,7 +235,7 @@ impl App {
                 at,
             } => self.open_instead(name, *document, *record, at),
             Msg::Answer(answer) => self.receive_answer(answer),
-            Msg::Saved(record) => self.saved(*record),
+            Msg::Saved(record) => self.saved(&record),
             Msg::History(history) => {
                 self.hits.history = history;
                 false

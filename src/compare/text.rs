@@ -148,13 +148,14 @@ pub(crate) struct Sketch {
 }
 
 impl Sketch {
-    pub(super) fn of(text: &str) -> Sketch {
+    /// The sketch of a sentence's key (which holds no white space).
+    pub(super) fn of(key: &str) -> Sketch {
         let mut bits = [0u64; 8];
         let mut set = |pair: u64| {
             let bit = (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
             bits[bit / 64] |= 1 << (bit % 64);
         };
-        let mut chars = text.chars().filter(|&c| !is_blank(c)).map(u64::from);
+        let mut chars = key.chars().map(u64::from);
         let Some(mut last) = chars.next() else {
             return Sketch { bits, ones: 0 };
         };

@@ -324,6 +324,10 @@ impl Reader {
             },
             Request::SaveBookmarks => match self.memory.store_of_one() {
                 Some(store) => {
+                    // Should the terminal go away before this save is done, the
+                    // watchdog saves the bookmark too.
+                    let record = app.record_with_this_session();
+                    self.watchdog.hand_over(vec![record]);
                     let record = app.record().clone();
                     self.saving.start(store, record, self.messages.clone());
                 }

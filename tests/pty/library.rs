@@ -59,3 +59,26 @@ fn a_file_keeps_its_bookmarks_in_a_library_and_alone() {
     session.close_popup();
     session.quit();
 }
+
+/// A library's bookmarks are saved off the key thread too, one save after the
+/// other: two made at once are both in their file's record while the reader
+/// goes on.
+#[test]
+fn two_bookmarks_made_at_once_in_a_library_are_both_on_disk() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let mut session = Session::start(&[
+        "--data-dir",
+        data_dir,
+        "tests/fixtures/library/gwr-2024.txt",
+        "tests/fixtures/library/gwr-2025.txt",
+    ]);
+    session.wait_for("gwr-2024.txt");
+    session.keys("G");
+    session.wait_for("新领域新赛道跑出加速度");
+    session.bookmark("库中其一");
+    session.keys("k");
+    session.bookmark("库中其二");
+    wait_until_saved(data.path(), &["库中其一", "库中其二"]);
+    session.quit();
+}

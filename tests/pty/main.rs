@@ -27,6 +27,25 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("not zero")
 }
 
+/// Waits (10 s at most) until every one of `texts` is in a record saved in the
+/// data folder `data`, while the reader goes on.
+fn wait_until_saved(data: &std::path::Path, texts: &[&str]) {
+    let records = || -> String {
+        std::fs::read_dir(data.join("documents"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| entry.path().extension().is_some_and(|e| e == "json"))
+            .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+            .collect()
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !texts.iter().all(|text| records().contains(text)) {
+        assert!(Instant::now() < deadline, "{texts:?} never saved");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 struct Session {
     parser: vt100::Parser,
     /// Everything the program wrote, for what the emulator does not keep (OSC 52).

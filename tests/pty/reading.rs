@@ -152,24 +152,7 @@ fn a_bookmark_is_on_disk_while_the_reader_goes_on() {
     let mut session = Session::start(&["--data-dir", data_dir, "assets/plans-2021.txt"]);
     session.wait_for_the_whole_sample();
     session.bookmark("存盘了吗");
-    let saved = || {
-        std::fs::read_dir(data.path().join("documents"))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|entry| entry.path().extension().is_some_and(|e| e == "json"))
-            .any(|entry| {
-                std::fs::read_to_string(entry.path()).is_ok_and(|text| text.contains("存盘了吗"))
-            })
-    };
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !saved() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the bookmark was never saved"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until_saved(data.path(), &["存盘了吗"]);
     session.keys("j");
     session.quit();
 }

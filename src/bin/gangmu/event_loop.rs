@@ -31,7 +31,7 @@ use ratatui::Terminal;
 use crate::background::{self, Found};
 use crate::building::{build_the_whole, first_document};
 use crate::elsewhere;
-use crate::memory::{Memory, Saving, save_bookmarks};
+use crate::memory::{Memory, save_bookmarks};
 use crate::reading::{self, Start, Unbuilt};
 use crate::terminal as screen;
 use crate::watchdog::Watchdog;
@@ -113,7 +113,6 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         terminal,
         watchdog: Watchdog::default(),
         memory,
-        saving: Saving::default(),
         messages,
         unbuilt: Some(unbuilt),
         options,
@@ -122,7 +121,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         listener: found.listener,
     };
     let result = reader.run(app, &inbox);
-    reader.saving.finish();
+    reader.memory.finish_saving();
     let Reader {
         terminal,
         farewell,
@@ -187,8 +186,6 @@ struct Reader {
     /// Saves and ends the process if the terminal goes away.
     watchdog: Watchdog,
     memory: Memory,
-    /// Saves of the bookmarks not finished yet.
-    saving: Saving,
     /// Where the workers started here send what they made.
     messages: Sender<Msg>,
     /// What is left to build, until the first screen is out: only then are
@@ -322,23 +319,21 @@ impl Reader {
                 Ok(None) => {}
                 Err(error) => _ = app.update(Msg::Notice(words::search_history_not_saved(&error))),
             },
-            Request::SaveBookmarks => match self.memory.store_of_one() {
-                Some(store) => {
-                    // Should the terminal go away before this save is done, the
-                    // watchdog saves the bookmark too.
+            Request::SaveBookmarks => {
+                let (record, messages) = (app.record().clone(), self.messages.clone());
+                if self.memory.start_saving(record, messages) {
+                    // Should the terminal go away before this save is done,
+                    // the watchdog saves the bookmark too.
                     let record = app.record_with_this_session();
-                    self.watchdog.hand_over(vec![record]);
-                    let record = app.record().clone();
-                    self.saving.start(store, record, self.messages.clone());
-                }
-                None => {
+                    self.watchdog
+                        .hand_over(self.memory.records_to_save(&record));
+                } else {
                     for msg in save_bookmarks(&mut self.memory, app.record()) {
                         app.update(msg);
                     }
                 }
-            },
+            }
             Request::Quit => {
-                self.saving.finish();
                 self.farewell = self
                     .memory
                     .save(app.record())
@@ -355,7 +350,6 @@ impl Reader {
     /// back and stops; on `fg`, takes the terminal again and has everything
     /// drawn anew.
     fn suspend(&mut self, app: &mut App) -> anyhow::Result<()> {
-        self.saving.finish();
         if let Err(error) = self.memory.save(app.record()) {
             app.update(Msg::Notice(words::position_not_saved(&error)));
         }
@@ -402,7 +396,6 @@ impl Reader {
                 return;
             }
         };
-        self.saving.finish();
         let unsaved = self
             .memory
             .save(app.close_for_another())

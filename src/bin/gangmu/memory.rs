@@ -1,8 +1,8 @@
 //! The reader's own data for the texts being read: their record in the store,
 //! opened (or taken over from an earlier version of the file) at the start and
-//! saved after each change to the bookmarks (a single document's on a thread
-//! of its own, `Saving`, so that the key does not wait for the disk), on a
-//! suspend, and at the end (once those saves are finished). A
+//! saved after each change to the bookmarks (on a thread of its own,
+//! `Saving`, so that the key does not wait for the disk), on a suspend, and at
+//! the end (each of those once the saves still running are finished). A
 //! library's record keeps where the reader was in it; its files' bookmarks and
 //! read marks are kept in each file's own record (`study::shelf`), read with
 //! it and saved into them. A library's identity and its files' are hashed
@@ -64,28 +64,40 @@ pub(crate) fn bookmarks_saved(saved: Result<Option<Saved>, store::SaveError>) ->
 
 /// Saves of the bookmarks running on threads of their own, so that a key that
 /// changes them does not wait for the disk; each tells the app what it saved
-/// through the loop's messages. Saves of one record take turns on its lock.
+/// through the loop's messages. Saves of one record take turns on its lock;
+/// a library's give back its shelf as they left it, and run one at a time.
 #[derive(Default)]
-pub(crate) struct Saving {
-    running: Vec<JoinHandle<()>>,
+struct Saving {
+    running: Vec<JoinHandle<Option<Shelf>>>,
 }
 
 impl Saving {
-    /// Saves `record` to `store` on a thread of its own.
-    pub(crate) fn start(&mut self, store: Store, record: Record, messages: Sender<Msg>) {
+    /// Runs `save` on a thread of its own and tells the app what it saved.
+    fn start(
+        &mut self,
+        messages: Sender<Msg>,
+        save: impl FnOnce() -> (Result<Option<Saved>, store::SaveError>, Option<Shelf>) + Send + 'static,
+    ) {
         self.running.retain(|save| !save.is_finished());
         self.running.push(std::thread::spawn(move || {
-            for msg in bookmarks_saved(store.save(&record).map(Some)) {
+            let (saved, files_left) = save();
+            for msg in bookmarks_saved(saved) {
                 let _ = messages.send(msg);
             }
+            files_left
         }));
     }
 
-    /// Waits for the saves still running.
-    pub(crate) fn finish(&mut self) {
+    /// Waits for the saves still running; the shelf the last of a library's
+    /// left.
+    fn finish(&mut self) -> Option<Shelf> {
+        let mut files_left = None;
         for save in self.running.drain(..) {
-            let _ = save.join();
+            if let Ok(Some(files)) = save.join() {
+                files_left = Some(files);
+            }
         }
+        files_left
     }
 }
 
@@ -101,6 +113,8 @@ pub(crate) struct Memory {
     pub notices: Vec<String>,
     /// For a library: its files' records.
     shelf: Option<Shelf>,
+    /// Saves of the bookmarks not finished yet.
+    saving: Saving,
     /// The files and their stamps, when the identities were known by them
     /// (not hashed): to be checked once the first screen is out.
     pub unchecked: Option<Stamped>,
@@ -143,6 +157,7 @@ impl Memory {
             history: History::default(),
             notices: vec![words::NO_DATA_DIRECTORY.to_string()],
             shelf: None,
+            saving: Saving::default(),
             unchecked: None,
         }
     }
@@ -183,6 +198,7 @@ impl Memory {
             history: searched.history,
             notices,
             shelf,
+            saving: Saving::default(),
             unchecked: None,
         }
     }
@@ -251,36 +267,70 @@ impl Memory {
             .collect()
     }
 
-    /// The store a record is saved to whole, when it may be saved: not for a
-    /// library, whose record is saved as its files' records too.
-    pub(crate) fn store_of_one(&self) -> Option<Store> {
-        let store = self.store.as_ref().filter(|_| self.writable)?;
-        self.shelf.is_none().then(|| store.clone())
+    /// Saves a change to the bookmarks on a thread of its own (see
+    /// [`Saving`]); `false` when it may not be saved (the app is to be told
+    /// by [`save_bookmarks`]). A library's save waits for the one before it,
+    /// which leaves the shelf its files' records are on.
+    pub(crate) fn start_saving(&mut self, record: Record, messages: Sender<Msg>) -> bool {
+        let Some(store) = self.store_for_saving() else {
+            return false;
+        };
+        if self.shelf.is_none() {
+            self.saving
+                .start(messages, move || (store.save(&record).map(Some), None));
+            return true;
+        }
+        self.finish_saving();
+        let Some(mut files) = self.shelf.clone() else {
+            return false;
+        };
+        self.saving.start(messages, move || {
+            let saved = save_library(&store, &mut files, &record).map(Some);
+            (saved, Some(files))
+        });
+        true
     }
 
-    /// Saves `record`, unless the store could not be read or found (`None`).
-    /// A library's record is saved as its own and its files' records, and what
-    /// comes back is put together again.
+    /// Waits for the saves still running.
+    pub(crate) fn finish_saving(&mut self) {
+        if let Some(files) = self.saving.finish() {
+            self.shelf = Some(files);
+        }
+    }
+
+    /// Saves `record`, once the saves still running are done, unless the
+    /// store could not be read or found (`None`).
     pub(crate) fn save(&mut self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
+        self.finish_saving();
         let Some(store) = self.store.as_ref().filter(|_| self.writable) else {
             return Ok(None);
         };
-        let Some(files) = &mut self.shelf else {
-            return store.save(record).map(Some);
-        };
-        let split = files.split(record);
-        // The files first: a bookmark left out of the library's record is in
-        // its file's before the library's is written, so a run killed between
-        // the two loses nothing.
-        for (index, file) in split.files {
-            files.saved(index, store.save(&file)?.record);
+        match &mut self.shelf {
+            Some(files) => save_library(store, files, record).map(Some),
+            None => store.save(record).map(Some),
         }
-        let saved = store.save(&split.library)?;
-        Ok(Some(Saved {
-            record: files.combined(&saved.record),
-            notice: saved.notice,
-        }))
     }
+}
+
+/// Saves a library's `record` as its own and its files' records, and puts
+/// what comes back together again.
+fn save_library(
+    store: &Store,
+    files: &mut Shelf,
+    record: &Record,
+) -> Result<Saved, store::SaveError> {
+    let split = files.split(record);
+    // The files first: a bookmark left out of the library's record is in
+    // its file's before the library's is written, so a run killed between
+    // the two loses nothing.
+    for (index, file) in split.files {
+        files.saved(index, store.save(&file)?.record);
+    }
+    let saved = store.save(&split.library)?;
+    Ok(Saved {
+        record: files.combined(&saved.record),
+        notice: saved.notice,
+    })
 }
 
 /// A library's identities, and its files with their stamps if the cache knew

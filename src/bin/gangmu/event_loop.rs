@@ -1,7 +1,7 @@
 //! The reader's loop: it blocks on one channel of messages, which the thread
 //! reading the terminal, the signal thread and the workers (building the whole
-//! document, ranking and searching for the popups, reading the other records)
-//! all feed; each message goes through `App::update`, a frame is drawn only
+//! document, ranking and searching for the popups, reading the other records,
+//! saving the bookmarks) all feed; each message goes through `App::update`, a frame is drawn only
 //! when something changed, and what the app asks of the world outside it (the
 //! clipboard, saving, reading the files again, stopping for Ctrl-Z) is done
 //! here. An idle reader makes no wakeups. The terminal is `terminal`'s, the

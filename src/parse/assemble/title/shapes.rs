@@ -15,9 +15,24 @@ const DOCUMENT_NOUNS: &[&str] = &[
 
 /// The heading of a glossary standing alone (`名词解释`, `注 释`); a lead-in
 /// ending in a colon (`注释：`) is not one.
+/// Asked of every line, so only its last characters other than spaces are
+/// read: `注释` whole, or an ending `名词解释` or `名词注释`.
 pub(super) fn is_glossary_title(text: &str) -> bool {
-    let compact = normalise(text);
-    compact == "注释" || compact.ends_with("名词解释") || compact.ends_with("名词注释")
+    let mut last = ['\0'; 4];
+    let mut count = 0;
+    for c in text
+        .chars()
+        .rev()
+        .filter(|&c| !is_space(c))
+        .take(last.len())
+    {
+        count += 1;
+        last[last.len() - count] = c;
+    }
+    matches!(
+        &last[last.len() - count..],
+        ['注', '释'] | ['名', '词', '解' | '注', '释']
+    )
 }
 
 /// Book-title marks and brackets `text` opens and does not close (negative where
@@ -156,4 +171,29 @@ pub(super) fn words_of(title: &str) -> String {
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_glossary_title_is_told_from_its_last_characters() {
+        for (text, glossary) in [
+            ("注释", true),
+            ("注 释", true),
+            ("  注\u{3000}释  ", true),
+            ("名词解释", true),
+            ("附件：名词解释", true),
+            ("名 词 注 释", true),
+            ("注释：", false),
+            ("加注释", false),
+            ("释", false),
+            ("", false),
+            ("名词解释。", false),
+            ("本规划名词解释如下", false),
+        ] {
+            assert_eq!(is_glossary_title(text), glossary, "{text:?}");
+        }
+    }
 }

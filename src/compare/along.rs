@@ -99,15 +99,15 @@ pub fn lay(old: &Document, new: &Document, changes: Vec<Change>) -> Along {
             Change::Changed {
                 new: place, pieces, ..
             } => {
-                last = spot_paragraph(new, place, last);
-                let at = (last, place.spot.map(|spot| spot.start));
+                let at = spot_of(new, place, last);
+                last = at.0;
                 put_in(&mut blocks, &mut inserted, at, pieces.clone(), index);
             }
             Change::Added {
                 new: place, text, ..
             } => {
-                last = spot_paragraph(new, place, last);
-                let at = (last, place.spot.map(|spot| spot.start));
+                let at = spot_of(new, place, last);
+                last = at.0;
                 let pieces = vec![Piece::Added(text.clone())];
                 put_in(&mut blocks, &mut inserted, at, pieces, index);
             }
@@ -204,10 +204,9 @@ enum Neighbour<'a> {
 
 impl<'a> Neighbour<'a> {
     fn of(old: &'a Document, place: &Place, text: &str) -> Option<Self> {
-        let paragraph = &old.paragraphs[spot_paragraph(old, place, 0)];
-        let start = place
-            .spot
-            .map(|spot| spot.start)
+        let (at, start) = spot_of(old, place, 0);
+        let paragraph = &old.paragraphs[at];
+        let start = start
             .filter(|&start| {
                 paragraph
                     .text
@@ -313,14 +312,16 @@ fn opening_at(document: &Document, index: usize) -> Option<Opening> {
         })
 }
 
-/// The paragraph of a sentence's place: its spot's, or the one made from its
-/// line (looked for from `from` on first).
-fn spot_paragraph(document: &Document, place: &Place, from: usize) -> usize {
-    place
+/// Where a sentence's place is: its spot's paragraph and byte, or, without a
+/// spot, the paragraph made from its line (looked for from `from` on first).
+fn spot_of(document: &Document, place: &Place, from: usize) -> (usize, Option<usize>) {
+    match place
         .spot
-        .map(|spot| spot.paragraph)
-        .filter(|&p| p < document.paragraphs.len())
-        .unwrap_or_else(|| paragraph_at(document, place.line, from))
+        .filter(|spot| spot.paragraph < document.paragraphs.len())
+    {
+        Some(spot) => (spot.paragraph, Some(spot.start)),
+        None => (paragraph_at(document, place.line, from), None),
+    }
 }
 
 /// The paragraph made from source line `line`, looked for from `from` on first.

@@ -250,12 +250,13 @@ impl CompareView {
 
     /// How far through the rows the top of the screen is, in percent.
     pub fn percent(&self) -> usize {
-        let last = self
-            .laid
-            .rows
-            .len()
-            .saturating_sub(self.body_height().max(1));
-        (self.top * 100).checked_div(last).unwrap_or(100)
+        (self.top * 100).checked_div(self.last_top()).unwrap_or(100)
+    }
+
+    /// The last row the top of the screen may be on.
+    fn last_top(&self) -> usize {
+        let rows = self.laid.rows.len();
+        rows.saturating_sub(self.body_height().max(1))
     }
 
     /// The row a change gone to is shown on: `CONTEXT` rows under the top.
@@ -279,12 +280,7 @@ impl CompareView {
     }
 
     fn scroll_to(&mut self, row: usize) {
-        let last = self
-            .laid
-            .rows
-            .len()
-            .saturating_sub(self.body_height().max(1));
-        let top = row.min(last);
+        let top = row.min(self.last_top());
         if top != self.top {
             self.current = None;
         }

@@ -29,7 +29,7 @@ pub struct Seg {
 
 /// One row of the view: for each column (one, or old and new), the bytes of
 /// its block's text on that column's side that it shows, empty for a gap row.
-/// The row's runs are made only when it is drawn ([`Shown::segs`]).
+/// The row's runs are made only when it is drawn ([`SideText::segs`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Row {
     pub columns: Vec<Range<usize>>,

@@ -27,6 +27,8 @@ mod title;
 mod tree;
 mod unwrapped;
 
+use std::cell::OnceCell;
+
 use crate::document::{Document, HeadingId, HeadingKind, ParagraphKind};
 use crate::parse::measure;
 use crate::parse::progress::{PASSES, Progress, Tally};
@@ -65,6 +67,7 @@ pub fn build_reporting(text: &str, progress: &Progress) -> Document {
     let labelled = (0..labels.len()).filter(|&i| labels[i].is_some()).collect();
     let context = Context {
         measures: measure::measures(&source.lines, &prose),
+        tables: vec![OnceCell::new(); source.lines.len()],
         labels,
         labelled,
         lines: source.lines,
@@ -117,6 +120,10 @@ struct Context<'a> {
     labelled: Vec<usize>,
     double_spaced: bool,
     blank_separated: bool,
+    /// Per line, the end of the table that starts there, if one does: found
+    /// when first asked ([`table::region_at`]), as the title and paragraph
+    /// rules ask again about the same lines.
+    tables: Vec<OnceCell<Option<usize>>>,
 }
 
 impl Context<'_> {

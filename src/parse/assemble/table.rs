@@ -20,6 +20,11 @@ const MIN_ROW_NAMES: usize = 3;
 
 /// If a table starts at line `i`, its end (exclusive).
 pub(super) fn region_at(context: &Context, i: usize) -> Option<usize> {
+    let found = context.tables.get(i)?;
+    *found.get_or_init(|| find_region(context, i))
+}
+
+fn find_region(context: &Context, i: usize) -> Option<usize> {
     let lines = &context.lines;
     let first = lines.get(i)?;
     if !is_row(first.text) && !is_fragment(first.text) {

@@ -12,16 +12,55 @@ use crate::parse::source::{is_ideograph, is_space};
 /// A row of two cells counts where a wide gap sets its value apart, as a PDF's
 /// laid-out text sets a table's columns: `一、食品烟酒        99.2`.
 pub fn is_table_row(line: &str) -> bool {
-    if line.contains('。') || !line.contains([' ', '\u{3000}', '\t']) {
+    if line.contains('。') || !has_cell_gap(line) {
         return false;
     }
-    let cells = || line.split(is_space).filter(|c| !c.is_empty());
-    let last_is_value = cells().next_back().is_some_and(is_value_cell);
-    if !last_is_value || is_dateline(line) {
+    // The last cell first: most lines end in words, and are done with here.
+    let body = line.trim_end_matches(is_space);
+    let last_start = body.rfind(is_space).map_or(0, |at| at + len_at(body, at));
+    if body.is_empty() || !is_value_cell(&body[last_start..]) || is_dateline(line) {
         return false;
     }
-    let columns = cells().count() >= 3 && cells().filter(|c| is_value_cell(c)).count() >= 2;
-    columns || value_set_apart(line)
+    has_value_columns(cells(&body[..last_start])) || value_set_apart(line)
+}
+
+/// The length of the character at byte `at` of `text`.
+fn len_at(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// The cells of `text`: its runs of characters other than spaces.
+fn cells(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(is_space);
+        if rest.is_empty() {
+            return None;
+        }
+        let (cell, after) = rest.split_at(rest.find(is_space).unwrap_or(rest.len()));
+        rest = after;
+        Some(cell)
+    })
+}
+
+/// Whether the line has a space, a full-width space or a tab: the gaps that
+/// extraction leaves between cells.
+fn has_cell_gap(line: &str) -> bool {
+    memchr::memchr2(b' ', b'\t', line.as_bytes()).is_some() || line.contains('\u{3000}')
+}
+
+/// Whether the cells before a row's last value hold two more cells, one of them
+/// a value: three columns in all, two of them values.
+fn has_value_columns<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let (mut count, mut values) = (1, 1);
+    for cell in cells {
+        count += 1;
+        values += usize::from(values < 2 && is_value_cell(cell));
+        if count >= 3 && values >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The line's last cell stands after a gap of three or more columns.

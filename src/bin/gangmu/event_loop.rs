@@ -20,6 +20,7 @@ use std::time::Duration;
 use anyhow::Context;
 use gangmu::parse::input::{self, Text};
 use gangmu::study::anchor::Anchor;
+use gangmu::study::store::record::Record;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::draw::backend::ScreenBackend;
@@ -116,24 +117,28 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         messages,
         unbuilt: Some(unbuilt),
         options,
-        farewell: None,
+        leaving: None,
         theme: found.theme,
         listener: found.listener,
     };
     let result = reader.run(app, &inbox);
-    reader.memory.finish_saving();
     let Reader {
         terminal,
-        farewell,
+        mut memory,
+        leaving,
         listener,
         theme,
         ..
     } = reader;
+    // The terminal first: the place is saved (and synced to the disk) while
+    // the user already sees the shell's screen again.
     give_back(terminal);
+    memory.finish_saving();
+    let farewell = leaving.and_then(|record| memory.save(&record).err());
     if let Some(asked) = &found.asked {
         asked.remember(listener.as_ref(), theme);
     }
-    if let Some(error) = farewell {
+    if let Some(error) = farewell.as_ref().map(words::save_error) {
         // Standard error may be the terminal that went away.
         let _ = writeln!(
             std::io::stderr(),
@@ -193,8 +198,9 @@ struct Reader {
     /// screen down.
     unbuilt: Option<Unbuilt>,
     options: Options,
-    /// What could not be saved on the way out, said once the screen is back.
-    farewell: Option<String>,
+    /// The record to save on the way out, once the terminal is given back:
+    /// set when the user quits.
+    leaving: Option<Record>,
     theme: Theme,
     /// Listens for the terminal's answer about its background, when it was
     /// asked and has not answered yet.
@@ -334,12 +340,7 @@ impl Reader {
                 }
             }
             Request::Quit => {
-                self.farewell = self
-                    .memory
-                    .save(app.record())
-                    .err()
-                    .as_ref()
-                    .map(words::save_error);
+                self.leaving = Some(app.record().clone());
                 return Ok(false);
             }
         }

@@ -5,7 +5,9 @@
 //! section at once, and fingerprints of its title and text for scoring.
 
 use std::cell::OnceCell;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use crate::document::{Document, HeadingKind, ParagraphKind};
 
@@ -100,7 +102,7 @@ impl<'a> Sections<'a> {
         let mut children = vec![Vec::new(); list.len()];
         for at in (0..list.len()).rev() {
             let section = &mut list[at];
-            let mut hasher = DefaultHasher::new();
+            let mut hasher = FxHasher::default();
             (section.kind, section.heading_title).hash(&mut hasher);
             let mut body = 0;
             for sentence in &section.sentences {

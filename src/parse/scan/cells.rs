@@ -21,7 +21,8 @@ pub fn is_table_row(line: &str) -> bool {
     if body.is_empty() || !is_value_cell(&body[last_start..]) || is_dateline(line) {
         return false;
     }
-    has_value_columns(cells(&body[..last_start])) || value_set_apart(line)
+    let before = &body[..last_start];
+    has_value_columns(cells(before)) || value_set_apart(before)
 }
 
 /// The length of the character at byte `at` of `text`.
@@ -63,13 +64,9 @@ fn has_value_columns<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
     false
 }
 
-/// The line's last cell stands after a gap of three or more columns.
-fn value_set_apart(line: &str) -> bool {
-    let body = line.trim_end_matches(is_space);
-    let Some((space_at, space)) = body.char_indices().rev().find(|&(_, c)| is_space(c)) else {
-        return false;
-    };
-    let before = &body[..space_at + space.len_utf8()];
+/// The gap at the end of `before`, what stands before a line's last cell, is
+/// three or more columns wide, with a cell before it.
+fn value_set_apart(before: &str) -> bool {
     let cells = before.trim_end_matches(is_space);
     let gap: usize = before[cells.len()..]
         .chars()
@@ -192,6 +189,11 @@ mod tests {
             "     #铁路              亿吨            0.80    -6.6"
         ));
         assert!(!is_table_row("一、综    合"));
+        // Spaces after the last cell, and a gap of full-width spaces.
+        assert!(is_table_row("普通初中 115.0 118 预期性   "));
+        assert!(is_table_row("一、食品烟酒　　99.2"));
+        assert!(!is_table_row("一、食品烟酒 99.2"));
+        assert!(!is_table_row("   "));
         assert!(!is_table_row("全年全市地区生产总值同比增长 4.8%"));
         assert!(is_caption("表6   2023 年周口市交通运输主要指标及增速"));
         assert!(is_caption("图1 2017-2023 年周口市粮食总产量"));

@@ -27,7 +27,7 @@ mod title;
 mod tree;
 mod unwrapped;
 
-use std::cell::OnceCell;
+use std::cell::Cell;
 
 use crate::document::{Document, HeadingId, HeadingKind, ParagraphKind};
 use crate::parse::measure;
@@ -67,7 +67,7 @@ pub fn build_reporting(text: &str, progress: &Progress) -> Document {
     let labelled = (0..labels.len()).filter(|&i| labels[i].is_some()).collect();
     let context = Context {
         measures: measure::measures(&source.lines, &prose),
-        tables: vec![OnceCell::new(); source.lines.len()],
+        recent_tables: Cell::new([None; 2]),
         labels,
         labelled,
         lines: source.lines,
@@ -120,10 +120,10 @@ struct Context<'a> {
     labelled: Vec<usize>,
     double_spaced: bool,
     blank_separated: bool,
-    /// Per line, the end of the table that starts there, if one does: found
-    /// when first asked ([`table::region_at`]), as the title and paragraph
-    /// rules ask again about the same lines.
-    tables: Vec<OnceCell<Option<usize>>>,
+    /// The two lines last asked whether a table starts there, each with the
+    /// table's end if one does ([`table::region_at`]): the title and
+    /// paragraph rules ask about a line and the next one, then again.
+    recent_tables: Cell<[Option<table::Asked>; 2]>,
 }
 
 impl Context<'_> {

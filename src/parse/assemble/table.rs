@@ -18,10 +18,19 @@ const MIN_CELL_LINES: usize = 6;
 /// Fewest lines in a column of row names set after the values.
 const MIN_ROW_NAMES: usize = 3;
 
+/// A line asked about, with the end of the table that starts there, if one
+/// does.
+pub(super) type Asked = (usize, Option<usize>);
+
 /// If a table starts at line `i`, its end (exclusive).
 pub(super) fn region_at(context: &Context, i: usize) -> Option<usize> {
-    let found = context.tables.get(i)?;
-    *found.get_or_init(|| find_region(context, i))
+    let recent = context.recent_tables.get();
+    if let Some(&(_, end)) = recent.iter().flatten().find(|(asked, _)| *asked == i) {
+        return end;
+    }
+    let end = find_region(context, i);
+    context.recent_tables.set([Some((i, end)), recent[0]]);
+    end
 }
 
 fn find_region(context: &Context, i: usize) -> Option<usize> {

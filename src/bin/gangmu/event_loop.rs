@@ -20,7 +20,6 @@ use std::time::Duration;
 use anyhow::Context;
 use gangmu::parse::input::{self, Text};
 use gangmu::study::anchor::Anchor;
-use gangmu::study::store::record::Record;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::draw::backend::ScreenBackend;
@@ -117,7 +116,6 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         messages,
         unbuilt: Some(unbuilt),
         options,
-        leaving: None,
         theme: found.theme,
         listener: found.listener,
     };
@@ -125,7 +123,6 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
     let Reader {
         terminal,
         mut memory,
-        leaving,
         listener,
         theme,
         ..
@@ -134,7 +131,8 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
     // the user already sees the shell's screen again.
     give_back(terminal);
     memory.finish_saving();
-    let farewell = leaving.and_then(|record| memory.save(&record).err());
+    let quit = result.as_ref().ok().and_then(Option::as_ref);
+    let farewell = quit.and_then(|app| memory.save(app.record()).err());
     if let Some(asked) = &found.asked {
         asked.remember(listener.as_ref(), theme);
     }
@@ -145,7 +143,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
             "gangmu: warning: the reading position and bookmarks were not saved: {error}"
         );
     }
-    result
+    result.map(drop)
 }
 
 /// The name the reader shows for `texts`: the file's, or the first's and how
@@ -198,9 +196,6 @@ struct Reader {
     /// screen down.
     unbuilt: Option<Unbuilt>,
     options: Options,
-    /// The record to save on the way out, once the terminal is given back:
-    /// set when the user quits.
-    leaving: Option<Record>,
     theme: Theme,
     /// Listens for the terminal's answer about its background, when it was
     /// asked and has not answered yet.
@@ -208,7 +203,9 @@ struct Reader {
 }
 
 impl Reader {
-    fn run(&mut self, mut app: App, inbox: &Receiver<Msg>) -> anyhow::Result<()> {
+    /// Runs the reader until nothing can send it messages any more, or until
+    /// the user quits: then the app is handed back, its record to be saved.
+    fn run(&mut self, mut app: App, inbox: &Receiver<Msg>) -> anyhow::Result<Option<App>> {
         let mut changed = true;
         // A key came since the watchdog was last given the record.
         let mut unhanded = false;
@@ -242,7 +239,7 @@ impl Reader {
                 "a panic asked for by GANGMU_TEST_PANIC"
             );
             let Some(msg) = self.next_message(inbox, &mut unhanded, &mut app) else {
-                return Ok(());
+                return Ok(None);
             };
             unhanded |= matches!(msg, Msg::Input(_));
             let (msgs, new_palette) = self.without_the_answer(msg);
@@ -252,7 +249,7 @@ impl Reader {
             }
             for request in app.requests().to_vec() {
                 if !self.serve(request, &mut app)? {
-                    return Ok(());
+                    return Ok(Some(app));
                 }
                 changed = true;
             }
@@ -339,10 +336,8 @@ impl Reader {
                     }
                 }
             }
-            Request::Quit => {
-                self.leaving = Some(app.record().clone());
-                return Ok(false);
-            }
+            // Saved once the terminal is given back.
+            Request::Quit => return Ok(false),
         }
         Ok(true)
     }

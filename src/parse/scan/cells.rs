@@ -17,17 +17,12 @@ pub fn is_table_row(line: &str) -> bool {
     }
     // The last cell first: most lines end in words, and are done with here.
     let body = line.trim_end_matches(is_space);
-    let last_start = body.rfind(is_space).map_or(0, |at| at + len_at(body, at));
-    if body.is_empty() || !is_value_cell(&body[last_start..]) || is_dateline(line) {
+    let last = body.rsplit(is_space).next().unwrap_or_default();
+    if last.is_empty() || !is_value_cell(last) || is_dateline(line) {
         return false;
     }
-    let before = &body[..last_start];
+    let before = &body[..body.len() - last.len()];
     has_value_columns(cells(before)) || value_set_apart(before)
-}
-
-/// The length of the character at byte `at` of `text`.
-fn len_at(text: &str, at: usize) -> usize {
-    text[at..].chars().next().map_or(0, char::len_utf8)
 }
 
 /// The cells of `text`: its runs of characters other than spaces.

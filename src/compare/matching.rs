@@ -47,6 +47,25 @@ impl Matching {
         self.new_to_old[new] = Some(old);
         self.moved[new] = moved;
     }
+
+    /// Of the old and the new sections given, those not matched yet.
+    fn unmatched(
+        &self,
+        olds: impl IntoIterator<Item = usize>,
+        news: impl IntoIterator<Item = usize>,
+    ) -> (Vec<usize>, Vec<usize>) {
+        (
+            not_in(olds, &self.old_to_new),
+            not_in(news, &self.new_to_old),
+        )
+    }
+}
+
+/// The `ids` that `matched` has no match for.
+fn not_in(ids: impl IntoIterator<Item = usize>, matched: &[Option<usize>]) -> Vec<usize> {
+    ids.into_iter()
+        .filter(|&id| matched[id].is_none())
+        .collect()
 }
 
 /// Matches the sections of `old` and `new` (see the module's comment).
@@ -60,12 +79,7 @@ pub(crate) fn match_sections(old: &Sections, new: &Sections) -> Matching {
     let scores = Scores::new(old, new);
     let mut queue = vec![(0, 0)];
     walk(&scores, &mut matching, &mut queue);
-    let old_left: Vec<usize> = (0..old.len())
-        .filter(|&o| matching.old_to_new[o].is_none())
-        .collect();
-    let new_left: Vec<usize> = (0..new.len())
-        .filter(|&n| matching.new_to_old[n].is_none())
-        .collect();
+    let (old_left, new_left) = matching.unmatched(0..old.len(), 0..new.len());
     for (o, n) in match_across(&scores, (&old_left, &new_left), MOVED_ACROSS) {
         matching.pair(o, n, true);
         queue.push((o, n));
@@ -77,28 +91,15 @@ pub(crate) fn match_sections(old: &Sections, new: &Sections) -> Matching {
 /// Matches the children of each matched pair in `queue`, and theirs in turn.
 fn walk(scores: &Scores, matching: &mut Matching, queue: &mut Vec<(usize, usize)>) {
     while let Some((o, n)) = queue.pop() {
-        let old_children: Vec<usize> = scores.old.children[o]
-            .iter()
-            .copied()
-            .filter(|&c| matching.old_to_new[c].is_none())
-            .collect();
-        let new_children: Vec<usize> = scores.new.children[n]
-            .iter()
-            .copied()
-            .filter(|&c| matching.new_to_old[c].is_none())
-            .collect();
+        let (old_children, new_children) = matching.unmatched(
+            scores.old.children[o].iter().copied(),
+            scores.new.children[n].iter().copied(),
+        );
         let in_order = align(scores, (&old_children, &new_children), ALIGNED);
         for &(a, b) in &in_order {
             matching.pair(a, b, false);
         }
-        let old_left: Vec<usize> = old_children
-            .into_iter()
-            .filter(|&c| matching.old_to_new[c].is_none())
-            .collect();
-        let new_left: Vec<usize> = new_children
-            .into_iter()
-            .filter(|&c| matching.new_to_old[c].is_none())
-            .collect();
+        let (old_left, new_left) = matching.unmatched(old_children, new_children);
         let across = match_across(scores, (&old_left, &new_left), MOVED_AMONG_SIBLINGS);
         for &(a, b) in &across {
             matching.pair(a, b, true);

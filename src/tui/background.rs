@@ -97,12 +97,14 @@ fn fraction(hex: &str) -> Option<f64> {
     Some(f64::from(value) / f64::from(full))
 }
 
+/// WCAG relative luminance. The power is the `libm` crate's: `f64::powf`
+/// would load the system's maths library at every start, for this one call.
 fn relative_luminance([r, g, b]: [f64; 3]) -> f64 {
     let linear = |c: f64| {
         if c <= 0.039_28 {
             c / 12.92
         } else {
-            ((c + 0.055) / 1.055).powf(2.4)
+            libm::pow((c + 0.055) / 1.055, 2.4)
         }
     };
     0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)

@@ -278,7 +278,9 @@ impl<'a> Walker<'a> {
         }
         cursor.text = multiply(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], &cursor.text);
         let (x1, _) = apply(&multiply(&cursor.text, &state.ctm), 0.0, state.rise);
-        let size = state.size * device[2].hypot(device[3]);
+        // `libm`'s, as `f64::hypot` would load the system's maths library at
+        // every start of the program.
+        let size = state.size * libm::hypot(device[2], device[3]);
         if !text.is_empty() && size.is_finite() && x0.is_finite() && y.is_finite() {
             page.runs.push(Run {
                 x0,

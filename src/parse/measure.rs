@@ -30,8 +30,13 @@ const ABOVE: u16 = 10;
 pub fn measures(lines: &[Line], prose: &[bool]) -> Vec<Option<u16>> {
     let steady = steady_widths(lines, prose, Steadiness::BothNeighbours);
     let paired = steady_widths(lines, prose, Steadiness::OneNeighbour);
+    let (mut steady, mut paired) = (InReach::new(&steady), InReach::new(&paired));
     (0..lines.len())
-        .map(|i| measure_at(i, lines, &steady, &paired))
+        .map(|i| {
+            steady.move_to(i);
+            paired.move_to(i);
+            measure_at(i, lines, &steady, &paired)
+        })
         .collect()
 }
 
@@ -73,12 +78,7 @@ fn steady_widths(lines: &[Line], prose: &[bool], steadiness: Steadiness) -> Vec<
 /// reach) but all of them are narrower, the line belongs to a wider block, such as
 /// a box of short items: its measure is that of lines paired with a neighbour of
 /// their width, or the line's own width if it is the widest.
-fn measure_at(
-    i: usize,
-    lines: &[Line],
-    steady: &[Option<u16>],
-    paired: &[Option<u16>],
-) -> Option<u16> {
+fn measure_at(i: usize, lines: &[Line], steady: &InReach, paired: &InReach) -> Option<u16> {
     let width = lines[i].width;
     if width > MAX_MEASURE {
         // No page is this wide: a paragraph saved on one line.
@@ -86,12 +86,13 @@ fn measure_at(
     }
     let low = width.saturating_sub(2);
     let compatible = |w: u16| (low..=width + ABOVE).contains(&w);
-    nearest(i, steady, compatible, SAMPLES)
-        .or_else(|| nearest(i, steady, |w| w >= low, 1))
+    steady
+        .nearest(i, compatible, SAMPLES)
+        .or_else(|| steady.nearest(i, |w| w >= low, 1))
         .or_else(|| {
             // Hard-wrapped text around (several steady lines in reach), and this
             // line part of a block of similar lines or broken off mid-sentence.
-            nearest(i, steady, |_| true, SAMPLES)?;
+            steady.nearest(i, |_| true, SAMPLES)?;
             let similar = |j: usize| {
                 lines
                     .get(j)
@@ -99,42 +100,101 @@ fn measure_at(
             };
             let in_block = i.checked_sub(1).is_some_and(similar) || similar(i + 1);
             let broken_off = !ends_sentence(lines[i].text);
-            (in_block || broken_off).then(|| nearest(i, paired, compatible, 2).unwrap_or(width))
+            (in_block || broken_off).then(|| paired.nearest(i, compatible, 2).unwrap_or(width))
         })
 }
 
-/// Median of the `SAMPLES` nearest steady widths that fit, if at least `enough`
-/// of them are within reach.
-fn nearest(
-    i: usize,
-    steady: &[Option<u16>],
-    fits: impl Fn(u16) -> bool,
-    enough: usize,
-) -> Option<u16> {
-    let enough = enough.min(SAMPLES);
-    let mut found = [0u16; SAMPLES];
-    let mut count = 0;
-    for distance in 0..=REACH {
-        let before = i.checked_sub(distance);
-        let after = (distance > 0).then_some(i + distance);
-        for j in [before, after].into_iter().flatten() {
-            if let Some(Some(w)) = steady.get(j)
-                && fits(*w)
-            {
-                found[count] = *w;
-                count += 1;
-                if count == SAMPLES {
-                    found.sort_unstable();
-                    return Some(found[SAMPLES / 2]);
-                }
-            }
+/// The steady lines within [`REACH`] of one line, kept up to date as that line
+/// moves down the text: each steady line is taken in and let go once. (Looking
+/// at every line within reach, for each line and each question asked of it,
+/// was a sixth of building a law saved a paragraph to a line.)
+struct InReach<'a> {
+    widths: &'a [Option<u16>],
+    /// The steady lines taken in, with their widths, in order; those in reach
+    /// from `first` on.
+    steady: Vec<(usize, u16)>,
+    /// The first steady line in reach (`REACH` above the line at most).
+    first: usize,
+    /// The first steady line at or below the line.
+    split: usize,
+    /// The first line not yet taken in.
+    ahead: usize,
+}
+
+/// How many steady lines out of reach are kept before they are let go.
+const LET_GO: usize = 1024;
+
+impl<'a> InReach<'a> {
+    fn new(widths: &'a [Option<u16>]) -> Self {
+        Self {
+            widths,
+            steady: Vec::with_capacity(LET_GO + 2 * REACH + 1),
+            first: 0,
+            split: 0,
+            ahead: 0,
         }
     }
-    (count >= enough).then(|| {
-        let found = &mut found[..count];
-        found.sort_unstable();
-        found[count / 2]
-    })
+
+    /// Moves the reach to `line`; lines come in rising order.
+    fn move_to(&mut self, line: usize) {
+        let end = (line + REACH + 1).min(self.widths.len());
+        for j in self.ahead..end {
+            if let Some(width) = self.widths[j] {
+                self.steady.push((j, width));
+            }
+        }
+        self.ahead = self.ahead.max(end);
+        self.first += self.steady[self.first..]
+            .iter()
+            .take_while(|&&(j, _)| j + REACH < line)
+            .count();
+        self.split += self.steady[self.split..]
+            .iter()
+            .take_while(|&&(j, _)| j < line)
+            .count();
+        if self.first > LET_GO {
+            self.steady.drain(..self.first);
+            self.split -= self.first;
+            self.first = 0;
+        }
+    }
+
+    /// Median of the `SAMPLES` nearest steady widths that fit, if at least
+    /// `enough` of them are within reach of `line`.
+    fn nearest(&self, line: usize, fits: impl Fn(u16) -> bool, enough: usize) -> Option<u16> {
+        let enough = enough.min(SAMPLES);
+        let mut found = [0u16; SAMPLES];
+        let mut count = 0;
+        for width in self.nearest_first(line).filter(|&w| fits(w)).take(SAMPLES) {
+            found[count] = width;
+            count += 1;
+        }
+        (count >= enough).then(|| {
+            let found = &mut found[..count];
+            found.sort_unstable();
+            found[count / 2]
+        })
+    }
+
+    /// The widths in reach of `line` (the reach moved there), nearest first;
+    /// of two as near, the one above first.
+    fn nearest_first(&self, line: usize) -> impl Iterator<Item = u16> + '_ {
+        let (above, below) = self.steady[self.first..].split_at(self.split - self.first);
+        let (mut above, mut below) = (above.iter().rev().peekable(), below.iter().peekable());
+        std::iter::from_fn(move || {
+            let take_below = match (above.peek(), below.peek()) {
+                (Some(&&(up, _)), Some(&&(down, _))) => line - up > down - line,
+                (None, Some(_)) => true,
+                (_, None) => false,
+            };
+            let next = if take_below {
+                below.next()
+            } else {
+                above.next()
+            };
+            next.map(|&(_, width)| width)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -179,6 +239,47 @@ mod tests {
         for (w, m) in got {
             assert_eq!(m, Some(w), "a {w}-column line measured as {m:?}");
         }
+    }
+
+    /// The nearest widths as a plain look at every distance would find them:
+    /// at each distance from 0 to `REACH`, the line above, then the line below.
+    fn nearest_by_every_distance(widths: &[Option<u16>], line: usize) -> Vec<u16> {
+        let mut found = Vec::new();
+        for distance in 0..=REACH {
+            let above = line.checked_sub(distance);
+            let below = (distance > 0).then_some(line + distance);
+            for j in [above, below].into_iter().flatten() {
+                if let Some(Some(width)) = widths.get(j) {
+                    found.push(*width);
+                }
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_reach_gives_the_nearest_widths_in_order(
+            widths in proptest::collection::vec(proptest::option::weighted(0.3, 16u16..60), 0..300),
+        ) {
+            let mut reach = InReach::new(&widths);
+            for line in 0..widths.len() {
+                reach.move_to(line);
+                let nearest: Vec<u16> = reach.nearest_first(line).collect();
+                proptest::prop_assert_eq!(nearest, nearest_by_every_distance(&widths, line));
+            }
+        }
+    }
+
+    #[test]
+    fn the_median_of_the_nearest_that_fit() {
+        let widths = [Some(40), None, Some(30), None, Some(44), Some(42), Some(20)];
+        let mut reach = InReach::new(&widths);
+        reach.move_to(3);
+        // Nearest first: 30 (above), 44 (below), 42, 40, 20; those of 40 or more: 44, 42, 40.
+        assert_eq!(reach.nearest(3, |w| w >= 40, 3), Some(42));
+        assert_eq!(reach.nearest(3, |w| w < 25, 1), Some(20));
+        assert_eq!(reach.nearest(3, |w| w < 25, 2), None);
     }
 
     #[test]

@@ -275,15 +275,14 @@ impl Memory {
         let Some(store) = self.store_for_saving() else {
             return false;
         };
-        if self.shelf.is_none() {
+        let Some(kept) = self.shelf.take() else {
             self.saving
                 .start(messages, move || (store.save(&record).map(Some), None));
             return true;
-        }
-        self.finish_saving();
-        let Some(mut files) = self.shelf.clone() else {
-            return false;
         };
+        // The shelf as the save before left it, if one ran.
+        let mut files = self.saving.finish().unwrap_or(kept);
+        self.shelf = Some(files.clone());
         self.saving.start(messages, move || {
             let saved = save_library(&store, &mut files, &record).map(Some);
             (saved, Some(files))

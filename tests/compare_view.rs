@@ -267,7 +267,7 @@ fn next_and_previous_change_go_through_every_change_in_screen_order() {
 
 #[test]
 fn c_goes_to_a_change_only_after_a_bracket() {
-    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use ratatui_crossterm::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     let mut view = view(80, 24, true);
     view.update(Action::Scroll(1));
@@ -290,7 +290,7 @@ fn c_goes_to_a_change_only_after_a_bracket() {
 /// text again.
 #[test]
 fn h_shows_the_compare_keys_and_esc_closes_them() {
-    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use ratatui_crossterm::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let key = |code: KeyCode| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     let mut view = view(80, 24, true);
     assert!(view.input(&key(KeyCode::Char('H'))));

@@ -8,7 +8,7 @@
 
 use std::str::FromStr;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui_crossterm::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::tui::theme::Palette;
 

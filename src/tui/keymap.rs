@@ -3,7 +3,7 @@
 //! resizing, characters typed or pasted into a prompt, and the any-key that closes
 //! the statistics.
 
-use ratatui::crossterm::event::{
+use ratatui_crossterm::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 

@@ -4,7 +4,7 @@
 //! only mutator; what the app needs done outside itself (the clipboard, saving,
 //! reading the files again) it asks of the loop as [`Request`]s.
 
-use ratatui::crossterm::event::Event;
+use ratatui_crossterm::crossterm::event::Event;
 
 use crate::document::Document;
 use crate::search::Index;

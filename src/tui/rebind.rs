@@ -5,7 +5,7 @@
 //! read elsewhere, and the table made here is put in place by
 //! `bindings::install`.
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui_crossterm::crossterm::event::KeyCode;
 
 use crate::tui::action::{Action, Focus, Mode};
 use crate::tui::bindings::{Binding, Key};

@@ -19,7 +19,7 @@ use gangmu::parse::cache::Cache;
 
 use gangmu::tui::background::{self, Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::theme::{Palette, Theme};
-use ratatui::crossterm::event::{self, Event};
+use ratatui_crossterm::crossterm::event::{self, Event};
 
 /// How long the first screen waits for the terminal's answer at most.
 const WAIT: Duration = Duration::from_millis(60);

@@ -13,7 +13,7 @@ use gangmu::tui::draw::backend::ScreenBackend;
 use gangmu::tui::msg::Msg;
 use gangmu::tui::theme::Theme;
 use ratatui::Terminal;
-use ratatui::crossterm::event::Event;
+use ratatui_crossterm::crossterm::event::Event;
 
 use crate::background;
 use crate::terminal as screen;

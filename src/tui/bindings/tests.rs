@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui_crossterm::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::tui::keymap;

@@ -14,7 +14,7 @@ pub mod rows;
 mod status;
 mod text;
 
-use ratatui::crossterm::event::Event;
+use ratatui_crossterm::crossterm::event::Event;
 
 use crate::compare::along::Along;
 use crate::tui::action::{Action, Mode};

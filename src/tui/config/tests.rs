@@ -1,7 +1,7 @@
 //! Settings read from TOML: each setting, unknown keys and bad values named,
 //! and what is right kept beside what is wrong.
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui_crossterm::crossterm::event::KeyCode;
 
 use super::*;
 

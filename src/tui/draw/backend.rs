@@ -9,14 +9,17 @@
 
 use std::io::{self, Write};
 
-use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
+use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
-use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
-use ratatui::crossterm::style::{Attribute, SetAttribute, SetBackgroundColor, SetForegroundColor};
-use ratatui::crossterm::terminal::{self, Clear};
-use ratatui::crossterm::{execute, queue};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
+use ratatui_crossterm::IntoCrossterm;
+use ratatui_crossterm::crossterm::cursor::{Hide, MoveTo, Show};
+use ratatui_crossterm::crossterm::style::{
+    Attribute, SetAttribute, SetBackgroundColor, SetForegroundColor,
+};
+use ratatui_crossterm::crossterm::terminal::{self, Clear};
+use ratatui_crossterm::crossterm::{execute, queue};
 
 /// A crossterm backend drawing CJK text without a cursor move per character.
 pub struct CjkBackend<W: Write> {

@@ -24,7 +24,7 @@ pub(crate) struct Sentence<'a> {
 }
 
 /// Characters that end a sentence.
-fn ends_sentence(c: char) -> bool {
+fn is_sentence_mark(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；')
 }
 
@@ -98,7 +98,7 @@ pub(crate) fn sentences<'a>(
     while let Some((at, c)) = chars.next() {
         let mut end = at + c.len_utf8();
         let row_end = c == '\n' && paragraph.kind != ParagraphKind::Body;
-        if ends_sentence(c) {
+        if is_sentence_mark(c) {
             while let Some(&(next, closing)) = chars.peek() {
                 if !closes(closing) {
                     break;

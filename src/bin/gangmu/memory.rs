@@ -242,12 +242,17 @@ impl Memory {
     /// Whether the record may be saved: the store was found and its record of
     /// the document read.
     pub(crate) fn may_save(&self) -> bool {
-        self.store.is_some() && self.writable
+        self.writable_store().is_some()
     }
 
     /// The store to save in, if saving is allowed.
     pub(crate) fn store_for_saving(&self) -> Option<Store> {
-        self.store.clone().filter(|_| self.writable)
+        self.writable_store().cloned()
+    }
+
+    /// The store, if the record may be saved in it ([`Memory::may_save`]).
+    fn writable_store(&self) -> Option<&Store> {
+        self.store.as_ref().filter(|_| self.writable)
     }
 
     /// The records `record` (the reader's) is saved as, in the order they
@@ -301,11 +306,11 @@ impl Memory {
     /// store could not be read or found (`None`).
     pub(crate) fn save(&mut self, record: &Record) -> Result<Option<Saved>, store::SaveError> {
         self.finish_saving();
-        let Some(store) = self.store.as_ref().filter(|_| self.writable) else {
+        let Some(store) = self.store_for_saving() else {
             return Ok(None);
         };
         match &mut self.shelf {
-            Some(files) => save_library(store, files, record).map(Some),
+            Some(files) => save_library(&store, files, record).map(Some),
             None => store.save(record).map(Some),
         }
     }

@@ -15,6 +15,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
 
 /// The heading of a glossary standing alone (`名词解释`, `注 释`); a lead-in
 /// ending in a colon (`注释：`) is not one.
+///
 /// Asked of every line, so only its last characters other than spaces are
 /// read: `注释` whole, or an ending `名词解释` or `名词注释`.
 pub(super) fn is_glossary_title(text: &str) -> bool {

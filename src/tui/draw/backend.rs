@@ -21,6 +21,8 @@ use ratatui_crossterm::crossterm::style::{
 use ratatui_crossterm::crossterm::terminal::{self, Clear};
 use ratatui_crossterm::crossterm::{execute, queue};
 
+use super::cells::surely_wide;
+
 /// A crossterm backend drawing CJK text without a cursor move per character.
 pub struct CjkBackend<W: Write> {
     writer: W,
@@ -53,21 +55,6 @@ impl<W: Write> CjkBackend<W> {
     pub fn writer(&self) -> &W {
         &self.writer
     }
-}
-
-/// Characters every terminal draws two columns wide.
-fn surely_wide(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{303E}'
-        | '\u{3041}'..='\u{33FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF01}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}'
-        | '\u{20000}'..='\u{2FFFD}')
 }
 
 /// Where the cursor stands after printing `symbol` at column `x`, if certain.

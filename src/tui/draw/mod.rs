@@ -7,6 +7,7 @@
 //! (reader rows are safe when laid out; titles and snippets are made safe here).
 
 pub mod backend;
+mod cells;
 mod status;
 mod text;
 mod tree;
@@ -95,6 +96,6 @@ fn draw_popup(frame: &mut Frame, app: &App, theme: Theme, area: Rect, body: Rect
 fn put_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
     let buffer = frame.buffer_mut();
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        buffer.set_line(area.x, y, line, area.width);
+        cells::put_line(buffer, area.x, y, line, area.width);
     }
 }

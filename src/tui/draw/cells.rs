@@ -1,0 +1,197 @@
+//! Putting laid-out rows into the screen's cells, as ratatui's
+//! `Buffer::set_line` does, but quicker for Chinese text. `set_line` splits
+//! every span into grapheme clusters and measures each one, which took more of
+//! a first screen than drawing all the rest of it. Nearly every character of a
+//! row of Chinese text is a cluster of its own whose width is known at a
+//! glance (`width_alone`): those are put straight into their cells. From the
+//! first character that is not, or the one just before it (a mark joins the
+//! character it follows), the span goes through `set_stringn` as before.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+/// Characters every terminal draws two columns wide, each a grapheme cluster
+/// of its own beside any other such character: CJK ideographs, kana, Hangul
+/// syllables, CJK punctuation and full-width forms. (The combining marks among
+/// CJK punctuation and kana, U+302A–U+302F and U+3099–U+309A, are left out.)
+pub(crate) fn surely_wide(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2E99}'
+        | '\u{2E9B}'..='\u{2EF3}'
+        | '\u{2F00}'..='\u{2FD5}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303E}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{309B}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF01}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}')
+}
+
+/// The cells `c` takes when it stands alone, if it is a cluster of its own
+/// beside any other such character: printable ASCII and the punctuation of
+/// Chinese text one cell each (as ratatui measures them), [`surely_wide`]
+/// characters two.
+fn width_alone(c: char) -> Option<u16> {
+    match c {
+        ' '..='~' | '\u{B7}' | '\u{2010}'..='\u{2027}' => Some(1),
+        c if surely_wide(c) => Some(2),
+        _ => None,
+    }
+}
+
+/// Puts `line` at (`x`, `y`) in at most `width` columns: the cells
+/// `Buffer::set_line` would fill, filled the same.
+pub(crate) fn put_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line, width: u16) {
+    let end = buffer.area.right().min(x.saturating_add(width));
+    let mut x = x;
+    for span in line {
+        if x >= end {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let (plain, rest) = plain_prefix(&span.content);
+        let (after, whole) = put_plain(buffer, x, y, plain, end, style);
+        x = after;
+        // As in `set_line`, a span ends at a character that does not fit.
+        if whole && !rest.is_empty() {
+            x = buffer
+                .set_stringn(x, y, rest, usize::from(end - x), style)
+                .0;
+        }
+    }
+}
+
+/// `text` cut where its characters stop being [`width_alone`] ones; the last
+/// such character goes with the rest, as a mark after it would join it.
+fn plain_prefix(text: &str) -> (&str, &str) {
+    let mut last_plain = 0;
+    for (at, c) in text.char_indices() {
+        if width_alone(c).is_none() {
+            return text.split_at(last_plain);
+        }
+        last_plain = at;
+    }
+    (text, "")
+}
+
+/// Puts `plain` (all [`width_alone`] characters) from `x` up to `end`: where
+/// it stopped, and whether all of it fitted.
+fn put_plain(
+    buffer: &mut Buffer,
+    mut x: u16,
+    y: u16,
+    plain: &str,
+    end: u16,
+    style: Style,
+) -> (u16, bool) {
+    for c in plain.chars() {
+        let cells = width_alone(c).unwrap_or(1);
+        if x + cells > end {
+            return (x, false);
+        }
+        if let Some(cell) = buffer.cell_mut((x, y)) {
+            cell.set_char(c).set_style(style);
+        }
+        // The cell a wide character covers is left blank, as `set_line` leaves it.
+        for covered in x + 1..x + cells {
+            if let Some(cell) = buffer.cell_mut((covered, y)) {
+                cell.reset();
+            }
+        }
+        x += cells;
+    }
+    (x, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::buffer::CellWidth;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier};
+    use ratatui::text::Span;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn every_character_measured_at_a_glance_is_a_cluster_of_that_width() {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+            let Some(cells) = width_alone(c) else {
+                continue;
+            };
+            let alone = c.to_string();
+            assert_eq!(alone.cell_width(), cells, "{c:?} U+{:04X}", c as u32);
+            let twice = format!("{c}{c}");
+            assert_eq!(twice.graphemes(true).count(), 2, "U+{:04X}", c as u32);
+            assert!(!c.is_control(), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// Characters of every kind a row may hold: ASCII, CJK, punctuation of
+    /// both widths, a combining mark, a joiner, an emoji and its variation
+    /// selector, a regional indicator, a control.
+    const ALPHABET: &[char] = &[
+        'a',
+        ' ',
+        '1',
+        '中',
+        '文',
+        '，',
+        '。',
+        '“',
+        '”',
+        '—',
+        '…',
+        '·',
+        '\u{301}',
+        '\u{200D}',
+        '\u{1F600}',
+        '\u{FE0F}',
+        '\u{1F1E8}',
+        '\u{7}',
+        '\u{302A}',
+        '\u{3099}',
+        'か',
+        'ﾞ',
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..12)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    fn style() -> impl Strategy<Value = Style> {
+        prop_oneof![
+            Just(Style::new()),
+            Just(Style::new().fg(Color::Yellow)),
+            Just(Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD)),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn rows_fill_the_cells_set_line_fills(
+            spans in proptest::collection::vec((text(), style()), 0..4),
+            line_style in style(),
+            x in 0u16..6,
+            width in 0u16..24,
+        ) {
+            let line = Line::from(
+                spans.into_iter().map(|(text, style)| Span::styled(text, style)).collect::<Vec<_>>(),
+            )
+            .style(line_style);
+            let area = Rect::new(0, 0, 20, 1);
+            let mut ours = Buffer::empty(area);
+            let mut theirs = Buffer::empty(area);
+            put_line(&mut ours, x, 0, &line, width);
+            theirs.set_line(x, 0, &line, width);
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+}

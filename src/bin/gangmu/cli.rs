@@ -3,6 +3,7 @@
 //! data is used: the reader, `notes` and `stats` (and before any command, as
 //! scripts have long given it).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -247,9 +248,95 @@ fn parse_theme(name: &str) -> Result<ThemeChoice, String> {
     name.parse()
 }
 
+impl Cli {
+    /// The command line, parsed. One that only names files to read, as the
+    /// reader is mostly started, is told without clap, whose parser (every
+    /// command and option, their help) took some 200,000 instructions and 60
+    /// page faults of each start; any option or command goes to clap.
+    pub(crate) fn from_args() -> Self {
+        Self::of_files_only(std::env::args_os().skip(1)).unwrap_or_else(Self::parse)
+    }
+
+    /// The command line `args` (after the program's name), when it is nothing
+    /// but the names of files to read: none empty or starting with `-`, the
+    /// first not a command's name (clap takes a command only first).
+    fn of_files_only(args: impl Iterator<Item = OsString>) -> Option<Self> {
+        let files: Vec<PathBuf> = args.map(PathBuf::from).collect();
+        let plain = |file: &PathBuf| {
+            file.to_str()
+                .is_some_and(|name| !name.is_empty() && !name.starts_with('-'))
+        };
+        if !files.iter().all(plain) {
+            return None;
+        }
+        if let Some(first) = files.first().and_then(|file| file.to_str())
+            && (first == "help" || Command::has_subcommand(first))
+        {
+            return None;
+        }
+        Some(Self {
+            command: None,
+            files,
+            measure: None,
+            theme: None,
+            config: None,
+            data: DataDir::default(),
+        })
+    }
+}
+
 impl DataDir {
     /// This command's `--data-dir`, else the one given before the command.
     pub(crate) fn or(&self, before: &DataDir) -> Option<PathBuf> {
         self.data_dir.clone().or_else(|| before.data_dir.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What clap makes of `args`, and what the files-only reading makes of
+    /// them, when it takes them: the same reader with the same files.
+    fn read_alike(args: &[&str]) -> Option<bool> {
+        let ours = Cli::of_files_only(args.iter().map(OsString::from))?;
+        let theirs = Cli::try_parse_from(std::iter::once("gangmu").chain(args.iter().copied()));
+        Some(theirs.is_ok_and(|cli| {
+            cli.command.is_none()
+                && cli.files == ours.files
+                && cli.measure.is_none()
+                && cli.theme.is_none()
+                && cli.config.is_none()
+                && cli.data.data_dir.is_none()
+        }))
+    }
+
+    #[test]
+    fn a_command_line_of_files_only_is_read_as_clap_reads_it() {
+        for files in [
+            &[][..],
+            &["plan.txt"],
+            &["a.txt", "b.txt", "reports/"],
+            &["规划纲要.txt"],
+            &["a.txt", "outline"],
+            &["a.txt", "help"],
+        ] {
+            assert_eq!(read_alike(files), Some(true), "{files:?}");
+        }
+    }
+
+    #[test]
+    fn options_and_commands_are_left_to_clap() {
+        for args in [
+            &["outline", "a.txt"][..],
+            &["help"],
+            &["-"],
+            &["--measure", "30", "a.txt"],
+            &["a.txt", "--theme", "light"],
+            &["--version"],
+            &["a.txt", ""],
+        ] {
+            assert_eq!(read_alike(args), None, "{args:?}");
+        }
     }
 }

@@ -105,9 +105,6 @@ pub fn is_value_cell(cell: &str) -> bool {
     {
         return true;
     }
-    if !cell.chars().any(is_digit) {
-        return false;
-    }
     let mut core = cell;
     for qualifier in ["左右", "以上", "以下"] {
         core = core.strip_suffix(qualifier).unwrap_or(core);
@@ -124,41 +121,42 @@ pub fn is_value_cell(cell: &str) -> bool {
     } else {
         core
     };
-    core.chars().any(is_digit)
-        && core.chars().all(|c| {
-            is_digit(c)
-                || matches!(
-                    c,
-                    '.' | '．'
-                        | '%'
-                        | '％'
-                        | '*'
-                        | '＊'
-                        | '∶'
-                        | ':'
-                        | '/'
-                        | '／'
-                        | '【'
-                        | '】'
-                        | '['
-                        | ']'
-                        | '<'
-                        | '>'
-                        | '＜'
-                        | '＞'
-                        | '≤'
-                        | '≥'
-                        | '~'
-                        | '～'
-                        | '-'
-                        | '－'
-                        | '—'
-                        | '–'
-                        | '+'
-                        | '＋'
-                        | ','
-                )
-        })
+    // What a number is made of first: a cell of words (a line of prose) fails
+    // at its first character.
+    core.chars().all(|c| {
+        is_digit(c)
+            || matches!(
+                c,
+                '.' | '．'
+                    | '%'
+                    | '％'
+                    | '*'
+                    | '＊'
+                    | '∶'
+                    | ':'
+                    | '/'
+                    | '／'
+                    | '【'
+                    | '】'
+                    | '['
+                    | ']'
+                    | '<'
+                    | '>'
+                    | '＜'
+                    | '＞'
+                    | '≤'
+                    | '≥'
+                    | '~'
+                    | '～'
+                    | '-'
+                    | '－'
+                    | '—'
+                    | '–'
+                    | '+'
+                    | '＋'
+                    | ','
+            )
+    }) && core.chars().any(is_digit)
 }
 
 #[cfg(test)]

@@ -8,6 +8,10 @@ mod cells;
 
 pub use cells::{is_caption, is_table_row, is_value_cell};
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::numeral::{circled, is_chinese_numeral_char, is_digit, parse_chinese, parse_digits};
 use crate::document::HeadingKind;
 use crate::parse::source::is_space;
@@ -342,22 +346,12 @@ fn ends_with_page_number(line: &str) -> bool {
 
 /// Leaders: `…`, or three dots of one kind in a row (`···`, `...`, `．．．`).
 fn has_leader(line: &str) -> bool {
-    let mut run = 0;
-    let mut previous = '\0';
-    for c in line.chars() {
-        match c {
-            '…' => return true,
-            '·' | '.' | '．' | '・' => {
-                run = if c == previous { run + 1 } else { 1 };
-                if run >= 3 {
-                    return true;
-                }
-            }
-            _ => run = 0,
-        }
-        previous = c;
-    }
-    false
+    // Searchers made once: every line is asked, most of them long.
+    static LEADERS: LazyLock<[Finder<'static>; 5]> =
+        LazyLock::new(|| ["…", "...", "···", "．．．", "・・・"].map(Finder::new));
+    LEADERS
+        .iter()
+        .any(|leader| leader.find(line.as_bytes()).is_some())
 }
 
 /// Ends with punctuation that closes a sentence (`。！？；…` perhaps inside closing quotes).

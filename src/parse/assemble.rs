@@ -57,17 +57,26 @@ pub fn build_reporting(text: &str, progress: &Progress) -> Document {
         .map(|l| scan::label(l.text).map(Box::new))
         .collect();
     sections::mark(&source.lines, &mut labels);
+    // Asked of a line again and again (the measure, where tables start and
+    // end, titles): told once.
+    let table_rows: Vec<bool> = source
+        .lines
+        .iter()
+        .map(|line| scan::is_table_row(line.text))
+        .collect();
     let prose: Vec<bool> = source
         .lines
         .iter()
         .zip(&labels)
-        .map(|(line, label)| is_prose(line.text, label.as_deref()))
+        .zip(&table_rows)
+        .map(|((line, label), &table_row)| is_prose(line.text, label.as_deref(), table_row))
         .collect();
     tally.reached(PASSES[..2].iter().sum());
     let labelled = (0..labels.len()).filter(|&i| labels[i].is_some()).collect();
     let context = Context {
         measures: measure::measures(&source.lines, &prose),
         recent_tables: Cell::new([None; 2]),
+        table_rows,
         labels,
         labelled,
         lines: source.lines,
@@ -102,12 +111,9 @@ const TALLY_LINES: usize = 4096;
 /// runs on into a sentence (`1.实施…计划。建设…`) is prose. (Lines that end a
 /// sentence are left out: in text saved one paragraph per line every line does,
 /// and similar lengths there must not pass for a measure.)
-fn is_prose(text: &str, label: Option<&Label>) -> bool {
+fn is_prose(text: &str, label: Option<&Label>, table_row: bool) -> bool {
     let runs_on = label.is_none_or(|l| text[l.rest..].contains('。'));
-    runs_on
-        && !scan::ends_sentence(text)
-        && !scan::has_leader_or_page(text)
-        && !scan::is_table_row(text)
+    runs_on && !table_row && !scan::ends_sentence(text) && !scan::has_leader_or_page(text)
 }
 
 /// Everything known about the lines before the pass starts.
@@ -124,11 +130,18 @@ struct Context<'a> {
     /// table's end if one does ([`table::region_at`]): the title and
     /// paragraph rules ask about a line and the next one, then again.
     recent_tables: Cell<[Option<table::Asked>; 2]>,
+    /// Which lines are rows of a table ([`scan::is_table_row`]).
+    table_rows: Vec<bool>,
 }
 
 impl Context<'_> {
     fn len(&self) -> usize {
         self.lines.len()
+    }
+
+    /// Whether line `i` is a row of a table whose cells came out on one line.
+    fn is_table_row(&self, i: usize) -> bool {
+        self.table_rows[i]
     }
 
     /// Columns between line `i` and its measure; `None` where there is no measure.

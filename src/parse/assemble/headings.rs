@@ -341,7 +341,7 @@ impl Builder<'_, '_> {
             && next < context.len()
             && context.labels[next].is_none()
             && super::title::is_title_line(context.lines[next].text)
-            && !scan::is_table_row(context.lines[next].text)
+            && !context.is_table_row(next)
     }
 
     /// A box label alone on its line (`专栏 3`) with its title on the next line: a
@@ -385,7 +385,7 @@ impl Builder<'_, '_> {
             && !q.text.contains(['。', '；', '！', '？'])
             && !scan::ends_with_punctuation(q.text)
             && !scan::is_contents_title(q.text)
-            && !scan::is_table_row(q.text)
+            && !context.is_table_row(next)
             && !scan::is_bracketed_note(q.text)
             && !scan::is_dateline(q.text)
             && !scan::has_leader_or_page(q.text)

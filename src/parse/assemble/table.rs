@@ -36,7 +36,7 @@ pub(super) fn region_at(context: &Context, i: usize) -> Option<usize> {
 fn find_region(context: &Context, i: usize) -> Option<usize> {
     let lines = &context.lines;
     let first = lines.get(i)?;
-    if !is_row(first.text) && !is_fragment(first.text) {
+    if !context.is_table_row(i) && !is_value_line(first.text) && !is_fragment(first.text) {
         return None;
     }
     let mut rows = 0;
@@ -46,7 +46,7 @@ fn find_region(context: &Context, i: usize) -> Option<usize> {
     let mut j = i;
     while j < lines.len() {
         let text = lines[j].text;
-        if scan::is_table_row(text) {
+        if context.is_table_row(j) {
             rows += 1;
         } else if is_value_line(text) {
             value_lines += 1;
@@ -86,10 +86,6 @@ fn row_names_end(context: &Context, from: usize) -> usize {
     } else {
         from
     }
-}
-
-fn is_row(text: &str) -> bool {
-    scan::is_table_row(text) || is_value_line(text)
 }
 
 /// A line that is one value cell: `6`, `6左右`, `【18】`, `预期性`.

@@ -197,7 +197,7 @@ impl Builder<'_, '_> {
             && !line.indented()
             && self.context.labels[next].is_none()
             && !is_title_companion(line.text)
-            && !scan::is_table_row(line.text)
+            && !self.context.is_table_row(next)
     }
 
     /// What follows the block is neither its own continuation, a table, nor the date

@@ -130,6 +130,18 @@ class Session:
                     return int(line.split()[1])
         return None
 
+    def quit(self, keys, timeout=30.0):
+        """Sends `keys` and reads until the program has exited."""
+        os.write(self.fd, keys.encode())
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            pid, _ = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return
+            self._read(QUIET)
+        self.close()
+
     def close(self):
         try:
             os.kill(self.pid, signal.SIGTERM)

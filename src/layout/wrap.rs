@@ -22,7 +22,8 @@ use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use clusters::{CharClusters, Cluster, GraphemeClusters, char_width, takes_no_column};
+use clusters::{CharClusters, Cluster, GraphemeClusters, takes_no_column};
+pub(crate) use clusters::{char_width, is_a_cluster_alone};
 
 /// Display width in terminal columns (unicode-width, ambiguous characters narrow).
 pub fn display_width(s: &str) -> usize {

@@ -120,7 +120,7 @@ impl Iterator for GraphemeClusters<'_> {
 /// Whether `c` is a grapheme cluster by itself whatever stands beside it (UAX #29:
 /// no mark, joiner, prepended sign, Hangul jamo or syllable, regional indicator or
 /// carriage return): true for Latin, Chinese, and their punctuation and symbols.
-pub(super) fn is_a_cluster_alone(c: char) -> bool {
+pub(crate) fn is_a_cluster_alone(c: char) -> bool {
     // The common cases first: ASCII and the like, then Chinese characters.
     if c < '\u{300}' {
         return c != '\r';
@@ -181,7 +181,7 @@ fn is_attached(c: char) -> bool {
 
 /// A character's columns, as unicode-width counts them; printable ASCII and
 /// Chinese characters (most of what is wrapped) without looking them up.
-pub(super) fn char_width(c: char) -> Option<usize> {
+pub(crate) fn char_width(c: char) -> Option<usize> {
     match c {
         ' '..='~' => Some(1),
         '\u{4E00}'..='\u{9FFF}' => Some(2),

@@ -2,14 +2,18 @@
 //! `Buffer::set_line` does, but quicker for Chinese text. `set_line` splits
 //! every span into grapheme clusters and measures each one, which took more of
 //! a first screen than drawing all the rest of it. Nearly every character of a
-//! row of Chinese text is a cluster of its own whose width is known at a
-//! glance (`width_alone`): those are put straight into their cells. From the
-//! first character that is not, or the one just before it (a mark joins the
-//! character it follows), the span goes through `set_stringn` as before.
+//! row of Chinese text is a cluster of its own whatever stands beside it (the
+//! wrapper's test, `layout::wrap::is_a_cluster_alone`): those are put straight
+//! into their cells. From the first character that is not, or the one just
+//! before it (a mark joins the character it follows), the span goes through
+//! `set_stringn` as before. Also: the characters every terminal draws two
+//! columns wide (`surely_wide`), for the backend.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::Line;
+
+use crate::layout::wrap::{char_width, is_a_cluster_alone};
 
 /// Characters every terminal draws two columns wide, each a grapheme cluster
 /// of its own beside any other such character: CJK ideographs, kana, Hangul
@@ -33,16 +37,15 @@ pub(crate) fn surely_wide(c: char) -> bool {
         | '\u{FFE0}'..='\u{FFE6}')
 }
 
-/// The cells `c` takes when it stands alone, if it is a cluster of its own
-/// beside any other such character: printable ASCII and the punctuation of
-/// Chinese text one cell each (as ratatui measures them), [`surely_wide`]
-/// characters two.
+/// The cells `c` takes, if it is a cluster of its own whatever stands beside
+/// it and not a control character: Latin, Chinese and their punctuation.
 fn width_alone(c: char) -> Option<u16> {
-    match c {
-        ' '..='~' | '\u{B7}' | '\u{2010}'..='\u{2027}' => Some(1),
-        c if surely_wide(c) => Some(2),
-        _ => None,
+    if c.is_control() || !is_a_cluster_alone(c) {
+        return None;
     }
+    char_width(c)
+        .filter(|&cells| cells > 0)
+        .map(|cells| cells as u16)
 }
 
 /// Puts `line` at (`x`, `y`) in at most `width` columns: the cells
@@ -135,30 +138,13 @@ mod tests {
 
     /// Characters of every kind a row may hold: ASCII, CJK, punctuation of
     /// both widths, a combining mark, a joiner, an emoji and its variation
-    /// selector, a regional indicator, a control.
+    /// selector, a regional indicator, a control, Latin-1, a soft hyphen, a
+    /// Hangul syllable and a vowel jamo that joins it.
+    #[rustfmt::skip]
     const ALPHABET: &[char] = &[
-        'a',
-        ' ',
-        '1',
-        '中',
-        '文',
-        '，',
-        '。',
-        '“',
-        '”',
-        '—',
-        '…',
-        '·',
-        '\u{301}',
-        '\u{200D}',
-        '\u{1F600}',
-        '\u{FE0F}',
-        '\u{1F1E8}',
-        '\u{7}',
-        '\u{302A}',
-        '\u{3099}',
-        'か',
-        'ﾞ',
+        'a', ' ', '1', '中', '文', '，', '。', '“', '”', '—', '…', '·', '\u{301}', '\u{200D}',
+        '\u{1F600}', '\u{FE0F}', '\u{1F1E8}', '\u{7}', '\u{302A}', '\u{3099}', 'か', 'ﾞ',
+        'é', '\u{AD}', '한', '\u{1161}',
     ];
 
     fn text() -> impl Strategy<Value = String> {

@@ -10,6 +10,7 @@
 //! columns wide (`surely_wide`), for the backend.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
@@ -51,65 +52,79 @@ fn width_alone(c: char) -> Option<u16> {
 /// Puts `line` at (`x`, `y`) in at most `width` columns: the cells
 /// `Buffer::set_line` would fill, filled the same.
 pub(crate) fn put_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line, width: u16) {
-    let end = buffer.area.right().min(x.saturating_add(width));
-    let mut x = x;
+    let area = buffer.area;
+    if !area.contains(Position::new(area.x, y)) {
+        return;
+    }
+    let row = Row {
+        first: usize::from(y - area.y) * usize::from(area.width),
+        left: area.x,
+        y,
+        end: area.right().min(x.saturating_add(width)),
+    };
+    let mut x = x.max(area.x);
     for span in line {
-        if x >= end {
+        if x >= row.end {
             break;
         }
         let style = line.style.patch(span.style);
-        let (plain, rest) = plain_prefix(&span.content);
-        let (after, whole) = put_plain(buffer, x, y, plain, end, style);
-        x = after;
-        // As in `set_line`, a span ends at a character that does not fit.
-        if whole && !rest.is_empty() {
-            x = buffer
-                .set_stringn(x, y, rest, usize::from(end - x), style)
-                .0;
-        }
+        x = row.put_span(buffer, x, &span.content, style);
     }
 }
 
-/// `text` cut where its characters stop being [`width_alone`] ones; the last
-/// such character goes with the rest, as a mark after it would join it.
-fn plain_prefix(text: &str) -> (&str, &str) {
-    let mut last_plain = 0;
-    for (at, c) in text.char_indices() {
-        if width_alone(c).is_none() {
-            return text.split_at(last_plain);
-        }
-        last_plain = at;
-    }
-    (text, "")
-}
-
-/// Puts `plain` (all [`width_alone`] characters) from `x` up to `end`: where
-/// it stopped, and whether all of it fitted.
-fn put_plain(
-    buffer: &mut Buffer,
-    mut x: u16,
+/// A row of the buffer being filled.
+struct Row {
+    /// The index of its first cell in the buffer's cells.
+    first: usize,
+    /// The column of its first cell.
+    left: u16,
     y: u16,
-    plain: &str,
+    /// The column it is filled up to.
     end: u16,
-    style: Style,
-) -> (u16, bool) {
-    for c in plain.chars() {
-        let cells = width_alone(c).unwrap_or(1);
-        if x + cells > end {
-            return (x, false);
-        }
-        if let Some(cell) = buffer.cell_mut((x, y)) {
-            cell.set_char(c).set_style(style);
-        }
-        // The cell a wide character covers is left blank, as `set_line` leaves it.
-        for covered in x + 1..x + cells {
-            if let Some(cell) = buffer.cell_mut((covered, y)) {
-                cell.reset();
+}
+
+impl Row {
+    /// Puts `text` from column `x`: where it ended. Each character is put once
+    /// the next is known to be a cluster alone too (a mark after it would join
+    /// it); from the first that is not, `set_stringn` puts the rest, as
+    /// `set_line` would. As in `set_line`, a span ends at a character that does
+    /// not fit.
+    fn put_span(&self, buffer: &mut Buffer, mut x: u16, text: &str, style: Style) -> u16 {
+        let mut pending: Option<(usize, char, u16)> = None;
+        for (at, c) in text.char_indices() {
+            let Some(cells) = width_alone(c) else {
+                let from = pending.map_or(at, |(start, _, _)| start);
+                let room = usize::from(self.end - x);
+                return buffer.set_stringn(x, self.y, &text[from..], room, style).0;
+            };
+            if let Some((_, before, before_cells)) = pending.replace((at, c, cells)) {
+                if !self.put_char(buffer, x, before, before_cells, style) {
+                    return x;
+                }
+                x += before_cells;
             }
         }
-        x += cells;
+        if let Some((_, last, cells)) = pending
+            && self.put_char(buffer, x, last, cells, style)
+        {
+            x += cells;
+        }
+        x
     }
-    (x, true)
+
+    /// Puts `c`, `cells` wide, at column `x` if it fits; whether it did. The
+    /// cell a wide character covers is left blank, as `set_line` leaves it.
+    fn put_char(&self, buffer: &mut Buffer, x: u16, c: char, cells: u16, style: Style) -> bool {
+        if x + cells > self.end {
+            return false;
+        }
+        let at = self.first + usize::from(x - self.left);
+        buffer.content[at].set_char(c).set_style(style);
+        for covered in &mut buffer.content[at + 1..at + usize::from(cells)] {
+            covered.reset();
+        }
+        true
+    }
 }
 
 #[cfg(test)]
@@ -165,18 +180,20 @@ mod tests {
         fn rows_fill_the_cells_set_line_fills(
             spans in proptest::collection::vec((text(), style()), 0..4),
             line_style in style(),
-            x in 0u16..6,
+            (left, top) in (0u16..4, 0u16..3),
+            (x, y) in (0u16..6, 0u16..2),
             width in 0u16..24,
         ) {
             let line = Line::from(
                 spans.into_iter().map(|(text, style)| Span::styled(text, style)).collect::<Vec<_>>(),
             )
             .style(line_style);
-            let area = Rect::new(0, 0, 20, 1);
+            // A buffer that is not at the screen's corner, as a pane's is not.
+            let area = Rect::new(left, top, 20, 2);
             let mut ours = Buffer::empty(area);
             let mut theirs = Buffer::empty(area);
-            put_line(&mut ours, x, 0, &line, width);
-            theirs.set_line(x, 0, &line, width);
+            put_line(&mut ours, left + x, top + y, &line, width);
+            theirs.set_line(left + x, top + y, &line, width);
             prop_assert_eq!(ours, theirs);
         }
     }

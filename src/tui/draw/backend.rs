@@ -21,8 +21,6 @@ use ratatui_crossterm::crossterm::style::{
 use ratatui_crossterm::crossterm::terminal::{self, Clear};
 use ratatui_crossterm::crossterm::{execute, queue};
 
-use super::cells::surely_wide;
-
 /// A crossterm backend drawing CJK text without a cursor move per character.
 pub struct CjkBackend<W: Write> {
     writer: W,
@@ -55,6 +53,28 @@ impl<W: Write> CjkBackend<W> {
     pub fn writer(&self) -> &W {
         &self.writer
     }
+}
+
+/// Characters every terminal draws two columns wide, each a grapheme cluster
+/// of its own beside any other such character: CJK ideographs, kana, Hangul
+/// syllables, CJK punctuation and full-width forms. (The combining marks among
+/// CJK punctuation and kana, U+302A–U+302F and U+3099–U+309A, are left out.)
+fn surely_wide(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2E99}'
+        | '\u{2E9B}'..='\u{2EF3}'
+        | '\u{2F00}'..='\u{2FD5}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303E}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{309B}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF01}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}')
 }
 
 /// Where the cursor stands after printing `symbol` at column `x`, if certain.
@@ -203,6 +223,21 @@ mod tests {
         let out = drawn("中文正文abc");
         assert_eq!(out.matches("\u{1b}[1;").count(), 1, "{out:?}");
         assert!(out.contains("中文正文abc"), "{out:?}");
+    }
+
+    #[test]
+    fn characters_trusted_to_be_wide_are_two_columns_and_no_mark() {
+        for c in (0..=0x0010_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| surely_wide(c))
+        {
+            assert_eq!(
+                unicode_width::UnicodeWidthChar::width(c),
+                Some(2),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

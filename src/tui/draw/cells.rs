@@ -6,8 +6,7 @@
 //! wrapper's test, `layout::wrap::is_a_cluster_alone`): those are put straight
 //! into their cells. From the first character that is not, or the one just
 //! before it (a mark joins the character it follows), the span goes through
-//! `set_stringn` as before. Also: the characters every terminal draws two
-//! columns wide (`surely_wide`), for the backend.
+//! `set_stringn` as before.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
@@ -15,28 +14,6 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::layout::wrap::{char_width, is_a_cluster_alone};
-
-/// Characters every terminal draws two columns wide, each a grapheme cluster
-/// of its own beside any other such character: CJK ideographs, kana, Hangul
-/// syllables, CJK punctuation and full-width forms. (The combining marks among
-/// CJK punctuation and kana, U+302A–U+302F and U+3099–U+309A, are left out.)
-pub(crate) fn surely_wide(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2E99}'
-        | '\u{2E9B}'..='\u{2EF3}'
-        | '\u{2F00}'..='\u{2FD5}'
-        | '\u{3000}'..='\u{3029}'
-        | '\u{3030}'..='\u{303E}'
-        | '\u{3041}'..='\u{3096}'
-        | '\u{309B}'..='\u{30FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF01}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}')
-}
 
 /// The cells `c` takes, if it is a cluster of its own whatever stands beside
 /// it and not a control character: Latin, Chinese and their punctuation.

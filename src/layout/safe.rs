@@ -7,7 +7,30 @@
 
 /// Replaces control characters with their visible Unicode symbols (U+2400 block).
 pub fn visible(text: &str) -> String {
+    if has_nothing_to_change(text.as_bytes()) {
+        return text.to_owned();
+    }
     text.chars().map(visible_char).collect()
+}
+
+/// Whether no character of the UTF-8 `bytes` is one [`visible_char`] changes,
+/// told from the bytes: none below a space and no DEL (one byte each), no C1
+/// control (`C2 80`–`C2 9F`) and no reordering character (`E2 80 AA`–`E2 80 AE`,
+/// `E2 81 A6`–`E2 81 A9`). Most paragraphs have none, and are copied whole.
+fn has_nothing_to_change(bytes: &[u8]) -> bool {
+    // Folded without stopping early, so that it is done many bytes at a time.
+    let controls = bytes.iter().fold(0u8, |seen, &b| {
+        seen | u8::from(b < b' ') | u8::from(b == 0x7F)
+    });
+    controls == 0
+        && memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|at| {
+            !matches!(
+                bytes[at..],
+                [0xC2, 0x80..=0x9F, ..]
+                    | [0xE2, 0x80, 0xAA..=0xAE, ..]
+                    | [0xE2, 0x81, 0xA6..=0xA9, ..]
+            )
+        })
 }
 
 /// One character made safe: a tab becomes a space, the other C0 controls become
@@ -131,6 +154,21 @@ fn skip_until_string_end(chars: &mut Chars) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn text_is_made_visible_as_character_by_character(
+            chars in proptest::collection::vec(proptest::sample::select(&[
+                'a', ' ', '\t', '\n', '\u{1B}', '\u{7F}', '\u{80}', '\u{9F}', '\u{A0}', '\u{BF}',
+                '\u{202A}', '\u{202E}', '\u{202F}', '\u{2029}', '\u{2066}', '\u{2069}',
+                '\u{206A}', '“', '…', '—', '中', '，',
+            ][..]), 0..16),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let one_by_one: String = text.chars().map(visible_char).collect();
+            proptest::prop_assert_eq!(visible(&text), one_by_one);
+        }
+    }
 
     #[test]
     fn control_characters_and_escapes_become_visible() {

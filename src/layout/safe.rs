@@ -7,29 +7,30 @@
 
 /// Replaces control characters with their visible Unicode symbols (U+2400 block).
 pub fn visible(text: &str) -> String {
-    if has_nothing_to_change(text.as_bytes()) {
+    if has_nothing_to_change(text) {
         return text.to_owned();
     }
     text.chars().map(visible_char).collect()
 }
 
-/// Whether no character of the UTF-8 `bytes` is one [`visible_char`] changes,
-/// told from the bytes: none below a space and no DEL (one byte each), no C1
-/// control (`C2 80`–`C2 9F`) and no reordering character (`E2 80 AA`–`E2 80 AE`,
-/// `E2 81 A6`–`E2 81 A9`). Most paragraphs have none, and are copied whole.
-fn has_nothing_to_change(bytes: &[u8]) -> bool {
+/// Whether no character of `text` is one [`visible_char`] changes, told mostly
+/// from its bytes: those it changes are ASCII controls, or start with the byte
+/// `C2` (C1 controls) or `E2` (the reordering characters), and only characters
+/// with such a first byte are looked at. Most paragraphs have none of them, and
+/// are copied whole.
+fn has_nothing_to_change(text: &str) -> bool {
+    let bytes = text.as_bytes();
     // Folded without stopping early, so that it is done many bytes at a time.
-    let controls = bytes.iter().fold(0u8, |seen, &b| {
-        seen | u8::from(b < b' ') | u8::from(b == 0x7F)
-    });
+    let controls = bytes
+        .iter()
+        .fold(0u8, |seen, &b| seen | u8::from(b.is_ascii_control()));
+    // `C2` and `E2` only ever begin a character: `text[at..]` starts with one.
     controls == 0
         && memchr::memchr2_iter(0xC2, 0xE2, bytes).all(|at| {
-            !matches!(
-                bytes[at..],
-                [0xC2, 0x80..=0x9F, ..]
-                    | [0xE2, 0x80, 0xAA..=0xAE, ..]
-                    | [0xE2, 0x81, 0xA6..=0xA9, ..]
-            )
+            text[at..]
+                .chars()
+                .next()
+                .is_none_or(|c| visible_char(c) == c)
         })
 }
 
@@ -154,6 +155,20 @@ fn skip_until_string_end(chars: &mut Chars) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_made_visible_is_an_ascii_control_or_starts_with_c2_or_e2() {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+            if visible_char(c) != c {
+                let first = c.to_string().as_bytes()[0];
+                assert!(
+                    c.is_ascii_control() || first == 0xC2 || first == 0xE2,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+    }
 
     proptest::proptest! {
         #[test]

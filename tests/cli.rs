@@ -209,6 +209,43 @@ fn no_file_reads_the_built_in_sample() {
         ));
 }
 
+/// Where the build script could link the program statically (`build.rs`), it
+/// asks for no dynamic loader (no `PT_INTERP` segment) and is still placed at a
+/// random address (a position-independent `ET_DYN` file); elsewhere it asks for
+/// the loader. Either way it starts.
+#[cfg(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64"))]
+#[test]
+fn the_program_is_linked_as_the_build_script_says() {
+    let program = std::fs::read(assert_cmd::cargo::cargo_bin("gangmu")).expect("reads");
+    let (position_independent, asks_for_a_loader) = elf_kind(&program);
+    assert!(
+        position_independent,
+        "the program is not position-independent"
+    );
+    let static_pie = option_env!("GANGMU_STATIC_PIE").is_some();
+    assert_eq!(asks_for_a_loader, !static_pie, "static PIE: {static_pie}");
+    gangmu().arg("--version").assert().success();
+}
+
+/// Whether a 64-bit little-endian ELF file is of type `ET_DYN`, and whether a
+/// program header names an interpreter (`PT_INTERP`).
+fn elf_kind(elf: &[u8]) -> (bool, bool) {
+    let number = |at: usize, width: usize| {
+        elf[at..at + width]
+            .iter()
+            .rev()
+            .fold(0usize, |n, &byte| n << 8 | usize::from(byte))
+    };
+    assert_eq!(
+        &elf[..6],
+        b"\x7fELF\x02\x01",
+        "a 64-bit little-endian ELF file"
+    );
+    let (table, entry, count) = (number(32, 8), number(54, 2), number(56, 2));
+    let interpreter = (0..count).any(|i| number(table + i * entry, 4) == 3);
+    (number(16, 2) == 3, interpreter)
+}
+
 #[test]
 fn find_prints_ranked_headings_with_breadcrumbs() {
     let output = gangmu()

@@ -100,21 +100,28 @@ pub fn cut(text: &str, width: usize, marker: char) -> (String, bool) {
 
 /// Marks that never start a row: closing punctuation, full-width and ASCII, and
 /// what must stay with the character before it (`…`, `—`, `%`).
-const CLOSING: &str = "，。、：；！？）］｝】」』》〉〕〗〙〛｠〞〟”’．｡､｣…‥⋯—―％%‰‱℃℉°′″,.:;!?)]}";
+const CLOSING: &[char] = &[
+    '，', '。', '、', '：', '；', '！', '？', '）', '］', '｝', '】', '」', '』', '》', '〉', '〕',
+    '〗', '〙', '〛', '｠', '〞', '〟', '”', '’', '．', '｡', '､', '｣', '…', '‥', '⋯', '—', '―',
+    '％', '%', '‰', '‱', '℃', '℉', '°', '′', '″', ',', '.', ':', ';', '!', '?', ')', ']', '}',
+];
 
 /// Marks that never end a row.
-const OPENING: &str = "（［｛【「『《〈〔〖〘〚｟〝｢“‘([{";
+const OPENING: &[char] = &[
+    '（', '［', '｛', '【', '「', '『', '《', '〈', '〔', '〖', '〘', '〚', '｟', '〝', '｢', '“',
+    '‘', '(', '[', '{',
+];
 
 fn is_closing(c: char) -> bool {
-    may_be_mark(c) && CLOSING.contains(c)
+    may_be_mark(c) && CLOSING.contains(&c)
 }
 
 fn is_opening(c: char) -> bool {
-    may_be_mark(c) && OPENING.contains(c)
+    may_be_mark(c) && OPENING.contains(&c)
 }
 
 /// False for the common characters that are certainly no mark: ASCII letters and
-/// digits, Chinese characters. A cheap test before searching the lists.
+/// digits, Chinese characters. A cheap test before looking through the lists.
 fn may_be_mark(c: char) -> bool {
     !(c.is_ascii_alphanumeric() || ('\u{3400}'..='\u{9FFF}').contains(&c))
 }

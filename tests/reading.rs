@@ -169,6 +169,22 @@ fn the_statistics_popup_shows_this_run_and_any_key_closes_it() {
 }
 
 #[test]
+fn a_run_ended_by_a_signal_before_any_key_is_no_session() {
+    let mut app = sample_app();
+    app.update(Msg::Terminate);
+    assert!(app.quitting());
+    assert!(
+        app.record().sessions.is_empty(),
+        "{:?}",
+        app.record().sessions
+    );
+    let mut app = sample_app();
+    app.update(Action::Pages(1));
+    app.update(Msg::Terminate);
+    assert_eq!(app.record().sessions.len(), 1, "a key began the session");
+}
+
+#[test]
 fn a_session_outlives_the_document_being_read_again() {
     let mut app = sample_app();
     app = app.with_clock(clock);

@@ -68,7 +68,7 @@ pub enum Msg {
     History(History),
     /// Something to tell the user in the status line, until the next action.
     Notice(String),
-    /// `SIGTERM` or `SIGHUP`: end the session and leave.
+    /// `SIGTERM` or `SIGHUP`: end the session (if a key began one) and leave.
     Terminate,
     /// `SIGTSTP` from outside the terminal: stop as Ctrl-Z does.
     Stop,

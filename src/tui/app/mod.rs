@@ -244,7 +244,11 @@ impl App {
                 self.message = Some(notice);
                 true
             }
-            Msg::Terminate => self.act(Action::Quit),
+            // Not a key: a run ended so before any key is no study session.
+            Msg::Terminate => {
+                self.leave();
+                true
+            }
             Msg::Stop => self.act(Action::Suspend),
         }
     }

@@ -157,7 +157,9 @@ impl App {
 
     /// Ends this run: its session goes into the record (if a key was pressed).
     pub(super) fn finish_session(&mut self) {
-        self.count_time();
+        if self.study.session.start.is_some() {
+            self.count_time();
+        }
         if let Some(session) = self.study.session.so_far() {
             self.record.sessions.push(session);
         }

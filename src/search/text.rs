@@ -97,6 +97,11 @@ impl Query {
     }
 }
 
+/// Any run of white space, or none: the characters `char::is_whitespace` tells
+/// (Unicode's `White_Space`), named one by one, as the program's `regex` has no
+/// Unicode classes (`Cargo.toml`).
+const WHITE_SPACE_RUN: &str = r"[\t\n\x0B\f\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]*";
+
 /// The regular expression matching `query` as a folded substring.
 fn pattern_of(query: &str) -> String {
     let mut pattern = String::new();
@@ -104,7 +109,7 @@ fn pattern_of(query: &str) -> String {
     for c in query.chars() {
         if c.is_whitespace() {
             if !in_space {
-                pattern.push_str(r"\s*");
+                pattern.push_str(WHITE_SPACE_RUN);
             }
             in_space = true;
             continue;
@@ -257,6 +262,15 @@ mod tests {
             hits("\u{3000}\u{3000}5G 网络与5G网络。\n", "5G 网络"),
             ["5G 网络", "5G网络"]
         );
+    }
+
+    #[test]
+    fn the_white_space_run_is_what_char_tells_white_space() {
+        let run = Regex::new(&format!("^{WHITE_SPACE_RUN}$")).expect("compiles");
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = c.encode_utf8(&mut [0; 4]).to_string();
+            assert_eq!(run.is_match(&text), c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]

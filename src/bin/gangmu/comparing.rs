@@ -41,7 +41,7 @@ fn show(names: (String, String), along: Along, choice: ThemeChoice) -> anyhow::R
         view.input(event);
     }
     let (messages, inbox) = std::sync::mpsc::channel();
-    screen::send_signals(messages.clone())?;
+    screen::catch_signals()?.send_to(messages.clone());
     screen::send_input(messages);
     let mut changed = true;
     while !view.quitting() {

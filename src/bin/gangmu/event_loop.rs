@@ -60,7 +60,7 @@ pub(crate) struct Options {
 pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
     let (shown, rest) = start.split();
     let (messages, inbox) = mpsc::channel();
-    screen::send_signals(messages.clone()).context("watching for signals")?;
+    let signals = screen::catch_signals().context("watching for signals")?;
     // While the first screen is made ready, another thread finds the record:
     // it hashes the document's identity (reading the whole of a text only
     // begun, unless the file is known by its path), about a millisecond each
@@ -115,6 +115,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         memory,
         messages,
         unbuilt: Some(unbuilt),
+        signals: Some(signals),
         options,
         theme: found.theme,
         listener: found.listener,
@@ -195,6 +196,9 @@ struct Reader {
     /// the keys read and the whole built, so that neither slows the first
     /// screen down.
     unbuilt: Option<Unbuilt>,
+    /// The signals caught, until the first screen is out: only then does a
+    /// thread start to send them on.
+    signals: Option<screen::Signals>,
     options: Options,
     theme: Theme,
     /// Listens for the terminal's answer about its background, when it was
@@ -217,9 +221,12 @@ impl Reader {
             // The key that asked for a ranking or a search is on screen: now ask.
             app.update(Msg::Drawn);
             if let Some(unbuilt) = self.unbuilt.take() {
-                // The threads that wait on the terminal and answer the popups
-                // start once the first screen is out. Keys typed meanwhile wait
-                // in the terminal: nothing is lost.
+                // The threads that wait on the terminal and the signals and
+                // answer the popups start once the first screen is out. Keys
+                // typed and signals caught meanwhile wait: nothing is lost.
+                if let Some(signals) = self.signals.take() {
+                    signals.send_to(self.messages.clone());
+                }
                 self.watchdog.watch(self.memory.store_for_saving());
                 app = app.with_lookups(self.messages.clone());
                 screen::send_input(self.messages.clone());

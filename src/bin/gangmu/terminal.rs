@@ -20,27 +20,38 @@ use ratatui_crossterm::crossterm::terminal::{
 };
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-/// Sends the signals that end or stop the reader as messages, from a thread
-/// of their own: `SIGTERM`, `SIGHUP`, and `SIGINT` and `SIGQUIT` from another
-/// process (typed, Ctrl-C is a key in raw mode) as [`Msg::Terminate`] (save and
-/// leave); `SIGTSTP` from outside the terminal as [`Msg::Stop`] (stop as Ctrl-Z
-/// does).
-pub(crate) fn send_signals(messages: Sender<Msg>) -> io::Result<()> {
+/// The signals that end or stop the reader, caught from the moment they are
+/// asked for and kept until [`Signals::send_to`] sends them on (none is lost
+/// meanwhile): `SIGTERM`, `SIGHUP`, and `SIGINT` and `SIGQUIT` from another
+/// process (typed, Ctrl-C is a key in raw mode), and `SIGTSTP` from outside the
+/// terminal.
+pub(crate) struct Signals(signal_hook::iterator::Signals);
+
+/// Catches the signals that end or stop the reader.
+pub(crate) fn catch_signals() -> io::Result<Signals> {
     let watched = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP];
-    let mut signals = signal_hook::iterator::Signals::new(watched)?;
-    std::thread::spawn(move || {
-        for signal in signals.forever() {
-            let msg = if signal == SIGTSTP {
-                Msg::Stop
-            } else {
-                Msg::Terminate
-            };
-            if messages.send(msg).is_err() {
-                return;
+    signal_hook::iterator::Signals::new(watched).map(Signals)
+}
+
+impl Signals {
+    /// Sends the signals as messages, from a thread of their own: the ending
+    /// ones as [`Msg::Terminate`] (save and leave), `SIGTSTP` as [`Msg::Stop`]
+    /// (stop as Ctrl-Z does).
+    pub(crate) fn send_to(self, messages: Sender<Msg>) {
+        let Self(mut signals) = self;
+        std::thread::spawn(move || {
+            for signal in signals.forever() {
+                let msg = if signal == SIGTSTP {
+                    Msg::Stop
+                } else {
+                    Msg::Terminate
+                };
+                if messages.send(msg).is_err() {
+                    return;
+                }
             }
-        }
-    });
-    Ok(())
+        });
+    }
 }
 
 /// Sends what the terminal reports (keys, pastes, the mouse, new sizes) as

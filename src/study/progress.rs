@@ -5,7 +5,9 @@
 //! extraction of the file. No terminal code.
 
 use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use crate::document::{Document, HeadingId};
 use crate::study::anchor::step;
@@ -56,8 +58,12 @@ impl Progress {
             .filter(|m| m.read)
             .map(|m| path_hash(&m.path))
             .collect();
-        for (read, hash) in progress.read.iter_mut().zip(heading_hashes(document)) {
-            *read = wanted.contains(&hash);
+        // Hashing every heading's path is the most of this on a long document
+        // (98,000 headings at 101 MB): not done when nothing was read.
+        if !wanted.is_empty() {
+            for (read, hash) in progress.read.iter_mut().zip(heading_hashes(document)) {
+                *read = wanted.contains(&hash);
+            }
         }
         progress.sum(document);
         progress
@@ -138,8 +144,11 @@ fn path_hash(path: &[String]) -> u64 {
     path.iter().fold(0, |hash, s| step_hash(hash, s))
 }
 
+/// The hash of a path one step longer. Kept in memory only, to match read
+/// marks with headings: a fast hash (Fx) rather than the standard library's,
+/// which took 12 ms for the headings of a 101 MB text.
 fn step_hash(parent: u64, step: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     (parent, step).hash(&mut hasher);
     hasher.finish()
 }

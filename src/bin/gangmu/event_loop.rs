@@ -114,8 +114,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
         watchdog: Watchdog::default(),
         memory,
         messages,
-        unbuilt: Some(unbuilt),
-        signals: Some(signals),
+        unstarted: Some(Unstarted { unbuilt, signals }),
         options,
         theme: found.theme,
         listener: found.listener,
@@ -184,6 +183,14 @@ fn first_screen(
     Ok((terminal, app, question.settle()))
 }
 
+/// What starts once the first screen is out.
+struct Unstarted {
+    /// What is left to build: only then is the whole built, and the keys read.
+    unbuilt: Unbuilt,
+    /// The signals caught: only then does a thread start to send them on.
+    signals: screen::Signals,
+}
+
 /// The loop's state besides the app.
 struct Reader {
     terminal: Terminal<ScreenBackend>,
@@ -192,13 +199,9 @@ struct Reader {
     memory: Memory,
     /// Where the workers started here send what they made.
     messages: Sender<Msg>,
-    /// What is left to build, until the first screen is out: only then are
-    /// the keys read and the whole built, so that neither slows the first
-    /// screen down.
-    unbuilt: Option<Unbuilt>,
-    /// The signals caught, until the first screen is out: only then does a
-    /// thread start to send them on.
-    signals: Option<screen::Signals>,
+    /// What waits for the first screen to be out, so as not to slow it down;
+    /// `None` from then on.
+    unstarted: Option<Unstarted>,
     options: Options,
     theme: Theme,
     /// Listens for the terminal's answer about its background, when it was
@@ -220,13 +223,11 @@ impl Reader {
             }
             // The key that asked for a ranking or a search is on screen: now ask.
             app.update(Msg::Drawn);
-            if let Some(unbuilt) = self.unbuilt.take() {
+            if let Some(Unstarted { unbuilt, signals }) = self.unstarted.take() {
                 // The threads that wait on the terminal and the signals and
                 // answer the popups start once the first screen is out. Keys
                 // typed and signals caught meanwhile wait: nothing is lost.
-                if let Some(signals) = self.signals.take() {
-                    signals.send_to(self.messages.clone());
-                }
+                signals.send_to(self.messages.clone());
                 self.watchdog.watch(self.memory.store_for_saving());
                 app = app.with_lookups(self.messages.clone());
                 screen::send_input(self.messages.clone());

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use gangmu::document::HeadingId;
 use gangmu::study::progress::State;
 use gangmu::tui::app::{Action, App, Msg};
+use gangmu::tui::prepared::Prepared;
 
 fn sample_app() -> App {
     let document = gangmu::build(include_str!(concat!(
@@ -195,7 +196,9 @@ fn a_session_outlives_the_document_being_read_again() {
     // Read again as a much shorter document: the old headings' indices are gone.
     app.update(Msg::Whole {
         of: app.record().document.clone(),
-        document: Box::new(gangmu::build("一、总则\n\u{3000}\u{3000}正文。\n")),
+        document: Box::new(Prepared::new(gangmu::build(
+            "一、总则\n\u{3000}\u{3000}正文。\n",
+        ))),
         index_coming: false,
     });
     at(1020);

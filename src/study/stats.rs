@@ -78,7 +78,7 @@ impl Stats {
         Self {
             sessions,
             chapters,
-            read_percent: Progress::new(document, &record.read).document_percent(),
+            read_percent: Progress::marked(document, &record.read).document_percent(),
         }
     }
 

@@ -4,7 +4,9 @@
 //! table of keys, which `keymap` reads to turn keys and the mouse into actions;
 //! `draw` draws a frame (the panes) from `&App`; `popup` holds each popup's
 //! state and drawing in a file of its own; `lookup` is the worker that ranks and
-//! searches for the popups off the key thread; `words` is what the reader says
+//! searches for the popups off the key thread; `prepared` is a document with
+//! what the reader works out of it once, which for a long text is done on the
+//! thread that builds it; `words` is what the reader says
 //! to the user; `theme` and `spans` are the styles and styled text they share;
 //! `background` tells which of the theme's palettes suits the terminal;
 //! `rebind` gives actions the keys the user's settings name, `config` reads
@@ -29,6 +31,7 @@ pub mod keymap;
 pub mod lookup;
 pub mod msg;
 pub mod popup;
+pub mod prepared;
 pub mod rebind;
 mod spans;
 pub mod theme;

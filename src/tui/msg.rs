@@ -13,6 +13,7 @@ use crate::study::store::history::History;
 use crate::study::store::record::Record;
 use crate::tui::action::Action;
 use crate::tui::lookup::Answer;
+use crate::tui::prepared::Prepared;
 
 /// One thing that happened, for `App::update`.
 #[derive(Debug)]
@@ -39,14 +40,14 @@ pub enum Msg {
     /// popup waits for them rather than building its own).
     Whole {
         of: String,
-        document: Box<Document>,
+        document: Box<Prepared>,
         index_coming: bool,
     },
     /// The headings' search keys, built off the thread.
     HeadingIndex { of: String, index: Box<Index> },
     /// The file was read again (`R`): the new text's identity and (the opening
     /// of) its document, in which the place being read is found again.
-    Reloaded { id: String, document: Box<Document> },
+    Reloaded { id: String, document: Box<Prepared> },
     /// The records of the other documents read before, for the list of all
     /// bookmarks (one of the document shown, read before it was opened here, is
     /// left out).

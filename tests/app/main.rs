@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use gangmu::document::{HeadingKind, ParagraphKind};
 use gangmu::tui::app::{Action, App, Focus, Msg, Popup};
+use gangmu::tui::prepared::Prepared;
 
 #[path = "../common/library.rs"]
 mod library_fixture;
@@ -61,7 +62,7 @@ fn marked_on_screen(app: &App, current: bool) -> Vec<String> {
 fn whole_arrives(app: &App, document: gangmu::Document) -> Msg {
     Msg::Whole {
         of: app.record().document.clone(),
-        document: Box::new(document),
+        document: Box::new(Prepared::of_long(document)),
         index_coming: false,
     }
 }

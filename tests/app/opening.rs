@@ -42,10 +42,28 @@ fn a_whole_that_turns_out_changed_still_goes_where_the_reader_was_left() {
     app.update(Msg::Resume(anchor.clone()));
     app.update(Msg::Reloaded {
         id: "changed".to_string(),
-        document: Box::new(whole),
+        document: Box::new(Prepared::new(whole)),
     });
     assert_eq!(app.anchor_here(), anchor);
     assert_eq!(app.record().document, "changed");
+}
+
+#[test]
+fn sections_read_before_beyond_the_opening_are_read_once_the_whole_comes() {
+    let mut before = sample_app(120, 40);
+    before.update(Action::Bottom);
+    before.update(Action::ToggleRead);
+    let last = gangmu::document::HeadingId(before.document().outline.headings.len() as u32 - 1);
+    assert!(before.progress().is_read(last));
+    let (app, whole) = opening_app();
+    let mut app = app.with_record(before.record().clone());
+    assert!(app.document().outline.headings.len() <= last.0 as usize);
+    app.update(whole_arrives(&app, whole));
+    assert!(app.progress().is_read(last));
+    assert_eq!(
+        app.progress().document_percent(),
+        before.progress().document_percent()
+    );
 }
 
 #[test]
@@ -73,7 +91,7 @@ fn a_jump_popup_opened_before_the_search_keys_arrive_ranks_when_they_do() {
     let (mut app, whole) = opening_app();
     app.update(Msg::Whole {
         of: app.record().document.clone(),
-        document: Box::new(whole),
+        document: Box::new(Prepared::of_long(whole)),
         index_coming: true,
     });
     app.update(Action::OpenJump);
@@ -262,7 +280,7 @@ fn the_whole_of_a_document_no_longer_shown_is_let_go() {
     let headings = app.document().outline.headings.len();
     assert!(!app.update(Msg::Whole {
         of: "the one before".into(),
-        document: Box::new(whole.clone()),
+        document: Box::new(Prepared::new(whole.clone())),
         index_coming: false,
     }));
     assert_eq!(app.document().outline.headings.len(), headings);

@@ -20,6 +20,7 @@ use gangmu::parse::library::in_parallel;
 use gangmu::parse::progress::Progress;
 use gangmu::search::Index;
 use gangmu::tui::msg::Msg;
+use gangmu::tui::prepared::Prepared;
 use gangmu::tui::words;
 
 use crate::memory;
@@ -98,17 +99,20 @@ pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg
         // the search keys take theirs.
         drop(texts);
         let outline = whole.outline.clone();
+        // What the reader works out of the document is worked out here, so
+        // that the whole takes the opening's place without holding a key.
+        let whole = Box::new(Prepared::of_long(whole));
         let whole = if whole_of == of {
             Msg::Whole {
                 of,
-                document: Box::new(whole),
+                document: whole,
                 index_coming: true,
             }
         } else {
             // Not the document known by the file's path: it changed since.
             Msg::Reloaded {
                 id: whole_of.clone(),
-                document: Box::new(whole),
+                document: whole,
             }
         };
         if messages.send(whole).is_ok() {

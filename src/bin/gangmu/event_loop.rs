@@ -24,6 +24,7 @@ use gangmu::tui::app::{App, Request};
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::draw::backend::ScreenBackend;
 use gangmu::tui::msg::Msg;
+use gangmu::tui::prepared::Prepared;
 use gangmu::tui::theme::Theme;
 use gangmu::tui::{self, words};
 use ratatui::Terminal;
@@ -81,7 +82,7 @@ pub(crate) fn run(start: Start, options: Options) -> anyhow::Result<()> {
                 // The file changed between the two reads: its whole is shown.
                 app.update(Msg::Whole {
                     of: app.record().document.clone(),
-                    document: Box::new(first_document(&whole)),
+                    document: Box::new(Prepared::new(first_document(&whole))),
                     index_coming: false,
                 });
             }
@@ -379,7 +380,7 @@ impl Reader {
             app.update(Msg::Notice(words::FILE_UNCHANGED.to_string()));
             return;
         }
-        let document = Box::new(first_document(&texts));
+        let document = Box::new(Prepared::new(first_document(&texts)));
         app.update(Msg::Reloaded {
             id: id.clone(),
             document,

@@ -27,12 +27,14 @@ use std::sync::mpsc::Sender;
 
 use crate::document::{Document, HeadingId};
 use crate::layout::rows::{Position, ReaderLayout};
+use crate::study::progress::Progress;
 use crate::study::store::history::History;
 use crate::study::store::record::Record;
 pub use crate::tui::action::{Action, CursorMove, Focus, Mode};
 use crate::tui::lookup::Lookups;
 pub use crate::tui::msg::{Msg, Request};
 use crate::tui::popup::search::TextSearch;
+use crate::tui::prepared::Prepared;
 use crate::tui::{keymap, words};
 
 pub use crate::tui::popup::Popup;
@@ -103,18 +105,22 @@ pub struct App {
 
 impl App {
     pub fn new(name: String, document: Document, width: u16, height: u16) -> Self {
-        let outline = OutlinePane::new(&document);
+        let Prepared {
+            document,
+            shape,
+            sections,
+        } = Prepared::new(document);
         let geometry = Geometry::new(width, height, width >= NARROW, DEFAULT_MEASURE);
         let mut app = Self {
             name,
             record: Record::new(""),
             reader: ReaderPane::new((width, height), geometry.measure),
-            outline,
+            outline: OutlinePane::new(shape),
             focus: Focus::Reader,
             popup: None,
             help: None,
             message: None,
-            study: Study::default(),
+            study: Study::of(sections),
             marks: Marks::default(),
             asking: Asking::default(),
             hits: Hits::default(),
@@ -380,19 +386,25 @@ impl App {
 
     /// Puts the whole document in place of the first part it was shown from,
     /// keeping the reading position.
-    fn replace_document(&mut self, document: Document) {
+    fn replace_document(&mut self, prepared: Prepared) {
+        let Prepared {
+            document,
+            shape,
+            sections,
+        } = prepared;
         let here = self.anchor_here();
         // `G`, `50%` or `20G` pressed while the whole was on its way go there in
         // the whole.
         let again = self.take_pending_jump();
         self.reader.loading = None;
-        self.outline.show(&document);
+        self.outline.show(shape);
         self.document = Arc::new(document);
         self.forget_lines();
         self.asking.new_document();
         self.reader.layout = ReaderLayout::new(self.geometry().measure);
         self.find_again(here);
         self.place_bookmarks();
+        self.study.progress = Progress::new(sections);
         self.reload_progress();
         self.search_again();
         if self.popup.is_none() {
@@ -410,7 +422,7 @@ impl App {
     /// The file read again: the new text's document takes the place of the old,
     /// the place and the bookmarks found again by their headings and text, the
     /// record following the new text.
-    fn reloaded(&mut self, id: String, document: Document) -> bool {
+    fn reloaded(&mut self, id: String, prepared: Prepared) -> bool {
         self.record.document = id;
         self.drop_pending_jump();
         // Where the reader is: the place it was left, if that waited for the
@@ -419,7 +431,7 @@ impl App {
             Some((anchor, top)) if *top == self.reader.top => anchor.clone(),
             _ => self.anchor_here(),
         };
-        self.replace_document(document);
+        self.replace_document(prepared);
         // Looked for again in the whole, if the opening does not hold it.
         self.resume_at(here);
         self.message = Some(words::RELOADED.to_string());

@@ -3,8 +3,9 @@
 //! heading the pane needs (children, place among siblings).
 
 use super::{App, Focus, Geometry, TreeRow};
-use crate::document::{Document, HeadingId, HeadingKind};
+use crate::document::HeadingId;
 use crate::layout::rows::Position;
+use crate::tui::prepared::OutlineShape;
 
 impl App {
     /// The outline follows the section being read: its heading is revealed and,
@@ -148,7 +149,7 @@ pub(super) struct OutlinePane {
 }
 
 impl OutlinePane {
-    pub(super) fn new(document: &Document) -> Self {
+    pub(super) fn new(shape: OutlineShape) -> Self {
         let mut pane = Self {
             outline_shown: None,
             expanded: Vec::new(),
@@ -160,29 +161,19 @@ impl OutlinePane {
             cursor: None,
             tree_scroll: 0,
         };
-        pane.show(document);
+        pane.show(shape);
         pane
     }
 
-    /// Shows another document (the whole in place of its opening): its
-    /// top-level headings open, the cursor on the first; the pane stays shown
-    /// or hidden as it was.
-    pub(super) fn show(&mut self, document: &Document) {
-        let headings = &document.outline.headings;
-        // Parts, documents and the top level start open; the files of a
-        // library start closed, so that the outline lists the files.
-        self.expanded = headings
-            .iter()
-            .map(|h| {
-                h.kind != HeadingKind::File
-                    && (matches!(h.kind, HeadingKind::Part | HeadingKind::Doc)
-                        || h.parent.is_none())
-            })
-            .collect();
-        self.siblings = sibling_places(document);
-        self.subtree_ends = subtree_ends(document);
+    /// Shows another document (the whole in place of its opening) by its
+    /// outline's `shape`: its top-level headings open, the cursor on the
+    /// first; the pane stays shown or hidden as it was.
+    pub(super) fn show(&mut self, shape: OutlineShape) {
+        self.cursor = (!shape.expanded.is_empty()).then_some(0);
+        self.expanded = shape.expanded;
+        self.siblings = shape.siblings;
+        self.subtree_ends = shape.subtree_ends;
         self.visible_stale = true;
-        self.cursor = (!headings.is_empty()).then_some(0);
     }
 
     /// Whether heading `index` has headings under it.
@@ -238,44 +229,11 @@ impl OutlinePane {
     }
 }
 
-/// Where each heading's subtree ends: a subtree is the heading and the run of
-/// headings after it that descend from it.
-fn subtree_ends(document: &Document) -> Vec<usize> {
-    let headings = &document.outline.headings;
-    let mut ends: Vec<usize> = (1..=headings.len()).collect();
-    // Children come after their parents: each end is known before its parent's.
-    for index in (0..headings.len()).rev() {
-        if let Some(parent) = headings[index].parent {
-            let parent = parent.0 as usize;
-            ends[parent] = ends[parent].max(ends[index]);
-        }
-    }
-    ends
-}
-
-/// Each heading's 1-based place among its siblings, and how many they are.
-fn sibling_places(document: &Document) -> Vec<(u32, u32)> {
-    let headings = &document.outline.headings;
-    let group = |parent: Option<HeadingId>| parent.map_or(0, |p| p.0 as usize + 1);
-    let mut counts = vec![0u32; headings.len() + 1];
-    let places: Vec<u32> = headings
-        .iter()
-        .map(|h| {
-            counts[group(h.parent)] += 1;
-            counts[group(h.parent)]
-        })
-        .collect();
-    headings
-        .iter()
-        .zip(places)
-        .map(|(h, place)| (place, counts[group(h.parent)]))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::OutlinePane;
     use crate::document::Document;
+    use crate::tui::prepared::OutlineShape;
 
     fn sample() -> Document {
         crate::build(include_str!(concat!(
@@ -305,7 +263,7 @@ mod tests {
     #[test]
     fn closed_subtrees_are_stepped_over_exactly() {
         let document = sample();
-        let mut pane = OutlinePane::new(&document);
+        let mut pane = OutlinePane::new(OutlineShape::of(&document));
         let count = pane.expanded.len();
         for step in [1, 2, 3, 5, 7] {
             for index in 0..count {
@@ -321,7 +279,7 @@ mod tests {
     #[test]
     fn folding_a_heading_changes_the_rows_shown_once() {
         let document = sample();
-        let mut pane = OutlinePane::new(&document);
+        let mut pane = OutlinePane::new(OutlineShape::of(&document));
         let parent = (0..pane.expanded.len())
             .find(|&i| pane.has_children(i) && pane.expanded[i])
             .expect("an open heading with children");

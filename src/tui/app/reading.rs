@@ -13,8 +13,7 @@ use crate::document::{HeadingKind, ParagraphKind};
 use crate::layout::rows::{Position, Row, RowKind};
 use crate::layout::safe::stripped;
 use crate::study::anchor::heading_path;
-use crate::study::progress::Progress;
-use crate::study::progress::State;
+use crate::study::progress::{Progress, Sections, State};
 use crate::study::store::record::{Record, SectionTime, Session, Stamped};
 use crate::tui::words;
 
@@ -88,11 +87,12 @@ impl SessionClock {
     }
 }
 
-impl Default for Study {
-    fn default() -> Self {
+impl Study {
+    /// Nothing read yet of the document whose sections are `sections`.
+    pub(super) fn of(sections: Sections) -> Self {
         Self {
             clock: crate::study::store::now_millis,
-            progress: Progress::default(),
+            progress: Progress::new(sections),
             session: SessionClock::default(),
             section_ends_on_screen: Vec::new(),
         }
@@ -102,7 +102,9 @@ impl Default for Study {
 impl App {
     /// Progress from the marks in the record, for the document as it is now.
     pub(super) fn reload_progress(&mut self) {
-        self.study.progress = Progress::new(&self.document, &self.record.read);
+        self.study
+            .progress
+            .read_as(&self.document, &self.record.read);
     }
 
     pub fn progress(&self) -> &Progress {

@@ -118,6 +118,15 @@ class Session:
             last = time.perf_counter()
         return first - sent, last - sent
 
+    def key_first(self, keys):
+        """Seconds from sending `keys` until the first of the answer came (None
+        if nothing came within 5 s); the rest is left to be read."""
+        sent = time.perf_counter()
+        os.write(self.fd, keys.encode())
+        if not self._read(5.0):
+            return None
+        return time.perf_counter() - sent
+
     def settle(self):
         while self._read(QUIET * 3):
             pass

@@ -204,7 +204,9 @@ fn a_box_is_framed_on_both_sides() {
 #[test]
 fn while_the_whole_is_built_the_status_row_says_how_much_is_done() {
     let mut app = app(100, 30, &[]);
-    app.update(gangmu::tui::msg::Msg::Loading);
+    app.update(gangmu::tui::msg::Msg::Loading {
+        of: app.record().document.clone(),
+    });
     app.update(gangmu::tui::msg::Msg::Built {
         of: app.record().document.clone(),
         percent: 37,

@@ -29,11 +29,11 @@ pub enum Msg {
     /// Go to where the reader was left, when the document was last read.
     Resume(Anchor),
     /// The document shown is the opening of a long text: the whole is being
-    /// built off the thread.
-    Loading,
-    /// How much of the whole, in percent, is built so far. Each message from
-    /// the building worker names the document it is `of` (its identity, as the
-    /// record has it), so that one for a document no longer shown is let go.
+    /// built off the thread. Each message from the building worker names the
+    /// document it is `of` (its identity, as the record has it), so that one
+    /// for a document no longer shown is let go.
+    Loading { of: String },
+    /// How much of the whole, in percent, is built so far.
     Built { of: String, percent: u8 },
     /// The whole document, built off the thread, takes its opening's place;
     /// `index_coming`: its headings' search keys are on their way too (a jump
@@ -45,9 +45,14 @@ pub enum Msg {
     },
     /// The headings' search keys, built off the thread.
     HeadingIndex { of: String, index: Box<Index> },
-    /// The file was read again (`R`): the new text's identity and (the opening
-    /// of) its document, in which the place being read is found again.
-    Reloaded { id: String, document: Box<Prepared> },
+    /// The file of the document `of` was read again (`R`, or as the whole was
+    /// built) and changed: the new text's identity and (the opening of) its
+    /// document, in which the place being read is found again.
+    Reloaded {
+        of: String,
+        id: String,
+        document: Box<Prepared>,
+    },
     /// The records of the other documents read before, for the list of all
     /// bookmarks (one of the document shown, read before it was opened here, is
     /// left out).

@@ -260,7 +260,9 @@ fn loading_app() -> (App, gangmu::Document) {
     ));
     let opening = gangmu::build(gangmu::parse::input::opening(text, 32 * 1024));
     let mut app = App::new("plans-2021.txt".into(), opening, 120, 40);
-    app.update(Msg::Loading);
+    app.update(Msg::Loading {
+        of: app.record().document.clone(),
+    });
     (app, gangmu::build(text))
 }
 

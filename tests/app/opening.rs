@@ -41,6 +41,7 @@ fn a_whole_that_turns_out_changed_still_goes_where_the_reader_was_left() {
     let (mut app, whole) = opening_app();
     app.update(Msg::Resume(anchor.clone()));
     app.update(Msg::Reloaded {
+        of: app.record().document.clone(),
         id: "changed".to_string(),
         document: Box::new(Prepared::new(whole)),
     });
@@ -229,7 +230,7 @@ fn the_share_of_the_whole_built_is_kept_until_the_whole_arrives() {
     assert!(!app.update(built(&app, 10)), "nothing is loading yet");
     assert_eq!(app.built_percent(), None);
     assert!(
-        !app.update(Msg::Loading),
+        !app.update(loading(&app)),
         "nothing to show until a share is told"
     );
     assert!(app.loading());
@@ -243,7 +244,7 @@ fn the_share_of_the_whole_built_is_kept_until_the_whole_arrives() {
 #[test]
 fn g_pressed_while_the_whole_is_on_its_way_ends_at_the_whole_s_end() {
     let (mut app, whole) = opening_app();
-    app.update(Msg::Loading);
+    app.update(loading(&app));
     assert!(app.loading());
     app.update(Action::Bottom);
     assert!(app.percent() < 100, "the opening's end is not the end");
@@ -253,6 +254,13 @@ fn g_pressed_while_the_whole_is_on_its_way_ends_at_the_whole_s_end() {
     assert_eq!(app.percent(), 100);
     let last_section = app.document().paragraphs[last].heading;
     assert_eq!(app.view().current, last_section, "at the true end");
+}
+
+/// The message that the whole of `app`'s document is being built.
+fn loading(app: &App) -> Msg {
+    Msg::Loading {
+        of: app.record().document.clone(),
+    }
 }
 
 /// The message that `percent` of the whole of `app`'s document is built.
@@ -270,7 +278,7 @@ fn built(app: &App, percent: u8) -> Msg {
 fn the_whole_of_a_document_no_longer_shown_is_let_go() {
     let (app, whole) = opening_app();
     let mut app = app.with_record(gangmu::study::store::record::Record::new("this one"));
-    app.update(Msg::Loading);
+    app.update(loading(&app));
     let stale = |percent| Msg::Built {
         of: "the one before".into(),
         percent,
@@ -283,9 +291,25 @@ fn the_whole_of_a_document_no_longer_shown_is_let_go() {
         document: Box::new(Prepared::new(whole.clone())),
         index_coming: false,
     }));
+    assert!(!app.update(Msg::Reloaded {
+        of: "the one before".into(),
+        id: "the one before, changed".into(),
+        document: Box::new(Prepared::new(whole.clone())),
+    }));
     assert_eq!(app.document().outline.headings.len(), headings);
+    assert_eq!(app.record().document, "this one");
     assert!(app.loading(), "still waiting for its own whole");
     app.update(whole_arrives(&app, whole));
     assert!(!app.loading());
     assert!(app.document().outline.headings.len() > headings);
+}
+
+#[test]
+fn a_document_no_longer_shown_is_not_said_to_be_loading() {
+    let (app, _) = opening_app();
+    let mut app = app.with_record(gangmu::study::store::record::Record::new("this one"));
+    app.update(Msg::Loading {
+        of: "the one before".into(),
+    });
+    assert!(!app.loading());
 }

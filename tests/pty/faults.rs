@@ -90,6 +90,8 @@ fn r_reads_a_changed_file_again_and_finds_the_bookmark_in_it() {
     std::fs::write(&file, &sample).expect("writes");
     let mut session = Session::start(&[file.to_str().expect("UTF-8")]);
     session.wait_for_the_whole_sample();
+    session.keys("R");
+    session.wait_for("文件没有变化");
     session.keys("f");
     session.wait_for("跳转");
     session.keys("szjj\r");

@@ -8,7 +8,7 @@
 //! file known by its path, read whole here; a library known by its files')
 //! are hashed here first, and come as read again if they changed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -66,21 +66,23 @@ pub(crate) fn first_document(texts: &[(String, Text)]) -> Document {
     Document::combine(vec![(name.clone(), part)])
 }
 
-/// For a long text, builds the whole document and then its headings' search
-/// keys on a worker thread, and sends them (`Msg::Whole`, `Msg::HeadingIndex`),
-/// each said to be `of` the document with that identity; whether it does (the
-/// text is long). A file of which only the opening is read is read whole there
-/// first.
-pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg>) -> bool {
+/// For a long text, says that it is loading (`Msg::Loading`), builds the
+/// whole document and then its headings' search keys on a worker thread, and
+/// sends them (`Msg::Whole`, `Msg::HeadingIndex`), each said to be `of` the
+/// document with that identity. A file of which only the opening is read is
+/// read whole there first.
+pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg>) {
     // Texts whose identities are to be checked are gone through whatever
     // their length.
     let total = match &unbuilt {
-        Unbuilt::Texts(texts) if !is_long(texts) => return false,
+        Unbuilt::Texts(texts) if !is_long(texts) => return,
         Unbuilt::Texts(texts) | Unbuilt::Unchecked { texts, .. } => {
             texts.iter().map(|(_, t)| t.text.len()).sum()
         }
         Unbuilt::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len() as usize),
     };
+    // Sent before the worker starts, so that its whole comes after it.
+    let _ = messages.send(Msg::Loading { of: of.clone() });
     let progress = Arc::new(Progress::default());
     tell_progress(Arc::clone(&progress), total, of.clone(), messages.clone());
     std::thread::spawn(move || {
@@ -111,6 +113,7 @@ pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg
         } else {
             // Not the document known by the file's path: it changed since.
             Msg::Reloaded {
+                of,
                 id: whole_of.clone(),
                 document: whole,
             }
@@ -123,7 +126,42 @@ pub(crate) fn build_the_whole(unbuilt: Unbuilt, of: String, messages: Sender<Msg
             });
         }
     });
-    true
+}
+
+/// Reads `files` again (`R`) on a thread of its own, the document `shown`
+/// being theirs as they were: says so if they did not change; else sends the
+/// new text's first document to take the old one's place, and builds the
+/// whole if it is long. (Reading and hashing 101 MB again held the keys
+/// 130 ms.)
+pub(crate) fn read_again(files: Vec<PathBuf>, shown: String, messages: Sender<Msg>) {
+    std::thread::spawn(move || {
+        yield_to_the_keys();
+        let read: anyhow::Result<Texts> = files
+            .iter()
+            .map(|f| Ok((crate::file_name(f), input::read_text(f)?)))
+            .collect();
+        let texts = match read {
+            Ok(texts) => texts,
+            Err(error) => {
+                let _ = messages.send(Msg::Notice(words::not_reloaded(&error)));
+                return;
+            }
+        };
+        let id = memory::identity(&texts);
+        if id == shown {
+            let _ = messages.send(Msg::Notice(words::FILE_UNCHANGED.to_string()));
+            return;
+        }
+        let document = Box::new(Prepared::new(first_document(&texts)));
+        let reloaded = Msg::Reloaded {
+            of: shown,
+            id: id.clone(),
+            document,
+        };
+        if messages.send(reloaded).is_ok() {
+            build_the_whole(Unbuilt::Texts(texts), id, messages);
+        }
+    });
 }
 
 /// The whole of the file `path` whose opening is `shown`, and the identity of

@@ -18,7 +18,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use anyhow::Context;
-use gangmu::parse::input::{self, Text};
+use gangmu::parse::input::Text;
 use gangmu::study::anchor::Anchor;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
@@ -30,7 +30,7 @@ use gangmu::tui::{self, words};
 use ratatui::Terminal;
 
 use crate::background::{self, Found};
-use crate::building::{build_the_whole, first_document};
+use crate::building::{build_the_whole, first_document, read_again};
 use crate::elsewhere;
 use crate::memory::{Memory, save_bookmarks};
 use crate::reading::{self, Start, Unbuilt};
@@ -233,11 +233,7 @@ impl Reader {
                 app = app.with_lookups(self.messages.clone());
                 screen::send_input(self.messages.clone());
                 let of = app.record().document.clone();
-                if build_the_whole(unbuilt, of, self.messages.clone()) {
-                    // Taken at the next turn of the loop; shown once the
-                    // first share built is told.
-                    let _ = self.messages.send(Msg::Loading);
-                }
+                build_the_whole(unbuilt, of, self.messages.clone());
                 self.memory.send_others(app.record(), self.messages.clone());
             }
             // Debug builds panic on request after a frame, so that the tests can
@@ -364,30 +360,26 @@ impl Reader {
         Ok(())
     }
 
-    /// Reads the files again: the new document takes the place of the old (built
-    /// off the thread if long), the reading position and bookmarks found again by
-    /// their headings and text, the record following the file's new text.
-    fn reload(&mut self, app: &mut App) {
-        let texts = match self.read_again() {
-            Ok(texts) => texts,
-            Err(notice) => {
-                app.update(Msg::Notice(notice));
-                return;
-            }
+    /// Reads the files again, off the thread: the new document takes the place
+    /// of the old (its whole built off the thread if long), the reading
+    /// position and bookmarks found again by their headings and text, the
+    /// record following the file's new text. The sample and standard input
+    /// cannot be read again.
+    fn reload(&self, app: &mut App) {
+        let files = &self.options.files;
+        let cannot = if files.is_empty() {
+            Some(words::SAMPLE_NOT_RELOADED)
+        } else if files.iter().any(|f| f.as_os_str() == "-") {
+            Some(words::STDIN_NOT_RELOADED)
+        } else {
+            None
         };
-        let id = crate::memory::identity(&texts);
-        if id == app.record().document {
-            app.update(Msg::Notice(words::FILE_UNCHANGED.to_string()));
+        if let Some(notice) = cannot {
+            app.update(Msg::Notice(notice.to_string()));
             return;
         }
-        let document = Box::new(Prepared::new(first_document(&texts)));
-        app.update(Msg::Reloaded {
-            id: id.clone(),
-            document,
-        });
-        if build_the_whole(Unbuilt::Texts(texts), id, self.messages.clone()) {
-            app.update(Msg::Loading);
-        }
+        let shown = app.record().document.clone();
+        read_again(files.clone(), shown, self.messages.clone());
     }
 
     /// Opens another document at one of its bookmarks in place of this one:
@@ -417,30 +409,12 @@ impl Reader {
             at,
         });
         let of = app.record().document.clone();
-        if build_the_whole(Unbuilt::of(texts, &mut memory), of, self.messages.clone()) {
-            app.update(Msg::Loading);
-        }
+        build_the_whole(Unbuilt::of(texts, &mut memory), of, self.messages.clone());
         memory.send_others(app.record(), self.messages.clone());
         let notice = unsaved.or_else(|| memory.notices.first().map(|n| format!("⚠ {n}")));
         if let Some(notice) = notice {
             app.update(Msg::Notice(notice));
         }
         self.memory = memory;
-    }
-
-    /// The files read again, or what to tell the user instead.
-    fn read_again(&self) -> Result<Vec<(String, Text)>, String> {
-        let files = &self.options.files;
-        if files.is_empty() {
-            return Err(words::SAMPLE_NOT_RELOADED.to_string());
-        }
-        if files.iter().any(|f| f.as_os_str() == "-") {
-            return Err(words::STDIN_NOT_RELOADED.to_string());
-        }
-        files
-            .iter()
-            .map(|f| Ok((crate::file_name(f), input::read_text(f)?)))
-            .collect::<anyhow::Result<_>>()
-            .map_err(|error| words::not_reloaded(&error))
     }
 }

@@ -26,10 +26,11 @@ pub(super) struct Asking {
 }
 
 impl Asking {
-    /// Another document is shown: the keys and answers were the old one's.
-    pub(super) fn new_document(&mut self) {
+    /// Another document is shown: the keys and answers were the old one's;
+    /// the old keys, to be let go.
+    pub(super) fn new_document(&mut self) -> Option<Arc<Index>> {
         self.generation += 1;
-        self.heading_index = None;
+        self.heading_index.take()
     }
 
     /// The search keys of the document's headings are being built elsewhere:

@@ -175,6 +175,10 @@ impl App {
         others.retain(|r| r.document != record.document);
         others.push(std::mem::replace(&mut self.record, Record::new("")));
         next.marks.others = others;
+        super::let_go((
+            std::mem::take(&mut self.document),
+            self.asking.new_document(),
+        ));
         *self = next.with_record(record);
         self.resume_at(at);
         true

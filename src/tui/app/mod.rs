@@ -49,9 +49,10 @@ use reading::Study;
 pub use view::{Geometry, Mark, TreeRow, View};
 
 /// Frees `old` on a thread of its own: a long document is millions of parts,
-/// and freeing them one by one held the keys 40 ms (101 MB).
+/// and freeing them one by one held the keys 40 ms (101 MB). Where no thread
+/// can be made, it is freed here.
 fn let_go<T: Send + 'static>(old: T) {
-    std::thread::spawn(move || drop(old));
+    let _ = std::thread::Builder::new().spawn(move || drop(old));
 }
 
 /// Widest comfortable text measure by default: about 40 CJK characters.

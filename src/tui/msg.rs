@@ -4,9 +4,12 @@
 //! only mutator; what the app needs done outside itself (the clipboard, saving,
 //! reading the files again) it asks of the loop as [`Request`]s.
 
+use std::path::PathBuf;
+
 use ratatui_crossterm::crossterm::event::Event;
 
 use crate::document::Document;
+use crate::parse::input::Text;
 use crate::search::Index;
 use crate::study::anchor::Anchor;
 use crate::study::store::history::History;
@@ -14,6 +17,16 @@ use crate::study::store::record::Record;
 use crate::tui::action::Action;
 use crate::tui::lookup::Answer;
 use crate::tui::prepared::Prepared;
+
+/// Another document found and read, for the loop to open (`Msg::OtherFound`).
+#[derive(Debug)]
+pub struct OtherDocument {
+    pub id: String,
+    pub texts: Vec<(String, Text)>,
+    pub files: Vec<PathBuf>,
+    pub first: Document,
+    pub at: Anchor,
+}
 
 /// One thing that happened, for `App::update`.
 #[derive(Debug)]
@@ -57,6 +70,12 @@ pub enum Msg {
     /// bookmarks (one of the document shown, read before it was opened here, is
     /// left out).
     Others(Vec<Record>),
+    /// For the loop, not the app: another document asked for
+    /// (`Request::Open`) is read off the thread: its identity, texts and
+    /// files, its first document (the opening of a long one), and the
+    /// bookmark's place. The loop saves this one's record, takes the other's
+    /// from the store and sends the app [`Msg::Opened`].
+    OtherFound(Box<OtherDocument>),
     /// Another document, read to go to one of its bookmarks, takes this one's
     /// place: its name, (the opening of) its document, its record, and the
     /// bookmark's place.

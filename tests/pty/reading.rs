@@ -216,6 +216,35 @@ fn enter_on_a_bookmark_of_another_file_opens_it_there() {
     again.quit();
 }
 
+/// The other file is read off the key thread: when it is gone, the reader says
+/// so and goes on with the document it shows.
+#[test]
+fn enter_on_a_bookmark_of_a_file_gone_says_so() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let data_dir = data.path().to_str().expect("a UTF-8 path");
+    let file = data.path().join("copy.txt");
+    std::fs::copy("assets/plans-2021.txt", &file).expect("copied");
+    let mut session = Session::start(&["--data-dir", data_dir, file.to_str().expect("UTF-8")]);
+    session.wait_for_the_whole_sample();
+    session.bookmark("将要删去");
+    session.quit();
+    std::fs::remove_file(&file).expect("removed");
+
+    let mut again = Session::start(&["--data-dir", data_dir, "tests/fixtures/news.txt"]);
+    again.wait_for("纲目 · news.txt");
+    again.keys("'");
+    again.wait_for("书签 · 本文件 0");
+    again.keys("\t");
+    again.wait_for("将要删去");
+    again.keys("\r");
+    again.wait_for("文件已不在原处");
+    again.close_popup();
+    // A key takes the message away: the document shown is still this one.
+    again.keys("j");
+    again.wait_for("纲目 · news.txt");
+    again.quit();
+}
+
 #[test]
 fn a_phrase_searched_for_comes_back_with_the_up_arrow_in_the_next_run() {
     let data = tempfile::tempdir().expect("a temp dir");

@@ -38,7 +38,7 @@ const LOWEST: i32 = 19;
 
 /// Lowers the calling thread's priority by [`BUILDING_NICENESS`]. Linux only:
 /// there the call names the thread, elsewhere it would name the whole process.
-fn yield_to_the_keys() {
+pub(crate) fn yield_to_the_keys() {
     #[cfg(target_os = "linux")]
     if let Ok(now) = rustix::process::getpriority_process(None) {
         // Failing leaves the thread as it was: as fast, only not yielding.

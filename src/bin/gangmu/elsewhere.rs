@@ -1,12 +1,38 @@
-//! Finding and reading another document, to go to one of its bookmarks: its
-//! record keeps the paths it was read from (the most recent last) and its
-//! identity, by which the right files are told from files moved or changed.
+//! Finding and reading another document, to go to one of its bookmarks, off
+//! the key thread: its record keeps the paths it was read from (the most
+//! recent last) and its identity, by which the right files are told from files
+//! moved or changed. The loop opens what is found (`Msg::OtherFound`).
 
 use std::path::PathBuf;
+use std::sync::mpsc::Sender;
 
+use gangmu::study::anchor::Anchor;
+use gangmu::tui::msg::{Msg, OtherDocument};
 use gangmu::tui::words;
 
+use crate::building::{first_document, yield_to_the_keys};
 use crate::library::Opened;
+
+/// Finds and reads the document `document` (its identity), read before from
+/// `paths`, on a thread of its own, and sends it to the loop to be opened at
+/// `at` (`Msg::OtherFound`), or what to tell the user instead. (Reading and hashing
+/// a 101 MB file again held the keys 173–179 ms.)
+pub(crate) fn find(document: String, paths: Vec<String>, at: Anchor, messages: Sender<Msg>) {
+    std::thread::spawn(move || {
+        yield_to_the_keys();
+        let found = match texts_of(&document, &paths) {
+            Ok(opened) => Msg::OtherFound(Box::new(OtherDocument {
+                id: crate::memory::identity(&opened.texts),
+                first: first_document(&opened.texts),
+                texts: opened.texts,
+                files: opened.files,
+                at,
+            })),
+            Err(notice) => Msg::Notice(notice),
+        };
+        let _ = messages.send(found);
+    });
+}
 
 /// The texts of the document `document` (its identity), read before from
 /// `paths`, as the reader opens them. Several files read as one are read

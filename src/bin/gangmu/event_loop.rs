@@ -19,11 +19,10 @@ use std::time::Duration;
 
 use anyhow::Context;
 use gangmu::parse::input::Text;
-use gangmu::study::anchor::Anchor;
 use gangmu::tui::app::{App, Request};
 use gangmu::tui::background::{Heard, ReplyListener, ThemeChoice};
 use gangmu::tui::draw::backend::ScreenBackend;
-use gangmu::tui::msg::Msg;
+use gangmu::tui::msg::{Msg, OtherDocument};
 use gangmu::tui::prepared::Prepared;
 use gangmu::tui::theme::Theme;
 use gangmu::tui::{self, words};
@@ -253,7 +252,10 @@ impl Reader {
             let (msgs, new_palette) = self.without_the_answer(msg);
             changed = new_palette;
             for msg in msgs {
-                changed |= app.update(msg);
+                changed |= match msg {
+                    Msg::OtherFound(found) => self.open_found(&mut app, *found),
+                    msg => app.update(msg),
+                };
             }
             for request in app.requests().to_vec() {
                 if !self.serve(request, &mut app)? {
@@ -324,7 +326,7 @@ impl Reader {
                 document,
                 paths,
                 at,
-            } => self.open_other(app, &document, &paths, at),
+            } => elsewhere::find(document, paths, at, self.messages.clone()),
             Request::RememberSearch(phrase) => match self.memory.remember_search(&phrase) {
                 Ok(Some(history)) => _ = app.update(Msg::History(history)),
                 Ok(None) => {}
@@ -385,31 +387,24 @@ impl Reader {
         read_again(files.clone(), shown, self.messages.clone());
     }
 
-    /// Opens another document at one of its bookmarks in place of this one:
-    /// this one's record saved first, the other's taken from the store, its
-    /// whole built off the thread.
-    fn open_other(&mut self, app: &mut App, document: &str, paths: &[String], at: Anchor) {
-        let opened = match elsewhere::texts_of(document, paths) {
-            Ok(opened) => opened,
-            Err(notice) => {
-                app.update(Msg::Notice(notice));
-                return;
-            }
-        };
+    /// Opens another document, found and read off the thread, at one of its
+    /// bookmarks in place of this one: this one's record saved first, the
+    /// other's taken from the store then, its whole built off the thread.
+    fn open_found(&mut self, app: &mut App, found: OtherDocument) -> bool {
         let unsaved = self
             .memory
             .save(app.close_for_another())
             .err()
             .map(|error| words::position_not_saved(&error));
-        self.options.paths = opened.files.iter().map(|f| crate::seen_path(f)).collect();
-        self.options.files = opened.files;
-        let texts = opened.texts;
-        let mut memory = Memory::open(&texts, &self.options);
+        self.options.paths = found.files.iter().map(|f| crate::seen_path(f)).collect();
+        self.options.files = found.files;
+        let texts = found.texts;
+        let mut memory = Memory::open_known(&found.id, &texts, &self.options);
         app.update(Msg::Opened {
             name: reader_name(&texts),
-            document: Box::new(first_document(&texts)),
+            document: Box::new(found.first),
             record: Box::new(memory.take_record()),
-            at,
+            at: found.at,
         });
         let of = app.record().document.clone();
         build_the_whole(Unbuilt::of(texts, &mut memory), of, self.messages.clone());
@@ -419,5 +414,6 @@ impl Reader {
             app.update(Msg::Notice(notice));
         }
         self.memory = memory;
+        true
     }
 }

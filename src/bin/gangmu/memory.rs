@@ -137,6 +137,15 @@ impl Memory {
         memory
     }
 
+    /// The same for texts whose identity `id` is known (a library's files are
+    /// told apart again).
+    pub(crate) fn open_known(id: &str, texts: &[(String, Text)], options: &Options) -> Self {
+        if is_library(texts, options) {
+            return Self::open(texts, options);
+        }
+        Self::open_as(id, texts, options)
+    }
+
     /// What the store keeps of the document `id`, one file's, of which
     /// `texts` are (the whole, or its opening when the file is known by its
     /// path).

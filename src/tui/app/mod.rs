@@ -251,6 +251,8 @@ impl App {
                 record,
                 at,
             } => self.open_instead(name, *document, *record, at),
+            // The loop's: it opens the document found and sends `Opened`.
+            Msg::OtherFound(_) => false,
             Msg::Answer(answer) => self.receive_answer(answer),
             Msg::Saved(record) => self.saved(&record),
             Msg::History(history) => {

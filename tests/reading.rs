@@ -186,6 +186,23 @@ fn a_run_ended_by_a_signal_before_any_key_is_no_session() {
 }
 
 #[test]
+fn a_stop_from_outside_before_any_key_begins_no_session() {
+    let mut app = sample_app();
+    app.update(Msg::Stop);
+    assert!(
+        app.requests().contains(&gangmu::tui::app::Request::Suspend),
+        "{:?}",
+        app.requests()
+    );
+    app.update(Msg::Terminate);
+    assert!(
+        app.record().sessions.is_empty(),
+        "{:?}",
+        app.record().sessions
+    );
+}
+
+#[test]
 fn a_session_outlives_the_document_being_read_again() {
     let mut app = sample_app();
     app = app.with_clock(clock);

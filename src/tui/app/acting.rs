@@ -76,10 +76,7 @@ impl App {
             Action::OpenTerms => self.open_terms(),
             Action::Copy => self.copy_paragraph(),
             Action::Reload => self.ask(Request::Reload),
-            Action::Suspend => {
-                self.keep_position();
-                self.ask(Request::Suspend);
-            }
+            Action::Suspend => self.suspend(),
             Action::OutlineMove(n) => self.move_cursor(n),
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),

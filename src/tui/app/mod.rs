@@ -268,7 +268,11 @@ impl App {
                 self.leave();
                 true
             }
-            Msg::Stop => self.act(Action::Suspend),
+            // Not a key either: a stop before any key begins no session.
+            Msg::Stop => {
+                self.suspend();
+                true
+            }
         }
     }
 

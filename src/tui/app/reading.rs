@@ -186,6 +186,13 @@ impl App {
         self.keep_jumps(at);
     }
 
+    /// Ctrl-Z, or a stop from outside: the place is kept and the loop asked
+    /// to give the terminal back until `fg`.
+    pub(super) fn suspend(&mut self) {
+        self.keep_position();
+        self.ask(super::Request::Suspend);
+    }
+
     /// Ends this run: the session and the place being read go into the record,
     /// and the loop is asked to save it and leave.
     pub(super) fn leave(&mut self) {

@@ -21,8 +21,8 @@ pub(crate) fn find(document: String, paths: Vec<String>, at: Anchor, messages: S
     std::thread::spawn(move || {
         yield_to_the_keys();
         let found = match texts_of(&document, &paths) {
-            Ok(opened) => Msg::OtherFound(Box::new(OtherDocument {
-                id: crate::memory::identity(&opened.texts),
+            Ok((opened, id)) => Msg::OtherFound(Box::new(OtherDocument {
+                id,
                 first: first_document(&opened.texts),
                 texts: opened.texts,
                 files: opened.files,
@@ -35,11 +35,12 @@ pub(crate) fn find(document: String, paths: Vec<String>, at: Anchor, messages: S
 }
 
 /// The texts of the document `document` (its identity), read before from
-/// `paths`, as the reader opens them. Several files read as one are read
-/// together again; one file is looked for at each of its paths, newest first;
-/// where no path holds the same text, the newest that is there is read (the
-/// file was changed since, and its record follows it, as on any opening).
-pub(crate) fn texts_of(document: &str, paths: &[String]) -> Result<Opened, String> {
+/// `paths`, as the reader opens them, and the identity they have. Several
+/// files read as one are read together again; one file is looked for at each
+/// of its paths, newest first; where no path holds the same text, the newest
+/// that is there is read (the file was changed since, and its record follows
+/// it, as on any opening).
+pub(crate) fn texts_of(document: &str, paths: &[String]) -> Result<(Opened, String), String> {
     let files: Vec<PathBuf> = paths
         .iter()
         .map(PathBuf::from)
@@ -49,25 +50,28 @@ pub(crate) fn texts_of(document: &str, paths: &[String]) -> Result<Opened, Strin
         let path = paths.last().map_or("", String::as_str);
         return Err(words::bookmark_file_unread(path, words::FILE_GONE));
     };
-    let is_it = |opened: &Opened| crate::memory::identity(&opened.texts) == document;
+    let with_identity = |opened: Opened| {
+        let id = crate::memory::identity(&opened.texts);
+        (opened, id)
+    };
     if files.len() > 1
-        && let Ok(together) = crate::open_texts(&files)
-        && is_it(&together)
+        && let Ok((together, id)) = crate::open_texts(&files).map(with_identity)
+        && id == document
     {
-        return Ok(together);
+        return Ok((together, id));
     }
     // Newest first; what the newest path holds is read once, and kept for
     // when no path holds the same text.
-    let read = |file: &PathBuf| crate::open_texts(std::slice::from_ref(file));
+    let read = |file: &PathBuf| crate::open_texts(std::slice::from_ref(file)).map(with_identity);
     let at_newest = match read(newest) {
-        Ok(opened) if is_it(&opened) => return Ok(opened),
+        Ok((opened, id)) if id == document => return Ok((opened, id)),
         other => other,
     };
     for file in files.iter().rev().skip(1) {
-        if let Ok(opened) = read(file)
-            && is_it(&opened)
+        if let Ok((opened, id)) = read(file)
+            && id == document
         {
-            return Ok(opened);
+            return Ok((opened, id));
         }
     }
     at_newest.map_err(|error| {
@@ -99,7 +103,8 @@ mod tests {
         );
         std::fs::write(&old, TEXT).expect("written");
         std::fs::write(&new, "另一份文件。\n").expect("written");
-        let opened = texts_of(&id_of(TEXT), &[old.clone(), gone, new]).expect("found");
+        let (opened, id) = texts_of(&id_of(TEXT), &[old.clone(), gone, new]).expect("found");
+        assert_eq!(id, id_of(TEXT));
         assert_eq!(opened.files, [PathBuf::from(old)]);
         assert_eq!(opened.texts[0].1.text, TEXT);
     }
@@ -109,8 +114,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temp dir");
         let file = path(&dir, "a.txt");
         std::fs::write(&file, "一、总体要求\n\u{3000}\u{3000}改过的文字。\n").expect("written");
-        let opened = texts_of(&id_of(TEXT), std::slice::from_ref(&file)).expect("read");
+        let (opened, id) = texts_of(&id_of(TEXT), std::slice::from_ref(&file)).expect("read");
         assert_eq!(opened.files, [PathBuf::from(file)]);
+        assert_ne!(id, id_of(TEXT), "the identity of the text as it is now");
     }
 
     #[test]

@@ -73,12 +73,10 @@ impl Sections {
         }
     }
 
-    /// The same, with the headings already looked up by their paths, so that
-    /// finding read marks in it costs only the marks.
-    pub fn with_paths(document: &Document) -> Self {
-        let sections = Self::of(document);
-        sections.by_path(document);
-        sections
+    /// Looks `document`'s headings up by their paths now, so that finding
+    /// read marks later costs only the marks.
+    pub fn look_up_paths(&self, document: &Document) {
+        self.by_path(document);
     }
 
     /// The headings by the hash of their path.

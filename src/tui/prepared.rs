@@ -32,11 +32,9 @@ impl Prepared {
     /// The same, and the headings looked up by their paths, where read marks
     /// are found: for a long document, on the thread that builds it.
     pub fn of_long(document: Document) -> Self {
-        Self {
-            shape: OutlineShape::of(&document),
-            sections: Sections::with_paths(&document),
-            document,
-        }
+        let prepared = Self::new(document);
+        prepared.sections.look_up_paths(&prepared.document);
+        prepared
     }
 }
 

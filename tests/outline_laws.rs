@@ -266,3 +266,48 @@ fn an_attachment_label_with_a_colon_and_its_title_below_begins_an_attachment() {
         ],
     );
 }
+
+#[test]
+fn the_bodies_issuing_a_regulation_listed_under_its_title_belong_to_the_title() {
+    // A web copy, blank lines between all lines: the issuing bodies one a
+    // line, then the chapters.
+    let text = "科学技术档案工作条例\n\n\
+                1980年12月9日 国务院批准\n\n\
+                1980年12月27日 国家经济委员会\n\n\
+                国家基本建设委员会\n\n\
+                国家科学技术委员会\n\n\
+                国家档案局发布\n\n\
+                发布之日施行\n\n\n\
+                第一章　总则\n\n\
+                第一条 为了建立、健全科学技术档案工作，特制定本条例。\n\n\
+                第二条 科技档案是指在科研、生产、基建等活动中形成的科技文件材料。\n\n\
+                第二章　科技文件材料的归档\n\n\
+                第三条 各单位应当建立、健全科技文件材料的归档制度。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t科学技术档案工作条例",
+            "16\tzhang\t2\t第一章\t总则",
+            "18\ttiao\t3\t第一条\t为了建立、健全科学技术档案工作，特制定本条例",
+            "20\ttiao\t3\t第二条\t科技档案是指在科研、生产、基建等活动中形成的科技文件材料",
+            "22\tzhang\t2\t第二章\t科技文件材料的归档",
+            "24\ttiao\t3\t第三条\t各单位应当建立、健全科技文件材料的归档制度",
+        ],
+    );
+}
+
+#[test]
+fn a_record_of_issue_under_a_title_is_not_a_second_title() {
+    let text = "国务院关于高级专家离休退休若干问题的暂行规定\n\
+                国家档案局发布\n\
+                第一章　总则\n\
+                第一条 本规定所称高级专家，系指正副教授、正副研究员。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t国务院关于高级专家离休退休若干问题的暂行规定",
+            "3\tzhang\t2\t第一章\t总则",
+            "4\ttiao\t3\t第一条\t本规定所称高级专家，系指正副教授、正副研究员",
+        ],
+    );
+}

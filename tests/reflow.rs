@@ -339,3 +339,41 @@ fn a_table_caption_after_a_sentence_at_full_width_is_not_glued_to_it() {
             .starts_with("重庆教育事业“十四五”规划主要指标\n分类 指标 2020年 2025 年 属性")
     );
 }
+
+#[test]
+fn short_rows_parted_by_blank_lines_are_not_a_wrapped_paragraph() {
+    // A web copy of a rule, blank lines between all lines: an article that
+    // opens a list, then the list's rows, each narrower than ten ideographs.
+    let rows = [
+        "1—10千伏 5米",
+        "35—110千伏 10米",
+        "154—330千伏 15米",
+        "500千伏 20米",
+    ];
+    let article = "第二条 架空电力线路保护区，是导线边线向外侧延伸所形成的两平行线内的区域，\
+                   在一般地区各级电压导线的边线延伸距离如下：";
+    let text = format!(
+        "电力设施保护规定\n\n第一条 为保障电力生产和建设的顺利进行，制定本规定。\n\n\
+         {article}\n\n{}\n\n第三条 本规定自发布之日起施行。\n",
+        rows.join("\n\n")
+    );
+    let document = gangmu::build(&text);
+    let texts: Vec<&str> = document
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    let at = texts
+        .iter()
+        .position(|t| t.starts_with("第二条"))
+        .expect("the article");
+    assert_eq!(texts[at], article, "the article keeps its own line");
+    assert_eq!(texts[at + 1..at + 1 + rows.len()], rows, "each row its own");
+    let second = document
+        .outline
+        .headings
+        .iter()
+        .find(|h| h.label == "第二条")
+        .expect("the article's heading");
+    assert!(second.title.ends_with("如下："), "{}", second.title);
+}

@@ -16,8 +16,9 @@ const REACH: usize = 40;
 const SAMPLES: usize = 3;
 /// Neighbours within this many columns count as equally wide.
 const STEADY_SLACK: u16 = 4;
-/// Narrower lines than this are never steady (table cells, short titles).
-const MIN_STEADY: u16 = 16;
+/// Narrower lines than this (ten ideographs) are never steady: table cells,
+/// short titles, the names of the bodies issuing a text, listed one a line.
+const MIN_STEADY: u16 = 20;
 /// Widest plausible hard-wrap measure: longer lines are paragraphs saved whole.
 const MAX_MEASURE: u16 = 120;
 /// A line is measured against steady lines at most this much wider than itself:

@@ -377,7 +377,9 @@ impl Builder<'_, '_> {
             Some(measure) => q.width + 8 < measure,
             None => q.text.chars().count() < 30,
         };
+        // After a colon comes what it introduces, not more of the title.
         !scan::ends_sentence(p.text)
+            && !p.text.ends_with(['：', ':'])
             && q.width <= p.width + 2
             && context.labels[next].is_none()
             && short

@@ -51,21 +51,21 @@ pub(super) fn open_marks(text: &str) -> i32 {
 /// A dated record of adoption or amendment (or a piece of one) that has not
 /// reached its end (`…通过`, `…修正`, `…批准`): the next line goes on with it.
 pub(super) fn record_goes_on(text: &str) -> bool {
-    let core = text.trim_end_matches(['）', ')', '。']);
-    let ended = ["公布", "施行", "发布"]
-        .iter()
-        .any(|verb| core.ends_with(verb));
     let dated = scan::starts_with_date(text) || starts_with_year(text);
-    (dated || open_marks(text) != 0) && !ended && !ends_a_record(text)
+    (dated || open_marks(text) != 0) && !ends_a_record(text)
 }
 
-/// The end of a record of adoption or amendment: `…会议通过`, `…批准`, `…修正`.
+/// The end of a record of adoption, amendment or issue: `…会议通过`, `…批准`,
+/// `…修正`, `国家档案局发布`, `自发布之日起施行`.
 pub(super) fn ends_a_record(text: &str) -> bool {
     let core = text.trim_end_matches(['）', ')', '。']);
-    ["通过", "批准", "修正", "修订"]
-        .iter()
-        .any(|verb| core.ends_with(verb))
+    RECORD_VERBS.iter().any(|verb| core.ends_with(verb))
 }
+
+/// What a record of a text's adoption, amendment or issue ends with.
+const RECORD_VERBS: [&str; 9] = [
+    "通过", "批准", "修正", "修订", "发布", "公布", "印发", "颁布", "施行",
+];
 
 /// Opens with a year (`2014年9月26`), as a dated record does, even one broken
 /// before its day.
@@ -117,6 +117,7 @@ pub(in crate::parse::assemble) fn is_title_line(text: &str) -> bool {
 pub(super) fn is_under_title(text: &str) -> bool {
     is_title_companion(text)
         || is_byline(text)
+        || is_issuer(text)
         || ends_a_record(text)
         || starts_with_year_and_month(text)
 }
@@ -154,6 +155,31 @@ pub(super) fn is_byline(text: &str) -> bool {
         _ => false,
     }
 }
+
+/// The name of a body that issues a text, alone on its line, as texts issued
+/// by several list them under the title (`国家基本建设委员会`, `财政部`).
+pub(super) fn is_issuer(text: &str) -> bool {
+    let count = text.chars().count();
+    (2..=MAX_ISSUER_CHARS).contains(&count)
+        && text.chars().all(is_ideograph)
+        && ISSUER_ENDINGS.iter().any(|ending| text.ends_with(ending))
+}
+
+/// Most characters in the name of a body issuing a text.
+const MAX_ISSUER_CHARS: usize = 20;
+
+/// What the name of a body issuing a text ends with.
+const ISSUER_ENDINGS: [&str; 9] = [
+    "委员会",
+    "政府",
+    "办公厅",
+    "办公室",
+    "局",
+    "部",
+    "厅",
+    "署",
+    "院",
+];
 
 /// A title as compared for repeats: no spaces, ○ read as 〇.
 pub(super) fn normalise(title: &str) -> String {
@@ -195,6 +221,23 @@ mod tests {
             ("本规划名词解释如下", false),
         ] {
             assert_eq!(is_glossary_title(text), glossary, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_body_issuing_a_text_is_told_by_its_name_alone() {
+        for (text, issuer) in [
+            ("国家基本建设委员会", true),
+            ("财政部", true),
+            ("国务院办公厅", true),
+            ("上海市人民政府", true),
+            ("部", false),
+            ("国家档案局发布", false),
+            ("财政部、税务总局", false),
+            ("关于加强档案工作的通知", false),
+            ("第一章　总则", false),
+        ] {
+            assert_eq!(is_issuer(text), issuer, "{text:?}");
         }
     }
 }

@@ -311,3 +311,21 @@ fn a_record_of_issue_under_a_title_is_not_a_second_title() {
         ],
     );
 }
+
+#[test]
+fn a_regulation_dated_under_its_title_keeps_its_title() {
+    // A date under a name signs a notice off; under a regulation's title it
+    // dates the regulation.
+    let text = "关于军民合用机场使用管理的若干暂行规定\n\n\
+                1985年12月30日\n\n\
+                第一条 为加强军民合用机场的统一使用管理，制定本规定。\n\n\
+                第二条 机场的使用管理，原则上由机场产权单位负责。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t关于军民合用机场使用管理的若干暂行规定",
+            "5\ttiao\t2\t第一条\t为加强军民合用机场的统一使用管理，制定本规定",
+            "7\ttiao\t2\t第二条\t机场的使用管理，原则上由机场产权单位负责",
+        ],
+    );
+}

@@ -215,7 +215,12 @@ impl Builder<'_, '_> {
         // An attachment may be a table under its title.
         let table_follows =
             self.before != Before::Attachment && table::region_at(context, end).is_some();
-        !continued && !scan::is_dateline(next.text) && !table_follows
+        // A name over a date signs a notice off, unless it names a text: a
+        // regulation may be dated under its title.
+        let last_text = context.lines[last].text;
+        let signed =
+            scan::is_dateline(next.text) && !names_a_document(last_text) && !names_a_law(last_text);
+        !continued && !signed && !table_follows
     }
 
     fn title_has_evidence(&self, i: usize, end: usize) -> bool {

@@ -329,3 +329,22 @@ fn a_regulation_dated_under_its_title_keeps_its_title() {
         ],
     );
 }
+
+#[test]
+fn a_record_of_adoption_as_wide_as_the_title_does_not_make_it_prose() {
+    // The record under the title is about as wide as the title: together they
+    // must not pass for two lines of a hard-wrapped paragraph.
+    let text = "最高人民法院关于人民法院民事执行中拍卖、变卖财产的规定\n\n\
+                2004年10月26日 最高人民法院审判委员会第1330次会议通过\n\n\
+                为了进一步规范民事执行中的拍卖、变卖措施，制定本规定。\n\n\
+                第一条 在执行程序中，被执行人的财产被查封的，人民法院可以拍卖。\n\n\
+                第二条 人民法院对查封的财产进行变价处理时，应当首先采取拍卖的方式。\n";
+    check(
+        text,
+        &[
+            "1\tdoc\t1\t\t最高人民法院关于人民法院民事执行中拍卖、变卖财产的规定",
+            "7\ttiao\t2\t第一条\t在执行程序中，被执行人的财产被查封的，人民法院可以拍卖",
+            "9\ttiao\t2\t第二条\t人民法院对查封的财产进行变价处理时，应当首先采取拍卖的方式",
+        ],
+    );
+}

@@ -107,13 +107,18 @@ pub fn build_reporting(text: &str, progress: &Progress) -> Document {
 const TALLY_LINES: usize = 4096;
 
 /// A line that can show the measure of running text: a line broken mid-sentence,
-/// not a heading title, not a contents entry, not a table row. A numbered item that
-/// runs on into a sentence (`1.实施…计划。建设…`) is prose. (Lines that end a
-/// sentence are left out: in text saved one paragraph per line every line does,
-/// and similar lengths there must not pass for a measure.)
+/// not a heading title, not a contents entry, not a table row, not a record of
+/// adoption under a title. A numbered item that runs on into a sentence
+/// (`1.实施…计划。建设…`) is prose. (Lines that end a sentence are left out: in
+/// text saved one paragraph per line every line does, and similar lengths there
+/// must not pass for a measure.)
 fn is_prose(text: &str, label: Option<&Label>, table_row: bool) -> bool {
     let runs_on = label.is_none_or(|l| text[l.rest..].contains('。'));
-    runs_on && !table_row && !scan::ends_sentence(text) && !scan::has_leader_or_page(text)
+    runs_on
+        && !table_row
+        && !scan::ends_sentence(text)
+        && !scan::has_leader_or_page(text)
+        && !title::ends_a_record(text)
 }
 
 /// Everything known about the lines before the pass starts.

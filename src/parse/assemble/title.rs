@@ -18,7 +18,7 @@ use super::{Before, Builder, table};
 use crate::document::{HeadingKind, ParagraphKind};
 use crate::parse::scan;
 use crate::parse::source::Line;
-pub(super) use shapes::is_title_line;
+pub(super) use shapes::{ends_a_record, is_title_line};
 use shapes::{
     is_byline, is_glossary_title, is_title_companion, is_under_title, names_a_document,
     names_a_law, normalise, open_marks, record_goes_on, words_of,

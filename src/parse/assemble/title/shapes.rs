@@ -57,7 +57,7 @@ pub(super) fn record_goes_on(text: &str) -> bool {
 
 /// The end of a record of adoption, amendment or issue: `…会议通过`, `…批准`,
 /// `…修正`, `国家档案局发布`, `自发布之日起施行`.
-pub(super) fn ends_a_record(text: &str) -> bool {
+pub(in crate::parse::assemble) fn ends_a_record(text: &str) -> bool {
     let core = text.trim_end_matches(['）', ')', '。']);
     RECORD_VERBS.iter().any(|verb| core.ends_with(verb))
 }

@@ -377,3 +377,58 @@ fn short_rows_parted_by_blank_lines_are_not_a_wrapped_paragraph() {
         .expect("the article's heading");
     assert!(second.title.ends_with("如下："), "{}", second.title);
 }
+
+/// A law hard-wrapped at 30 ideographs, without indents, as a PDF's text
+/// layer gives it: its second article breaks off at the full width before the
+/// second chapter, whose first paragraph carries no label.
+const WRAPPED_LAW: &str = "某某市档案管理条例\n\
+第一章 总则\n\
+第一条 为了加强档案管理，有效保护和利用档案，提高档案工作的\n\
+质量和水平，推进档案治理体系和治理能力现代化，为经济社会发展\n\
+服务，根据有关法律、行政法规的规定，结合本市实际，制定本条例\n\
+。\n\
+第二条 本条例适用于本市行政区域内从事档案收集、整理、保护、\n\
+利用及其监督管理等活动，以及机关、团体、企业事业单位和其他组\n\
+织的档案工作，具体范围由市档案主管部门会同有关部门另行\n\
+第二章 档案机构及其职责\n\
+市档案主管部门主管本市档案工作，负责档案工作的统筹规划、组织\n\
+协调、建立制度、监督指导，区档案主管部门主管本区的档案工作，\n\
+对本区机关、团体、企业事业单位和其他组织的档案工作实行监督和\n\
+指导。\n\
+第三条 有下列情形之一的，由档案主管部门责令限期改正，并可以\n\
+对直接负责的主管人员依法给予处分：\n\
+（一）丢失属于国家所有的档案的；\n\
+（二）擅自提供、抄录、复制档案的。\n";
+
+#[test]
+fn a_paragraph_cut_off_before_a_chapter_does_not_go_on_after_it() {
+    let document = gangmu::build(WRAPPED_LAW);
+    let text: String = document
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    let source: String = WRAPPED_LAW.lines().collect();
+    assert_eq!(text, source, "the text in the order it was written");
+    let chapter = paragraph_with(&document, "档案机构及其职责");
+    assert_eq!(chapter.kind, ParagraphKind::Heading);
+}
+
+#[test]
+fn an_article_wrapped_over_lines_is_one_paragraph_whatever_ends_its_lead() {
+    let document = gangmu::build(WRAPPED_LAW);
+    // No full stop in its lines: cut short before the next chapter.
+    let second = paragraph_with(&document, "第二条");
+    assert!(second.text.ends_with("会同有关部门另行"), "{}", second.text);
+    // A lead that opens a list ends on its colon.
+    let third = paragraph_with(&document, "第三条");
+    assert!(third.text.ends_with("依法给予处分："), "{}", third.text);
+    let title = |label: &str| {
+        let heading = document.outline.headings.iter().find(|h| h.label == label);
+        heading.map(|h| h.title.clone()).unwrap_or_default()
+    };
+    assert_eq!(
+        title("第三条"),
+        "有下列情形之一的，由档案主管部门责令限期改正，并可以对直接负责的主管人员依法给予处分："
+    );
+}

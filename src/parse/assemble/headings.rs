@@ -131,7 +131,9 @@ impl Builder<'_, '_> {
     pub(super) fn heading(&mut self, i: usize, label: &Label) -> usize {
         let interrupted = self.open.is_some() && !self.at_paragraph_start(i);
         self.close_paragraph(i);
-        if label.kind != HeadingKind::Box && !interrupted {
+        // A paragraph cut off by a box goes on after it; none goes on across a
+        // chapter or an article, which never stand inside a box.
+        if label.kind != HeadingKind::Box && (!interrupted || label.kind <= HeadingKind::Tiao) {
             self.unfinished = None;
         }
         if let Some(title) = self.lead_sentence(i, label) {
@@ -238,7 +240,13 @@ impl Builder<'_, '_> {
                 && context.labels[last + 1].is_none()
                 && context.continues(last, last + 1, last == i);
             if !wrapped {
-                return None;
+                // An article that opens a list: its lead ends on the colon,
+                // kept, where the list's first item starts.
+                let opens_a_list = text.ends_with(['：', ':'])
+                    && context.labels.get(last + 1).is_some_and(Option::is_some);
+                // Run on over lines without a full stop (longer than the
+                // lines looked at, or cut short), it is run in all the same.
+                return (opens_a_list || last > i).then_some(text);
             }
             last += 1;
             draft::append(&mut text, context.lines[last].text);

@@ -432,3 +432,38 @@ fn an_article_wrapped_over_lines_is_one_paragraph_whatever_ends_its_lead() {
         "有下列情形之一的，由档案主管部门责令限期改正，并可以对直接负责的主管人员依法给予处分："
     );
 }
+
+/// `paragraphs` hard-wrapped at `width` characters (all of them two columns
+/// wide), each first line indented two ideographs, as a PDF's text layer gives
+/// a law.
+fn hard_wrapped(paragraphs: &[&str], width: usize) -> String {
+    let mut text = String::new();
+    for paragraph in paragraphs {
+        let chars: Vec<char> = format!("\u{3000}\u{3000}{paragraph}").chars().collect();
+        for line in chars.chunks(width) {
+            text.extend(line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn articles_of_two_to_four_lines_with_indented_first_lines_are_whole() {
+    // Only the four-line article has a line between two as wide as itself.
+    let articles = [
+        "第一条为了加强档案管理，有效保护和利用档案，根据有关法律、行政法规的规定，结合本市实际，制定本条例。",
+        "第二条本条例适用于本市行政区域内从事档案收集、整理、保护、利用及其监督管理等活动。",
+        "第三条市档案主管部门主管本市档案工作，负责档案工作的统筹规划、组织协调、建立制度、监督指导，对机关、团体、企业事业单位和其他组织的档案工作实行监督和指导，并会同有关部门制定本市档案事业发展规划，报市人民政府批准后组织实施。",
+        "第四条区档案主管部门主管本区的档案工作，对本区机关、团体、企业事业单位和其他组织的档案工作实行监督和指导。",
+        "第五条机关、团体、企业事业单位和其他组织应当确定档案机构或者档案工作人员，负责管理本单位的档案，并对所属单位的档案工作实行监督和指导。",
+        "第六条档案馆是集中管理档案的文化事业机构，负责收集、整理、保管和提供利用各自分管范围内的档案。",
+    ];
+    let document = gangmu::build(&hard_wrapped(&articles, 30));
+    let texts: Vec<&str> = document
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(texts, articles);
+}

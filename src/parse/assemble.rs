@@ -113,7 +113,7 @@ const TALLY_LINES: usize = 4096;
 /// text saved one paragraph per line every line does, and similar lengths there
 /// must not pass for a measure.)
 fn is_prose(text: &str, label: Option<&Label>, table_row: bool) -> bool {
-    let runs_on = label.is_none_or(|l| text[l.rest..].contains('。'));
+    let runs_on = label.is_none_or(|l| text[l.rest..].contains(['。', '，']));
     runs_on
         && !table_row
         && !scan::ends_sentence(text)

@@ -52,25 +52,41 @@ enum Steadiness {
 
 /// Width of each prose line that is as wide as its neighbours.
 fn steady_widths(lines: &[Line], prose: &[bool], steadiness: Steadiness) -> Vec<Option<u16>> {
-    let close = |i: usize, j: Option<usize>| {
-        j.and_then(|j| lines.get(j))
-            .is_some_and(|n| n.width.abs_diff(lines[i].width) <= STEADY_SLACK && !n.indented())
+    let edges: Vec<Option<u16>> = (0..lines.len()).map(|i| right_edge(lines, i)).collect();
+    let close = |w: u16, j: Option<usize>| {
+        j.and_then(|j| edges.get(j).copied().flatten())
+            .is_some_and(|n| n.abs_diff(w) <= STEADY_SLACK)
     };
     (0..lines.len())
         .map(|i| {
-            let w = lines[i].width;
-            let (before, after) = (close(i, i.checked_sub(1)), close(i, Some(i + 1)));
+            let w = edges[i]?;
+            let (before, after) = (close(w, i.checked_sub(1)), close(w, Some(i + 1)));
             let neighbours = match steadiness {
                 Steadiness::BothNeighbours => before && after,
                 Steadiness::OneNeighbour => before || after,
             };
-            let steady = (MIN_STEADY..=MAX_MEASURE).contains(&w)
-                && neighbours
-                && !lines[i].indented()
-                && prose[i];
+            let steady = (MIN_STEADY..=MAX_MEASURE).contains(&w) && neighbours && prose[i];
             steady.then_some(w)
         })
         .collect()
+}
+
+/// Most columns a paragraph's first line is indented by.
+const PARAGRAPH_INDENT: u16 = 8;
+
+/// Where line `i` ends, in columns from the margin: its width; for a
+/// paragraph's first line, its indent as well, since a full first line ends
+/// at the measure too. An indented line counts only as a first line, with an
+/// unindented line below it: `None` for one indented further (a centred
+/// title) or among indented lines (text saved one paragraph a line).
+fn right_edge(lines: &[Line], i: usize) -> Option<u16> {
+    let line = &lines[i];
+    if !line.indented() {
+        return Some(line.width);
+    }
+    let first_line =
+        line.indent() <= PARAGRAPH_INDENT && lines.get(i + 1).is_some_and(|next| !next.indented());
+    first_line.then(|| line.width.saturating_add(line.indent()))
 }
 
 /// The median width of the nearest steady lines no narrower than the line itself
@@ -240,6 +256,27 @@ mod tests {
         for (w, m) in got {
             assert_eq!(m, Some(w), "a {w}-column line measured as {m:?}");
         }
+    }
+
+    #[test]
+    fn short_paragraphs_with_indented_first_lines_show_the_measure() {
+        // Two-line paragraphs, each first line indented two ideographs: no
+        // unindented line has an unindented neighbour, but every line ends at 40.
+        let first = format!("\u{3000}\u{3000}{}", "甲".repeat(18));
+        let second = "乙".repeat(20);
+        let text = format!("{first}\n{second}\n").repeat(4);
+        let got = widths_and_measures(&text);
+        assert!(got.iter().all(|&(_, m)| m == Some(40)), "{got:?}");
+    }
+
+    #[test]
+    fn indented_lines_among_indented_lines_show_no_measure() {
+        // Text saved one paragraph a line, each indented: lines of one length
+        // are not a wrap width.
+        let line = format!("\u{3000}\u{3000}{}", "甲".repeat(12));
+        let text = format!("{line}\n").repeat(6);
+        let got = widths_and_measures(&text);
+        assert!(got.iter().all(|&(_, m)| m.is_none()), "{got:?}");
     }
 
     /// The nearest widths as a plain look at every distance would find them:

@@ -434,12 +434,13 @@ fn an_article_wrapped_over_lines_is_one_paragraph_whatever_ends_its_lead() {
 }
 
 /// `paragraphs` hard-wrapped at `width` characters (all of them two columns
-/// wide), each first line indented two ideographs, as a PDF's text layer gives
-/// a law.
-fn hard_wrapped(paragraphs: &[&str], width: usize) -> String {
+/// wide), as a PDF's text layer gives a law: each first line indented two
+/// ideographs, if `indent`.
+fn hard_wrapped(paragraphs: &[&str], width: usize, indent: bool) -> String {
     let mut text = String::new();
+    let lead = if indent { "\u{3000}\u{3000}" } else { "" };
     for paragraph in paragraphs {
-        let chars: Vec<char> = format!("\u{3000}\u{3000}{paragraph}").chars().collect();
+        let chars: Vec<char> = format!("{lead}{paragraph}").chars().collect();
         for line in chars.chunks(width) {
             text.extend(line);
             text.push('\n');
@@ -459,11 +460,34 @@ fn articles_of_two_to_four_lines_with_indented_first_lines_are_whole() {
         "第五条机关、团体、企业事业单位和其他组织应当确定档案机构或者档案工作人员，负责管理本单位的档案，并对所属单位的档案工作实行监督和指导。",
         "第六条档案馆是集中管理档案的文化事业机构，负责收集、整理、保管和提供利用各自分管范围内的档案。",
     ];
-    let document = gangmu::build(&hard_wrapped(&articles, 30));
+    let document = gangmu::build(&hard_wrapped(&articles, 30, true));
     let texts: Vec<&str> = document
         .paragraphs
         .iter()
         .map(|p| p.text.as_str())
         .collect();
     assert_eq!(texts, articles);
+}
+
+#[test]
+fn in_a_law_without_indents_a_sentence_ended_at_the_full_width_ends_its_paragraph() {
+    // The fourth article fills its two lines exactly; the paragraph after it
+    // has no label. A law's paragraphs hold a sentence or two, so the full
+    // stop at the line's end ends the paragraph.
+    let paragraphs = [
+        "第一条为了加强档案管理，有效保护和利用档案，提高档案工作的质量和水平，推进档案治理体系和治理能力现代化，根据有关法律、行政法规的规定，结合本市实际，制定本条例。",
+        "第二条本条例适用于本市行政区域内从事档案收集、整理、保护、利用及其监督管理等活动，以及机关、团体、企业事业单位和其他组织的档案工作。",
+        "第三条市档案主管部门主管本市档案工作，负责档案工作的统筹规划、组织协调、建立制度、监督指导，对机关、团体、企业事业单位和其他组织的档案工作实行监督和指导。",
+        "区档案主管部门主管本区的档案工作，对本区机关、团体、企业事业单位和其他组织的档案工作实行监督和指导。",
+        "第四条机关、团体、企业事业单位和其他组织应当确定档案机构或者档案工作人员，负责管理本单位的档案。",
+        "前款规定的单位应当对所属单位的档案工作实行监督和指导，并保障档案工作所需经费。",
+        "第五条档案馆是集中管理档案的文化事业机构，负责收集、整理、保管和提供利用各自分管范围内的档案。",
+    ];
+    let document = gangmu::build(&hard_wrapped(&paragraphs, 24, false));
+    let texts: Vec<&str> = document
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(texts, paragraphs);
 }

@@ -73,8 +73,11 @@ pub fn build_reporting(text: &str, progress: &Progress) -> Document {
         .collect();
     tally.reached(PASSES[..2].iter().sum());
     let labelled = (0..labels.len()).filter(|&i| labels[i].is_some()).collect();
+    let measures = measure::measures(&source.lines, &prose);
+    let short_paragraphs = paragraphs_are_short(&source.lines, &measures);
     let context = Context {
-        measures: measure::measures(&source.lines, &prose),
+        measures,
+        short_paragraphs,
         recent_tables: Cell::new([None; 2]),
         table_rows,
         labels,
@@ -121,6 +124,29 @@ fn is_prose(text: &str, label: Option<&Label>, table_row: bool) -> bool {
         && !title::ends_a_record(text)
 }
 
+/// Whether the paragraphs of hard-wrapped text that does not indent them hold
+/// two sentences or fewer on the whole (a law's articles, not a plan's
+/// paragraphs): the sentences ended against the lines that end well short of
+/// the measure, which end a paragraph. Then a line that ends a sentence at the
+/// full width ends its paragraph more often than not, as a sentence ends a
+/// line's width as often wherever it stands.
+fn paragraphs_are_short(lines: &[Line], measures: &[Option<u16>]) -> bool {
+    let (mut sentences, mut paragraph_ends, mut indented_starts) = (0usize, 0usize, 0usize);
+    for (i, (line, measure)) in lines.iter().zip(measures).enumerate() {
+        let Some(measure) = measure else { continue };
+        sentences += line.text.matches(['。', '！', '？']).count();
+        let short = line.width + PARAGRAPH_END_SHORTFALL < *measure;
+        paragraph_ends += usize::from(short && scan::ends_sentence(line.text));
+        let first_line = line.indented() && lines.get(i + 1).is_some_and(|n| !n.indented());
+        indented_starts += usize::from(first_line);
+    }
+    let indents_mark_paragraphs = indented_starts * 4 >= paragraph_ends;
+    paragraph_ends > 0 && sentences <= 2 * paragraph_ends && !indents_mark_paragraphs
+}
+
+/// Columns short of the measure that show a line ends its paragraph.
+const PARAGRAPH_END_SHORTFALL: u16 = 8;
+
 /// Everything known about the lines before the pass starts.
 struct Context<'a> {
     lines: Vec<Line<'a>>,
@@ -131,6 +157,8 @@ struct Context<'a> {
     labelled: Vec<usize>,
     double_spaced: bool,
     blank_separated: bool,
+    /// Paragraphs of the wrapped text hold a sentence or two ([`paragraphs_are_short`]).
+    short_paragraphs: bool,
     /// The two lines last asked whether a table starts there, each with the
     /// table's end if one does ([`table::region_at`]): the title and
     /// paragraph rules ask about a line and the next one, then again.
@@ -169,6 +197,11 @@ impl Context<'_> {
         }
         let shortfall = measure.saturating_sub(p.width);
         let sentence_ended = scan::ends_sentence(p.text);
+        // A sentence ended at the full width ends a paragraph as often as the
+        // text's paragraphs end after a sentence or two.
+        if sentence_ended && self.short_paragraphs {
+            return false;
+        }
         let allowed = match (prev_is_first, sentence_ended) {
             (false, false) => 6,
             (false, true) => 3,

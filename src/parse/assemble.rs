@@ -139,7 +139,7 @@ fn paragraphs_are_short(lines: &[Line], measures: &[Option<u16>]) -> bool {
         let Some(measure) = measure else { continue };
         // Sentences counted by their full stops.
         sentences += full_stop.find_iter(line.text.as_bytes()).count();
-        let short = line.width + PARAGRAPH_END_SHORTFALL < *measure;
+        let short = line.width.saturating_add(PARAGRAPH_END_SHORTFALL) < *measure;
         paragraph_ends += usize::from(short && scan::ends_sentence(line.text));
         let first_line = line.indented() && lines.get(i + 1).is_some_and(|n| !n.indented());
         indented_starts += usize::from(first_line);

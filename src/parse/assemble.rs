@@ -74,7 +74,7 @@ pub fn build_reporting(text: &str, progress: &Progress) -> Document {
     tally.reached(PASSES[..2].iter().sum());
     let labelled = (0..labels.len()).filter(|&i| labels[i].is_some()).collect();
     let measures = measure::measures(&source.lines, &prose);
-    let short_paragraphs = paragraphs_are_short(&source.lines, &measures);
+    let short_paragraphs = measure::paragraphs_are_short(&source.lines, &measures);
     let context = Context {
         measures,
         short_paragraphs,
@@ -124,36 +124,6 @@ fn is_prose(text: &str, label: Option<&Label>, table_row: bool) -> bool {
         && !title::ends_a_record(text)
 }
 
-/// Whether the paragraphs of hard-wrapped text that does not indent them hold
-/// two sentences or fewer on the whole (a law's articles, not a plan's
-/// paragraphs): the sentences ended against the lines that end well short of
-/// the measure, which end a paragraph. Then a line that ends a sentence at the
-/// full width ends its paragraph more often than not, as a sentence ends a
-/// line's width as often wherever it stands.
-fn paragraphs_are_short(lines: &[Line], measures: &[Option<u16>]) -> bool {
-    // A long text is sampled: the odds need a thousand lines or two.
-    let every = (lines.len() / ODDS_SAMPLE).max(1);
-    let full_stop = memchr::memmem::Finder::new("。");
-    let (mut sentences, mut paragraph_ends, mut indented_starts) = (0usize, 0usize, 0usize);
-    for (i, (line, measure)) in lines.iter().zip(measures).enumerate().step_by(every) {
-        let Some(measure) = measure else { continue };
-        // Sentences counted by their full stops.
-        sentences += full_stop.find_iter(line.text.as_bytes()).count();
-        let short = line.width.saturating_add(PARAGRAPH_END_SHORTFALL) < *measure;
-        paragraph_ends += usize::from(short && scan::ends_sentence(line.text));
-        let first_line = line.indented() && lines.get(i + 1).is_some_and(|n| !n.indented());
-        indented_starts += usize::from(first_line);
-    }
-    let indents_mark_paragraphs = indented_starts * 4 >= paragraph_ends;
-    paragraph_ends > 0 && sentences <= 2 * paragraph_ends && !indents_mark_paragraphs
-}
-
-/// About how many lines [`paragraphs_are_short`] looks at.
-const ODDS_SAMPLE: usize = 2048;
-
-/// Columns short of the measure that show a line ends its paragraph.
-const PARAGRAPH_END_SHORTFALL: u16 = 8;
-
 /// Everything known about the lines before the pass starts.
 struct Context<'a> {
     lines: Vec<Line<'a>>,
@@ -164,7 +134,8 @@ struct Context<'a> {
     labelled: Vec<usize>,
     double_spaced: bool,
     blank_separated: bool,
-    /// Paragraphs of the wrapped text hold a sentence or two ([`paragraphs_are_short`]).
+    /// Paragraphs of the wrapped text hold a sentence or two
+    /// ([`measure::paragraphs_are_short`]).
     short_paragraphs: bool,
     /// The two lines last asked whether a table starts there, each with the
     /// table's end if one does ([`table::region_at`]): the title and

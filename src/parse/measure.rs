@@ -6,6 +6,10 @@
 //! nearby "steady" lines (a line as wide as both of its neighbours is in the middle of
 //! a paragraph, so its width is the measure there). Text saved one paragraph per line
 //! has no steady lines and so no measure: nothing in it is ever joined.
+//!
+//! Read off the same lines: whether the wrapped text's paragraphs are short
+//! (a sentence or two), the odds the reflow weighs at a full stop that ends a
+//! full line.
 
 use crate::parse::scan::ends_sentence;
 use crate::parse::source::Line;
@@ -29,8 +33,9 @@ const ABOVE: u16 = 10;
 /// Only lines marked as prose (not headings, contents entries or table rows) can
 /// show the measure.
 pub fn measures(lines: &[Line], prose: &[bool]) -> Vec<Option<u16>> {
-    let steady = steady_widths(lines, prose, Steadiness::BothNeighbours);
-    let paired = steady_widths(lines, prose, Steadiness::OneNeighbour);
+    let edges: Vec<Option<u16>> = (0..lines.len()).map(|i| right_edge(lines, i)).collect();
+    let steady = steady_widths(&edges, prose, Steadiness::BothNeighbours);
+    let paired = steady_widths(&edges, prose, Steadiness::OneNeighbour);
     let (mut steady, mut paired) = (InReach::new(&steady), InReach::new(&paired));
     (0..lines.len())
         .map(|i| {
@@ -50,14 +55,18 @@ enum Steadiness {
     OneNeighbour,
 }
 
-/// Width of each prose line that is as wide as its neighbours.
-fn steady_widths(lines: &[Line], prose: &[bool], steadiness: Steadiness) -> Vec<Option<u16>> {
-    let edges: Vec<Option<u16>> = (0..lines.len()).map(|i| right_edge(lines, i)).collect();
+/// Width of each prose line that is as wide as its neighbours, the lines
+/// known by their right `edges`.
+fn steady_widths(
+    edges: &[Option<u16>],
+    prose: &[bool],
+    steadiness: Steadiness,
+) -> Vec<Option<u16>> {
     let close = |w: u16, j: Option<usize>| {
         j.and_then(|j| edges.get(j).copied().flatten())
             .is_some_and(|n| n.abs_diff(w) <= STEADY_SLACK)
     };
-    (0..lines.len())
+    (0..edges.len())
         .map(|i| {
             let w = edges[i]?;
             let (before, after) = (close(w, i.checked_sub(1)), close(w, Some(i + 1)));
@@ -84,10 +93,46 @@ fn right_edge(lines: &[Line], i: usize) -> Option<u16> {
     if !line.indented() {
         return Some(line.width);
     }
-    let first_line =
-        line.indent() <= PARAGRAPH_INDENT && lines.get(i + 1).is_some_and(|next| !next.indented());
-    first_line.then(|| line.width.saturating_add(line.indent()))
+    is_indented_first_line(lines, i).then(|| line.width.saturating_add(line.indent()))
 }
+
+/// Line `i` is indented as a paragraph's first line, with an unindented line
+/// (the paragraph going on) below it.
+fn is_indented_first_line(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    line.indented()
+        && line.indent() <= PARAGRAPH_INDENT
+        && lines.get(i + 1).is_some_and(|next| !next.indented())
+}
+
+/// Whether the paragraphs of hard-wrapped text that does not indent them hold
+/// two sentences or fewer on the whole (a law's articles, not a plan's
+/// paragraphs): the sentences ended against the lines that end well short of
+/// the measure, which end a paragraph. Then a line that ends a sentence at the
+/// full width ends its paragraph more often than not, as a sentence ends a
+/// line's width as often wherever it stands.
+pub fn paragraphs_are_short(lines: &[Line], measures: &[Option<u16>]) -> bool {
+    // A long text is sampled: the odds need a thousand lines or two.
+    let every = (lines.len() / ODDS_SAMPLE).max(1);
+    let full_stop = memchr::memmem::Finder::new("。");
+    let (mut sentences, mut paragraph_ends, mut indented_starts) = (0usize, 0usize, 0usize);
+    for (i, (line, measure)) in lines.iter().zip(measures).enumerate().step_by(every) {
+        let Some(measure) = measure else { continue };
+        // Sentences counted by their full stops.
+        sentences += full_stop.find_iter(line.text.as_bytes()).count();
+        let short = line.width.saturating_add(PARAGRAPH_END_SHORTFALL) < *measure;
+        paragraph_ends += usize::from(short && ends_sentence(line.text));
+        indented_starts += usize::from(is_indented_first_line(lines, i));
+    }
+    let indents_mark_paragraphs = indented_starts * 4 >= paragraph_ends;
+    paragraph_ends > 0 && sentences <= 2 * paragraph_ends && !indents_mark_paragraphs
+}
+
+/// About how many lines [`paragraphs_are_short`] looks at.
+const ODDS_SAMPLE: usize = 2048;
+
+/// Columns short of the measure that show a line ends its paragraph.
+const PARAGRAPH_END_SHORTFALL: u16 = 8;
 
 /// The median width of the nearest steady lines no narrower than the line itself
 /// (less a little) and not much wider; failing that, the nearest steady line that
